@@ -1,0 +1,126 @@
+import { contract, isCallName, type CallName, type CallResult, type Envelope, CallError, validationError } from '../../shared/contract';
+import { roleAtLeast } from '../../shared/domain/vocabulary';
+import { adminHandlers, sessionHandlers } from './auth/handlers';
+import { Sessions } from './auth/sessions';
+import { actorFromRow, findUser } from './auth/users';
+import type { Actor, CallContext, Handler, HandlerMap } from './context';
+import { openDatabase, type Db } from './db/connection';
+import { readOffice, replicaId } from './office/identity';
+import { organisationHandlers } from './organisations/handlers';
+import { loadClock, persistClock, type HybridClock } from './replication/hlc';
+import { volunteerHandlers } from './volunteers/handlers';
+
+/** Every call of the contract has exactly one handler; the compiler checks the map is complete. */
+const handlers: HandlerMap<CallName> = {
+  ...sessionHandlers,
+  ...adminHandlers,
+  ...volunteerHandlers,
+  ...organisationHandlers,
+};
+
+/** The command-line tool acts as the office's administrator and is recorded as such. */
+export const CLI_ACTOR: Actor = { id: 'cli', login: 'cli', displayName: 'Command line (administrator)', role: 'administrator' };
+
+export interface Core {
+  readonly db: Db;
+  /** For transports: validates the input, resolves the session, checks the role, runs the call. */
+  call(name: string, input: unknown, session: string | null): Envelope<unknown>;
+  /** For trusted in-process callers (the CLI, tests): the same path with a given actor. */
+  callAs<N extends CallName>(actor: Actor, name: N, input: unknown): CallResult<N>;
+  close(): void;
+}
+
+export interface CoreOptions {
+  now?: () => Date;
+  log?: (message: string, error: unknown) => void;
+}
+
+/** SQLite's own errors that mean "the disk is full" reach the user as that, not as a crash. */
+function errorFromUnknown(error: unknown): CallError {
+  if (error instanceof CallError) return error;
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'SQLITE_FULL') return new CallError({ code: 'unavailable', key: 'error.diskFull' }, 'The disk is full');
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new CallError({ code: 'unavailable', key: 'error.busy' }, 'The database is busy');
+  if (code === 'SQLITE_READONLY') return new CallError({ code: 'unavailable', key: 'error.readOnly' }, 'The database is read-only');
+  return new CallError({ code: 'internal', key: 'error.internal' }, error instanceof Error ? error.message : String(error));
+}
+
+export function createCore(dbFile: string, options: CoreOptions = {}): Core {
+  const db = openDatabase(dbFile);
+  const sessions = new Sessions();
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  let clock: HybridClock | null = null;
+  const clockFor = () => (clock ??= loadClock(db, replicaId(db)));
+
+  function context(actor: Actor | null, session: string | null): CallContext {
+    return {
+      db,
+      actor,
+      session,
+      sessions,
+      clock: clockFor(),
+      now,
+      stamp: () => ({
+        db,
+        clock: clockFor(),
+        actor: `${actor?.login ?? 'system'}@${readOffice(db)?.code ?? '?'}`,
+        at: now().toISOString(),
+      }),
+    };
+  }
+
+  function run<N extends CallName>(name: N, input: unknown, actor: Actor | null, session: string | null): CallResult<N> {
+    const spec = contract[name];
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) throw validationError(parsed.error);
+    if (spec.access !== 'public') {
+      if (!actor) throw new CallError({ code: 'unauthenticated', key: 'error.signInAgain' }, 'Sign in first');
+      if (!roleAtLeast(actor.role, spec.access)) {
+        throw new CallError({ code: 'forbidden', key: 'error.forbidden', params: { role: spec.access } }, `This needs the ${spec.access} role`);
+      }
+    }
+    const handler = handlers[name] as Handler<N>;
+    const ctx = context(actor, session);
+    if (!spec.writes) return handler(parsed.data as never, ctx);
+    return db.transaction(() => {
+      const result = handler(parsed.data as never, ctx);
+      persistClock(db, clockFor());
+      return result;
+    })();
+  }
+
+  function actorForSession(session: string | null): Actor | null {
+    if (!session) return null;
+    const userId = sessions.resolve(session);
+    if (!userId) return null;
+    // Read the user each time: a deactivated user or a changed role takes effect at once.
+    const row = findUser(db, userId);
+    return row && row.active === 1 ? actorFromRow(row) : null;
+  }
+
+  return {
+    db,
+    call(name, input, session) {
+      try {
+        if (!isCallName(name)) throw new CallError({ code: 'notFound', key: 'error.unknownCall', params: { name: String(name).slice(0, 60) } });
+        return { ok: true, value: run(name, input, actorForSession(session), session) };
+      } catch (error) {
+        // A failed write rolled back its transaction; the in-memory clock may have ticked, which is harmless.
+        const callError = errorFromUnknown(error);
+        if (callError.code === 'internal') log(`Call ${name} failed`, error);
+        return { ok: false, error: callError.toPayload() };
+      }
+    },
+    callAs(actor, name, input) {
+      try {
+        return run(name, input, actor, null);
+      } catch (error) {
+        throw errorFromUnknown(error);
+      }
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { CallError } from '../../../shared/contract/errors';
+import type { adminCalls, sessionCalls } from '../../../shared/contract/session';
+import { actorOf, type CallContext, type HandlerMap } from '../context';
+import { SCHEMA_VERSION } from '../db/migrate';
+import { createOffice, readOffice, writeMeta } from '../office/identity';
+import { hashPassword, verifyPassword } from './passwords';
+import { SignInThrottle } from './sessions';
+import { countUsers, findUser, findUserByLogin, insertUser, toUser } from './users';
+
+export const APP_VERSION = '0.1.0';
+
+const throttle = new SignInThrottle();
+
+function requireOffice(ctx: CallContext) {
+  const office = readOffice(ctx.db);
+  if (!office) throw new CallError({ code: 'unavailable', key: 'error.noOffice' }, 'The office is not set up yet');
+  return office;
+}
+
+function stampText(ctx: CallContext): { at: string; by: string } {
+  const s = ctx.stamp();
+  return { at: s.at, by: s.actor };
+}
+
+export const sessionHandlers: HandlerMap<keyof typeof sessionCalls> = {
+  'app.status': (_args, ctx) => ({
+    office: readOffice(ctx.db),
+    needsFirstAdmin: countUsers(ctx.db) === 0,
+    version: `${APP_VERSION} (schema ${SCHEMA_VERSION})`,
+  }),
+
+  'app.setup': (args, ctx) => {
+    if (countUsers(ctx.db) > 0) throw new CallError({ code: 'forbidden', key: 'error.alreadySetUp' }, 'Erikti is already set up');
+    let office = readOffice(ctx.db);
+    if (!office) {
+      if (!args.officeCode) throw new CallError({ code: 'validation', key: 'error.validation', fields: [{ path: 'officeCode', key: 'error.required' }] });
+      office = createOffice(ctx.db, args.officeCode, args.officeName);
+    }
+    const at = ctx.now().toISOString();
+    const user = insertUser(ctx.db, { login: args.login, displayName: args.displayName, role: 'administrator', password: args.password }, `setup@${office.code}`, at);
+    return { session: ctx.sessions.open(user.id), user };
+  },
+
+  'auth.signIn': (args, ctx) => {
+    const wait = throttle.blockedFor(args.login);
+    if (wait > 0) throw new CallError({ code: 'unauthenticated', key: 'error.tooManyAttempts', params: { seconds: wait } });
+    const row = findUserByLogin(ctx.db, args.login.trim());
+    // The same answer for an unknown login and a wrong password, so logins cannot be probed.
+    if (!row || row.active !== 1 || !verifyPassword(args.password, row.password_hash)) {
+      throttle.fail(args.login);
+      throw new CallError({ code: 'unauthenticated', key: 'error.badCredentials' }, 'Wrong login or password');
+    }
+    throttle.succeed(args.login);
+    return { session: ctx.sessions.open(row.id), user: toUser(row) };
+  },
+
+  'auth.signOut': (_args, ctx) => {
+    if (ctx.session) ctx.sessions.close(ctx.session);
+    return { ok: true };
+  },
+
+  'auth.me': (_args, ctx) => {
+    const row = findUser(ctx.db, actorOf(ctx).id);
+    if (!row) throw new CallError({ code: 'unauthenticated', key: 'error.signInAgain' });
+    return { user: toUser(row), office: requireOffice(ctx) };
+  },
+
+  'auth.changePassword': (args, ctx) => {
+    const row = findUser(ctx.db, actorOf(ctx).id);
+    if (!row || !verifyPassword(args.current, row.password_hash)) {
+      throw new CallError({ code: 'validation', key: 'error.validation', fields: [{ path: 'current', key: 'error.badPassword' }] });
+    }
+    const { at, by } = stampText(ctx);
+    ctx.db.prepare('UPDATE users SET password_hash = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(hashPassword(args.next), at, by, row.id);
+    return { ok: true };
+  },
+};
+
+export const adminHandlers: HandlerMap<keyof typeof adminCalls> = {
+  'users.list': (_args, ctx) =>
+    (ctx.db.prepare('SELECT * FROM users ORDER BY login').all() as Parameters<typeof toUser>[0][]).map(toUser),
+
+  'users.add': (args, ctx) => {
+    const { at, by } = stampText(ctx);
+    return insertUser(ctx.db, args, by, at);
+  },
+
+  'users.update': (args, ctx) => {
+    const row = findUser(ctx.db, args.id);
+    if (!row) throw new CallError({ code: 'notFound', key: 'error.notFound' });
+    const me = actorOf(ctx);
+    const demotesSelf = row.id === me.id && ((args.role && args.role !== 'administrator') || args.active === false);
+    if (demotesSelf) throw new CallError({ code: 'forbidden', key: 'error.lastAdmin' }, 'You cannot remove your own administrator rights');
+    const { at, by } = stampText(ctx);
+    ctx.db
+      .prepare(
+        `UPDATE users SET display_name = COALESCE(?, display_name), role = COALESCE(?, role), active = COALESCE(?, active),
+         password_hash = COALESCE(?, password_hash), updated_at = ?, updated_by = ? WHERE id = ?`,
+      )
+      .run(args.displayName ?? null, args.role ?? null, args.active === undefined ? null : Number(args.active),
+        args.password ? hashPassword(args.password) : null, at, by, row.id);
+    if (args.active === false || args.password) ctx.sessions.closeAllFor(row.id);
+    return toUser(findUser(ctx.db, row.id)!);
+  },
+
+  'office.update': (args, ctx) => {
+    requireOffice(ctx);
+    if (args.name !== undefined) writeMeta(ctx.db, 'office_name', args.name);
+    if (args.dataProtectionOfficer !== undefined) writeMeta(ctx.db, 'office_dpo', args.dataProtectionOfficer ?? '');
+    return requireOffice(ctx);
+  },
+};

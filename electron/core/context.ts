@@ -1,0 +1,36 @@
+import type { CallArgs, CallName, CallResult } from '../../shared/contract';
+import type { Role } from '../../shared/domain/vocabulary';
+import type { Db } from './db/connection';
+import type { HybridClock } from './replication/hlc';
+import type { WriteStamp } from './replication/write';
+import type { Sessions } from './auth/sessions';
+
+/** The person (or the command-line tool) a call acts for. */
+export interface Actor {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+}
+
+/** What every handler receives besides its validated input. */
+export interface CallContext {
+  db: Db;
+  /** Null only for public calls made before anyone signs in. */
+  actor: Actor | null;
+  session: string | null;
+  sessions: Sessions;
+  clock: HybridClock;
+  now(): Date;
+  /** The stamp for replicated writes: who (login@OFFICE) and when. */
+  stamp(): WriteStamp;
+}
+
+export type Handler<N extends CallName> = (args: CallArgs<N>, ctx: CallContext) => CallResult<N>;
+export type HandlerMap<N extends CallName> = { [K in N]: Handler<K> };
+
+/** The signed-in actor; handlers of non-public calls can rely on it (the dispatcher checked). */
+export function actorOf(ctx: CallContext): Actor {
+  if (!ctx.actor) throw new Error('A signed-in actor is required here');
+  return ctx.actor;
+}

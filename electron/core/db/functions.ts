@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3';
+import { skeletonTokens } from '../../../shared/domain/search-key';
+
+/**
+ * The search index's keys for one volunteer: skeletons of every name (Cyrillic and Latin spellings
+ * meet), the IIN, and the phone number with and without its country prefix.
+ */
+export function volunteerSearchKeys(names: (string | null)[], iin: string | null, phone: string | null): string {
+  const tokens = new Set<string>();
+  for (const name of names) if (name) for (const t of skeletonTokens(name)) tokens.add(t);
+  if (iin) tokens.add(iin);
+  if (phone) {
+    const national = phone.replace(/\D/g, '').slice(1);
+    tokens.add(national);
+    tokens.add(`7${national}`);
+    tokens.add(`8${national}`);
+  }
+  return [...tokens].join(' ');
+}
+
+/** SQL functions the schema's triggers rely on; every connection registers them. */
+export function registerSqlFunctions(db: Database.Database): void {
+  db.function(
+    'erikti_volunteer_keys',
+    { deterministic: true, varargs: false },
+    (last: unknown, first: unknown, middle: unknown, lastLatin: unknown, firstLatin: unknown, iin: unknown, phone: unknown) =>
+      volunteerSearchKeys(
+        [last, first, middle, lastLatin, firstLatin].map((v) => (typeof v === 'string' ? v : null)),
+        typeof iin === 'string' ? iin : null,
+        typeof phone === 'string' ? phone : null,
+      ),
+  );
+}

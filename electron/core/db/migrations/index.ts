@@ -1,0 +1,10 @@
+import type Database from 'better-sqlite3';
+import { initial } from './0001-initial';
+
+export interface Migration {
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** In order; the position is the schema version. Never edit a released migration: add one. */
+export const MIGRATIONS: Migration[] = [initial];

@@ -1,0 +1,49 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { CallError } from '../../../shared/contract/errors';
+import type { Office } from '../../../shared/contract/session';
+import { isOfficeCode, regionName } from '../../../shared/domain/regions';
+import type { Db } from '../db/connection';
+
+/**
+ * The office a database belongs to, and the keys it signs (Ed25519) and receives (X25519)
+ * bundles with. Stored in `meta`; never part of replicated data or `dump`.
+ */
+export function readMeta(db: Db, key: string): string | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function writeMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+export function readOffice(db: Db): Office | null {
+  const code = readMeta(db, 'office_code');
+  if (!code) return null;
+  return { code, name: readMeta(db, 'office_name') ?? code, dataProtectionOfficer: readMeta(db, 'office_dpo') || null };
+}
+
+/** Creates the office identity once: code, display name, replica id and key pairs. */
+export function createOffice(db: Db, code: string, name?: string): Office {
+  if (!isOfficeCode(code)) throw new CallError({ code: 'validation', key: 'error.region', params: { value: code } }, `Unknown office code ${code}`);
+  if (readOffice(db)) throw new CallError({ code: 'conflict', key: 'error.officeExists' }, 'This database already belongs to an office');
+  const signing = generateKeyPairSync('ed25519');
+  const agreement = generateKeyPairSync('x25519');
+  const pem = (key: { export(o: { type: 'pkcs8' | 'spki'; format: 'pem' }): string | Buffer }, type: 'pkcs8' | 'spki') =>
+    key.export({ type, format: 'pem' }).toString();
+  db.transaction(() => {
+    writeMeta(db, 'office_code', code);
+    writeMeta(db, 'office_name', name?.trim() || regionName(code, 'ru'));
+    // Distinguishes workstations of one office in clock stamps; random, so two installs never collide.
+    writeMeta(db, 'replica_id', `${code}~${randomBytes(4).toString('hex')}`);
+    writeMeta(db, 'sign_public', pem(signing.publicKey, 'spki'));
+    writeMeta(db, 'sign_private', pem(signing.privateKey, 'pkcs8'));
+    writeMeta(db, 'box_public', pem(agreement.publicKey, 'spki'));
+    writeMeta(db, 'box_private', pem(agreement.privateKey, 'pkcs8'));
+  })();
+  return readOffice(db)!;
+}
+
+export function replicaId(db: Db): string {
+  return readMeta(db, 'replica_id') ?? 'unset';
+}

@@ -1,0 +1,68 @@
+import type { Db } from '../db/connection';
+
+/**
+ * Hybrid logical clock. A stamp is `<ms:13 digits>.<counter:6 hex>.<replica id>`, so plain string
+ * order is the clock's order: the same at every office, ties broken by the replica that wrote it.
+ * The clock never runs backwards, even when the workstation's time does, and it moves past any
+ * stamp it receives so later local edits order after what was imported.
+ */
+export interface HlcStamp {
+  ms: number;
+  counter: number;
+  replica: string;
+}
+
+export function formatHlc(stamp: HlcStamp): string {
+  return `${String(stamp.ms).padStart(13, '0')}.${stamp.counter.toString(16).padStart(6, '0')}.${stamp.replica}`;
+}
+
+export function parseHlc(text: string): HlcStamp {
+  const [ms, counter, replica] = text.split('.');
+  if (!ms || !counter || !replica) throw new Error(`Malformed clock stamp: ${text}`);
+  return { ms: Number(ms), counter: parseInt(counter, 16), replica };
+}
+
+export class HybridClock {
+  private last: HlcStamp;
+
+  constructor(
+    private readonly replica: string,
+    lastSeen: string | null,
+    private readonly wallClock: () => number = Date.now,
+  ) {
+    this.last = lastSeen ? parseHlc(lastSeen) : { ms: 0, counter: 0, replica };
+  }
+
+  /** A new stamp, later than every stamp seen so far. */
+  tick(): string {
+    const now = this.wallClock();
+    this.last = now > this.last.ms
+      ? { ms: now, counter: 0, replica: this.replica }
+      : { ms: this.last.ms, counter: this.last.counter + 1, replica: this.replica };
+    return formatHlc(this.last);
+  }
+
+  /** Moves the clock past a stamp received from another office. */
+  observe(remote: string): void {
+    const r = parseHlc(remote);
+    if (r.ms > this.last.ms || (r.ms === this.last.ms && r.counter > this.last.counter)) {
+      this.last = { ms: r.ms, counter: r.counter, replica: this.replica };
+    }
+  }
+
+  current(): string {
+    return formatHlc(this.last);
+  }
+}
+
+/** Loads the clock from the database; `persistClock` saves it inside the writing transaction. */
+export function loadClock(db: Db, replica: string): HybridClock {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'hlc'").get() as { value: string } | undefined;
+  return new HybridClock(replica, row?.value ?? null);
+}
+
+export function persistClock(db: Db, clock: HybridClock): void {
+  db.prepare("INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+    clock.current(),
+  );
+}

@@ -1,0 +1,39 @@
+import type { VolunteerPatch, VolunteerRecord } from '../../../shared/domain/volunteer';
+import type { Row } from '../replication/tables';
+
+/** Field names of the model (camelCase) and their SQL columns (snake_case). */
+const ARRAY_FIELDS = new Set(['languages', 'skills', 'drivingCategories', 'areas']);
+
+export const toColumn = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const toField = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** Model values to SQL values: arrays as sorted JSON (so equal sets compare equal), absent as null. */
+export function toRow(data: VolunteerPatch): Row {
+  const row: Row = {};
+  for (const [field, value] of Object.entries(data)) {
+    if (value === undefined) continue;
+    row[toColumn(field)] = ARRAY_FIELDS.has(field) ? JSON.stringify([...new Set(value as string[])].sort()) : (value as string | null);
+  }
+  return row;
+}
+
+export interface VolunteerSqlRow extends Row {
+  id: string;
+}
+
+export function fromRow(row: VolunteerSqlRow, canReadIin: boolean): VolunteerRecord {
+  const out: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (column === 'seq' || column === 'deleted') continue;
+    const field = toField(column);
+    out[field] = ARRAY_FIELDS.has(field) ? JSON.parse(String(value ?? '[]')) : value;
+  }
+  out.iin = maskIin(row.iin as string | null, canReadIin);
+  return out as VolunteerRecord;
+}
+
+/** The IIN is restricted-access data: roles without the right see only its last four digits. */
+export function maskIin(iin: string | null, canRead: boolean): string | null {
+  if (!iin || canRead) return iin;
+  return `••••••••${iin.slice(-4)}`;
+}

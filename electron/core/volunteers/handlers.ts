@@ -1,0 +1,88 @@
+import { CallError } from '../../../shared/contract/errors';
+import type { volunteerCalls } from '../../../shared/contract/volunteers';
+import { iinFacts, type IinFacts } from '../../../shared/domain/iin';
+import type { OfficeCode } from '../../../shared/domain/regions';
+import { roleAtLeast } from '../../../shared/domain/vocabulary';
+import type { VolunteerPatch } from '../../../shared/domain/volunteer';
+import { actorOf, type CallContext, type HandlerMap } from '../context';
+import { readOffice } from '../office/identity';
+import { newId } from '../replication/ids';
+import { insertReplicated, updateReplicated } from '../replication/write';
+import { fromRow, toRow, type VolunteerSqlRow } from './columns';
+import { completeVolunteer, iinHolder } from './rules';
+import { searchVolunteers } from './search';
+
+/** Coordinators and administrators read IINs; staff see them masked. */
+export const canReadIin = (ctx: CallContext) => roleAtLeast(actorOf(ctx).role, 'coordinator');
+
+function loadRow(ctx: CallContext, id: string): VolunteerSqlRow {
+  const row = ctx.db.prepare('SELECT * FROM volunteers WHERE id = ? AND deleted = 0').get(id) as VolunteerSqlRow | undefined;
+  if (!row) throw new CallError({ code: 'notFound', key: 'error.volunteerNotFound', params: { id } }, `No volunteer ${id}`);
+  return row;
+}
+
+const today = (ctx: CallContext) => ctx.now().toISOString().slice(0, 10);
+
+export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
+  'volunteers.search': (q, ctx) => searchVolunteers(ctx.db, q, canReadIin(ctx)),
+
+  'volunteers.get': ({ id }, ctx) => {
+    const record = fromRow(loadRow(ctx, id), canReadIin(ctx));
+    const memberships = ctx.db
+      .prepare(
+        `SELECT m.organisation_id AS organisationId, o.name AS organisationName, m.role, m.since
+         FROM memberships m JOIN organisations o ON o.id = m.organisation_id AND o.deleted = 0
+         WHERE m.volunteer_id = ? AND m.deleted = 0 ORDER BY o.name`,
+      )
+      .all(id) as { organisationId: string; organisationName: string; role: string | null; since: string | null }[];
+    return { ...record, memberships };
+  },
+
+  'volunteers.create': (input, ctx) => {
+    const data = completeVolunteer(ctx.db, {
+      status: 'active',
+      region: (readOffice(ctx.db)?.code ?? null) as OfficeCode | null,
+      ...input,
+    }, undefined, today(ctx));
+    const id = newId();
+    insertReplicated(ctx.stamp(), 'volunteers', id, toRow(data));
+    return { id };
+  },
+
+  'volunteers.update': ({ id, patch }, ctx) => {
+    const current = fromRow(loadRow(ctx, id), true);
+    const cleaned: VolunteerPatch = { ...patch };
+    const merged = { ...current, ...cleaned } as VolunteerPatch;
+    const complete = completeVolunteer(ctx.db, merged, id, today(ctx));
+    const changed: VolunteerPatch = {};
+    for (const key of Object.keys(complete) as (keyof VolunteerPatch)[]) {
+      if (key in cleaned || key === 'lastNameLatin' || key === 'firstNameLatin' || key === 'birthDate' || key === 'sex') {
+        (changed as Record<string, unknown>)[key] = complete[key];
+      }
+    }
+    updateReplicated(ctx.stamp(), 'volunteers', id, toRow(changed));
+    return { id };
+  },
+
+  'volunteers.setStatus': ({ id, status }, ctx) => {
+    loadRow(ctx, id);
+    updateReplicated(ctx.stamp(), 'volunteers', id, { status });
+    return { ok: true };
+  },
+
+  'volunteers.delete': ({ id }, ctx) => {
+    loadRow(ctx, id);
+    const stamp = ctx.stamp();
+    updateReplicated(stamp, 'volunteers', id, { deleted: 1 });
+    const memberships = ctx.db.prepare('SELECT id FROM memberships WHERE volunteer_id = ? AND deleted = 0').all(id) as { id: string }[];
+    for (const m of memberships) updateReplicated(stamp, 'memberships', m.id, { deleted: 1 });
+    return { ok: true };
+  },
+
+  'volunteers.checkIin': ({ iin, exceptId }, ctx) => {
+    // The input schema already refused invalid IINs, so the facts are there.
+    const facts = iinFacts(iin) as IinFacts;
+    return { birthDate: facts.birthDate, sex: facts.sex, holder: iinHolder(ctx.db, iin, exceptId) };
+  },
+};
+

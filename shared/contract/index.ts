@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { CallSpec } from './call';
+import { organisationCalls } from './organisations';
+import { adminCalls, sessionCalls } from './session';
+import { volunteerCalls } from './volunteers';
+
+/**
+ * The one table of calls. The preload API, the IPC handlers, the web host's routes, the CLI and
+ * the renderer's client are all derived from it, so they cannot drift apart.
+ */
+export const contract = {
+  ...sessionCalls,
+  ...adminCalls,
+  ...volunteerCalls,
+  ...organisationCalls,
+} satisfies Record<string, CallSpec>;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type CallArgs<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallResult<N extends CallName> = z.output<Contract[N]['output']>;
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What crosses every transport: either a result or an error payload. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: import('./errors').ErrorPayload };
+
+export * from './call';
+export * from './errors';

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { OFFICE_CODES } from '../domain/regions';
+import { AREAS, SKILLS, VOLUNTEER_STATUSES } from '../domain/vocabulary';
+import { volunteerInput, volunteerPatch, volunteerRecord } from '../domain/volunteer';
+import { iinField } from '../domain/volunteer';
+import { call, idOnly, ok } from './call';
+
+export const VOLUNTEER_SORTS = ['name', 'birthDate', 'region', 'updatedAt'] as const;
+
+/** One row of the roster table: only what the table shows. */
+export const volunteerRow = z.object({
+  id: z.string(),
+  lastName: z.string(),
+  firstName: z.string(),
+  middleName: z.string().nullable(),
+  iin: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  phone: z.string().nullable(),
+  region: z.string().nullable(),
+  status: z.enum(VOLUNTEER_STATUSES),
+  skills: z.array(z.string()),
+});
+export type VolunteerRow = z.infer<typeof volunteerRow>;
+
+export const volunteerQuery = z.strictObject({
+  text: z.string().max(200, { error: 'error.tooLong' }).default(''),
+  region: z.enum(OFFICE_CODES).optional(),
+  status: z.enum(VOLUNTEER_STATUSES).optional(),
+  skill: z.enum(SKILLS).optional(),
+  area: z.enum(AREAS).optional(),
+  organisationId: z.string().max(64).optional(),
+  sort: z.enum(VOLUNTEER_SORTS).default('name'),
+  descending: z.boolean().default(false),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type VolunteerQuery = z.input<typeof volunteerQuery>;
+
+export const membership = z.object({
+  organisationId: z.string(),
+  organisationName: z.string(),
+  role: z.string().nullable(),
+  since: z.string().nullable(),
+});
+
+export const volunteerCalls = {
+  'volunteers.search': call({
+    access: 'staff',
+    writes: false,
+    input: volunteerQuery,
+    output: z.object({ total: z.number(), rows: z.array(volunteerRow) }),
+  }),
+  'volunteers.get': call({
+    access: 'staff',
+    writes: false,
+    input: idOnly,
+    output: volunteerRecord.extend({ memberships: z.array(membership) }),
+  }),
+  'volunteers.create': call({ access: 'staff', writes: true, input: volunteerInput, output: z.object({ id: z.string() }) }),
+  'volunteers.update': call({
+    access: 'staff',
+    writes: true,
+    input: z.strictObject({ id: z.string().max(64), patch: volunteerPatch }),
+    output: z.object({ id: z.string() }),
+  }),
+  /** Soft deactivation (and back): the record and its history stay. */
+  'volunteers.setStatus': call({
+    access: 'staff',
+    writes: true,
+    input: z.strictObject({ id: z.string().max(64), status: z.enum(VOLUNTEER_STATUSES) }),
+    output: ok,
+  }),
+  /** Erasure of a person's record (a tombstone that replicates). */
+  'volunteers.delete': call({ access: 'coordinator', writes: true, input: idOnly, output: ok }),
+  /** Live check while typing an IIN: what it encodes and whether someone already holds it. */
+  'volunteers.checkIin': call({
+    access: 'staff',
+    writes: false,
+    input: z.strictObject({ iin: iinField, exceptId: z.string().max(64).optional() }),
+    output: z.object({
+      birthDate: z.string(),
+      sex: z.enum(['M', 'F']),
+      holder: z.object({ id: z.string(), name: z.string() }).nullable(),
+    }),
+  }),
+};
