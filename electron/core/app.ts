@@ -53,8 +53,9 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
   let clock: HybridClock | null = null;
   const clockFor = () => (clock ??= loadClock(db, replicaId(db)));
 
-  function context(actor: Actor | null, session: string | null): CallContext {
+  function context(actor: Actor | null, session: string | null, afterCommit: (() => void)[]): CallContext {
     return {
+      afterCommit: (fn) => afterCommit.push(fn),
       db,
       actor,
       session,
@@ -81,13 +82,16 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
       }
     }
     const handler = handlers[name] as Handler<N>;
-    const ctx = context(actor, session);
+    const afterCommit: (() => void)[] = [];
+    const ctx = context(actor, session, afterCommit);
     if (!spec.writes) return handler(parsed.data as never, ctx);
-    return db.transaction(() => {
-      const result = handler(parsed.data as never, ctx);
+    const result = db.transaction(() => {
+      const value = handler(parsed.data as never, ctx);
       persistClock(db, clockFor());
-      return result;
+      return value;
     })();
+    for (const fn of afterCommit) fn();
+    return result;
   }
 
   function actorForSession(session: string | null): Actor | null {

@@ -24,6 +24,8 @@ export interface CallContext {
   now(): Date;
   /** The stamp for replicated writes: who (login@OFFICE) and when. */
   stamp(): WriteStamp;
+  /** Runs after the call's transaction commits (checkpoints after erasure, for instance). */
+  afterCommit(fn: () => void): void;
 }
 
 export type Handler<N extends CallName> = (args: CallArgs<N>, ctx: CallContext) => CallResult<N>;

@@ -7,6 +7,7 @@ import type { VolunteerPatch } from '../../../shared/domain/volunteer';
 import { actorOf, type CallContext, type HandlerMap } from '../context';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
+import { REPLICATED_TABLES, type Row } from '../replication/tables';
 import { insertReplicated, updateReplicated } from '../replication/write';
 import { fromRow, toRow, type VolunteerSqlRow } from './columns';
 import { completeVolunteer, iinHolder } from './rules';
@@ -70,12 +71,17 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
     return { ok: true };
   },
 
+  /**
+   * Erasure: the record becomes a tombstone without personal data (the blanking replicates like
+   * any edit), memberships end, and the WAL is checkpointed so the old values do not linger.
+   */
   'volunteers.delete': ({ id }, ctx) => {
     loadRow(ctx, id);
     const stamp = ctx.stamp();
-    updateReplicated(stamp, 'volunteers', id, { deleted: 1 });
+    updateReplicated(stamp, 'volunteers', id, erasedVolunteer());
     const memberships = ctx.db.prepare('SELECT id FROM memberships WHERE volunteer_id = ? AND deleted = 0').all(id) as { id: string }[];
     for (const m of memberships) updateReplicated(stamp, 'memberships', m.id, { deleted: 1 });
+    ctx.afterCommit(() => ctx.db.pragma('wal_checkpoint(TRUNCATE)'));
     return { ok: true };
   },
 
@@ -86,3 +92,10 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
   },
 };
 
+
+/** Every replicated volunteer field at its empty value, and the tombstone flag. */
+function erasedVolunteer(): Row {
+  const row: Row = {};
+  for (const column of REPLICATED_TABLES.volunteers) row[column] = null;
+  return { ...row, last_name: '', first_name: '', languages: '[]', skills: '[]', driving_categories: '[]', areas: '[]', status: 'inactive', deleted: 1 };
+}

@@ -111,18 +111,21 @@ export const initial: Migration = {
       CREATE INDEX memberships_volunteer ON memberships (volunteer_id);
       CREATE INDEX memberships_organisation ON memberships (organisation_id);
 
-      -- The replication clock: one hybrid-logical-clock stamp per field of every replicated row.
-      -- "seq" orders changes as this database learned them, for incremental export.
-      CREATE TABLE field_clock (
+      -- The replication clock: per replicated row, the hybrid-logical-clock stamp of its creation
+      -- ("base") and the stamps of fields changed since (JSON {field: stamp}), who wrote last,
+      -- and "seq", the order in which this database learned of the row's latest change
+      -- (incremental export sends rows whose seq is above what a recipient was sent).
+      -- One row per record, not per field: 200,000 volunteers must not cost millions of rows.
+      CREATE TABLE row_clock (
         tbl TEXT NOT NULL,
         row_id TEXT NOT NULL,
-        field TEXT NOT NULL,
-        hlc TEXT NOT NULL,
+        base TEXT NOT NULL,
+        fields TEXT NOT NULL DEFAULT '{}',
         actor TEXT NOT NULL,
         seq INTEGER NOT NULL,
-        PRIMARY KEY (tbl, row_id, field)
+        PRIMARY KEY (tbl, row_id)
       ) WITHOUT ROWID;
-      CREATE INDEX field_clock_seq ON field_clock (seq);
+      CREATE INDEX row_clock_seq ON row_clock (seq);
 
       CREATE VIRTUAL TABLE volunteer_search USING fts5 (
         keys, content = '', contentless_delete = 1, prefix = '2 3 4', tokenize = 'unicode61'

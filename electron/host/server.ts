@@ -1,0 +1,158 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { Core } from '../core/app';
+
+/**
+ * The web host: the built renderer and the contract over HTTP on loopback only, for browsers
+ * on machines where the Electron binary is absent (our build machines, Playwright).
+ * Every API request must carry the per-run token, and the Host header must name this very
+ * server, so another site in the browser cannot reach it (DNS rebinding included).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HostOptions {
+  core: Core;
+  rendererDir: string;
+  port: number;
+  token?: string;
+}
+
+export interface RunningHost {
+  server: Server;
+  port: number;
+  token: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json'): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sameToken(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string): void {
+  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  const file = path.resolve(rendererDir, `.${relative}`);
+  if (!file.startsWith(path.resolve(rendererDir) + path.sep)) return send(res, 403, 'Forbidden', 'text/plain');
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return send(res, 404, 'Not found', 'text/plain');
+  }
+  if (!stat.isFile()) return send(res, 404, 'Not found', 'text/plain');
+  res.writeHead(200, {
+    'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+    'Content-Length': stat.size,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  });
+  createReadStream(file).pipe(res);
+}
+
+const envelopeError = (code: string, key: string) => JSON.stringify({ ok: false, error: { code, key } });
+
+export function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let allowedHosts: string[] = [];
+
+  const server = createServer(async (req, res) => {
+    if (!req.headers.host || !allowedHosts.includes(req.headers.host.toLowerCase())) {
+      return send(res, 421, envelopeError('forbidden', 'error.forbidden'));
+    }
+    const url = new URL(req.url ?? '/', 'http://host');
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
+      return serveStatic(res, options.rendererDir, url.pathname);
+    }
+    if (req.method !== 'POST') return send(res, 405, envelopeError('invalid', 'error.invalid'));
+    if (!sameToken(req.headers['x-erikti-token'] as string | undefined, token)) {
+      return send(res, 401, envelopeError('unauthenticated', 'error.forbidden'));
+    }
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, envelopeError('validation', 'error.tooLong'));
+    let parsed: { input?: unknown; session?: unknown };
+    try {
+      parsed = JSON.parse(body) as typeof parsed;
+    } catch {
+      return send(res, 400, envelopeError('validation', 'error.invalid'));
+    }
+    const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const session = typeof parsed.session === 'string' ? parsed.session : null;
+    const envelope = options.core.call(name, parsed.input ?? {}, session);
+    send(res, 200, JSON.stringify(envelope));
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : options.port;
+      allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+      resolve({
+        server,
+        port,
+        token,
+        url: `http://127.0.0.1:${port}/#token=${token}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}

@@ -1,0 +1,85 @@
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import path from 'node:path';
+import { createCore, type Core } from '../core/app';
+import { denyAllPermissions, installWebContentsGuards } from './hardening';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow } from './window';
+
+/**
+ * The Electron entry, bundled to dist/electron/main.cjs: the preload sits next to it and the
+ * built renderer in dist/renderer, so both are found relative to this bundle.
+ */
+const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function openWindow(): void {
+  mainWindow = createMainWindow(PRELOAD_PATH);
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+/** A second launch (a double-clicked icon) brings the running window forward instead. */
+function focusExistingWindow(): void {
+  if (!mainWindow) {
+    if (app.isReady()) openWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function onReady(): void {
+  try {
+    core = createCore(path.join(app.getPath('userData'), 'erikti.sqlite'));
+  } catch (error) {
+    // A database from a newer version, a locked or unreadable file: say so instead of a blank window.
+    dialog.showErrorBox('Erikti', `The office database could not be opened.\n\n${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+    return;
+  }
+  denyAllPermissions(session.defaultSession);
+  serveRenderer(protocol, RENDERER_DIR);
+  registerIpc(ipcMain, core);
+  installMenu(app);
+  openWindow();
+}
+
+function closeCore(): void {
+  // Closing checkpoints the WAL into the database file, so nothing lingers beside it.
+  core?.close();
+  core = null;
+}
+
+/**
+ * Two processes writing the same office database would fight over it, so only one instance
+ * runs. Everything else is set up only by the instance that holds the lock.
+ */
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // Before ready: the scheme's privileges and the sandbox for every renderer are fixed at startup.
+  registerAppScheme(protocol);
+  app.enableSandbox();
+  installWebContentsGuards(app);
+  app.on('second-instance', focusExistingWindow);
+  app.on('window-all-closed', () => {
+    // macOS keeps apps running without windows; elsewhere closing the window is quitting.
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!mainWindow && core) openWindow();
+  });
+  app.on('will-quit', closeCore);
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      console.error('Erikti failed to start', error);
+      app.exit(1);
+    });
+}

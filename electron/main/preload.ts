@@ -1,0 +1,24 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { CALL_NAMES, type CallInput, type CallName, type CallResult, type Envelope } from '../../shared/contract';
+import { channelOf } from './channels';
+
+/**
+ * What the page sees as `window.erikti`: exactly one function per contract call and nothing else.
+ * No generic invoke and no ipcRenderer, so a script injected into the page cannot reach any
+ * channel the contract does not name. Bundled to one CommonJS file: sandboxed preloads cannot
+ * load modules of their own.
+ */
+export type EriktiApi = {
+  readonly [N in CallName]: (input: CallInput<N>, session?: string | null) => Promise<Envelope<CallResult<N>>>;
+};
+
+function buildApi(): EriktiApi {
+  const api: Record<string, (input: unknown, session?: string | null) => Promise<unknown>> = {};
+  for (const name of CALL_NAMES) {
+    const channel = channelOf(name);
+    api[name] = (input, session) => ipcRenderer.invoke(channel, input, session ?? null);
+  }
+  return Object.freeze(api) as EriktiApi;
+}
+
+contextBridge.exposeInMainWorld('erikti', buildApi());

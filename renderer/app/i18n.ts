@@ -1,0 +1,53 @@
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import en from '../../shared/i18n/en.json';
+import kk from '../../shared/i18n/kk.json';
+import ru from '../../shared/i18n/ru.json';
+
+export const LANGS = ['kk', 'ru', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const LANG_KEY = 'erikti.lang';
+const DEFAULT_LANG: Lang = 'ru';
+
+const isLang = (value: unknown): value is Lang => (LANGS as readonly unknown[]).includes(value);
+
+function savedLang(): Lang {
+  try {
+    const saved = localStorage.getItem(LANG_KEY);
+    return isLang(saved) ? saved : DEFAULT_LANG;
+  } catch {
+    return DEFAULT_LANG;
+  }
+}
+
+/** Initialises translations synchronously (resources are bundled), so the first render is translated. */
+export function startI18n(): void {
+  void i18next.use(initReactI18next).init({
+    resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+    lng: savedLang(),
+    fallbackLng: 'ru',
+    supportedLngs: [...LANGS],
+    // React escapes what it renders; escaping here too would show &quot; in names.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  document.documentElement.lang = i18next.language;
+}
+
+export function setLang(lang: Lang): void {
+  void i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // Storage may be unavailable (private mode); the choice then lasts for this run only.
+  }
+}
+
+/** The current language, typed, for things translated outside i18next (region names, dates). */
+export function useLang(): Lang {
+  const { i18n } = useTranslation();
+  return isLang(i18n.language) ? i18n.language : DEFAULT_LANG;
+}

@@ -1,0 +1,49 @@
+import { formatPhone } from '../../shared/domain/phone';
+
+/** Dates travel as ISO (YYYY-MM-DD) and are shown the way Kazakhstan writes them: dd.mm.yyyy. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** A timestamp (ISO with time) as dd.mm.yyyy hh:mm in local time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/**
+ * Reads a typed date: dd.mm.yyyy (also with / or - and one-digit day or month) or ISO.
+ * Returns ISO, or null when the text is not a date at all. Whether the day exists is left to
+ * the shared schema, so the message is the same as the core's.
+ */
+export function parseDate(text: string): string | null {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const local = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(t);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : null;
+  if (!parts) return null;
+  const [y, m, d] = parts as [string, string, string];
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+/**
+ * What a date field sends: ISO when the text reads as a date, the text itself otherwise (so the
+ * schema reports it as not a date), '' when empty.
+ */
+export function dateForInput(text: string): string {
+  const t = text.trim();
+  return t === '' ? '' : (parseDate(t) ?? t);
+}
+
+export function displayPhone(e164: string | null | undefined): string {
+  return e164 ? formatPhone(e164) : '';
+}
+
+export function fullName(p: { lastName: string; firstName: string; middleName: string | null }): string {
+  return [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
+}
