@@ -23,7 +23,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
       (error: unknown) => ticket === latest.current && setState({ data: undefined, error, loading: false }),
     );
     // The caller's deps stand for what `load` reads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
   return { ...state, reload };
@@ -39,17 +38,21 @@ export function useDebounced<T>(value: T, ms: number): T {
   return settled;
 }
 
-/** Runs an action, tracking that it is busy and what it failed with. */
+/**
+ * Runs an action, tracking that it is busy and what it failed with. The result is undefined when
+ * it failed; `onError` receives the failure at once (e.g. to show field problems under fields).
+ */
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const run = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T,>(action: () => Promise<T>, onError?: (error: unknown) => void): Promise<T | undefined> => {
     setBusy(true);
     setError(null);
     try {
       return await action();
     } catch (e) {
       setError(e);
+      onError?.(e);
       return undefined;
     } finally {
       setBusy(false);

@@ -1,0 +1,43 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Office } from '../../../shared/contract/session';
+import { call } from '../../app/api';
+import { useSession } from '../../app/session';
+import { ErrorText } from '../../ui/ErrorText';
+import { Field, TextInput } from '../../ui/Field';
+import { useAction } from '../../ui/useLoad';
+import { WelcomeCard } from '../../ui/WelcomeCard';
+
+export function SignInScreen({ office, version }: { office: Office | null; version: string }) {
+  const { t } = useTranslation();
+  const { signedIn, notice } = useSession();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const action = useAction();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = await action.run(() => call('auth.signIn', { login, password }));
+    if (result) signedIn(result.session, result.user);
+    else setPassword('');
+  };
+
+  return (
+    <WelcomeCard title={t('auth.title')} subtitle={office?.name}>
+      {notice && !action.error && <div className="notice">{t(notice)}</div>}
+      <form className="stack" onSubmit={submit}>
+        <Field id="signin-login" label={t('auth.login')}>
+          <TextInput id="signin-login" value={login} onChange={setLogin} autoComplete="username" autoFocus />
+        </Field>
+        <Field id="signin-password" label={t('auth.password')}>
+          <TextInput id="signin-password" type="password" value={password} onChange={setPassword} autoComplete="current-password" />
+        </Field>
+        <ErrorText error={action.error} />
+        <button type="submit" className="primary" disabled={action.busy || !login || !password}>
+          {action.busy ? t('common.wait') : t('auth.signIn')}
+        </button>
+      </form>
+      <p className="muted small">{t('app.version', { version })}</p>
+    </WelcomeCard>
+  );
+}

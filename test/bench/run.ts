@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CLI_ACTOR, createCore } from '../../electron/core/app';
+import { createOffice } from '../../electron/core/office/identity';
+import { seedRoster } from '../../electron/core/seed/seed';
+import { benchRosterScreen } from './roster-screen-bench';
+import { benchSearch, round } from './search-bench';
+
+/**
+ * `npm run bench [-- --json] [-- --volunteers N]`: measures and prints the design brief's figures
+ * on national-scale synthetic data. It never fails on a slow figure: it reports.
+ */
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, volunteers: { type: 'string', default: '200000' } } });
+const volunteers = Number(values.volunteers);
+const say = (text: string) => {
+  if (!values.json) process.stderr.write(`${text}\n`);
+};
+
+const workDir = mkdtempSync(path.join(tmpdir(), 'erikti-bench-'));
+const figures: Record<string, number> = {};
+try {
+  const core = createCore(path.join(workDir, 'national.sqlite'));
+  createOffice(core.db, 'KZ');
+  const password = 'bench-password';
+  core.callAs(CLI_ACTOR, 'users.add', { login: 'bench', displayName: 'Bench', role: 'administrator', password });
+
+  say(`seeding ${volunteers} volunteers…`);
+  let start = performance.now();
+  seedRoster(core.db, { volunteers, seed: 42 });
+  figures.seed_volunteers_s = round((performance.now() - start) / 1000, 1);
+
+  say('search…');
+  Object.assign(figures, benchSearch(core));
+
+  say('roster screen in Chromium…');
+  start = performance.now();
+  Object.assign(figures, await benchRosterScreen(core, 'bench', password));
+  core.close();
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+const TARGETS: Record<string, string> = {
+  search_p95_ms: '≤ 15',
+  roster_first_rows_ms: '≤ 1000',
+};
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+} else {
+  for (const [name, value] of Object.entries(figures)) {
+    console.log(`${name.padEnd(28)} ${String(value).padStart(10)}   ${TARGETS[name] ? `target ${TARGETS[name]}` : ''}`);
+  }
+}

@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CallError } from '../../../../shared/contract/errors';
+import { openDatabase } from '../../../../electron/core/db/connection';
+import { SCHEMA_VERSION } from '../../../../electron/core/db/migrate';
+import { MIGRATIONS } from '../../../../electron/core/db/migrations';
+import { tempDir } from '../../../helpers/temp-db';
+
+describe('migrations', () => {
+  it('bring an empty database to the current schema with WAL, full sync and foreign keys', () => {
+    const db = openDatabase(path.join(tempDir(), 'new.sqlite'));
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('bring a database of every earlier version up to date', () => {
+    for (let from = 0; from < MIGRATIONS.length; from++) {
+      const file = path.join(tempDir(), `v${from}.sqlite`);
+      const raw = new Database(file);
+      MIGRATIONS.slice(0, from).forEach((m, i) => {
+        m.up(raw);
+        raw.pragma(`user_version = ${i + 1}`);
+      });
+      raw.close();
+      const db = openDatabase(file);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      db.close();
+    }
+  });
+
+  it('refuse a database written by a newer Erikti', () => {
+    const file = path.join(tempDir(), 'future.sqlite');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(CallError);
+    try {
+      openDatabase(file);
+    } catch (error) {
+      expect((error as CallError).key).toBe('error.dbNewer');
+    }
+  });
+});

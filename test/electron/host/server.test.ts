@@ -1,0 +1,83 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHost, type RunningHost } from '../../../electron/host/server';
+import { officeCore, tempDir } from '../../helpers/temp-db';
+
+let host: RunningHost | null = null;
+afterEach(async () => {
+  await host?.close();
+  host = null;
+});
+
+async function started() {
+  const rendererDir = path.join(tempDir(), 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Erikti</title>');
+  const core = officeCore();
+  host = await startHost({ core, rendererDir, port: 0 });
+  return host;
+}
+
+/** A raw HTTP request, so the test controls the Host header like an attacker's page would. */
+function raw(h: RunningHost, options: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: h.port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const api = (h: RunningHost, name: string, body: unknown, headers: Record<string, string> = {}) =>
+  raw(h, {
+    path: `/api/${name}`,
+    method: 'POST',
+    headers: { host: `127.0.0.1:${h.port}`, 'content-type': 'application/json', 'x-erikti-token': h.token, ...headers },
+    body: JSON.stringify(body),
+  });
+
+describe('web host', () => {
+  it('listens on loopback only and prints a URL carrying the token in the fragment', async () => {
+    const h = await started();
+    expect(h.server.address()).toMatchObject({ address: '127.0.0.1' });
+    expect(h.url).toBe(`http://127.0.0.1:${h.port}/#token=${h.token}`);
+  });
+
+  it('serves the renderer with a strict CSP and refuses paths outside it', async () => {
+    const h = await started();
+    const page = await raw(h, { path: '/', headers: { host: `localhost:${h.port}` } });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const escape = await raw(h, { path: '/..%2f..%2fetc%2fpasswd', headers: { host: `127.0.0.1:${h.port}` } });
+    expect([403, 404]).toContain(escape.status);
+  });
+
+  it('answers contract calls with the token and refuses them without it', async () => {
+    const h = await started();
+    const ok = await api(h, 'app.status', { input: {} });
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { office: { code: 'KZ-75' } } });
+    const noToken = await api(h, 'app.status', { input: {} }, { 'x-erikti-token': 'guess' });
+    expect(noToken.status).toBe(401);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const h = await started();
+    const rebound = await api(h, 'app.status', { input: {} }, { host: `evil.example:${h.port}` });
+    expect(rebound.status).toBe(421);
+  });
+
+  it('validates input at the boundary and reports malformed bodies', async () => {
+    const h = await started();
+    const bad = await raw(h, { path: '/api/app.status', method: 'POST', headers: { host: `127.0.0.1:${h.port}`, 'x-erikti-token': h.token }, body: '{not json' });
+    expect(bad.status).toBe(400);
+    const invalid = await api(h, 'auth.signIn', { input: { login: 42 } });
+    expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const huge = await api(h, 'auth.signIn', { input: { login: 'x'.repeat(2 * 1024 * 1024) } });
+    expect(huge.status).toBe(413);
+  });
+});

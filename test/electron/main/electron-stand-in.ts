@@ -1,0 +1,181 @@
+/**
+ * A small hand-written stand-in for the `electron` module, which cannot run on the build
+ * machines. It records what the glue asks of Electron and mimics the few behaviours the glue
+ * relies on (events, preventDefault, one handler per IPC channel, privileges only before ready).
+ * Tests load it with `vi.mock('electron', () => import('./electron-stand-in'))`.
+ */
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type Handler = (...args: never[]) => unknown;
+
+/** Electron's event objects: listeners veto with preventDefault(). */
+export interface StandInEvent {
+  url?: string;
+  defaultPrevented: boolean;
+  preventDefault(): void;
+}
+
+export function standInEvent(fields: { url?: string } = {}): StandInEvent {
+  return {
+    ...fields,
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
+}
+
+class AppStandIn extends EventEmitter {
+  isPackaged = false;
+  userDataDir = '/nonexistent';
+  lockAvailable = true;
+  private ready = false;
+  readonly quit = vi.fn();
+  readonly exit = vi.fn();
+  readonly setAboutPanelOptions = vi.fn();
+  readonly enableSandbox = vi.fn(() => this.beforeReady('app.enableSandbox'));
+
+  getPath(name: string): string {
+    if (name !== 'userData') throw new Error(`stand-in: getPath(${name}) not supported`);
+    return this.userDataDir;
+  }
+  getVersion(): string {
+    return '0.1.0';
+  }
+  requestSingleInstanceLock(): boolean {
+    return this.lockAvailable;
+  }
+  isReady(): boolean {
+    return this.ready;
+  }
+  whenReady(): Promise<void> {
+    return Promise.resolve().then(() => {
+      if (!this.ready) {
+        this.ready = true;
+        this.emit('ready');
+      }
+    });
+  }
+  /** Electron throws for these once ready; so does the stand-in, to catch ordering mistakes. */
+  beforeReady(what: string): void {
+    if (this.ready) throw new Error(`${what} must be called before the app is ready`);
+  }
+}
+
+export const app = new AppStandIn();
+
+export class WebContentsStandIn extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  /** Emits will-navigate as Chromium would; true if a listener refused it. */
+  navigate(url: string, event = 'will-navigate'): boolean {
+    const details = standInEvent({ url });
+    this.emit(event, details, url);
+    return details.defaultPrevented;
+  }
+}
+
+export class BrowserWindowStandIn extends EventEmitter {
+  static readonly all: BrowserWindowStandIn[] = [];
+  readonly webContents = new WebContentsStandIn();
+  loadedUrl: string | null = null;
+  visible = false;
+  focused = false;
+  minimized = false;
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    BrowserWindowStandIn.all.push(this);
+    // Electron announces every new webContents on the app before anything loads in it.
+    app.emit('web-contents-created', standInEvent(), this.webContents);
+  }
+  static getAllWindows(): BrowserWindowStandIn[] {
+    return BrowserWindowStandIn.all;
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  show(): void {
+    this.visible = true;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  minimize(): void {
+    this.minimized = true;
+    this.focused = false;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+}
+export { BrowserWindowStandIn as BrowserWindow };
+
+class IpcMainStandIn extends EventEmitter {
+  readonly handlers = new Map<string, Handler>();
+  handle(channel: string, handler: Handler): void {
+    // Electron refuses a second handler on one channel.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  }
+}
+export const ipcMain = new IpcMainStandIn();
+
+export const ipcRenderer = {
+  invoke: vi.fn((channel: string, ...args: unknown[]) => Promise.resolve({ channel, args })),
+};
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    if (contextBridge.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property: ${key}`);
+    contextBridge.exposed.set(key, api);
+  },
+};
+
+export const protocol = {
+  privileged: [] as { scheme: string; privileges?: Record<string, boolean> }[],
+  handlers: new Map<string, (request: { url: string; method: string }) => Promise<Response> | Response>(),
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
+    app.beforeReady('protocol.registerSchemesAsPrivileged');
+    protocol.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: { url: string; method: string }) => Promise<Response> | Response): void {
+    protocol.handlers.set(scheme, handler);
+  },
+};
+
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+export const session = {
+  defaultSession: {
+    requestHandler: null as PermissionRequestHandler | null,
+    checkHandler: null as ((...args: unknown[]) => boolean) | null,
+    setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+      session.defaultSession.requestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void {
+      session.defaultSession.checkHandler = handler;
+    },
+  },
+};
+
+export const Menu = {
+  applied: null as { template: unknown[] } | null,
+  buildFromTemplate(template: unknown[]): { template: unknown[] } {
+    return { template };
+  },
+  setApplicationMenu(menu: { template: unknown[] } | null): void {
+    Menu.applied = menu;
+  },
+};
+
+export const dialog = {
+  showErrorBox: vi.fn(),
+};

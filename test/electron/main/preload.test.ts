@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { contextBridge, ipcRenderer } from './electron-stand-in';
+import { CALL_NAMES } from '../../../shared/contract';
+
+vi.mock('electron', () => import('./electron-stand-in'));
+
+type Api = Record<string, (input?: unknown, session?: string | null) => Promise<unknown>>;
+
+describe('preload', () => {
+  let api: Api;
+
+  beforeAll(async () => {
+    await import('../../../electron/main/preload');
+    api = contextBridge.exposed.get('erikti') as Api;
+  });
+
+  it('exposes only `erikti`, with exactly one function per contract call', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['erikti']);
+    expect(Object.keys(api).sort()).toEqual([...CALL_NAMES].sort());
+    for (const name of CALL_NAMES) expect(typeof api[name]).toBe('function');
+    // No generic door: nothing named like an invoker, and the object cannot be extended.
+    expect(api).not.toHaveProperty('invoke');
+    expect(api).not.toHaveProperty('ipcRenderer');
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('invokes each call on its own channel with the input and the session', async () => {
+    for (const name of CALL_NAMES) {
+      ipcRenderer.invoke.mockClear();
+      await api[name]?.({ probe: name }, 'session-token');
+      expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(`erikti:${name}`, { probe: name }, 'session-token');
+    }
+  });
+
+  it('sends a null session when none is given', async () => {
+    ipcRenderer.invoke.mockClear();
+    await api['app.status']?.({});
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith('erikti:app.status', {}, null);
+  });
+});
