@@ -33,7 +33,8 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// Spreadsheets and bundles travel as base64 in JSON; each call's schema caps its own fields.
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface HostOptions {
   core: Core;

@@ -23,3 +23,8 @@ export function useRegionOptions(): Option[] {
   const lang = useLang();
   return REGIONS.map((r) => ({ value: r.code, label: r.name[lang] }));
 }
+
+/** Narrows a select's string to a closed list's value, or undefined for no choice. */
+export function pickFrom<T extends string>(list: readonly T[], value: string): T | undefined {
+  return (list as readonly string[]).includes(value) ? (value as T) : undefined;
+}

@@ -2,7 +2,8 @@
  * A small hand-written stand-in for the `electron` module, which cannot run on the build
  * machines. It records what the glue asks of Electron and mimics the few behaviours the glue
  * relies on (events, preventDefault, one handler per IPC channel, privileges only before ready).
- * Tests load it with `vi.mock('electron', () => import('./electron-stand-in'))`.
+ * Tests load it with `vi.mock('electron', () => import('./electron-stand-in'))`; the mocked module
+ * outlives vi.resetModules(), so tests that re-run the entry call resetStandIn() first.
  */
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
@@ -30,7 +31,7 @@ class AppStandIn extends EventEmitter {
   isPackaged = false;
   userDataDir = '/nonexistent';
   lockAvailable = true;
-  private ready = false;
+  ready = false;
   readonly quit = vi.fn();
   readonly exit = vi.fn();
   readonly setAboutPanelOptions = vi.fn();
@@ -179,3 +180,19 @@ export const Menu = {
 export const dialog = {
   showErrorBox: vi.fn(),
 };
+
+/** Back to a freshly started, not yet ready Electron. */
+export function resetStandIn(): void {
+  app.removeAllListeners();
+  Object.assign(app, { isPackaged: false, userDataDir: '/nonexistent', lockAvailable: true, ready: false });
+  BrowserWindowStandIn.all.length = 0;
+  ipcMain.removeAllListeners();
+  ipcMain.handlers.clear();
+  contextBridge.exposed.clear();
+  protocol.privileged.length = 0;
+  protocol.handlers.clear();
+  session.defaultSession.requestHandler = null;
+  session.defaultSession.checkHandler = null;
+  Menu.applied = null;
+  vi.clearAllMocks();
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeIin } from '../../../shared/domain/iin';
+import { erikti, eriktiJson } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp-db';
+
+const iin = makeIin('1988-02-29', 'F', 4321) ?? makeIin('1988-02-29', 'F', 4322)!;
+
+describe('erikti command-line tool', () => {
+  it('init, add, update, search, delete and dump an office database', () => {
+    const db = path.join(tempDir(), 'almaty.sqlite');
+    expect(eriktiJson(['init', '--db', db, '--office', 'KZ-75', '--name', 'Алматы'])).toMatchObject({ office: 'KZ-75', name: 'Алматы' });
+    const { id } = eriktiJson<{ id: string }>(['volunteers', 'add', '--db', db, '--json', JSON.stringify({
+      lastName: 'Сәрсенбаева', firstName: 'Әсел', iin, phone: '87071234567', email: 'asel@mail.kz', region: 'KZ-75', status: 'active',
+    })]);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    eriktiJson(['volunteers', 'update', '--db', db, id, '--json', '{"email":"asel@post.kz"}']);
+    const found = eriktiJson<{ id: string; phone: string }[]>(['volunteers', 'search', '--db', db, 'sarsenbaeva']);
+    expect(found).toEqual([expect.objectContaining({ id, phone: '+77071234567', birthDate: '1988-02-29' })]);
+    const dumped = JSON.parse(erikti(['dump', '--db', db]).stdout) as { volunteers: { email: string }[] };
+    expect(dumped.volunteers[0]!.email).toBe('asel@post.kz');
+    eriktiJson(['volunteers', 'delete', '--db', db, id]);
+    expect(eriktiJson(['volunteers', 'search', '--db', db, 'sarsenbaeva'])).toEqual([]);
+  });
+
+  it('fails with a one-line reason on stderr and a non-zero exit', () => {
+    const db = path.join(tempDir(), 'x.sqlite');
+    eriktiJson(['init', '--db', db, '--office', 'KZ-71']);
+    const bad = erikti(['volunteers', 'add', '--db', db, '--json', JSON.stringify({ lastName: 'Иванов', firstName: 'Иван', iin: `${iin.slice(0, 11)}${(Number(iin[11]) + 1) % 10}` })]);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/iin/i);
+    expect(erikti(['init', '--db', path.join(tempDir(), 'y.sqlite'), '--office', 'KZ-99']).status).not.toBe(0);
+    expect(erikti(['volunteers', 'search', '--db', path.join(tempDir(), 'missing.sqlite'), 'x']).stderr).toMatch(/no database/);
+    expect(erikti(['frobnicate']).status).toBe(2);
+  });
+
+  it('adds users with the password on standard input; the app then signs them in', () => {
+    const db = path.join(tempDir(), 'u.sqlite');
+    eriktiJson(['init', '--db', db, '--office', 'KZ']);
+    const user = eriktiJson(['users', 'add', '--db', db, '--login', 'coord', '--role', 'coordinator'], 'a long password\n');
+    expect(user).toMatchObject({ login: 'coord', role: 'coordinator', active: true });
+    expect(erikti(['users', 'add', '--db', db, '--login', 'short', '--role', 'staff'], 'abc\n').status).not.toBe(0);
+  });
+
+  it('seeds the same data for the same seed', () => {
+    const a = path.join(tempDir(), 'a.sqlite');
+    const b = path.join(tempDir(), 'b.sqlite');
+    for (const db of [a, b]) {
+      eriktiJson(['init', '--db', db, '--office', 'KZ-35']);
+      expect(eriktiJson(['seed', '--db', db, '--volunteers', '500', '--seed', '9'])).toMatchObject({ volunteers: 500 });
+    }
+    expect(erikti(['dump', '--db', a]).stdout).toBe(erikti(['dump', '--db', b]).stdout);
+  });
+});

@@ -1,0 +1,111 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { standInEvent } from './electron-stand-in';
+import { tempDir } from './temp-dir';
+import type { Envelope } from '../../../shared/contract';
+
+vi.mock('electron', () => import('./electron-stand-in'));
+
+type StandIn = typeof import('./electron-stand-in');
+const MAIN = '../../../electron/main/main';
+const MAIN_DIR = fileURLToPath(new URL('../../../electron/main', import.meta.url));
+const APP_FRAME = { senderFrame: { url: 'app://erikti/index.html' } };
+
+/**
+ * Loads the entry in a fresh module registry (it acts on import, as an Electron entry does),
+ * with a fresh stand-in configured beforehand.
+ */
+async function start(configure: (electron: StandIn) => void = () => {}): Promise<StandIn> {
+  vi.resetModules();
+  const electron = (await import('electron')) as unknown as StandIn;
+  electron.resetStandIn();
+  configure(electron);
+  await import(MAIN);
+  return electron;
+}
+
+async function startReady(userDataDir: string): Promise<StandIn> {
+  const electron = await start((e) => (e.app.userDataDir = userDataDir));
+  await vi.waitFor(() => expect(electron.BrowserWindow.all).toHaveLength(1));
+  return electron;
+}
+
+const appStatus = (electron: StandIn) =>
+  (electron.ipcMain.handlers.get('erikti:app.status') as (event: object, input: unknown) => Envelope<unknown>)(APP_FRAME, {});
+
+describe('Electron entry', () => {
+  let running: StandIn | null = null;
+  afterEach(() => {
+    // Closes the core the way quitting does, so the temp folder can be removed.
+    running?.app.emit('will-quit', standInEvent());
+    running = null;
+  });
+
+  it('sets up scheme, sandbox and guards before ready, then opens the office database and the window', async () => {
+    const userData = tempDir();
+    const electron = (running = await startReady(userData));
+    expect(electron.protocol.privileged.map((scheme) => scheme.scheme)).toEqual(['app']);
+    expect(electron.app.enableSandbox).toHaveBeenCalled();
+    expect(existsSync(path.join(userData, 'erikti.sqlite'))).toBe(true);
+    expect(electron.protocol.handlers.has('app')).toBe(true);
+    expect(electron.Menu.applied).not.toBeNull();
+    expect(electron.session.defaultSession.requestHandler).not.toBeNull();
+
+    const [window] = electron.BrowserWindow.all;
+    expect(window?.loadedUrl).toBe('app://erikti/index.html');
+    const { preload } = window?.options.webPreferences as { preload: string };
+    expect(preload).toBe(path.join(MAIN_DIR, 'preload.cjs'));
+    // The guards were installed before the window existed, so they cover it.
+    expect(window?.webContents.navigate('https://example.org/')).toBe(true);
+  });
+
+  it('answers the contract over IPC from the real core and its SQLite file', async () => {
+    const electron = (running = await startReady(tempDir()));
+    expect(appStatus(electron)).toMatchObject({ ok: true, value: { needsFirstAdmin: true } });
+  });
+
+  it('brings the existing window forward on a second launch', async () => {
+    const electron = (running = await startReady(tempDir()));
+    const [window] = electron.BrowserWindow.all;
+    window?.minimize();
+    electron.app.emit('second-instance', standInEvent(), ['erikti'], '/');
+    expect(window?.isMinimized()).toBe(false);
+    expect(window?.visible).toBe(true);
+    expect(window?.focused).toBe(true);
+    expect(electron.BrowserWindow.all).toHaveLength(1);
+  });
+
+  it('quits when the last window closes, and closes the database on quit', async () => {
+    const userData = tempDir();
+    const electron = await startReady(userData);
+    electron.app.emit('window-all-closed');
+    if (process.platform !== 'darwin') expect(electron.app.quit).toHaveBeenCalled();
+    const wal = path.join(userData, 'erikti.sqlite-wal');
+    expect(existsSync(wal)).toBe(true);
+    electron.app.emit('will-quit', standInEvent());
+    // Closing the last connection checkpoints the WAL into the database and removes it.
+    expect(existsSync(wal)).toBe(false);
+  });
+
+  it('quits at once and touches nothing when another instance holds the lock', async () => {
+    const electron = await start((e) => (e.app.lockAvailable = false));
+    await electron.app.whenReady();
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.protocol.privileged).toEqual([]);
+    expect(electron.ipcMain.handlers.size).toBe(0);
+    expect(electron.BrowserWindow.all).toHaveLength(0);
+  });
+
+  it('tells the user and exits when the database cannot be opened', async () => {
+    const userData = tempDir();
+    // A folder where the database file should be: SQLite cannot open it.
+    mkdirSync(path.join(userData, 'erikti.sqlite'));
+    const electron = await start((e) => (e.app.userDataDir = userData));
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Erikti', expect.stringContaining('could not be opened'));
+    expect(electron.BrowserWindow.all).toHaveLength(0);
+    expect(electron.ipcMain.handlers.size).toBe(0);
+  });
+});
