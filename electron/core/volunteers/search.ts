@@ -1,19 +1,26 @@
-import type { VolunteerRow } from '../../../shared/contract/volunteers';
-import type { volunteerQuery } from '../../../shared/contract/volunteers';
-import { skeletonTokens } from '../../../shared/domain/search-key';
 import type { z } from 'zod';
+import type { VolunteerRow, volunteerQuery } from '../../../shared/contract/volunteers';
+import { skeletonTokens } from '../../../shared/domain/search-key';
 import type { Db } from '../db/connection';
 import type { SqlValue } from '../replication/tables';
+import { prepared } from '../replication/write';
 import { maskIin } from './columns';
 
 type Query = z.output<typeof volunteerQuery>;
 
+/** Orders end on seq, the implicit last column of every roster index, so no sort is needed. */
 const ORDER: Record<Query['sort'], string[]> = {
-  name: ['v.last_name', 'v.first_name', 'v.middle_name', 'v.id'],
-  birthDate: ['v.birth_date', 'v.last_name', 'v.id'],
-  region: ['v.region', 'v.last_name', 'v.first_name', 'v.id'],
-  updatedAt: ['v.updated_at', 'v.id'],
+  name: ['v.last_name', 'v.first_name', 'v.middle_name', 'v.seq'],
+  birthDate: ['v.birth_date', 'v.seq'],
+  region: ['v.region', 'v.last_name', 'v.first_name', 'v.middle_name', 'v.seq'],
+  updatedAt: ['v.updated_at', 'v.seq'],
 };
+
+/**
+ * Above this many text matches it is cheaper to walk the name index in order and keep the
+ * matching rows (the first page fills quickly) than to fetch and sort every match.
+ */
+const WALK_INDEX_ABOVE = 6000;
 
 /** An FTS5 query where each typed word must prefix some word of the person's keys. */
 export function matchExpression(text: string): string | null {
@@ -23,36 +30,59 @@ export function matchExpression(text: string): string | null {
 }
 
 /**
+ * Totals are remembered per query until the database changes: scrolling asks for many pages
+ * of one query, and counting 200,000 rows for each page would be waste.
+ */
+const totals = new WeakMap<Db, { version: string; byQuery: Map<string, number> }>();
+function rememberedTotal(db: Db, key: string, count: () => number): number {
+  const version = `${db.pragma('data_version', { simple: true })}:${(prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n}`;
+  let memo = totals.get(db);
+  if (!memo || memo.version !== version) totals.set(db, (memo = { version, byQuery: new Map() }));
+  let total = memo.byQuery.get(key);
+  if (total === undefined) memo.byQuery.set(key, (total = count()));
+  return total;
+}
+
+/**
  * One page of the roster: the rows the table shows and the total for its scrollbar.
  * The renderer asks for pages as it scrolls and never holds the whole roster.
  */
 export function searchVolunteers(db: Db, q: Query, canReadIin: boolean): { total: number; rows: VolunteerRow[] } {
-  const where = ['v.deleted = 0'];
+  const filters: string[] = ['v.deleted = 0'];
   const params: SqlValue[] = [];
-  const match = matchExpression(q.text);
-  if (match) {
-    where.push('v.seq IN (SELECT rowid FROM volunteer_search WHERE volunteer_search MATCH ?)');
-    params.push(match);
-  }
-  if (q.region) (where.push('v.region = ?'), params.push(q.region));
-  if (q.status) (where.push('v.status = ?'), params.push(q.status));
+  if (q.region) (filters.push('v.region = ?'), params.push(q.region));
+  if (q.status) (filters.push('v.status = ?'), params.push(q.status));
   // Arrays are stored as sorted JSON text of quoted enum values, so a quoted match is exact.
-  if (q.skill) (where.push('instr(v.skills, ?) > 0'), params.push(`"${q.skill}"`));
-  if (q.area) (where.push('instr(v.areas, ?) > 0'), params.push(`"${q.area}"`));
+  if (q.skill) (filters.push('instr(v.skills, ?) > 0'), params.push(`"${q.skill}"`));
+  if (q.area) (filters.push('instr(v.areas, ?) > 0'), params.push(`"${q.area}"`));
   if (q.organisationId) {
-    where.push('v.id IN (SELECT volunteer_id FROM memberships WHERE organisation_id = ? AND deleted = 0)');
+    filters.push('v.id IN (SELECT volunteer_id FROM memberships WHERE organisation_id = ? AND deleted = 0)');
     params.push(q.organisationId);
   }
-  const whereSql = where.join(' AND ');
+  const onlyText = filters.length === 1;
+  const match = matchExpression(q.text);
+  if (match) {
+    filters.push('v.seq IN (SELECT rowid FROM volunteer_search WHERE volunteer_search MATCH ?)');
+    params.push(match);
+  }
+  const whereSql = filters.join(' AND ');
+  const key = JSON.stringify([whereSql, params]);
+
+  const total = rememberedTotal(db, key, () =>
+    match && onlyText
+      ? // The index holds live rows only, so with no other filter it can count by itself.
+        (prepared(db, 'SELECT count(*) AS n FROM volunteer_search WHERE volunteer_search MATCH ?').get(match) as { n: number }).n
+      : (prepared(db, `SELECT count(*) AS n FROM volunteers v WHERE ${whereSql}`).get(...params) as { n: number }).n,
+  );
+
   const direction = q.descending ? 'DESC' : 'ASC';
   const orderSql = ORDER[q.sort].map((c) => `${c} ${direction}`).join(', ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM volunteers v WHERE ${whereSql}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT v.id, v.last_name, v.first_name, v.middle_name, v.iin, v.birth_date, v.phone, v.region, v.status, v.skills
-       FROM volunteers v WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, q.limit, q.offset) as Record<string, string | null>[];
+  const walkIndex = match && q.sort === 'name' && total > WALK_INDEX_ABOVE ? 'INDEXED BY volunteers_live_name' : '';
+  const rows = prepared(
+    db,
+    `SELECT v.id, v.last_name, v.first_name, v.middle_name, v.iin, v.birth_date, v.phone, v.region, v.status, v.skills
+     FROM volunteers v ${walkIndex} WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
+  ).all(...params, q.limit, q.offset) as Record<string, string | null>[];
   return {
     total,
     rows: rows.map((r) => ({

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CallError, type FieldProblem } from '../../../shared/contract/errors';
 import { checkIin, normalizeIin, type IinFacts } from '../../../shared/domain/iin';
 import { call } from '../../app/api';
@@ -17,6 +17,11 @@ const NONE: IinCheck = { problem: null, holder: null };
  */
 export function useIinCheck(text: string, exceptId: string | undefined, initial: string, onFacts: (facts: IinFacts) => void): IinCheck {
   const [check, setCheck] = useState<IinCheck>(NONE);
+  // onFacts is a fresh closure each render; the check itself depends on the number only.
+  const factsTarget = useRef(onFacts);
+  useEffect(() => {
+    factsTarget.current = onFacts;
+  });
   const iin = normalizeIin(text);
   const complete = /^\d{12}$/.test(iin);
 
@@ -35,7 +40,7 @@ export function useIinCheck(text: string, exceptId: string | undefined, initial:
       (result) => {
         if (!current) return;
         setCheck({ problem: null, holder: result.holder });
-        if (iin !== normalizeIin(initial)) onFacts({ birthDate: result.birthDate, sex: result.sex });
+        if (iin !== normalizeIin(initial)) factsTarget.current({ birthDate: result.birthDate, sex: result.sex });
       },
       (error: unknown) => {
         if (!current) return;
@@ -46,8 +51,7 @@ export function useIinCheck(text: string, exceptId: string | undefined, initial:
     return () => {
       current = false;
     };
-    // onFacts is a fresh closure each render; the check depends on the number only.
-  }, [iin, complete, exceptId, initial]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [iin, complete, exceptId, initial]);
 
   return complete ? check : NONE;
 }

@@ -68,11 +68,13 @@ export const initial: Migration = {
         updated_by TEXT NOT NULL
       );
       CREATE UNIQUE INDEX volunteers_iin ON volunteers (iin) WHERE iin IS NOT NULL AND deleted = 0;
-      CREATE INDEX volunteers_name ON volunteers (last_name, first_name, middle_name);
-      CREATE INDEX volunteers_region ON volunteers (region, last_name, first_name);
-      CREATE INDEX volunteers_status ON volunteers (status, last_name, first_name);
-      CREATE INDEX volunteers_birth ON volunteers (birth_date);
-      CREATE INDEX volunteers_updated ON volunteers (updated_at);
+      -- Roster orders read live rows only; the implicit last column (seq) is the tie-breaker,
+      -- so ORDER BY ..., seq is served by the index without sorting, even deep into the roster.
+      CREATE INDEX volunteers_live_name ON volunteers (last_name, first_name, middle_name) WHERE deleted = 0;
+      CREATE INDEX volunteers_live_region ON volunteers (region, last_name, first_name, middle_name) WHERE deleted = 0;
+      CREATE INDEX volunteers_live_status ON volunteers (status, last_name, first_name, middle_name) WHERE deleted = 0;
+      CREATE INDEX volunteers_live_birth ON volunteers (birth_date) WHERE deleted = 0;
+      CREATE INDEX volunteers_live_updated ON volunteers (updated_at) WHERE deleted = 0;
 
       CREATE TABLE organisations (
         seq INTEGER PRIMARY KEY,

@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../shared/contract';
+import { regionName } from '../../../shared/domain/regions';
+import { call } from '../../app/api';
+import { useLang } from '../../app/i18n';
+import { useSession } from '../../app/session';
+import { ErrorText } from '../../ui/ErrorText';
+import { Field, TextInput } from '../../ui/Field';
+import { callFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/problems';
+import { toastOk } from '../../ui/toasts';
+import { useAction } from '../../ui/useLoad';
+
+/** The office's identity: its name and the person responsible for personal data (Law No. 94-V). */
+export function OfficeScreen() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { office, officeChanged } = useSession();
+  const [name, setName] = useState(office?.name ?? '');
+  const [dpo, setDpo] = useState(office?.dataProtectionOfficer ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const action = useAction();
+
+  if (!office) return <div className="screen">{t('common.loading')}</div>;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const input = { name, dataProtectionOfficer: dpo.trim() ? dpo : null };
+    const parsed = contract['office.update'].input.safeParse(input);
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    setErrors({});
+    const saved = await action.run(() => call('office.update', parsed.data), (error) => setErrors(callFieldErrors(error)));
+    if (saved) {
+      officeChanged(saved);
+      toastOk('office.saved');
+    }
+  };
+
+  return (
+    <div className="screen">
+      <div className="screen-head">
+        <h1>{t('office.title')}</h1>
+      </div>
+      <form className="form" onSubmit={submit} noValidate>
+        <fieldset className="form-section">
+          <div className="form-grid">
+            <div className="field">
+              <span className="field-label">{t('office.code')}</span>
+              <span className="mono">{office.code} · {regionName(office.code, lang)}</span>
+            </div>
+            <Field id="office-name" label={t('office.name')} problem={errors.name}>
+              <TextInput id="office-name" value={name} onChange={setName} invalid={!!errors.name} />
+            </Field>
+            <Field id="office-dpo" label={t('office.dpo')} problem={errors.dataProtectionOfficer} hint={t('office.dpoHint')} wide>
+              <TextInput id="office-dpo" value={dpo} onChange={setDpo} invalid={!!errors.dataProtectionOfficer} />
+            </Field>
+          </div>
+        </fieldset>
+        <div className="form-actions">
+          <ErrorText error={Object.keys(errors).length > 0 ? null : action.error} />
+          <button type="submit" className="primary" disabled={action.busy}>
+            {action.busy ? t('common.saving') : t('common.save')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

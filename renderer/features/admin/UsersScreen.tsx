@@ -1,0 +1,164 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../shared/contract';
+import type { User } from '../../../shared/contract/session';
+import { ROLES } from '../../../shared/domain/vocabulary';
+import { call } from '../../app/api';
+import { useSession } from '../../app/session';
+import { ErrorText } from '../../ui/ErrorText';
+import { Field, Select, TextInput } from '../../ui/Field';
+import { callFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/problems';
+import { toastError, toastOk } from '../../ui/toasts';
+import { useAction, useLoad } from '../../ui/useLoad';
+import { pickFrom, useVocab } from '../../ui/vocab';
+
+/** Administrators manage who may sign in at this office and with which role. */
+export function UsersScreen() {
+  const { t } = useTranslation();
+  const users = useLoad(() => call('users.list', {}), []);
+  return (
+    <div className="screen">
+      <div className="screen-head">
+        <h1>{t('users.title')}</h1>
+      </div>
+      <ErrorText error={users.error} />
+      <table className="plain-table">
+        <thead>
+          <tr>
+            <th>{t('auth.login')}</th>
+            <th>{t('users.displayName')}</th>
+            <th>{t('users.role')}</th>
+            <th>{t('users.active')}</th>
+            <th>{t('auth.password')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(users.data ?? []).map((u) => (
+            <UserRow key={u.id} user={u} onChanged={users.reload} />
+          ))}
+        </tbody>
+      </table>
+      {users.loading && !users.data && <p className="muted">{t('common.loading')}</p>}
+      <AddUser onAdded={users.reload} />
+    </div>
+  );
+}
+
+function UserRow({ user, onChanged }: { user: User; onChanged(): void }) {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.user?.id === user.id);
+  const roles = useVocab('role', ROLES);
+  const [password, setPassword] = useState<string | null>(null);
+  const [problem, setProblem] = useState<FieldErrors>({});
+  const action = useAction();
+
+  const update = async (change: Omit<Parameters<typeof call<'users.update'>>[1], 'id'>) => {
+    const done = await action.run(() => call('users.update', { id: user.id, ...change }), toastError);
+    if (done) {
+      toastOk('users.saved');
+      onChanged();
+    }
+    return done;
+  };
+  const savePassword = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = contract['users.update'].input.safeParse({ id: user.id, password });
+    if (!parsed.success) return setProblem(zodFieldErrors(parsed.error));
+    setProblem({});
+    if (await update({ password: password ?? '' })) setPassword(null);
+  };
+
+  return (
+    <tr className={user.active ? undefined : 'inactive'}>
+      <td className="mono">{user.login}</td>
+      <td>{user.displayName}</td>
+      <td>
+        <Select
+          id={`role-${user.id}`}
+          ariaLabel={t('users.role')}
+          value={user.role}
+          options={roles}
+          onChange={(value) => {
+            const role = pickFrom(ROLES, value);
+            if (role) void update({ role });
+          }}
+        />
+      </td>
+      <td>
+        <label className="checkbox">
+          <input type="checkbox" checked={user.active} disabled={me || action.busy} onChange={(e) => void update({ active: e.target.checked })} />
+          {user.active ? t('users.activeYes') : t('users.activeNo')}
+        </label>
+      </td>
+      <td>
+        {password === null ? (
+          <button type="button" className="link" onClick={() => setPassword('')}>{t('users.setPassword')}</button>
+        ) : (
+          <form className="inline-form" onSubmit={savePassword} noValidate>
+            <input
+              type="password"
+              aria-label={t('users.newPassword')}
+              placeholder={t('users.newPassword')}
+              value={password}
+              autoComplete="new-password"
+              autoFocus
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            <button type="submit" disabled={action.busy}>{t('common.save')}</button>
+            <button type="button" className="link" onClick={() => setPassword(null)}>{t('common.cancel')}</button>
+            {problem.password && <span className="field-error">{t(problem.password.key, problem.password.params)}</span>}
+          </form>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function AddUser({ onAdded }: { onAdded(): void }) {
+  const { t } = useTranslation();
+  const roles = useVocab('role', ROLES);
+  const blank = { login: '', displayName: '', role: 'staff', password: '' };
+  const [form, setForm] = useState(blank);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const action = useAction();
+  const set = (key: keyof typeof blank) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = contract['users.add'].input.safeParse(form);
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    setErrors({});
+    const added = await action.run(() => call('users.add', parsed.data), (error) => setErrors(callFieldErrors(error)));
+    if (added) {
+      toastOk('users.added');
+      setForm(blank);
+      onAdded();
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <fieldset className="form-section">
+        <legend>{t('users.add')}</legend>
+        <div className="form-grid">
+          <Field id="u-login" label={t('auth.login')} problem={errors.login}>
+            <TextInput id="u-login" value={form.login} onChange={set('login')} autoComplete="off" invalid={!!errors.login} />
+          </Field>
+          <Field id="u-name" label={t('users.displayName')} problem={errors.displayName}>
+            <TextInput id="u-name" value={form.displayName} onChange={set('displayName')} invalid={!!errors.displayName} />
+          </Field>
+          <Field id="u-role" label={t('users.role')} problem={errors.role}>
+            <Select id="u-role" value={form.role} options={roles} onChange={set('role')} />
+          </Field>
+          <Field id="u-password" label={t('auth.password')} problem={errors.password} hint={t('setup.passwordHint')}>
+            <TextInput id="u-password" type="password" value={form.password} onChange={set('password')} autoComplete="new-password" invalid={!!errors.password} />
+          </Field>
+        </div>
+      </fieldset>
+      <div className="form-actions">
+        <ErrorText error={Object.keys(errors).length > 0 ? null : action.error} />
+        <button type="submit" className="primary" disabled={action.busy}>{t('users.add')}</button>
+      </div>
+    </form>
+  );
+}

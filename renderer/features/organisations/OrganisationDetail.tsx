@@ -1,0 +1,103 @@
+import { useTranslation } from 'react-i18next';
+import { regionName } from '../../../shared/domain/regions';
+import { call } from '../../app/api';
+import { useLang } from '../../app/i18n';
+import { hrefFor, navigate } from '../../app/router';
+import { useCan } from '../../app/session';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { ErrorText } from '../../ui/ErrorText';
+import { Fact, Facts } from '../../ui/Facts';
+import { displayPhone, formatDate } from '../../ui/format';
+import { toastError, toastOk } from '../../ui/toasts';
+import { useAction, useLoad } from '../../ui/useLoad';
+import { useVocabLabel } from '../../ui/vocab';
+import { AddMember } from './AddMember';
+
+export function OrganisationDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const label = useVocabLabel();
+  const canDelete = useCan('coordinator');
+  const loaded = useLoad(() => call('organisations.get', { id }), [id]);
+  const action = useAction();
+
+  if (loaded.loading && !loaded.data) return <div className="screen">{t('common.loading')}</div>;
+  const o = loaded.data;
+  if (!o) {
+    return (
+      <div className="screen">
+        <ErrorText error={loaded.error} />
+        <a href={hrefFor({ name: 'organisations' })}>{t('organisation.back')}</a>
+      </div>
+    );
+  }
+
+  const removeMember = async (volunteerId: string) => {
+    const done = await action.run(() => call('organisations.removeMember', { organisationId: id, volunteerId }), toastError);
+    if (done) {
+      toastOk('organisation.memberRemoved');
+      loaded.reload();
+    }
+  };
+  const remove = async () => {
+    const done = await action.run(() => call('organisations.delete', { id }), toastError);
+    if (done) {
+      toastOk('organisation.deleted');
+      navigate({ name: 'organisations' });
+    }
+  };
+  const memberIds = new Set(o.members.map((m) => m.volunteerId));
+
+  return (
+    <div className="screen profile">
+      <div className="screen-head">
+        <a href={hrefFor({ name: 'organisations' })} className="back">← {t('organisation.back')}</a>
+        <h1>{o.name}</h1>
+        <span className="badge">{label('orgType', o.type)}</span>
+        <span className="spacer" />
+        <a className="button primary" href={hrefFor({ name: 'organisationEdit', id })}>{t('common.edit')}</a>
+        {canDelete && <ConfirmButton danger label={t('common.delete')} question={t('organisation.deleteQuestion')} onConfirm={remove} disabled={action.busy} />}
+      </div>
+      <div className="profile-grid">
+        <Facts title={t('organisation.details')}>
+          <Fact label={t('organisation.bin')} mono>{o.bin}</Fact>
+          <Fact label={t('organisation.region')}>{o.region ? regionName(o.region, lang) : ''}</Fact>
+          <Fact label={t('organisation.contactName')}>{o.contactName}</Fact>
+          <Fact label={t('organisation.phone')} mono>{displayPhone(o.phone)}</Fact>
+          <Fact label={t('organisation.email')}>{o.email}</Fact>
+          <Fact label={t('organisation.notes')}>{o.notes}</Fact>
+        </Facts>
+      </div>
+      <section className="facts">
+        <h2>
+          {t('organisation.members')} <span className="muted">({o.members.length})</span>
+        </h2>
+        <AddMember organisationId={id} exclude={memberIds} onAdded={loaded.reload} />
+        <table className="plain-table">
+          <thead>
+            <tr>
+              <th>{t('volunteer.fullName')}</th>
+              <th>{t('organisation.role')}</th>
+              <th>{t('organisation.since')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {o.members.map((m) => (
+              <tr key={m.volunteerId}>
+                <td><a href={hrefFor({ name: 'volunteer', id: m.volunteerId })}>{m.name}</a></td>
+                <td>{m.role ?? ''}</td>
+                <td>{formatDate(m.since)}</td>
+                <td className="actions">
+                  <ConfirmButton label={t('organisation.removeMember')} question={t('organisation.removeQuestion', { name: m.name })} onConfirm={() => void removeMember(m.volunteerId)} disabled={action.busy} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {o.members.length === 0 && <p className="muted">{t('organisation.noMembers')}</p>}
+        <ErrorText error={action.error} />
+      </section>
+    </div>
+  );
+}

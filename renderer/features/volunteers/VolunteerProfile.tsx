@@ -1,0 +1,120 @@
+import { useTranslation } from 'react-i18next';
+import { regionName } from '../../../shared/domain/regions';
+import { call } from '../../app/api';
+import { useLang } from '../../app/i18n';
+import { hrefFor, navigate } from '../../app/router';
+import { useCan } from '../../app/session';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { ErrorText } from '../../ui/ErrorText';
+import { Fact, Facts } from '../../ui/Facts';
+import { displayPhone, formatDate, formatDateTime, fullName } from '../../ui/format';
+import { toastError, toastOk } from '../../ui/toasts';
+import { useAction, useLoad } from '../../ui/useLoad';
+import { useVocabLabel, type VocabGroup } from '../../ui/vocab';
+
+/** One volunteer's record, read-only, with the actions staff take on it. */
+export function VolunteerProfile({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const label = useVocabLabel();
+  const canDelete = useCan('coordinator');
+  const loaded = useLoad(() => call('volunteers.get', { id }), [id]);
+  const action = useAction();
+
+  if (loaded.loading && !loaded.data) return <div className="screen">{t('common.loading')}</div>;
+  const v = loaded.data;
+  if (!v) {
+    return (
+      <div className="screen">
+        <ErrorText error={loaded.error} />
+        <a href={hrefFor({ name: 'volunteers' })}>{t('roster.back')}</a>
+      </div>
+    );
+  }
+
+  const active = v.status !== 'inactive';
+  const toggleStatus = async () => {
+    const done = await action.run(() => call('volunteers.setStatus', { id, status: active ? 'inactive' : 'active' }), toastError);
+    if (done) {
+      toastOk(active ? 'volunteer.deactivated' : 'volunteer.activated');
+      loaded.reload();
+    }
+  };
+  const remove = async () => {
+    const done = await action.run(() => call('volunteers.delete', { id }), toastError);
+    if (done) {
+      toastOk('volunteer.deleted');
+      navigate({ name: 'volunteers' });
+    }
+  };
+  const labels = (group: VocabGroup, values: string[]) => values.map((value) => label(group, value)).join(', ');
+
+  return (
+    <div className="screen profile">
+      <div className="screen-head">
+        <a href={hrefFor({ name: 'volunteers' })} className="back">← {t('roster.back')}</a>
+        <h1>{fullName(v)}</h1>
+        <span className={`badge status-${v.status}`}>{label('status', v.status)}</span>
+        <span className="spacer" />
+        <a className="button primary" href={hrefFor({ name: 'volunteerEdit', id })}>{t('common.edit')}</a>
+        <button type="button" onClick={toggleStatus} disabled={action.busy}>
+          {active ? t('volunteer.deactivate') : t('volunteer.activate')}
+        </button>
+        {canDelete && (
+          <ConfirmButton danger label={t('common.delete')} question={t('volunteer.deleteQuestion')} onConfirm={remove} disabled={action.busy} />
+        )}
+      </div>
+      <div className="profile-grid">
+        <Facts title={t('volunteer.section.identity')}>
+          <Fact label={t('volunteer.latinName')}>{[v.lastNameLatin, v.firstNameLatin].filter(Boolean).join(' ')}</Fact>
+          <Fact label={t('volunteer.iin')} mono>{v.iin}</Fact>
+          <Fact label={t('volunteer.birthDate')}>{formatDate(v.birthDate)}</Fact>
+          <Fact label={t('volunteer.sex')}>{label('sex', v.sex)}</Fact>
+          <Fact label={t('volunteer.languages')}>{labels('language', v.languages)}</Fact>
+        </Facts>
+        <Facts title={t('volunteer.section.contacts')}>
+          <Fact label={t('volunteer.phone')} mono>{displayPhone(v.phone)}</Fact>
+          <Fact label={t('volunteer.email')}>{v.email}</Fact>
+          <Fact label={t('volunteer.region')}>{v.region ? regionName(v.region, lang) : ''}</Fact>
+          <Fact label={t('volunteer.district')}>{v.district}</Fact>
+          <Fact label={t('volunteer.locality')}>{v.locality}</Fact>
+        </Facts>
+        <Facts title={t('volunteer.section.skills')}>
+          <Fact label={t('volunteer.skills')}>{labels('skill', v.skills)}</Fact>
+          <Fact label={t('volunteer.drivingCategories')}>{v.drivingCategories.join(', ')}</Fact>
+          <Fact label={t('volunteer.areas')}>{labels('area', v.areas)}</Fact>
+          <Fact label={t('volunteer.availability')}>{label('availability', v.availability)}</Fact>
+        </Facts>
+        <Facts title={t('volunteer.section.consent')}>
+          <Fact label={t('volunteer.consentDate')}>{formatDate(v.consentDate)}</Fact>
+          <Fact label={t('volunteer.consentBasis')}>{label('consentBasis', v.consentBasis)}</Fact>
+          <Fact label={t('volunteer.guardianName')}>{v.guardianName}</Fact>
+          <Fact label={t('volunteer.guardianPhone')} mono>{displayPhone(v.guardianPhone)}</Fact>
+          <Fact label={t('volunteer.guardianConsentDate')}>{formatDate(v.guardianConsentDate)}</Fact>
+        </Facts>
+        <Facts title={t('volunteer.section.emergency')}>
+          <Fact label={t('volunteer.emergencyContactName')}>{v.emergencyContactName}</Fact>
+          <Fact label={t('volunteer.emergencyContactPhone')} mono>{displayPhone(v.emergencyContactPhone)}</Fact>
+        </Facts>
+        <Facts title={t('volunteer.memberships')}>
+          {v.memberships.length === 0 && <p className="muted">{t('volunteer.noMemberships')}</p>}
+          {v.memberships.map((m) => (
+            <Fact key={m.organisationId} label={m.role ?? t('organisation.member')}>
+              <a href={hrefFor({ name: 'organisation', id: m.organisationId })}>{m.organisationName}</a>
+              {m.since && <span className="muted"> · {t('organisation.since')} {formatDate(m.since)}</span>}
+            </Fact>
+          ))}
+        </Facts>
+      </div>
+      {v.notes && (
+        <Facts title={t('volunteer.notes')}>
+          <p className="notes">{v.notes}</p>
+        </Facts>
+      )}
+      <p className="muted small stamps">
+        {t('volunteer.created', { at: formatDateTime(v.createdAt), by: v.createdBy })} ·{' '}
+        {t('volunteer.updated', { at: formatDateTime(v.updatedAt), by: v.updatedBy })}
+      </p>
+    </div>
+  );
+}
