@@ -1,8 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import path from 'node:path';
 import type { Core } from '../core/app';
+import { SECURITY_HEADERS, mimeTypeOf, resolveInside } from '../static/renderer-files';
 
 /**
  * The web host: the built renderer and the contract over HTTP on loopback only, for browsers
@@ -10,29 +10,6 @@ import type { Core } from '../core/app';
  * Every API request must carry the per-run token, and the Host header must name this very
  * server, so another site in the browser cannot reach it (DNS rebinding included).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
-
 // Spreadsheets and bundles travel as base64 in JSON; each call's schema caps its own fields.
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -52,13 +29,7 @@ export interface RunningHost {
 }
 
 function send(res: ServerResponse, status: number, body: string, type = 'application/json'): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-  });
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
 }
 
@@ -84,9 +55,8 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string): void {
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
-  const file = path.resolve(rendererDir, `.${relative}`);
-  if (!file.startsWith(path.resolve(rendererDir) + path.sep)) return send(res, 403, 'Forbidden', 'text/plain');
+  const file = resolveInside(rendererDir, urlPath);
+  if (!file) return send(res, 403, 'Forbidden', 'text/plain');
   let stat;
   try {
     stat = statSync(file);
@@ -94,13 +64,7 @@ function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string):
     return send(res, 404, 'Not found', 'text/plain');
   }
   if (!stat.isFile()) return send(res, 404, 'Not found', 'text/plain');
-  res.writeHead(200, {
-    'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-    'Content-Length': stat.size,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-  });
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeTypeOf(file), 'Content-Length': stat.size });
   createReadStream(file).pipe(res);
 }
 

@@ -1,6 +1,8 @@
-// Bundles the Node-side entry points with esbuild. Dependencies stay external (installed in
-// node_modules; better-sqlite3 is native). The Electron preload is CommonJS because sandboxed
-// preloads cannot load ES modules.
+// Bundles the Node-side entry points with esbuild.
+// - CLI, web host and bench run from the repository: their dependencies stay in node_modules.
+// - The Electron main bundle carries every dependency but Electron and the native better-sqlite3,
+//   so the packaged app needs nothing else from node_modules (ESM-only packages included).
+// - The preload is one minified CommonJS file: sandboxed preloads cannot load modules.
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', packages: 'external' };
@@ -8,6 +10,6 @@ const esm = { ...common, format: 'esm', banner: { js: "import { createRequire as
 
 await Promise.all([
   build({ ...esm, entryPoints: { 'cli/erikti': 'electron/cli/erikti.ts', 'host/web': 'electron/host/web.ts', 'bench/run': 'test/bench/run.ts' }, outdir: 'dist' }),
-  build({ ...common, format: 'cjs', entryPoints: { 'electron/main': 'electron/main/main.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['electron'] }),
-  build({ ...common, format: 'cjs', packages: undefined, entryPoints: { 'electron/preload': 'electron/main/preload.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['electron'] }),
+  build({ ...common, format: 'cjs', packages: undefined, entryPoints: { 'electron/main': 'electron/main/main.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['electron', 'better-sqlite3'] }),
+  build({ ...common, format: 'cjs', packages: undefined, minify: true, entryPoints: { 'electron/preload': 'electron/main/preload.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['electron'] }),
 ]);
