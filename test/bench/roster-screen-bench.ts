@@ -16,8 +16,8 @@ export async function benchRosterScreen(core: Core, login: string, password: str
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(host.url);
-    await page.locator('#login').fill(login);
-    await page.locator('#password').fill(password);
+    await page.locator('#signin-login').fill(login);
+    await page.locator('#signin-password').fill(password);
     await page.locator('button[type=submit]').click();
     await page.locator('[data-testid="roster-row"]').first().waitFor({ timeout: 30_000 });
     const times: number[] = [];
