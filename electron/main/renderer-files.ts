@@ -1,5 +1,4 @@
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { APP_HOST } from './app-url';
 import { SECURITY_HEADERS, mimeTypeOf, resolveInside } from '../static/renderer-files';
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
  * Text fields refuse control characters and markup so nothing a user types can become HTML
  * somewhere it is shown or printed. Error messages are translation keys (see shared/i18n).
  */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const NO_MARKUP = /^[^<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
 export const text = (max: number) =>
@@ -17,7 +18,7 @@ export const personName = (required: boolean) => {
     .string()
     .trim()
     .max(100, { error: 'error.tooLong' })
-    .regex(/^[\p{L}\p{M}' ’.\-]*$/u, { error: 'error.nameChars' });
+    .regex(/^[\p{L}\p{M}' ’.-]*$/u, { error: 'error.nameChars' });
   return required ? base.min(1, { error: 'error.required' }) : base;
 };
 

@@ -50,21 +50,19 @@ function rememberedTotal(db: Db, key: string, count: () => number): number {
 export function searchVolunteers(db: Db, q: Query, canReadIin: boolean): { total: number; rows: VolunteerRow[] } {
   const filters: string[] = ['v.deleted = 0'];
   const params: SqlValue[] = [];
-  if (q.region) (filters.push('v.region = ?'), params.push(q.region));
-  if (q.status) (filters.push('v.status = ?'), params.push(q.status));
+  const where = (sql: string, value: SqlValue) => {
+    filters.push(sql);
+    params.push(value);
+  };
+  if (q.region) where('v.region = ?', q.region);
+  if (q.status) where('v.status = ?', q.status);
   // Arrays are stored as sorted JSON text of quoted enum values, so a quoted match is exact.
-  if (q.skill) (filters.push('instr(v.skills, ?) > 0'), params.push(`"${q.skill}"`));
-  if (q.area) (filters.push('instr(v.areas, ?) > 0'), params.push(`"${q.area}"`));
-  if (q.organisationId) {
-    filters.push('v.id IN (SELECT volunteer_id FROM memberships WHERE organisation_id = ? AND deleted = 0)');
-    params.push(q.organisationId);
-  }
+  if (q.skill) where('instr(v.skills, ?) > 0', `"${q.skill}"`);
+  if (q.area) where('instr(v.areas, ?) > 0', `"${q.area}"`);
+  if (q.organisationId) where('v.id IN (SELECT volunteer_id FROM memberships WHERE organisation_id = ? AND deleted = 0)', q.organisationId);
   const onlyText = filters.length === 1;
   const match = matchExpression(q.text);
-  if (match) {
-    filters.push('v.seq IN (SELECT rowid FROM volunteer_search WHERE volunteer_search MATCH ?)');
-    params.push(match);
-  }
+  if (match) where('v.seq IN (SELECT rowid FROM volunteer_search WHERE volunteer_search MATCH ?)', match);
   const whereSql = filters.join(' AND ');
   const key = JSON.stringify([whereSql, params]);
 
