@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CallError } from '../../shared/contract/errors';
 import { OfficeScreen } from '../features/admin/OfficeScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { OrganisationDetail } from '../features/organisations/OrganisationDetail';
 import { OrganisationEdit } from '../features/organisations/OrganisationEdit';
 import { OrganisationsScreen } from '../features/organisations/OrganisationsScreen';
+import { RosterImportScreen } from '../features/roster-import/RosterImportScreen';
 import { RosterScreen } from '../features/volunteers/RosterScreen';
 import { VolunteerEdit } from '../features/volunteers/VolunteerEdit';
 import { VolunteerProfile } from '../features/volunteers/VolunteerProfile';
@@ -25,7 +27,10 @@ export function Shell() {
   useEffect(() => {
     call('auth.me', {}).then(
       ({ user, office }) => identified(user, office),
-      (error: unknown) => toastError(error),
+      // An ended session already sends the user to sign-in, with its own notice.
+      (error: unknown) => {
+        if (!(error instanceof CallError && error.code === 'unauthenticated')) toastError(error);
+      },
     );
   }, [identified]);
 
@@ -37,6 +42,7 @@ export function Shell() {
   const nav: { route: Route; label: string; section: string[] }[] = [
     { route: { name: 'volunteers' }, label: t('nav.volunteers'), section: ['volunteers', 'volunteerNew', 'volunteer', 'volunteerEdit'] },
     { route: { name: 'organisations' }, label: t('nav.organisations'), section: ['organisations', 'organisationNew', 'organisation', 'organisationEdit'] },
+    { route: { name: 'rosterImport' }, label: t('rosterImport.nav'), section: ['rosterImport'] },
   ];
   if (isAdmin) {
     nav.push({ route: { name: 'users' }, label: t('nav.users'), section: ['users'] });
@@ -92,5 +98,6 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
     case 'organisationEdit': return <OrganisationEdit key={route.id} id={route.id} />;
     case 'users': return isAdmin ? <UsersScreen /> : <RosterScreen />;
     case 'office': return isAdmin ? <OfficeScreen /> : <RosterScreen />;
+    case 'rosterImport': return <RosterImportScreen />;
   }
 }

@@ -14,7 +14,8 @@ export type Route =
   | { name: 'organisation'; id: string }
   | { name: 'organisationEdit'; id: string }
   | { name: 'users' }
-  | { name: 'office' };
+  | { name: 'office' }
+  | { name: 'rosterImport' };
 
 export function parseRoute(hash: string): Route {
   const [section, id, action] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   }
   if (section === 'users') return { name: 'users' };
   if (section === 'office') return { name: 'office' };
+  if (section === 'roster-import') return { name: 'rosterImport' };
   if (section === 'volunteers' && id === 'new') return { name: 'volunteerNew' };
   if (section === 'volunteers' && id) return action === 'edit' ? { name: 'volunteerEdit', id } : { name: 'volunteer', id };
   return { name: 'volunteers' };
@@ -43,6 +45,7 @@ export function hrefFor(route: Route): string {
     case 'organisationEdit': return `#/organisations/${id}/edit`;
     case 'users': return '#/users';
     case 'office': return '#/office';
+    case 'rosterImport': return '#/roster-import';
   }
 }
 

@@ -46,7 +46,9 @@ export function OfficeScreen() {
           <div className="form-grid">
             <div className="field">
               <span className="field-label">{t('office.code')}</span>
-              <span className="mono">{office.code} · {regionName(office.code, lang)}</span>
+              <span>
+                <span className="mono">{office.code}</span> · {regionName(office.code, lang)}
+              </span>
             </div>
             <Field id="office-name" label={t('office.name')} problem={errors.name}>
               <TextInput id="office-name" value={name} onChange={setName} invalid={!!errors.name} />

@@ -7,7 +7,7 @@ import { call } from '../../app/api';
 import { useSession } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field, Select, TextInput } from '../../ui/Field';
-import { callFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/problems';
+import { callFieldErrors, translateProblem, zodFieldErrors, type FieldErrors } from '../../ui/problems';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { pickFrom, useVocab } from '../../ui/vocab';
@@ -106,7 +106,7 @@ function UserRow({ user, onChanged }: { user: User; onChanged(): void }) {
             />
             <button type="submit" disabled={action.busy}>{t('common.save')}</button>
             <button type="button" className="link" onClick={() => setPassword(null)}>{t('common.cancel')}</button>
-            {problem.password && <span className="field-error">{t(problem.password.key, problem.password.params)}</span>}
+            {problem.password && <span className="field-error">{translateProblem(t, problem.password)}</span>}
           </form>
         )}
       </td>

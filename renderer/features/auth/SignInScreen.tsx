@@ -18,8 +18,10 @@ export function SignInScreen({ office, version }: { office: Office | null; versi
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const result = await action.run(() => call('auth.signIn', { login, password }));
-    if (result) signedIn(result.session, result.user);
-    else setPassword('');
+    if (result) return signedIn(result.session, result.user);
+    // Refused: clear the password and put the cursor back in it for the next try.
+    setPassword('');
+    document.getElementById('signin-password')?.focus();
   };
 
   return (

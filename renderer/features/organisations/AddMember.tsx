@@ -61,8 +61,8 @@ export function AddMember({ organisationId, exclude, onAdded }: { organisationId
           <Field id="m-role" label={t('organisation.role')} problem={errors.role}>
             <TextInput id="m-role" value={role} onChange={setRole} />
           </Field>
-          <Field id="m-since" label={t('organisation.since')} problem={errors.since} hint={t('form.dateHint')}>
-            <TextInput id="m-since" value={since} onChange={setSince} placeholder="dd.mm.yyyy" inputMode="numeric" maxLength={10} />
+          <Field id="m-since" label={t('organisation.since')} problem={errors.since}>
+            <TextInput id="m-since" value={since} onChange={setSince} placeholder={t('form.dateHint')} inputMode="numeric" maxLength={10} />
           </Field>
           <div className="field field-end">
             <button type="submit" className="primary" disabled={action.busy}>{t('organisation.addMember')}</button>

@@ -46,7 +46,7 @@ export function SetupScreen({ office }: { office: Office | null }) {
     <WelcomeCard title={t('setup.title')} subtitle={t('setup.intro')}>
       <form className="stack" onSubmit={submit} noValidate>
         {office ? (
-          <p className="notice">{t('setup.officeChosen', { name: office.name })}</p>
+          <p className="info">{t('setup.officeChosen', { name: office.name })}</p>
         ) : (
           <>
             <h2>{t('setup.office')}</h2>

@@ -23,8 +23,6 @@ interface Props {
   onSaved(id: string): void;
 }
 
-const DATE_HINT = 'dd.mm.yyyy';
-
 /**
  * Add or edit a volunteer. The shared schema judges the form before it is sent, so the user sees
  * the same messages, under the same fields, as the core would give; the core's own answers
@@ -71,11 +69,15 @@ export function VolunteerForm({ id, initial, storedIin, onSaved }: Props) {
     const parsed = volunteerInput.safeParse(inputFromValues(values));
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error));
+      focusFirstProblem();
       return;
     }
     setErrors({});
     const data = parsed.data;
-    const onError = (error: unknown) => setErrors(callFieldErrors(error));
+    const onError = (error: unknown) => {
+      setErrors(callFieldErrors(error));
+      focusFirstProblem();
+    };
     if (id === undefined) {
       const created = await action.run(() => call('volunteers.create', data), onError);
       if (created) onSaved(created.id);
@@ -108,11 +110,11 @@ export function VolunteerForm({ id, initial, storedIin, onSaved }: Props) {
       </Field>
     );
   };
-  const date = (field: TextField, hint?: ReactNode) => {
+  const date = (field: TextField) => {
     const fieldId = `v-${field}`;
     return (
-      <Field id={fieldId} label={t(`volunteer.${field}`)} problem={problemOf(field)} hint={hint ?? t('form.dateHint')}>
-        <TextInput id={fieldId} value={values[field]} onChange={setText(field)} placeholder={DATE_HINT} inputMode="numeric" maxLength={10} invalid={!!problemOf(field)} />
+      <Field id={fieldId} label={t(`volunteer.${field}`)} problem={problemOf(field)}>
+        <TextInput id={fieldId} value={values[field]} onChange={setText(field)} placeholder={t('form.dateHint')} inputMode="numeric" maxLength={10} invalid={!!problemOf(field)} />
       </Field>
     );
   };
@@ -201,6 +203,11 @@ export function VolunteerForm({ id, initial, storedIin, onSaved }: Props) {
       </div>
     </form>
   );
+}
+
+/** After a refused save, the keyboard lands on the first field to correct. */
+function focusFirstProblem() {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('.form [aria-invalid="true"]')?.focus());
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

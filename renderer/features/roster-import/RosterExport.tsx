@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, type ExportColumn } from '../../../shared/contract/roster';
+import { OFFICE_CODES } from '../../../shared/domain/regions';
+import { AREAS, SKILLS, VOLUNTEER_STATUSES } from '../../../shared/domain/vocabulary';
+import { call } from '../../app/api';
+import { useLang } from '../../app/i18n';
+import { ErrorText } from '../../ui/ErrorText';
+import { toastOk } from '../../ui/toasts';
+import { useAction } from '../../ui/useLoad';
+import { pickFrom } from '../../ui/vocab';
+import { useRoster } from '../volunteers/roster-store';
+import { download } from './files';
+
+/**
+ * The roster out to Excel or CSV, with the roster screen's current search and filters and the
+ * columns the user ticks. Headers and list values come out in the user's language.
+ */
+export function RosterExport() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const filters = useRoster((s) => s.filters);
+  const [columns, setColumns] = useState<ExportColumn[]>(DEFAULT_EXPORT_COLUMNS);
+  const action = useAction();
+
+  const query = {
+    text: filters.text.trim(),
+    region: pickFrom(OFFICE_CODES, filters.region),
+    status: pickFrom(VOLUNTEER_STATUSES, filters.status),
+    skill: pickFrom(SKILLS, filters.skill),
+    area: pickFrom(AREAS, filters.area),
+    organisationId: filters.organisationId || undefined,
+    sort: filters.sort,
+    descending: filters.descending,
+  };
+
+  const run = async (format: 'xlsx' | 'csv') => {
+    const file = await action.run(() => call('roster.export', { query, columns, format, lang }));
+    if (file) {
+      download(file.fileName, file.base64);
+      toastOk('rosterImport.exported', { count: file.rows });
+    }
+  };
+  const toggle = (column: ExportColumn, on: boolean) =>
+    setColumns(EXPORT_COLUMNS.filter((c) => (c === column ? on : columns.includes(c))));
+
+  return (
+    <section className="form-section" aria-labelledby="roster-export-title" data-testid="roster-export">
+      <h2 id="roster-export-title">{t('rosterImport.exportTitle')}</h2>
+      <p className="muted small">{t('rosterImport.exportHint')}</p>
+      <fieldset className="checkbox-group">
+        <legend>{t('rosterImport.exportColumns')}</legend>
+        {EXPORT_COLUMNS.map((c) => (
+          <label key={c} className="checkbox">
+            <input type="checkbox" checked={columns.includes(c)} onChange={(e) => toggle(c, e.target.checked)} />
+            {t(`volunteer.${c}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="form-actions">
+        <button type="button" data-testid="roster-export-xlsx" onClick={() => void run('xlsx')} disabled={action.busy || columns.length === 0}>
+          {action.busy ? t('rosterImport.exporting') : t('rosterImport.exportXlsx')}
+        </button>
+        <button type="button" data-testid="roster-export-csv" onClick={() => void run('csv')} disabled={action.busy || columns.length === 0}>
+          {t('rosterImport.exportCsv')}
+        </button>
+      </div>
+      <ErrorText error={action.error} />
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeIin } from '../../shared/domain/iin';
+import { CLI_ACTOR } from '../../electron/core/app';
+import { createOffice } from '../../electron/core/office/identity';
+import { expect, test } from './fixtures';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+type Tree = { [key: string]: string | Tree };
+const ru = JSON.parse(readFileSync(path.join(here, '../../shared/i18n/ru.json'), 'utf8')) as Tree;
+const text = (key: string) => key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part]!, ru) as string;
+
+const iin = (birth: string, sex: 'M' | 'F') => {
+  for (let s = 1; ; s++) {
+    const value = makeIin(birth, sex, s);
+    if (value) return value;
+  }
+};
+
+/** Three good rows and two bad ones, a title row, and a column whose header says nothing. */
+async function roster(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Список');
+  ws.addRow(['Волонтёры на субботник']);
+  ws.addRow(['ФИО', 'ИИН', 'Телефон', 'Дополнительно']);
+  const good = iin('1995-04-12', 'F');
+  ws.addRow(['Оспанова Дана Маратовна', Number(good), '8 701 123 45 67', 'dana@mail.kz']);
+  ws.addRow(['Ли Виктор', null, '+7 (705) 111-22-33', 'li@mail.kz']);
+  ws.addRow(['Серікбаев Асқар', iin('2003-01-15', 'M'), '7071234567', 'askar@mail.kz']);
+  ws.addRow(['Бекова Айгерим', `${good.slice(0, 11)}${(Number(good[11]) + 1) % 10}`, null, null]);
+  ws.addRow(['Валиев Ринат', null, '12345', null]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test('import a roster with 3 good rows and 2 bad ones, fix the mapping, import, see them in the roster', async ({ page, office }) => {
+  createOffice(office.core.db, 'KZ-75');
+  office.core.callAs(CLI_ACTOR, 'users.add', { login: 'clerk', displayName: 'Clerk', role: 'staff', password: 'clerk password' });
+  await page.goto(office.host.url);
+  await page.locator('#signin-login').fill('clerk');
+  await page.locator('#signin-password').fill('clerk password');
+  await page.locator('button[type=submit]').click();
+  await page.locator('nav a[href="#/roster-import"]').click();
+
+  await page.setInputFiles('#roster-file', { name: 'субботник.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await roster() });
+  const mapping = page.getByTestId('roster-mapping');
+  await expect(mapping).toBeVisible();
+  await expect(page.locator('#roster-map-0')).toHaveValue('fullName');
+  await expect(page.locator('#roster-map-1')).toHaveValue('iin');
+  await expect(page.locator('#roster-map-3')).toHaveValue('');
+  await page.locator('#roster-map-3').selectOption('email');
+
+  await page.getByTestId('roster-check').click();
+  await expect(page.getByTestId('roster-count-added')).toContainText('3');
+  await expect(page.getByTestId('roster-count-rejected')).toContainText('2');
+  const problems = page.getByTestId('roster-problem');
+  await expect(problems).toHaveCount(2);
+  await expect(problems.nth(0)).toContainText(text('error.iin.checksum'));
+  await expect(problems.nth(1)).toContainText(text('error.phone'));
+  expect(office.core.callAs(CLI_ACTOR, 'volunteers.search', {}).total).toBe(0);
+  await page.screenshot({ path: 'test-results/roster-import-ru.png', fullPage: true });
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('roster-problems-download').click();
+  expect((await downloading).suggestedFilename()).toMatch(/^erikti-problems-.*\.xlsx$/);
+
+  await page.getByTestId('roster-import').click();
+  await expect(page.getByText(text('rosterImport.done').replace('{{added}}', '3').replace('{{updated}}', '0').replace('{{unchanged}}', '0')).first()).toBeVisible();
+  await page.locator('nav a[href="#/volunteers"]').click();
+  await expect(page.getByTestId('roster-row')).toHaveCount(3);
+  await expect(page.getByTestId('roster-row').first()).toContainText('Ли');
+  const rows = office.core.callAs(CLI_ACTOR, 'volunteers.search', { text: 'Оспанова' }).rows;
+  expect(office.core.callAs(CLI_ACTOR, 'volunteers.get', { id: rows[0]!.id })).toMatchObject({ email: 'dana@mail.kz', phone: '+77011234567' });
+});
