@@ -6,6 +6,8 @@ import { CLI_ACTOR, createCore, type Core } from '../core/app';
 import { dump } from '../core/dump/dump';
 import { createOffice, readOffice } from '../core/office/identity';
 import { seedRoster } from '../core/seed/seed';
+import { exchangeCommands, EXCHANGE_USAGE } from './exchange-commands';
+import { rosterCommands } from './roster-commands';
 
 export interface Io {
   out(text: string): void;
@@ -130,6 +132,9 @@ export const COMMANDS: Record<string, Command> = {
     }),
 
   dump: ({ options }, io) => withCore(options, (core) => io.out(dump(core.db))),
+
+  ...rosterCommands,
+  ...exchangeCommands,
 };
 
 export const USAGE = `usage: erikti <command> [options]
@@ -141,6 +146,9 @@ export const USAGE = `usage: erikti <command> [options]
   volunteers get --db FILE ID
   volunteers search --db FILE TEXT [--limit N] [--offset N]
   seed --db FILE --volunteers N [--hours M] [--seed S]
-  dump --db FILE`;
+  roster import --db FILE ROSTER.xlsx|ROSTER.csv [--dry-run] [--sheet NAME|N]
+  roster export --db FILE --out ROSTER.xlsx|ROSTER.csv [--lang kk|ru|en] [--columns lastName,firstName,...]
+  dump --db FILE
+${EXCHANGE_USAGE}`;
 
 export { CallError };

@@ -5,9 +5,11 @@ import { Sessions } from './auth/sessions';
 import { actorFromRow, findUser } from './auth/users';
 import type { Actor, CallContext, Handler, HandlerMap } from './context';
 import { openDatabase, type Db } from './db/connection';
+import { exchangeHandlers } from './exchange/handlers';
 import { readOffice, replicaId } from './office/identity';
 import { organisationHandlers } from './organisations/handlers';
 import { loadClock, persistClock, type HybridClock } from './replication/hlc';
+import { rosterHandlers } from './roster/handlers';
 import { volunteerHandlers } from './volunteers/handlers';
 
 /** Every call of the contract has exactly one handler; the compiler checks the map is complete. */
@@ -16,6 +18,8 @@ const handlers: HandlerMap<CallName> = {
   ...adminHandlers,
   ...volunteerHandlers,
   ...organisationHandlers,
+  ...rosterHandlers,
+  ...exchangeHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */

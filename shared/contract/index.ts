@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { CallSpec } from './call';
+import { exchangeCalls } from './exchange';
 import { organisationCalls } from './organisations';
+import { rosterCalls } from './roster';
 import { adminCalls, sessionCalls } from './session';
 import { volunteerCalls } from './volunteers';
 
@@ -13,6 +15,8 @@ export const contract = {
   ...adminCalls,
   ...volunteerCalls,
   ...organisationCalls,
+  ...rosterCalls,
+  ...exchangeCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

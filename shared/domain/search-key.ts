@@ -72,3 +72,20 @@ export function transliterate(text: string): string {
   }
   return out;
 }
+
+/**
+ * Kazakh alphabetical order (Russian's, with the Kazakh letters in their places). SQLite's binary
+ * order would put І before А and every Kazakh letter after Я.
+ */
+const KAZAKH_ALPHABET = 'аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя';
+
+/** A key whose plain (binary) order is alphabetical order for Cyrillic and Latin names. */
+export function sortKey(text: string): string {
+  let out = '';
+  for (const ch of text.toLowerCase()) {
+    const position = KAZAKH_ALPHABET.indexOf(ch);
+    // Cyrillic letters move to a private block above Latin, in alphabet order; others stay.
+    out += position >= 0 ? String.fromCharCode(0xe000 + position) : ch;
+  }
+  return out;
+}

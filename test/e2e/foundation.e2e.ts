@@ -78,7 +78,7 @@ test('staff cannot reach administrator calls, not even by calling the contract d
   await expect(page.locator('nav a[href="#/volunteers"]')).toBeVisible();
   await expect(page.locator('nav a[href="#/users"]')).toHaveCount(0);
 
-  const signIn = (await callFromPage(page, office.host, 'auth.signIn', { login: 'clerk', password: 'clerk password' }, null)) as {
+  const signIn = (await callFromPage(page, office.host, 'auth.signIn', { login: 'clerk', password: 'clerk password' }, null)) as unknown as {
     value: { session: string };
   };
   const staff = signIn.value.session;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { skeletonTokens } from '../../../shared/domain/search-key';
+import { skeletonTokens, sortKey } from '../../../shared/domain/search-key';
 
 /**
  * The search index's keys for one volunteer: skeletons of every name (Cyrillic and Latin spellings
@@ -18,8 +18,12 @@ export function volunteerSearchKeys(names: (string | null)[], iin: string | null
   return [...tokens].join(' ');
 }
 
-/** SQL functions the schema's triggers rely on; every connection registers them. */
+/** SQL functions the schema's triggers and indexes rely on; every connection registers them. */
 export function registerSqlFunctions(db: Database.Database): void {
+  // The roster's alphabetical order (an expression index uses it, so it must stay deterministic).
+  db.function('erikti_sort_key', { deterministic: true, varargs: true }, (...parts: unknown[]) =>
+    sortKey(parts.map((p) => (typeof p === 'string' ? p : '')).join(' ')),
+  );
   db.function(
     'erikti_volunteer_keys',
     { deterministic: true, varargs: false },

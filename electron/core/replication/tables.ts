@@ -12,8 +12,37 @@ export const REPLICATED_TABLES = {
   ],
   organisations: ['name', 'bin', 'type', 'region', 'contact_name', 'phone', 'email', 'notes', 'deleted'],
   memberships: ['organisation_id', 'volunteer_id', 'role', 'since', 'deleted'],
+  /** "This record is the same as that one": loser → survivor, so every office converges on one record. */
+  merges: ['tbl', 'loser_id', 'survivor_id', 'deleted'],
+  /** A coordinator's decision that two likely duplicates are different people. */
+  distinct_pairs: ['tbl', 'a_id', 'b_id', 'deleted'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ReplicatedTable = keyof typeof REPLICATED_TABLES;
 export type SqlValue = string | number | null;
 export type Row = Record<string, SqlValue>;
+
+export const REPLICATED_TABLE_NAMES = Object.keys(REPLICATED_TABLES) as ReplicatedTable[];
+
+export function isReplicatedTable(name: string): name is ReplicatedTable {
+  return Object.prototype.hasOwnProperty.call(REPLICATED_TABLES, name);
+}
+
+/**
+ * Columns that name a record of another replicated table. When a record is merged into another,
+ * live references to the merged-away id are re-pointed at the survivor (generic over tables).
+ */
+export const REFERENCES: Partial<Record<ReplicatedTable, Record<string, ReplicatedTable>>> = {
+  memberships: { organisation_id: 'organisations', volunteer_id: 'volunteers' },
+};
+
+/**
+ * Tables whose id is derived from referenced ids (`${a}:${b}`), so the same pair added at two
+ * offices is one record. Re-pointing such a row makes (or revives) the new pair and ends the old.
+ */
+export const PAIR_IDS: Partial<Record<ReplicatedTable, readonly string[]>> = {
+  memberships: ['organisation_id', 'volunteer_id'],
+};
+
+/** Tables whose records can be merged as "the same thing registered twice". */
+export const MERGEABLE: readonly ReplicatedTable[] = ['volunteers', 'organisations'];

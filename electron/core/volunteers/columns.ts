@@ -24,7 +24,7 @@ export interface VolunteerSqlRow extends Row {
 export function fromRow(row: VolunteerSqlRow, canReadIin: boolean): VolunteerRecord {
   const out: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(row)) {
-    if (column === 'seq' || column === 'deleted') continue;
+    if (column === 'seq' || column === 'deleted' || column === 'sort_name') continue;
     const field = toField(column);
     out[field] = ARRAY_FIELDS.has(field) ? JSON.parse(String(value ?? '[]')) : value;
   }

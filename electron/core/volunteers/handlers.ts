@@ -5,6 +5,7 @@ import type { OfficeCode } from '../../../shared/domain/regions';
 import { roleAtLeast } from '../../../shared/domain/vocabulary';
 import type { VolunteerPatch } from '../../../shared/domain/volunteer';
 import { actorOf, type CallContext, type HandlerMap } from '../context';
+import { resolveSurvivor } from '../exchange/duplicates';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
 import { REPLICATED_TABLES, type Row } from '../replication/tables';
@@ -16,8 +17,11 @@ import { searchVolunteers } from './search';
 /** Coordinators and administrators read IINs; staff see them masked. */
 export const canReadIin = (ctx: CallContext) => roleAtLeast(actorOf(ctx).role, 'coordinator');
 
+/** A merged-away id (the same person registered twice) resolves to the record that survived. */
+const live = (ctx: CallContext, id: string) => resolveSurvivor(ctx.db, 'volunteers', id);
+
 function loadRow(ctx: CallContext, id: string): VolunteerSqlRow {
-  const row = ctx.db.prepare('SELECT * FROM volunteers WHERE id = ? AND deleted = 0').get(id) as VolunteerSqlRow | undefined;
+  const row = ctx.db.prepare('SELECT * FROM volunteers WHERE id = ? AND deleted = 0').get(live(ctx, id)) as VolunteerSqlRow | undefined;
   if (!row) throw new CallError({ code: 'notFound', key: 'error.volunteerNotFound', params: { id } }, `No volunteer ${id}`);
   return row;
 }
@@ -27,7 +31,8 @@ const today = (ctx: CallContext) => ctx.now().toISOString().slice(0, 10);
 export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
   'volunteers.search': (q, ctx) => searchVolunteers(ctx.db, q, canReadIin(ctx)),
 
-  'volunteers.get': ({ id }, ctx) => {
+  'volunteers.get': ({ id: asked }, ctx) => {
+    const id = live(ctx, asked);
     const record = fromRow(loadRow(ctx, id), canReadIin(ctx));
     const memberships = ctx.db
       .prepare(
@@ -50,7 +55,8 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
     return { id };
   },
 
-  'volunteers.update': ({ id, patch }, ctx) => {
+  'volunteers.update': ({ id: asked, patch }, ctx) => {
+    const id = live(ctx, asked);
     const current = fromRow(loadRow(ctx, id), true);
     const cleaned: VolunteerPatch = { ...patch };
     const merged = { ...current, ...cleaned } as VolunteerPatch;
@@ -65,7 +71,8 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
     return { id };
   },
 
-  'volunteers.setStatus': ({ id, status }, ctx) => {
+  'volunteers.setStatus': ({ id: asked, status }, ctx) => {
+    const id = live(ctx, asked);
     loadRow(ctx, id);
     updateReplicated(ctx.stamp(), 'volunteers', id, { status });
     return { ok: true };
@@ -75,7 +82,8 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
    * Erasure: the record becomes a tombstone without personal data (the blanking replicates like
    * any edit), memberships end, and the WAL is checkpointed so the old values do not linger.
    */
-  'volunteers.delete': ({ id }, ctx) => {
+  'volunteers.delete': ({ id: asked }, ctx) => {
+    const id = live(ctx, asked);
     loadRow(ctx, id);
     const stamp = ctx.stamp();
     updateReplicated(stamp, 'volunteers', id, erasedVolunteer());

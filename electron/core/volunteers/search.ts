@@ -9,10 +9,11 @@ import { maskIin } from './columns';
 type Query = z.output<typeof volunteerQuery>;
 
 /** Orders end on seq, the implicit last column of every roster index, so no sort is needed. */
+const BY_NAME = 'v.sort_name';
 const ORDER: Record<Query['sort'], string[]> = {
-  name: ['v.last_name', 'v.first_name', 'v.middle_name', 'v.seq'],
+  name: [BY_NAME, 'v.seq'],
   birthDate: ['v.birth_date', 'v.seq'],
-  region: ['v.region', 'v.last_name', 'v.first_name', 'v.middle_name', 'v.seq'],
+  region: ['v.region', BY_NAME, 'v.seq'],
   updatedAt: ['v.updated_at', 'v.seq'],
 };
 

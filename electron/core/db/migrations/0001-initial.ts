@@ -65,14 +65,17 @@ export const initial: Migration = {
         created_at TEXT NOT NULL,
         created_by TEXT NOT NULL,
         updated_at TEXT NOT NULL,
-        updated_by TEXT NOT NULL
+        updated_by TEXT NOT NULL,
+        -- Kazakh alphabetical order as a plain binary key (binary order puts І before А and the
+        -- Kazakh letters after Я). Stored, so sorting search matches calls no function per row.
+        sort_name TEXT GENERATED ALWAYS AS (erikti_sort_key(last_name, first_name, middle_name)) STORED
       );
       CREATE UNIQUE INDEX volunteers_iin ON volunteers (iin) WHERE iin IS NOT NULL AND deleted = 0;
       -- Roster orders read live rows only; the implicit last column (seq) is the tie-breaker,
       -- so ORDER BY ..., seq is served by the index without sorting, even deep into the roster.
-      CREATE INDEX volunteers_live_name ON volunteers (last_name, first_name, middle_name) WHERE deleted = 0;
-      CREATE INDEX volunteers_live_region ON volunteers (region, last_name, first_name, middle_name) WHERE deleted = 0;
-      CREATE INDEX volunteers_live_status ON volunteers (status, last_name, first_name, middle_name) WHERE deleted = 0;
+      CREATE INDEX volunteers_live_name ON volunteers (sort_name) WHERE deleted = 0;
+      CREATE INDEX volunteers_live_region ON volunteers (region, sort_name) WHERE deleted = 0;
+      CREATE INDEX volunteers_live_status ON volunteers (status, sort_name) WHERE deleted = 0;
       CREATE INDEX volunteers_live_birth ON volunteers (birth_date) WHERE deleted = 0;
       CREATE INDEX volunteers_live_updated ON volunteers (updated_at) WHERE deleted = 0;
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { initial } from './0001-initial';
+import { exchange } from './0002-exchange';
 
 export interface Migration {
   name: string;
@@ -7,4 +8,4 @@ export interface Migration {
 }
 
 /** In order; the position is the schema version. Never edit a released migration: add one. */
-export const MIGRATIONS: Migration[] = [initial];
+export const MIGRATIONS: Migration[] = [initial, exchange];

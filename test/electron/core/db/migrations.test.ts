@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CallError } from '../../../../shared/contract/errors';
 import { openDatabase } from '../../../../electron/core/db/connection';
+import { registerSqlFunctions } from '../../../../electron/core/db/functions';
 import { SCHEMA_VERSION } from '../../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../../electron/core/db/migrations';
 import { tempDir } from '../../../helpers/temp-db';
@@ -21,6 +22,7 @@ describe('migrations', () => {
     for (let from = 0; from < MIGRATIONS.length; from++) {
       const file = path.join(tempDir(), `v${from}.sqlite`);
       const raw = new Database(file);
+      registerSqlFunctions(raw);
       MIGRATIONS.slice(0, from).forEach((m, i) => {
         m.up(raw);
         raw.pragma(`user_version = ${i + 1}`);

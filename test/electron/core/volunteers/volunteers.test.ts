@@ -129,3 +129,14 @@ describe('roles are checked in the core, whatever the transport', () => {
     expect(core.call('volunteers.search', {}, null)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 });
+
+describe('roster order', () => {
+  it('is Kazakh alphabetical: І and Kazakh letters in their places, not after Я', () => {
+    const core = officeCore();
+    for (const lastName of ['Іскаков', 'Әлиев', 'Ахметов', 'Яковлев', 'Қасымов', 'Кимов', 'Ұлықбеков', 'Уалиев']) {
+      core.callAs(ADMIN, 'volunteers.create', { lastName, firstName: 'Тест' });
+    }
+    const names = core.callAs(ADMIN, 'volunteers.search', {}).rows.map((r) => r.lastName);
+    expect(names).toEqual(['Ахметов', 'Әлиев', 'Кимов', 'Қасымов', 'Уалиев', 'Ұлықбеков', 'Іскаков', 'Яковлев']);
+  });
+});

@@ -1,0 +1,104 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { bestSheet, EXPORT_COLUMNS, ROSTER_LIMITS, type ExportColumn } from '../../shared/contract/roster';
+import { CLI_ACTOR, createCore, type Core } from '../core/app';
+import { readOffice } from '../core/office/identity';
+import { uploadRoster } from '../core/roster/in-process';
+import type { Io, Parsed } from './commands';
+import { UsageError } from './commands';
+import { english } from './messages';
+
+/**
+ * `erikti roster import|export`: the same calls as the import wizard, with the guessed mapping
+ * (no questions asked) and a JSON report on stdout.
+ */
+
+const json = (value: unknown) => `${JSON.stringify(value)}\n`;
+
+function need(options: Parsed['options'], name: string): string {
+  const value = options[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`missing --${name}`);
+  return value;
+}
+
+function withOffice<T>(options: Parsed['options'], fn: (core: Core) => T): T {
+  const file = path.resolve(need(options, 'db'));
+  if (!existsSync(file)) throw new UsageError(`no database at ${file} (create one with: erikti init --db FILE --office CODE)`);
+  const core = createCore(file);
+  try {
+    if (!readOffice(core.db)) throw new UsageError(`${file} has no office yet (run: erikti init)`);
+    return fn(core);
+  } finally {
+    core.close();
+  }
+}
+
+function readRoster(positionals: string[]): { bytes: Uint8Array; name: string } {
+  const file = positionals[0];
+  if (!file) throw new UsageError('roster import needs the file: erikti roster import --db FILE ROSTER.xlsx|ROSTER.csv');
+  const full = path.resolve(file);
+  if (!existsSync(full)) throw new UsageError(`no file at ${full}`);
+  // Refuse before reading a huge file into memory; the core checks again.
+  if (statSync(full).size > ROSTER_LIMITS.fileBytes) {
+    throw new UsageError(english('error.roster.tooLarge', { limit: Math.round(ROSTER_LIMITS.fileBytes / 1024 / 1024) }));
+  }
+  return { bytes: new Uint8Array(readFileSync(full)), name: path.basename(full) };
+}
+
+const LANGS = ['kk', 'ru', 'en'] as const;
+type Lang = (typeof LANGS)[number];
+
+function lang(options: Parsed['options']): Lang {
+  const value = options.lang ?? 'en';
+  if (!(LANGS as readonly unknown[]).includes(value)) throw new UsageError('--lang must be kk, ru or en');
+  return value as Lang;
+}
+
+function columns(options: Parsed['options']): ExportColumn[] | undefined {
+  if (typeof options.columns !== 'string') return undefined;
+  const list = options.columns.split(',').map((c) => c.trim()).filter(Boolean);
+  for (const c of list) if (!(EXPORT_COLUMNS as string[]).includes(c)) throw new UsageError(`unknown column ${c} (one of: ${EXPORT_COLUMNS.join(', ')})`);
+  return list as ExportColumn[];
+}
+
+export const rosterCommands = {
+  'roster import': ({ options, positionals }: Parsed, io: Io) => {
+    const { bytes, name } = readRoster(positionals);
+    withOffice(options, (core) => {
+      const inspected = uploadRoster(core, CLI_ACTOR, bytes, name);
+      const wanted = options.sheet;
+      const sheet =
+        typeof wanted === 'string'
+          ? inspected.sheets.find((s) => s.name === wanted) ?? inspected.sheets[Number(wanted) - 1]
+          : bestSheet(inspected.sheets);
+      if (!sheet) throw new UsageError(`no sheet ${String(wanted ?? '')} in ${name} (sheets: ${inspected.sheets.map((s) => s.name).join(', ')})`);
+      const choice = { token: inspected.token, sheet: sheet.index, mapping: sheet.mapping };
+      const dryRun = options['dry-run'] === true;
+      const report = core.callAs(CLI_ACTOR, dryRun ? 'roster.preview' : 'roster.import', choice);
+      core.callAs(CLI_ACTOR, 'roster.discard', { token: inspected.token });
+      io.out(json({
+        added: report.added,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        rejected: report.rejected.map((p) => ({ row: p.row, column: p.column, reason: english(p.key, p.params) })),
+        dryRun,
+        sheet: sheet.name,
+        rows: report.rows,
+        mapping: Object.fromEntries(sheet.columns.flatMap((c) => (sheet.mapping[c.index] ? [[c.header || c.letter, sheet.mapping[c.index]]] : []))),
+      }));
+    });
+  },
+
+  'roster export': ({ options }: Parsed, io: Io) => {
+    const out = path.resolve(need(options, 'out'));
+    const ext = path.extname(out).toLowerCase();
+    if (ext !== '.xlsx' && ext !== '.csv') throw new UsageError('--out must end in .xlsx or .csv');
+    const format = ext === '.csv' ? 'csv' : 'xlsx';
+    withOffice(options, (core) => {
+      const wanted = columns(options);
+      const result = core.callAs(CLI_ACTOR, 'roster.export', { format, lang: lang(options), ...(wanted ? { columns: wanted } : {}) });
+      writeFileSync(out, Buffer.from(result.base64, 'base64'));
+      io.out(json({ out, format, rows: result.rows }));
+    });
+  },
+};

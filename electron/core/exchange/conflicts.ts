@@ -1,0 +1,119 @@
+import { CallError } from '../../../shared/contract/errors';
+import type { Db } from '../db/connection';
+import { isReplicatedTable, type ReplicatedTable, type SqlValue } from '../replication/tables';
+import { prepared, updateReplicated, type WriteStamp } from '../replication/write';
+import { reviewError } from './errors';
+
+/**
+ * The conflict review list: when two offices changed the same field concurrently, the value with
+ * the larger clock stamp won everywhere and the other is kept here; a delete concurrent with an
+ * edit is kept too. Resolving is an ordinary edit that propagates (and settles the same conflict
+ * at every office that holds it).
+ */
+export interface ConflictSideView {
+  value: unknown;
+  stamp: string;
+  actor: string;
+  at: string;
+}
+
+export interface ConflictView {
+  id: number;
+  table: string;
+  rowId: string;
+  label: string;
+  field: string;
+  kind: 'field' | 'delete';
+  winner: ConflictSideView;
+  loser: ConflictSideView;
+  detectedAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolution: string | null;
+}
+
+interface ConflictRow {
+  id: number;
+  tbl: string;
+  row_id: string;
+  field: string;
+  kind: 'field' | 'delete';
+  winner_value: string | null;
+  winner_stamp: string;
+  winner_actor: string;
+  loser_value: string | null;
+  loser_stamp: string;
+  loser_actor: string;
+  detected_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution: string | null;
+}
+
+const stampAt = (s: string) => new Date(Number(s.slice(0, 13))).toISOString();
+const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+function label(db: Db, table: string, id: string): string {
+  if (table === 'volunteers') {
+    const r = prepared(db, "SELECT last_name || ' ' || first_name || COALESCE(' ' || middle_name, '') FROM volunteers WHERE id = ?").pluck().get(id) as string | undefined;
+    return r?.trim() || id;
+  }
+  if (table === 'organisations') return (prepared(db, 'SELECT name FROM organisations WHERE id = ?').pluck().get(id) as string | undefined) ?? id;
+  return id;
+}
+
+function view(db: Db, r: ConflictRow): ConflictView {
+  return {
+    id: r.id, table: r.tbl, rowId: r.row_id, label: label(db, r.tbl, r.row_id), field: r.field, kind: r.kind,
+    winner: { value: parse(r.winner_value), stamp: r.winner_stamp, actor: r.winner_actor, at: stampAt(r.winner_stamp) },
+    loser: { value: parse(r.loser_value), stamp: r.loser_stamp, actor: r.loser_actor, at: stampAt(r.loser_stamp) },
+    detectedAt: r.detected_at, resolvedAt: r.resolved_at, resolvedBy: r.resolved_by, resolution: r.resolution,
+  };
+}
+
+export function listConflicts(db: Db, options: { includeResolved?: boolean; limit?: number; offset?: number } = {}): { total: number; items: ConflictView[] } {
+  const where = options.includeResolved ? '' : 'WHERE resolved_at IS NULL';
+  const total = (prepared(db, `SELECT count(*) FROM conflicts ${where}`).pluck().get() as number) ?? 0;
+  const rows = prepared(db, `SELECT * FROM conflicts ${where} ORDER BY id LIMIT ? OFFSET ?`).all(options.limit ?? 200, options.offset ?? 0) as ConflictRow[];
+  return { total, items: rows.map((r) => view(db, r)) };
+}
+
+export type Resolution = { choice: 'winner' } | { choice: 'loser' } | { choice: 'value'; value: SqlValue };
+
+function notFound(id: number): CallError {
+  return reviewError('conflict.notFound', `No open conflict ${id}`, { id });
+}
+
+/**
+ * Resolves a conflict with an ordinary edit stamped now: the value kept (or typed) is written
+ * again with the losing stamp among its ancestors, so it wins everywhere and the loser never
+ * comes back as new. A delete conflict is kept deleted (winner) or restored (loser).
+ */
+export function resolveConflict(w: WriteStamp, id: number, resolution: Resolution): ConflictView {
+  const row = prepared(w.db, 'SELECT * FROM conflicts WHERE id = ?').get(id) as ConflictRow | undefined;
+  if (!row || row.resolved_at) throw notFound(id);
+  if (!isReplicatedTable(row.tbl)) throw notFound(id);
+  const table: ReplicatedTable = row.tbl;
+  const exists = prepared(w.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(row.row_id);
+  if (!exists) throw notFound(id);
+  if (row.kind === 'delete') {
+    if (resolution.choice === 'value') throw reviewError('conflict.choice', 'A delete conflict is resolved by keeping the delete or restoring');
+    const restore = resolution.choice === 'loser';
+    updateReplicated(w, table, row.row_id, { deleted: restore ? 0 : 1 }, { force: ['deleted'], ancestors: { deleted: [row.loser_stamp] } });
+    if (restore) {
+      // A restored record that had been merged away is un-merged.
+      const merge = prepared(w.db, 'SELECT id FROM merges WHERE tbl = ? AND loser_id = ? AND deleted = 0').pluck().get(table, row.row_id) as string | undefined;
+      if (merge) updateReplicated(w, 'merges', merge, { deleted: 1 });
+    }
+  } else {
+    const value = resolution.choice === 'winner' ? parse(row.winner_value) : resolution.choice === 'loser' ? parse(row.loser_value) : resolution.value;
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw new CallError({ code: 'validation', key: 'error.type' });
+    if (table === 'volunteers' && row.field === 'iin' && typeof value === 'string') {
+      const holder = prepared(w.db, 'SELECT id FROM volunteers WHERE iin = ? AND deleted = 0 AND id <> ?').pluck().get(value, row.row_id);
+      if (holder) throw new CallError({ code: 'conflict', key: 'error.iin.taken', params: { name: String(holder) } }, 'This IIN already belongs to another record');
+    }
+    updateReplicated(w, table, row.row_id, { [row.field]: value as SqlValue }, { force: [row.field], ancestors: { [row.field]: [row.loser_stamp] } });
+  }
+  prepared(w.db, 'UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?').run(w.at, w.actor, resolution.choice, id);
+  return view(w.db, prepared(w.db, 'SELECT * FROM conflicts WHERE id = ?').get(id) as ConflictRow);
+}

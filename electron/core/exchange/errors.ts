@@ -1,0 +1,57 @@
+import { CallError } from '../../../shared/contract/errors';
+
+/**
+ * Why a bundle is refused. Each becomes the translation key `error.bundle.<kind>` with an English
+ * message for logs and the command line.
+ */
+export type BundleProblem =
+  | 'notBundle'
+  | 'corrupt'
+  | 'truncated'
+  | 'tooLarge'
+  | 'newerFormat'
+  | 'newerSchema'
+  | 'signature'
+  | 'unknownSigner'
+  | 'wrongRecipient'
+  | 'ownBundle'
+  | 'recipientUnknown'
+  | 'noRecipient'
+  | 'tooLargeForDownload'
+  | 'fileToken'
+  | 'unreadable';
+
+export function bundleError(kind: BundleProblem, message: string, params?: Record<string, string | number>): CallError {
+  const code = kind === 'unreadable' || kind === 'fileToken' ? 'unavailable' : 'validation';
+  return new CallError(params ? { code, key: `error.bundle.${kind}`, params } : { code, key: `error.bundle.${kind}` }, message);
+}
+
+export type KeysProblem = 'invalidFile' | 'fingerprint' | 'own' | 'noOffice';
+
+export function keysError(kind: KeysProblem, message: string): CallError {
+  return new CallError({ code: 'validation', key: `error.keys.${kind}` }, message);
+}
+
+export type ReviewProblem = 'conflict.notFound' | 'conflict.choice' | 'duplicates.same';
+
+export function reviewError(kind: ReviewProblem, message: string, params?: Record<string, string | number>): CallError {
+  const code = kind === 'conflict.notFound' ? 'notFound' : 'validation';
+  return new CallError(params ? { code, key: `error.${kind}`, params } : { code, key: `error.${kind}` }, message);
+}
+
+/**
+ * Every translation key the exchange can return (built from the problem names above, so the
+ * i18n test cannot find them by scanning for literals: it should include this list).
+ */
+const BUNDLE_PROBLEMS: Record<BundleProblem, true> = {
+  notBundle: true, corrupt: true, truncated: true, tooLarge: true, newerFormat: true, newerSchema: true, signature: true,
+  unknownSigner: true, wrongRecipient: true, ownBundle: true, recipientUnknown: true, noRecipient: true,
+  tooLargeForDownload: true, fileToken: true, unreadable: true,
+};
+const KEYS_PROBLEMS: Record<KeysProblem, true> = { invalidFile: true, fingerprint: true, own: true, noOffice: true };
+const REVIEW_PROBLEMS: Record<ReviewProblem, true> = { 'conflict.notFound': true, 'conflict.choice': true, 'duplicates.same': true };
+export const EXCHANGE_ERROR_KEYS: readonly string[] = [
+  ...Object.keys(BUNDLE_PROBLEMS).map((k) => `error.bundle.${k}`),
+  ...Object.keys(KEYS_PROBLEMS).map((k) => `error.keys.${k}`),
+  ...Object.keys(REVIEW_PROBLEMS).map((k) => `error.${k}`),
+];

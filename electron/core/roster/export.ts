@@ -1,0 +1,128 @@
+import type { ExportColumn } from '../../../shared/contract/roster';
+import type { volunteerQuery } from '../../../shared/contract/volunteers';
+import en from '../../../shared/i18n/en.json' with { type: 'json' };
+import kk from '../../../shared/i18n/kk.json' with { type: 'json' };
+import ru from '../../../shared/i18n/ru.json' with { type: 'json' };
+import { formatPhone } from '../../../shared/domain/phone';
+import { regionName } from '../../../shared/domain/regions';
+import type { z } from 'zod';
+import type { Db } from '../db/connection';
+import { prepared } from '../replication/write';
+import { maskIin, toColumn } from '../volunteers/columns';
+import { searchVolunteers } from '../volunteers/search';
+import { neutralise, Pieces, writeXlsx, type OutCell } from './xlsx-write';
+
+/**
+ * The roster out to Excel: the same filters and order as the roster screen, the chosen columns,
+ * headers and closed-list values in the user's language (the import reads them back in any).
+ */
+
+export type Lang = 'kk' | 'ru' | 'en';
+type Bundle = { volunteer: Record<string, unknown>; vocab: Record<string, Record<string, string>>; rosterImport?: Record<string, unknown> };
+export const BUNDLES: Record<Lang, Bundle> = { kk: kk as Bundle, ru: ru as Bundle, en: en as Bundle };
+
+type Query = Omit<z.output<typeof volunteerQuery>, 'offset' | 'limit'>;
+
+const ID_COLUMNS = new Set<ExportColumn>(['iin', 'phone', 'guardianPhone', 'emergencyContactPhone']);
+const DATE_COLUMNS = new Set<ExportColumn>(['birthDate', 'consentDate', 'guardianConsentDate']);
+const VOCAB_GROUP: Partial<Record<ExportColumn, string>> = {
+  sex: 'sex', status: 'status', availability: 'availability', consentBasis: 'consentBasis',
+  skills: 'skill', areas: 'area', languages: 'language',
+};
+
+export function columnLabel(column: string, lang: Lang): string {
+  const label = BUNDLES[lang].volunteer[column];
+  return typeof label === 'string' ? label : column;
+}
+
+const ARRAY_COLUMNS = new Set<ExportColumn>(['languages', 'skills', 'drivingCategories', 'areas']);
+
+/** One export column's cell from a volunteer's SQL row. */
+function cellFor(row: Record<string, unknown>, column: ExportColumn, sqlColumn: string, lang: Lang, canReadIin: boolean): OutCell {
+  const value = row[sqlColumn];
+  if (value === null || value === undefined || value === '') return null;
+  const group = VOCAB_GROUP[column];
+  const vocab = group ? BUNDLES[lang].vocab[group] : undefined;
+  if (ARRAY_COLUMNS.has(column)) {
+    const list = JSON.parse(String(value)) as string[];
+    return list.length === 0 ? null : { text: list.map((v) => vocab?.[v] ?? v).join(', ') };
+  }
+  const text = String(value);
+  if (column === 'iin') return { id: maskIin(text, canReadIin) ?? '' };
+  if (ID_COLUMNS.has(column)) return { id: formatPhone(text) };
+  if (DATE_COLUMNS.has(column)) return { date: text };
+  if (column === 'region') return { text: regionName(text, lang) };
+  return { text: vocab?.[text] ?? text };
+}
+
+export interface ExportResult {
+  fileName: string;
+  bytes: Uint8Array;
+  rows: number;
+}
+
+/** Every volunteer the query finds, in its order (the screen pages; an export takes them all; LIMIT -1 is no limit). */
+function ids(db: Db, query: Query): string[] {
+  return searchVolunteers(db, { ...query, offset: 0, limit: -1 }, false).rows.map((r) => r.id);
+}
+
+const BATCH = 500;
+
+/** The chosen columns of those volunteers, read a batch at a time, in the query's order. */
+function* rowsOf(db: Db, list: string[], sqlColumns: string[]): Generator<Record<string, unknown>> {
+  const select = `SELECT id, ${[...new Set(sqlColumns)].join(', ')} FROM volunteers WHERE id IN (${Array(BATCH).fill('?').join(', ')})`;
+  const statement = prepared(db, select);
+  for (let i = 0; i < list.length; i += BATCH) {
+    const batch = list.slice(i, i + BATCH);
+    const padded = batch.length === BATCH ? batch : [...batch, ...Array<string>(BATCH - batch.length).fill('')];
+    const byId = new Map((statement.all(...padded) as Record<string, unknown>[]).map((r) => [r.id as string, r]));
+    for (const id of batch) {
+      const row = byId.get(id);
+      if (row) yield row;
+    }
+  }
+}
+
+function csvField(cell: OutCell): string {
+  if (!cell) return '';
+  if ('text' in cell) return neutralise(cell.text);
+  if ('id' in cell) return neutralise(cell.id);
+  if ('date' in cell) {
+    const [y, m, d] = cell.date.split('-');
+    return `${d}.${m}.${y}`;
+  }
+  return String(cell.number);
+}
+
+const csvQuote = (field: string) => (/[;"\r\n]|^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
+
+/**
+ * CSV for Excel in Kazakhstan: UTF-8 with a BOM (so Cyrillic opens right) and semicolons (the
+ * list separator of Russian and Kazakh Windows), every formula-like value neutralised.
+ */
+export function toCsv(headers: string[], rows: Iterable<OutCell[]>): Uint8Array {
+  const out = new Pieces();
+  out.add(`\ufeff${headers.map((h) => csvQuote(neutralise(h))).join(';')}\r\n`);
+  for (const row of rows) out.add(`${headers.map((_h, c) => csvQuote(csvField(row[c] ?? null))).join(';')}\r\n`);
+  return out.bytes();
+}
+
+export function exportRoster(
+  db: Db,
+  options: { query: Query; columns: ExportColumn[]; format: 'xlsx' | 'csv'; lang: Lang; canReadIin: boolean; today: string },
+): ExportResult {
+  const list = ids(db, options.query);
+  const sqlColumns = options.columns.map(toColumn);
+  const headers = options.columns.map((c) => columnLabel(c, options.lang));
+  let count = 0;
+  function* rows(): Generator<OutCell[]> {
+    for (const row of rowsOf(db, list, sqlColumns)) {
+      count++;
+      yield options.columns.map((c, i) => cellFor(row, c, sqlColumns[i]!, options.lang, options.canReadIin));
+    }
+  }
+  const title = typeof BUNDLES[options.lang].rosterImport?.sheetName === 'string' ? (BUNDLES[options.lang].rosterImport!.sheetName as string) : 'Volunteers';
+  const base = `erikti-${options.today}`;
+  const bytes = options.format === 'csv' ? toCsv(headers, rows()) : writeXlsx({ name: title, headers, rows: rows() });
+  return { fileName: `${base}.${options.format}`, bytes, rows: count };
+}

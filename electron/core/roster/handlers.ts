@@ -1,0 +1,111 @@
+import type { RosterChoice, RosterProblem, rosterCalls } from '../../../shared/contract/roster';
+import { CallError } from '../../../shared/contract/errors';
+import { actorOf, type CallContext, type HandlerMap } from '../context';
+import { readOffice } from '../office/identity';
+import { newId } from '../replication/ids';
+import { insertReplicated, updateReplicated } from '../replication/write';
+import { toRow } from '../volunteers/columns';
+import { canReadIin } from '../volunteers/handlers';
+import { BUNDLES, exportRoster, type Lang } from './export';
+import { planImport, type Plan } from './plan';
+import { isDateCell, type Cell } from './sheet';
+import { columnName, describeSheet, readTable, type Table } from './table';
+import { discardUpload, openUpload, receiveChunk, uploadedWorkbook } from './uploads';
+import { writeXlsx, type OutCell } from './xlsx-write';
+import type { WriteStamp } from '../replication/write';
+
+const today = (ctx: CallContext) => ctx.now().toISOString().slice(0, 10);
+const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+function tableOf(ctx: CallContext, choice: Pick<RosterChoice, 'token' | 'sheet' | 'headerRow'>): Table {
+  const workbook = uploadedWorkbook(ctx.db, actorOf(ctx).id, choice.token);
+  const sheet = workbook.sheets[choice.sheet];
+  if (!sheet) throw new CallError({ code: 'notFound', key: 'error.roster.noSheet' });
+  return readTable(sheet, choice.headerRow);
+}
+
+function plan(ctx: CallContext, choice: RosterChoice, table = tableOf(ctx, choice)): Plan {
+  return planImport(ctx.db, table, choice.mapping, { office: readOffice(ctx.db)?.code ?? null, today: today(ctx) });
+}
+
+/**
+ * Writes a plan's accepted rows through the replicated write path. The dispatcher runs the call
+ * in one transaction, so a failure on any row leaves the database as it was.
+ */
+export function applyPlan(stamp: WriteStamp, entries: Plan['entries']): void {
+  for (const entry of entries) {
+    if (entry.kind === 'add') insertReplicated(stamp, 'volunteers', newId(), toRow(entry.data));
+    else if (entry.kind === 'update') updateReplicated(stamp, 'volunteers', entry.id, entry.changes);
+  }
+}
+
+/** A translation with {{params}}, in the language the user asked for (the core has no i18next). */
+export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  let node: unknown = BUNDLES[lang];
+  for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  const template = typeof node === 'string' ? node : key;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => String(params[name] ?? ''));
+}
+
+function outCell(cell: Cell | undefined): OutCell {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'string') return { text: cell };
+  if (typeof cell === 'number') return { number: cell };
+  if (typeof cell === 'boolean') return { text: cell ? 'TRUE' : 'FALSE' };
+  return isDateCell(cell) ? { date: cell.date } : null;
+}
+
+/** The rejected rows with their original cells and a last column saying what is wrong. */
+export function problemWorkbook(table: Table, rejected: { row: number; problems: RosterProblem[] }[], lang: Lang, sheetName: string): Uint8Array {
+  const byNumber = new Map(table.rows.map((r) => [r.number, r.cells]));
+  const headers = [...table.columns.map((c) => columnName(table, c)), translate(lang, 'rosterImport.problemColumn')];
+  const rows = rejected.map(({ row, problems }) => {
+    const cells = byNumber.get(row) ?? [];
+    const text = problems
+      .map((p) => {
+        const message = translate(lang, p.key, p.params);
+        return p.column ? `${p.column}: ${message}` : message;
+      })
+      .join('; ');
+    const explained = `${translate(lang, 'rosterImport.problemRow', { row })} ${text}`;
+    return [...table.columns.map((c) => outCell(cells[c])), { text: explained }];
+  });
+  return writeXlsx({ name: sheetName, headers, rows });
+}
+
+type RosterCallName = keyof typeof rosterCalls;
+
+export const rosterHandlers: HandlerMap<RosterCallName> = {
+  'roster.upload': ({ token, chunk }, ctx) => receiveChunk(ctx.db, actorOf(ctx).id, token, chunk),
+
+  'roster.inspect': ({ token, fileName }, ctx) => {
+    const workbook = openUpload(ctx.db, actorOf(ctx).id, token, fileName);
+    return { format: workbook.format, encoding: workbook.encoding, sheets: workbook.sheets.map((sheet, i) => describeSheet(sheet, i)) };
+  },
+
+  'roster.preview': (choice, ctx) => plan(ctx, choice).report,
+
+  'roster.import': (choice, ctx) => {
+    const result = plan(ctx, choice);
+    applyPlan(ctx.stamp(), result.entries);
+    return result.report;
+  },
+
+  'roster.problemRows': (choice, ctx) => {
+    const table = tableOf(ctx, choice);
+    const { entries } = plan(ctx, choice, table);
+    const rejected = entries.flatMap((e) => (e.kind === 'rejected' ? [{ row: e.row, problems: e.problems }] : []));
+    const name = translate(choice.lang, 'rosterImport.problemSheet');
+    return { fileName: `erikti-problems-${today(ctx)}.xlsx`, base64: toBase64(problemWorkbook(table, rejected, choice.lang, name)) };
+  },
+
+  'roster.discard': ({ token }, ctx) => {
+    discardUpload(ctx.db, actorOf(ctx).id, token);
+    return { ok: true };
+  },
+
+  'roster.export': ({ query, columns, format, lang }, ctx) => {
+    const result = exportRoster(ctx.db, { query, columns, format, lang, canReadIin: canReadIin(ctx), today: today(ctx) });
+    return { fileName: result.fileName, base64: toBase64(result.bytes), rows: result.rows };
+  },
+};

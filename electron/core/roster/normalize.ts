@@ -1,0 +1,233 @@
+import type { RosterField, RosterMapping } from '../../../shared/contract/roster';
+import en from '../../../shared/i18n/en.json' with { type: 'json' };
+import kk from '../../../shared/i18n/kk.json' with { type: 'json' };
+import ru from '../../../shared/i18n/ru.json' with { type: 'json' };
+import { REGIONS } from '../../../shared/domain/regions';
+import { skeletonTokens } from '../../../shared/domain/search-key';
+import { AREAS, AVAILABILITY, CONSENT_BASES, DRIVING_CATEGORIES, LANGUAGES, SKILLS, VOLUNTEER_STATUSES } from '../../../shared/domain/vocabulary';
+import { cellText, isDateCell, serialToIso, type Cell } from './sheet';
+import { cleanText, fixLookalikes, unneutralise } from './text';
+
+/**
+ * One spreadsheet row to the fields of a volunteer, as the app's own input schema expects them.
+ * Conversions are forgiving (numbers that lost a leading zero, serial dates, region names in any
+ * language); whatever still does not fit is left as typed so the schema names the problem.
+ */
+
+export type RawVolunteer = Record<string, unknown>;
+
+const NAME_FIELDS = new Set(['lastName', 'firstName', 'middleName', 'guardianName', 'emergencyContactName', 'district', 'locality']);
+const DATE_FIELDS = new Set(['birthDate', 'consentDate', 'guardianConsentDate']);
+const PHONE_FIELDS = new Set(['phone', 'guardianPhone', 'emergencyContactPhone']);
+
+const key = (text: string) => skeletonTokens(text).join(' ');
+
+type Vocab = Record<string, Record<string, string>>;
+const BUNDLES = [kk, ru, en] as { vocab: Vocab }[];
+
+/** Labels of a closed list in every language, and the values themselves, to the value. */
+function vocabulary(values: readonly string[], group: string | null, extra: Record<string, string[]> = {}): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const value of values) {
+    map.set(key(value), value);
+    for (const bundle of BUNDLES) {
+      const label = group ? bundle.vocab[group]?.[value] : undefined;
+      if (label) map.set(key(label), value);
+    }
+    for (const alias of extra[value] ?? []) map.set(key(alias), value);
+  }
+  return map;
+}
+
+const SEX = vocabulary(['M', 'F'], 'sex', {
+  M: ['м', 'муж', 'мужской', 'мужчина', 'ер', 'еркек', 'ер адам', 'е', 'male', 'man', 'm'],
+  F: ['ж', 'жен', 'женский', 'женщина', 'әйел', 'айел', 'ә', 'female', 'woman', 'f'],
+});
+const STATUS = vocabulary(VOLUNTEER_STATUSES, 'status', {
+  active: ['активный', 'активна', 'белсенді', 'действующий'],
+  inactive: ['неактивный', 'не активен', 'белсенді емес'],
+  candidate: ['кандидат', 'үміткер'],
+});
+const SKILL = vocabulary(SKILLS, 'skill');
+const AREA = vocabulary(AREAS, 'area');
+const LANGUAGE = vocabulary(LANGUAGES, 'language', {
+  kk: ['казахский', 'қазақ', 'қазақ тілі', 'каз', 'қаз', 'kazakh'],
+  ru: ['русский', 'орыс', 'орыс тілі', 'рус', 'russian'],
+  en: ['английский', 'ағылшын', 'ағылшын тілі', 'англ', 'english'],
+});
+const AVAILABILITY_MAP = vocabulary(AVAILABILITY, 'availability');
+const CONSENT = vocabulary(CONSENT_BASES, 'consentBasis', { written: ['письменно', 'письменная', 'жазбаша'], electronic: ['электронно', 'электронная', 'электронды'] });
+const DRIVING = vocabulary(DRIVING_CATEGORIES, null);
+
+/** Words that say "region" or "city" and are dropped before comparing names. */
+const REGION_NOISE = new Set(['облысы', 'облыс', 'область', 'обл', 'region', 'oblast', 'oblysy', 'қаласы', 'қала', 'город', 'г', 'city', 'of'].map(key));
+const regionKey = (text: string) => skeletonTokens(text).filter((t) => !REGION_NOISE.has(t)).join(' ');
+
+const REGION_EXACT = new Map<string, string>();
+const REGION_LOOSE = new Map<string, string[]>();
+const REGION_ALIASES: Record<string, string[]> = {
+  'KZ-71': ['Нур-Султан', 'Нұр-Сұлтан', 'Nur-Sultan', 'Акмола город', 'Целиноград'],
+  'KZ-63': ['ВКО'],
+  'KZ-59': ['СКО'],
+  'KZ-27': ['ЗКО'],
+  'KZ-61': ['ЮКО', 'Южно-Казахстанская область', 'Оңтүстік Қазақстан облысы'],
+  'KZ-10': ['Абайская область'],
+  'KZ-33': ['Жетысуская область'],
+  'KZ-62': ['Улытауская область'],
+};
+for (const region of REGIONS) {
+  const names = [region.code, ...Object.values(region.name), ...(REGION_ALIASES[region.code] ?? [])];
+  for (const name of names) {
+    REGION_EXACT.set(key(name), region.code);
+    const loose = regionKey(name);
+    if (!loose) continue;
+    const list = REGION_LOOSE.get(loose) ?? [];
+    if (!list.includes(region.code)) list.push(region.code);
+    REGION_LOOSE.set(loose, list);
+  }
+}
+
+/** A region's code from its code or name in any language; «Алматы» alone means the office's own when it is one of the two. */
+export function regionCode(text: string, office: string | null): string | null {
+  const exact = REGION_EXACT.get(key(text)) ?? REGION_EXACT.get(key(text.toUpperCase()));
+  if (exact) return exact;
+  const loose = REGION_LOOSE.get(regionKey(text));
+  if (!loose) return null;
+  if (loose.length === 1) return loose[0]!;
+  return office && loose.includes(office) ? office : null;
+}
+
+/** Dates as offices type them: dd.mm.yyyy (also / and -), d.m.yy, yyyy-mm-dd, with or without a time. */
+export function parseDate(cell: Cell, date1904 = false): string | null {
+  if (isDateCell(cell)) return cell.date;
+  if (typeof cell === 'number') return cell >= 1 && cell < 80_000 ? serialToIso(cell, date1904) : null;
+  const text = cleanText(cellText(cell)).replace(/\s*(г\.?|ж\.?|года|жыл)$/i, '');
+  let m = /^(\d{1,2})[./\-\s](\d{1,2})[./\-\s](\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text);
+  if (m) {
+    let year = Number(m[3]);
+    if (m[3]!.length === 2) {
+      const now = new Date().getUTCFullYear() % 100;
+      year += year <= now ? 2000 : 1900;
+    }
+    return iso(year, Number(m[2]), Number(m[1]));
+  }
+  m = /^(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?:[ T].*)?$/.exec(text);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  // A serial number stored as text ("34567").
+  if (/^\d{4,5}$/.test(text)) return serialToIso(Number(text), date1904);
+  return null;
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** An IIN cell: a number (maybe missing its leading zeros), digits with spaces, or text. Masked IINs count as absent. */
+export function iinText(cell: Cell): string | null {
+  let text: string;
+  if (typeof cell === 'number') {
+    if (!Number.isInteger(cell) || cell < 0) return cellText(cell);
+    // A number lost its leading zeros: one for people born 2001–2009, up to three for January–September 2000.
+    text = cell.toFixed(0);
+    return text.length >= 9 && text.length < 12 ? text.padStart(12, '0') : text;
+  } else {
+    text = unneutralise(cleanText(cellText(cell)));
+    if (/[•*]/.test(text)) return null;
+    // 1.23456789012E+11 typed or pasted as text.
+    if (/^\d(?:[.,]\d+)?e\+\d+$/i.test(text)) text = Number(text.replace(',', '.')).toFixed(0);
+  }
+  const digits = text.replace(/[\s\u00a0.'-]/g, '');
+  if (digits === '') return null;
+  return /^\d{1,10}$/.test(digits) ? digits : digits.length === 11 && /^\d+$/.test(digits) ? `0${digits}` : digits;
+}
+
+function phoneText(cell: Cell): string {
+  const text = typeof cell === 'number' ? cell.toFixed(0) : unneutralise(cleanText(cellText(cell)));
+  // Several numbers in one cell: the first one is the volunteer's.
+  return text.split(/[,;/]|\s{2,}/)[0]!.trim();
+}
+
+function fromList(map: Map<string, string>, text: string): string | null {
+  return map.get(key(text)) ?? null;
+}
+
+function listField(map: Map<string, string>, text: string): string[] {
+  const parts = text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean);
+  const out: string[] = [];
+  for (const part of parts) {
+    // An unknown value is kept as typed: the schema reports it (error.choice) at its place in the list.
+    const value = fromList(map, part) ?? part;
+    if (!out.includes(value)) out.push(value);
+  }
+  return out;
+}
+
+/** «Фамилия Имя Отчество» (or «Фамилия Имя») in one cell. */
+export function splitFullName(text: string): { lastName?: string; firstName?: string; middleName?: string } {
+  const words = text.split(' ').filter(Boolean);
+  if (words.length === 0) return {};
+  if (words.length === 1) return { lastName: words[0] };
+  return { lastName: words[0], firstName: words[1], ...(words.length > 2 ? { middleName: words.slice(2).join(' ') } : {}) };
+}
+
+export interface NormalizeOptions {
+  office: string | null;
+}
+
+/** Which column each field comes from under a mapping (the parts of a full name come from its column). */
+export function fieldSources(mapping: RosterMapping): Record<string, number> {
+  const source: Record<string, number> = {};
+  mapping.forEach((field, column) => {
+    if (field && field !== 'fullName') source[field] ??= column;
+  });
+  const full = mapping.indexOf('fullName');
+  if (full >= 0) for (const part of ['lastName', 'firstName', 'middleName']) source[part] ??= full;
+  return source;
+}
+
+/** Reads one row with a mapping; returns null when every mapped cell is blank. */
+export function normalizeRow(cells: Cell[], mapping: RosterMapping, options: NormalizeOptions): RawVolunteer | null {
+  const data: RawVolunteer = {};
+  let any = false;
+  mapping.forEach((field, column) => {
+    if (!field) return;
+    const value = convert(field, cells[column] ?? null, options);
+    if (value === undefined) return;
+    any = true;
+    if (field === 'fullName') {
+      for (const [part, text] of Object.entries(splitFullName(value as string))) data[part] ??= text;
+    } else {
+      data[field] ??= value;
+    }
+  });
+  return any ? data : null;
+}
+
+function convert(field: RosterField, cell: Cell, options: NormalizeOptions): unknown {
+  if (cell === null || cell === undefined) return undefined;
+  if (field === 'iin') return iinText(cell) ?? undefined;
+  if (DATE_FIELDS.has(field)) {
+    const iso = parseDate(cell);
+    if (iso) return iso;
+    const raw = cleanText(cellText(cell));
+    return raw === '' ? undefined : raw; // the schema says: error.date
+  }
+  if (PHONE_FIELDS.has(field)) return phoneText(cell) || undefined;
+  const text = unneutralise(cleanText(cellText(cell)));
+  if (text === '') return undefined;
+  if (field === 'fullName' || NAME_FIELDS.has(field)) return fixLookalikes(text);
+  switch (field) {
+    case 'sex': return fromList(SEX, text) ?? text;
+    case 'status': return fromList(STATUS, text) ?? text;
+    case 'availability': return fromList(AVAILABILITY_MAP, text) ?? text;
+    case 'consentBasis': return fromList(CONSENT, text) ?? text;
+    case 'region': return regionCode(text, options.office) ?? text;
+    case 'skills': return listField(SKILL, text);
+    case 'areas': return listField(AREA, text);
+    case 'languages': return listField(LANGUAGE, text);
+    case 'drivingCategories': return listField(DRIVING, text.toUpperCase().replace(/\s+/g, ','));
+    default: return text;
+  }
+}

@@ -1,0 +1,83 @@
+/** A spreadsheet as the roster import sees it, whatever file it came from. */
+
+/** A cell Excel shows as a date (a serial number with a date format, or a real date). */
+export interface DateCell {
+  date: string; // YYYY-MM-DD
+}
+
+export type Cell = string | number | boolean | DateCell | null;
+
+/** 0-based, inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetData {
+  name: string;
+  hidden: boolean;
+  /** Sparse: rows[r][c], 0-based; a missing row or cell is blank. */
+  rows: (Cell[] | undefined)[];
+  merges: CellRange[];
+}
+
+export interface WorkbookData {
+  format: 'xlsx' | 'csv';
+  /** For CSV: the text encoding it was read in. */
+  encoding: string | null;
+  sheets: SheetData[];
+}
+
+export const isDateCell = (cell: Cell): cell is DateCell => typeof cell === 'object' && cell !== null;
+
+/** Column index (0-based) to Excel's letters: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** "AB12" → { row: 11, col: 27 } (0-based). */
+export function parseRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Excel's serial day number to YYYY-MM-DD (the 1900 system with its fictitious 29 Feb 1900, or 1904). */
+export function serialToIso(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial)) return null;
+  let days = serial + (date1904 ? 1462 : 0);
+  // Round to the minute first: a time of 23:59:59.999 stored as a float is the next day's midnight.
+  days = Math.floor(Math.round(days * 1440) / 1440);
+  if (days < 1 || days > 2_958_465) return null;
+  const offset = days < 61 ? 25568 : 25569; // serials 1–59 precede Excel's non-existent 29 Feb 1900
+  const date = new Date((days - offset) * DAY_MS);
+  return date.toISOString().slice(0, 10);
+}
+
+export function isoToSerial(iso: string): number {
+  const ms = Date.parse(`${iso}T00:00:00Z`);
+  return ms / DAY_MS + 25569;
+}
+
+/** A cell as the text a person sees in it (dates as dd.mm.yyyy, whole numbers without ".0"). */
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (typeof cell === 'number') return Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
+  const [y, m, d] = cell.date.split('-');
+  return `${d}.${m}.${y}`;
+}

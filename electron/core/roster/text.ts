@@ -1,0 +1,56 @@
+/**
+ * Cleaning text typed by many people over many years: stray spaces, non-breaking spaces,
+ * zero-width characters, and Latin letters that look Cyrillic (typed on the wrong keyboard layout).
+ */
+
+/** Latin letters with a Cyrillic twin. Lowercase i is the Kazakh і, h the Kazakh һ. */
+const LOOKALIKES: Record<string, string> = {
+  a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'һ', b: 'ь', i: 'і',
+  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У', I: 'І',
+};
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /[A-Za-z]/;
+
+/**
+ * In a word that is otherwise Cyrillic, Latin look-alikes become their Cyrillic twins
+ * ("Иванoв" with a Latin o → "Иванов"). Words with any Latin letter that has no twin are left alone.
+ */
+export function fixLookalikes(text: string): string {
+  if (!LATIN.test(text) || !CYRILLIC.test(text)) return text;
+  return text.replace(/[\p{L}\p{M}]+/gu, (word) => {
+    if (!CYRILLIC.test(word) || !LATIN.test(word)) return word;
+    let out = '';
+    for (const ch of word) {
+      if (!LATIN.test(ch)) out += ch;
+      else if (LOOKALIKES[ch] !== undefined) out += LOOKALIKES[ch];
+      else return word;
+    }
+    return out;
+  });
+}
+
+/** Trims, turns non-breaking and odd spaces into plain ones, drops zero-width characters, collapses runs. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
+    .trim();
+}
+
+/** A header or a label reduced for comparison: lower case, ё = е, punctuation to spaces. */
+export function normalizeLabel(text: string): string {
+  return fixLookalikes(cleanText(text))
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Characters that make a spreadsheet treat a cell as a formula. */
+export const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+
+/** Undoes the apostrophe our exports put before formula-like text, so an export imports back unchanged. */
+export function unneutralise(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { OFFICE_CODES } from '../domain/regions';
+import { call, ok } from './call';
+
+/**
+ * Exchange between offices: bundles out and in, the conflict and duplicate review lists, the
+ * trust list and this office's own key fingerprint.
+ *
+ * Files: the renderer never names a path. In Electron the main process shows the open/save
+ * dialog, registers the chosen path with the core and hands over an opaque `token`; in the web
+ * host the bundle travels as base64 (up to BUNDLE_BASE64_MAX characters).
+ */
+export const BUNDLE_BASE64_MAX = 48 * 1024 * 1024;
+
+const token = z.string().min(8).max(100);
+export const bundleSource = z.union([
+  z.strictObject({ token }),
+  z.strictObject({ base64: z.string().min(1).max(BUNDLE_BASE64_MAX) }),
+]);
+
+const tableSummary = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  missing: z.number(),
+  conflicts: z.number(),
+  merged: z.number(),
+});
+
+export const importSummary = z.object({
+  bundleId: z.string(),
+  from: z.object({ office: z.string(), replica: z.string(), name: z.string(), fingerprint: z.string() }),
+  createdAt: z.string(),
+  full: z.boolean(),
+  dryRun: z.boolean(),
+  alreadyImported: z.boolean(),
+  nothingChanged: z.boolean(),
+  rows: z.number(),
+  tables: z.record(z.string(), tableSummary),
+  conflicts: z.number(),
+  duplicates: z.object({ merged: z.number(), review: z.number() }),
+  trustAdded: z.number(),
+});
+export type ImportSummaryView = z.infer<typeof importSummary>;
+
+export const exportResult = z.object({
+  bundleId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  full: z.boolean(),
+  since: z.number(),
+  upTo: z.number(),
+  rows: z.number(),
+  counts: z.record(z.string(), z.number()),
+  bytes: z.number(),
+  sha256: z.string(),
+  /** Suggested file name (the save dialog's default). */
+  fileName: z.string(),
+  /** The bundle itself when no target token was given (web host download). */
+  base64: z.string().optional(),
+});
+
+const conflictSide = z.object({ value: z.unknown(), stamp: z.string(), actor: z.string(), at: z.string() });
+export const conflictView = z.object({
+  id: z.number(),
+  table: z.string(),
+  rowId: z.string(),
+  label: z.string(),
+  field: z.string(),
+  kind: z.enum(['field', 'delete']),
+  winner: conflictSide,
+  loser: conflictSide,
+  detectedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+export type ConflictViewData = z.infer<typeof conflictView>;
+
+const duplicateSide = z.object({
+  id: z.string(),
+  lastName: z.string(),
+  firstName: z.string(),
+  middleName: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  phone: z.string().nullable(),
+  hasIin: z.boolean(),
+  region: z.string().nullable(),
+});
+export const duplicatePair = z.object({
+  table: z.literal('volunteers'),
+  reason: z.enum(['nameBirthDate', 'namePhone']),
+  a: duplicateSide,
+  b: duplicateSide,
+});
+
+export const trustedKey = z.object({
+  office: z.string(),
+  replica: z.string(),
+  name: z.string(),
+  fingerprint: z.string(),
+  source: z.enum(['administrator', 'centre']),
+  addedAt: z.string(),
+  addedBy: z.string(),
+});
+
+const historyEntry = z.object({
+  id: z.number(),
+  direction: z.enum(['export', 'import']),
+  bundleId: z.string(),
+  peerOffice: z.string(),
+  peerReplica: z.string().nullable(),
+  full: z.boolean(),
+  sinceSeq: z.number(),
+  upToSeq: z.number(),
+  rows: z.number(),
+  bytes: z.number(),
+  sha256: z.string(),
+  summary: z.unknown(),
+  at: z.string(),
+  actor: z.string(),
+});
+
+const page = { limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) };
+const recordId = z.string().min(1).max(200);
+
+export const exchangeCalls = {
+  /** Writes a bundle for one office: to the file behind `target` (Electron, CLI) or returned as base64 (web). */
+  'exchange.export': call({
+    access: 'coordinator',
+    writes: true,
+    input: z.strictObject({
+      to: z.enum(OFFICE_CODES, { error: 'error.region' }).optional(),
+      full: z.boolean().default(false),
+      target: z.strictObject({ token }).optional(),
+    }),
+    output: exportResult,
+  }),
+  /** What importing would do: created / updated / unchanged / conflicts / duplicates per kind of record. Writes nothing. */
+  'exchange.preview': call({ access: 'coordinator', writes: false, input: z.strictObject({ source: bundleSource }), output: importSummary }),
+  /** Verifies and applies a bundle in one transaction. */
+  'exchange.import': call({ access: 'coordinator', writes: true, input: z.strictObject({ source: bundleSource }), output: importSummary }),
+  'exchange.history': call({
+    access: 'coordinator',
+    writes: false,
+    input: z.strictObject(page),
+    output: z.object({ total: z.number(), items: z.array(historyEntry) }),
+  }),
+  'conflicts.list': call({
+    access: 'coordinator',
+    writes: false,
+    input: z.strictObject({ includeResolved: z.boolean().default(false), ...page }),
+    output: z.object({ total: z.number(), items: z.array(conflictView) }),
+  }),
+  /** Keep the winner, take the loser, or type a value; a delete conflict: keep deleted (winner) or restore (loser). */
+  'conflicts.resolve': call({
+    access: 'coordinator',
+    writes: true,
+    input: z.strictObject({
+      id: z.number().int().min(1),
+      choice: z.enum(['winner', 'loser', 'value']),
+      value: z.union([z.string().max(100_000), z.number(), z.null()]).optional(),
+    }),
+    output: conflictView,
+  }),
+  'duplicates.list': call({
+    access: 'coordinator',
+    writes: false,
+    input: z.strictObject({ limit: z.number().int().min(1).max(2000).default(200) }),
+    output: z.array(duplicatePair),
+  }),
+  /** Merges two records of one person; `keepId` is the record whose values are kept. */
+  'duplicates.merge': call({
+    access: 'coordinator',
+    writes: true,
+    input: z.strictObject({ keepId: recordId, otherId: recordId }),
+    output: z.object({ survivor: z.string(), loser: z.string() }),
+  }),
+  'duplicates.markDistinct': call({ access: 'coordinator', writes: true, input: z.strictObject({ a: recordId, b: recordId }), output: ok }),
+  'trust.list': call({ access: 'coordinator', writes: false, input: z.strictObject({}), output: z.array(trustedKey) }),
+  /** Trusting an office is an administrator's act: the text of its public-key file. */
+  'trust.add': call({
+    access: 'administrator',
+    writes: true,
+    input: z.strictObject({ keyFile: z.string().min(1).max(16_384) }),
+    output: z.object({ added: z.boolean(), office: z.string(), fingerprint: z.string() }),
+  }),
+  'trust.remove': call({ access: 'administrator', writes: true, input: z.strictObject({ fingerprint: z.string().max(80) }), output: ok }),
+  /** This office's identity and fingerprint, and its public-key file to hand to other offices. */
+  'keys.own': call({
+    access: 'coordinator',
+    writes: false,
+    input: z.strictObject({}),
+    output: z.object({ office: z.string(), replica: z.string(), name: z.string(), fingerprint: z.string(), keyFile: z.string() }),
+  }),
+};

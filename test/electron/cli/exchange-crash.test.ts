@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../../electron/core/app';
+import { dump } from '../../../electron/core/dump/dump';
+import { createOffice } from '../../../electron/core/office/identity';
+import { seedRoster } from '../../../electron/core/seed/seed';
+import { CLI_PATH, eriktiJson } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp-db';
+
+/** Runs the built CLI's import and kills it (SIGKILL, like a power cut) after `ms`. */
+function importKilledAfter(db: string, bundle: string, ms: number): Promise<{ killed: boolean; code: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_PATH, 'import', '--db', db, bundle], { stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ killed: signal === 'SIGKILL', code });
+    });
+  });
+}
+
+function state(file: string): { integrity: string; dump: string } {
+  const db = new Database(file, { readonly: true });
+  const integrity = db.pragma('integrity_check', { simple: true }) as string;
+  db.close();
+  const core = createCore(file);
+  try {
+    return { integrity, dump: dump(core.db) };
+  } finally {
+    core.close();
+  }
+}
+
+describe('an import killed at random points', () => {
+  it('leaves the database as it was, and importing again gives what an uninterrupted import gives', async () => {
+    const dir = tempDir();
+    const region = path.join(dir, 'region.sqlite');
+    const centre = path.join(dir, 'centre.sqlite');
+    eriktiJson(['init', '--db', centre, '--office', 'KZ']);
+    const core = createCore(region);
+    createOffice(core.db, 'KZ-35');
+    seedRoster(core.db, { volunteers: 20_000, seed: 5 });
+    core.close();
+    eriktiJson(['keys', 'export', '--db', region, '--out', path.join(dir, 'r.pub')]);
+    eriktiJson(['keys', 'export', '--db', centre, '--out', path.join(dir, 'c.pub')]);
+    eriktiJson(['keys', 'trust', '--db', region, path.join(dir, 'c.pub')]);
+    eriktiJson(['keys', 'trust', '--db', centre, path.join(dir, 'r.pub')]);
+    const bundle = path.join(dir, 'big.erikti');
+    eriktiJson(['export', '--db', region, '--out', bundle]);
+    eriktiJson(['volunteers', 'add', '--db', centre, '--json', '{"lastName":"Центрова","firstName":"Алия"}']);
+
+    // The reference: an uninterrupted import into a copy of the same database.
+    const reference = path.join(dir, 'reference.sqlite');
+    copyFileSync(centre, reference);
+    const started = Date.now();
+    eriktiJson(['import', '--db', reference, bundle]);
+    const fullImportMs = Date.now() - started;
+    const expected = state(reference).dump;
+    const before = state(centre);
+    expect(before.integrity).toBe('ok');
+
+    let interrupted = 0;
+    const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
+    let r = seed;
+    const rnd = () => ((r = (r * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // Node and the CLI take ~150 ms to start; the transaction runs in the rest of the import's time.
+    for (let attempt = 0; attempt < 4 && interrupted === 0; attempt++) {
+      const ms = 200 + Math.floor(rnd() * Math.max(100, fullImportMs * 0.8 - 200));
+      const { killed } = await importKilledAfter(centre, bundle, ms);
+      const after = state(centre);
+      expect(after.integrity, `seed ${seed}, killed after ${ms} ms`).toBe('ok');
+      if (killed && after.dump === before.dump) interrupted++;
+      else expect(after.dump, `seed ${seed}: a finished import must be complete`).toBe(expected);
+    }
+    expect(interrupted, `seed ${seed}: no kill landed inside the import (full import takes ${fullImportMs} ms)`).toBeGreaterThan(0);
+    eriktiJson(['import', '--db', centre, bundle]);
+    expect(state(centre).dump).toBe(expected);
+  }, 240_000);
+});

@@ -1,0 +1,46 @@
+import type { Core } from '../../../../electron/core/app';
+import { dump } from '../../../../electron/core/dump/dump';
+import { REPLICATED_TABLE_NAMES } from '../../../../electron/core/replication/tables';
+import type { ImportSummaryView } from '../../../../shared/contract/exchange';
+import { ADMIN, officeCore } from '../../../helpers/temp-db';
+
+/** An office database whose administrator trusts the given offices (and they it). */
+export function offices(...codes: string[]): Core[] {
+  const cores = codes.map((code) => officeCore(code));
+  for (const a of cores) {
+    for (const b of cores) {
+      if (a === b) continue;
+      a.callAs(ADMIN, 'trust.add', { keyFile: b.callAs(ADMIN, 'keys.own', {}).keyFile });
+    }
+  }
+  return cores;
+}
+
+export function trust(a: Core, b: Core): void {
+  a.callAs(ADMIN, 'trust.add', { keyFile: b.callAs(ADMIN, 'keys.own', {}).keyFile });
+}
+
+export function exportTo(from: Core, to: string, full = false): Buffer {
+  const result = from.callAs(ADMIN, 'exchange.export', { to, full });
+  return Buffer.from(result.base64!, 'base64');
+}
+
+export function importInto(core: Core, bundle: Buffer): ImportSummaryView {
+  return core.callAs(ADMIN, 'exchange.import', { source: { base64: bundle.toString('base64') } });
+}
+
+export function previewIn(core: Core, bundle: Buffer): ImportSummaryView {
+  return core.callAs(ADMIN, 'exchange.preview', { source: { base64: bundle.toString('base64') } });
+}
+
+/** Everything observable about a database's data and bookkeeping, to prove "nothing was written". */
+export function snapshot(core: Core): { dump: string; counts: Record<string, number> } {
+  const counts: Record<string, number> = {};
+  for (const t of [...REPLICATED_TABLE_NAMES, 'row_clock', 'conflicts', 'trusted_keys', 'exchange_history', 'exchange_peers', 'exchange_sent']) {
+    counts[t] = core.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+  }
+  counts.maxSeq = core.db.prepare('SELECT COALESCE(MAX(seq), 0) FROM row_clock').pluck().get() as number;
+  return { dump: dump(core.db), counts };
+}
+
+export const person = (lastName: string, firstName: string, extra: Record<string, unknown> = {}) => ({ lastName, firstName, ...extra });

@@ -1,0 +1,266 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../../electron/core/app';
+import { dump } from '../../../../electron/core/dump/dump';
+import { entryOf, parseEntries, type RowClock } from '../../../../electron/core/replication/entries';
+import { REPLICATED_TABLES } from '../../../../electron/core/replication/tables';
+import { CallError } from '../../../../shared/contract/errors';
+import { makeIin } from '../../../../shared/domain/iin';
+import { ADMIN, officeCore } from '../../../helpers/temp-db';
+import { exportTo, importInto, trust } from './helpers';
+
+/**
+ * Random offices doing random work (creates, edits, deletes, the same IIN registered twice,
+ * memberships) and exchanging bundles in random orders, with bundles duplicated and dropped.
+ */
+const LAST = ['Ахметов', 'Серікова', 'Иванов', 'Ким', 'Жұмабеков'];
+const FIRST = ['Асқар', 'Айгерім', 'Ольга', 'Нұрлан', 'Иван'];
+const IINS = [makeIin('1990-05-17', 'F', 11)!, makeIin('1985-01-02', 'M', 22)!, makeIin('2001-12-30', 'F', 33)!];
+const VALUES = ['first', 'second', 'third', null];
+const PHONES = ['87011112233', '87770001122', null];
+
+type Op =
+  | { kind: 'create'; at: number; name: number; iin: number | null }
+  | { kind: 'edit'; at: number; pick: number; field: 'notes' | 'email' | 'phone' | 'status'; value: number }
+  | { kind: 'delete'; at: number; pick: number }
+  | { kind: 'org'; at: number }
+  | { kind: 'member'; at: number; pick: number; org: number }
+  | { kind: 'send'; from: number; drop: boolean; dup: boolean }
+  | { kind: 'relay'; to: number; drop: boolean };
+
+const REGIONS = ['KZ-75', 'KZ-71', 'KZ-35'];
+/** More runs for a longer search: EXCHANGE_PROPERTY_RUNS=300 npx vitest run test/electron/core/exchange */
+const RUNS = Number(process.env.EXCHANGE_PROPERTY_RUNS ?? 30);
+
+const op = (regions: number): fc.Arbitrary<Op> =>
+  fc.oneof(
+    fc.record({ kind: fc.constant('create' as const), at: fc.nat(regions), name: fc.nat(24), iin: fc.option(fc.nat(2), { nil: null }) }),
+    fc.record({ kind: fc.constant('edit' as const), at: fc.nat(regions), pick: fc.nat(), field: fc.constantFrom('notes' as const, 'email' as const, 'phone' as const, 'status' as const), value: fc.nat(3) }),
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(regions), pick: fc.nat() }),
+    fc.record({ kind: fc.constant('org' as const), at: fc.nat(regions) }),
+    fc.record({ kind: fc.constant('member' as const), at: fc.nat(regions), pick: fc.nat(), org: fc.nat() }),
+    fc.record({ kind: fc.constant('send' as const), from: fc.nat(regions - 1), drop: fc.boolean(), dup: fc.boolean() }),
+    fc.record({ kind: fc.constant('relay' as const), to: fc.nat(regions - 1), drop: fc.boolean() }),
+  );
+
+function tolerate(fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    // Refusals a user would see (an IIN already held here, a record deleted meanwhile) are part of the game.
+    if (!(error instanceof CallError) || error.code === 'internal') throw error;
+  }
+}
+
+const liveIds = (core: Core, table: 'volunteers' | 'organisations') =>
+  core.db.prepare(`SELECT id FROM ${table} WHERE deleted = 0 ORDER BY id`).pluck().all() as string[];
+
+function perform(core: Core, o: Exclude<Op, { kind: 'send' | 'relay' }>): void {
+  tolerate(() => {
+    switch (o.kind) {
+      case 'create': {
+        const iin = o.iin === null ? undefined : IINS[o.iin];
+        core.callAs(ADMIN, 'volunteers.create', { lastName: LAST[o.name % 5]!, firstName: FIRST[Math.floor(o.name / 5) % 5]!, iin });
+        return;
+      }
+      case 'edit': {
+        const ids = liveIds(core, 'volunteers');
+        if (ids.length === 0) return;
+        const id = ids[o.pick % ids.length]!;
+        const patch =
+          o.field === 'phone' ? { phone: PHONES[o.value % 3] } :
+          o.field === 'status' ? { status: (['active', 'inactive', 'candidate'] as const)[o.value % 3] } :
+          o.field === 'email' ? { email: VALUES[o.value] === null ? null : `${VALUES[o.value]}@mail.kz` } :
+          { notes: VALUES[o.value] };
+        core.callAs(ADMIN, 'volunteers.update', { id, patch });
+        return;
+      }
+      case 'delete': {
+        const ids = liveIds(core, 'volunteers');
+        if (ids.length) core.callAs(ADMIN, 'volunteers.delete', { id: ids[o.pick % ids.length]! });
+        return;
+      }
+      case 'org':
+        core.callAs(ADMIN, 'organisations.create', { name: 'Волонтёры', type: 'association' });
+        return;
+      case 'member': {
+        const ids = liveIds(core, 'volunteers');
+        const orgs = liveIds(core, 'organisations');
+        if (ids.length && orgs.length) {
+          core.callAs(ADMIN, 'organisations.addMember', { organisationId: orgs[o.org % orgs.length]!, volunteerId: ids[o.pick % ids.length]! });
+        }
+      }
+    }
+  });
+}
+
+/** The hub (KZ), the regions, and extra workstations of the centre that only import. */
+function network(regions: number, observers: number) {
+  const hub = officeCore('KZ');
+  const rs = REGIONS.slice(0, regions).map((code) => officeCore(code));
+  const obs = Array.from({ length: observers }, () => officeCore('KZ'));
+  for (const r of rs) {
+    for (const k of [hub, ...obs]) {
+      trust(r, k);
+      trust(k, r);
+    }
+  }
+  return { hub, rs, obs };
+}
+
+function shuffle<T>(list: T[], rnd: () => number): T[] {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('exchange properties', () => {
+  it('offices that imported the same bundles, in any order and however often, print the same dump; after syncing, everyone does', () => {
+    fc.assert(
+      fc.property(fc.array(op(3), { minLength: 4, maxLength: 45 }), fc.integer(), (ops, seed) => {
+        const { hub, rs, obs } = network(3, 2);
+        const toCentre: Buffer[] = [];
+        for (const o of ops) {
+          if (o.kind === 'send') {
+            const bundle = exportTo(rs[o.from]!, 'KZ');
+            toCentre.push(bundle);
+            if (!o.drop) importInto(hub, bundle);
+            if (o.dup) importInto(hub, bundle);
+          } else if (o.kind === 'relay') {
+            const bundle = exportTo(hub, REGIONS[o.to]!);
+            if (!o.drop) importInto(rs[o.to]!, bundle);
+          } else {
+            perform(o.at === 3 ? hub : rs[o.at]!, o);
+          }
+        }
+        // Two more workstations of the centre import the very same bundles in different orders, some twice.
+        const rnd = rng(seed);
+        for (const observer of obs) {
+          const order = shuffle([...toCentre, ...toCentre.filter(() => rnd() < 0.3)], rnd);
+          for (const bundle of order) importInto(observer, bundle);
+        }
+        expect(dump(obs[0]!.db)).toBe(dump(obs[1]!.db));
+        // Then a few ordinary rounds of exchange bring every office to the same data, lost sticks included.
+        for (let round = 0; round < 4; round++) {
+          for (const r of rs) importInto(hub, exportTo(r, 'KZ'));
+          for (let i = 0; i < rs.length; i++) importInto(rs[i]!, exportTo(hub, REGIONS[i]!));
+        }
+        const expected = dump(hub.db);
+        for (const r of rs) expect(dump(r.db)).toBe(expected);
+        // One person, one record: no two live records share an IIN anywhere.
+        const shared = hub.db.prepare('SELECT count(*) FROM (SELECT iin FROM volunteers WHERE deleted = 0 AND iin IS NOT NULL GROUP BY iin HAVING count(*) > 1)').pluck().get();
+        expect(shared).toBe(0);
+      }),
+      { numRuns: RUNS },
+    );
+  }, RUNS * 6000);
+
+  it('no silent loss: every value that lost to a concurrent write is in a conflict log', () => {
+    fc.assert(
+      fc.property(fc.array(op(2).filter((o) => o.kind !== 'create' || o.iin === null), { minLength: 4, maxLength: 40 }), (ops) => {
+        const { hub, rs } = network(2, 0);
+        const all = [...rs, hub];
+        const n = all.length;
+        // Ground truth of causality: a vector clock per office, carried by (full) bundles.
+        const vc = all.map(() => new Array<number>(n).fill(0));
+        interface Write { table: string; id: string; field: string; stamp: string; value: unknown; vc: number[] }
+        const writes: Write[] = [];
+        const state = (core: Core) => {
+          const out = new Map<string, { stamp: string; value: unknown }>();
+          for (const table of ['volunteers', 'organisations', 'memberships'] as const) {
+            const rows = core.db.prepare(`SELECT t.*, rc.base, rc.actor, rc.fields, rc.seq, rc.base_seq FROM ${table} t JOIN row_clock rc ON rc.tbl = '${table}' AND rc.row_id = t.id`).all() as (RowClock & Record<string, unknown>)[];
+            for (const row of rows) {
+              const entries = parseEntries(row);
+              for (const field of REPLICATED_TABLES[table]) out.set(`${table}|${row.id}|${field}`, { stamp: entryOf(row, entries, field).s, value: row[field] ?? null });
+            }
+          }
+          return out;
+        };
+        const act = (i: number, fn: () => void) => {
+          const before = state(all[i]!);
+          fn();
+          for (const [key, now] of state(all[i]!)) {
+            if (before.get(key)?.stamp === now.stamp) continue;
+            vc[i]![i]!++;
+            const [table, id, field] = key.split('|') as [string, string, string];
+            writes.push({ table, id, field, stamp: now.stamp, value: now.value, vc: [...vc[i]!] });
+          }
+        };
+        const transfer = (from: number, to: number, code: string) => {
+          const bundle = exportTo(all[from]!, code, true);
+          const carried = [...vc[from]!];
+          // Imports bring others' writes, not new ones (no IINs here, so no merges are derived either).
+          importInto(all[to]!, bundle);
+          vc[to] = vc[to]!.map((x, k) => Math.max(x, carried[k]!));
+        };
+        for (const o of ops) {
+          if (o.kind === 'send') {
+            if (!o.drop) transfer(o.from, n - 1, 'KZ');
+          } else if (o.kind === 'relay') {
+            if (!o.drop) transfer(n - 1, o.to, REGIONS[o.to]!);
+          } else {
+            const at = Math.min(o.at, n - 1);
+            act(at, () => perform(all[at]!, o));
+          }
+        }
+        for (let round = 0; round < 2; round++) {
+          for (let i = 0; i < rs.length; i++) transfer(i, n - 1, 'KZ');
+          for (let i = 0; i < rs.length; i++) transfer(n - 1, i, REGIONS[i]!);
+        }
+        const final = state(hub);
+        const losers = new Set<string>();
+        const deleteConflicts = new Set<string>();
+        for (const core of all) {
+          for (const c of core.db.prepare('SELECT tbl, row_id, kind, loser_stamp FROM conflicts').all() as { tbl: string; row_id: string; kind: string; loser_stamp: string }[]) {
+            losers.add(c.loser_stamp);
+            if (c.kind === 'delete') deleteConflicts.add(`${c.tbl}|${c.row_id}`);
+          }
+        }
+        const leq = (a: number[], b: number[]) => a.every((x, k) => x <= b[k]!);
+        const concurrent = (a: Write, b: Write) => !leq(a.vc, b.vc) && !leq(b.vc, a.vc);
+        const byField = new Map<string, Write[]>();
+        for (const w of writes) {
+          const key = `${w.table}|${w.id}|${w.field}`;
+          byField.set(key, [...(byField.get(key) ?? []), w]);
+        }
+        for (const [key, list] of byField) {
+          const local = list;
+          const winner = local.reduce((a, b) => (b.stamp > a.stamp ? b : a));
+          // Last writer wins, everywhere.
+          expect(final.get(key)?.stamp).toBe(winner.stamp);
+          for (const l of local) {
+            if (l === winner || l.stamp === winner.stamp || !concurrent(l, winner) || JSON.stringify(l.value) === JSON.stringify(winner.value)) continue;
+            // Only values nobody overwrote knowingly were lost to the winner.
+            if (local.some((m) => m !== l && m.stamp !== l.stamp && leq(l.vc, m.vc))) continue;
+            expect(losers.has(l.stamp), `${key}: ${JSON.stringify(l.value)} lost to ${JSON.stringify(winner.value)} silently`).toBe(true);
+          }
+        }
+        // A deletion concurrent with an edit that survives in the tombstone is a delete conflict.
+        for (const d of writes.filter((w) => w.field === 'deleted' && w.value === 1)) {
+          const rowKey = `${d.table}|${d.id}`;
+          const deletion = final.get(`${rowKey}|deleted`);
+          if (deletion?.value !== 1 || deletion.stamp !== d.stamp) continue;
+          for (const e of writes) {
+            if (`${e.table}|${e.id}` !== rowKey || e.field === 'deleted' || !concurrent(d, e)) continue;
+            if (final.get(`${rowKey}|${e.field}`)?.stamp !== e.stamp) continue;
+            expect(deleteConflicts.has(rowKey), `${rowKey}: edit of ${e.field} concurrent with its deletion went unnoticed`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  }, RUNS * 6000);
+});
