@@ -1,73 +1,15 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CallError } from '../../shared/contract/errors';
 import { ROLES, type Role } from '../../shared/domain/vocabulary';
-import { CLI_ACTOR, createCore, type Core } from '../core/app';
+import { CLI_ACTOR, createCore } from '../core/app';
 import { dump } from '../core/dump/dump';
-import { createOffice, readOffice } from '../core/office/identity';
+import { createOffice } from '../core/office/identity';
 import { seedRoster } from '../core/seed/seed';
 import { exchangeCommands, EXCHANGE_USAGE } from './exchange-commands';
 import { rosterCommands } from './roster-commands';
+import { integer, json, need, parseJson, UsageError, withOffice, type Command } from './io';
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  readStdin(): Promise<string>;
-}
-
-export interface Parsed {
-  positionals: string[];
-  options: Record<string, string | boolean | undefined>;
-}
-
-export class UsageError extends Error {}
-
-const json = (value: unknown) => `${JSON.stringify(value)}\n`;
-
-function need(options: Parsed['options'], name: string): string {
-  const value = options[name];
-  if (typeof value !== 'string' || value === '') throw new UsageError(`missing --${name}`);
-  return value;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new UsageError('--json is not valid JSON');
-  }
-}
-
-function integer(options: Parsed['options'], name: string, fallback?: number): number {
-  const raw = options[name];
-  if (raw === undefined && fallback !== undefined) return fallback;
-  const n = Number(raw);
-  if (typeof raw !== 'string' || !Number.isInteger(n) || n < 0) throw new UsageError(`--${name} needs a whole number`);
-  return n;
-}
-
-/** Opens an existing office database; the CLI never creates one by accident (only `init` does). */
-function openExisting(options: Parsed['options']): Core {
-  const file = path.resolve(need(options, 'db'));
-  if (!existsSync(file)) throw new UsageError(`no database at ${file} (create one with: erikti init --db FILE --office CODE)`);
-  const core = createCore(file);
-  if (!readOffice(core.db)) {
-    core.close();
-    throw new UsageError(`${file} has no office yet (run: erikti init)`);
-  }
-  return core;
-}
-
-function withCore<T>(options: Parsed['options'], fn: (core: Core) => T): T {
-  const core = openExisting(options);
-  try {
-    return fn(core);
-  } finally {
-    core.close();
-  }
-}
-
-type Command = (args: Parsed, io: Io) => Promise<void> | void;
+export { UsageError, type Io, type Parsed } from './io';
 
 export const COMMANDS: Record<string, Command> = {
   init: ({ options }, io) => {
@@ -85,7 +27,7 @@ export const COMMANDS: Record<string, Command> = {
     const role = need(options, 'role');
     if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
     const password = (await io.readStdin()).replace(/\r?\n$/, '');
-    withCore(options, (core) => {
+    withOffice(options, (core) => {
       const login = need(options, 'login');
       const displayName = typeof options.name === 'string' ? options.name : login;
       const user = core.callAs(CLI_ACTOR, 'users.add', { login, displayName, role: role as Role, password });
@@ -94,27 +36,27 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   'volunteers add': ({ options }, io) =>
-    withCore(options, (core) => io.out(json(core.callAs(CLI_ACTOR, 'volunteers.create', parseJson(need(options, 'json')))))),
+    withOffice(options, (core) => io.out(json(core.callAs(CLI_ACTOR, 'volunteers.create', parseJson(need(options, 'json')))))),
 
   'volunteers update': ({ options, positionals }, io) =>
-    withCore(options, (core) => {
+    withOffice(options, (core) => {
       const id = positionals[0];
       if (!id) throw new UsageError('volunteers update needs the volunteer ID');
       io.out(json(core.callAs(CLI_ACTOR, 'volunteers.update', { id, patch: parseJson(need(options, 'json')) })));
     }),
 
   'volunteers delete': ({ options, positionals }, io) =>
-    withCore(options, (core) => {
+    withOffice(options, (core) => {
       const id = positionals[0];
       if (!id) throw new UsageError('volunteers delete needs the volunteer ID');
       io.out(json(core.callAs(CLI_ACTOR, 'volunteers.delete', { id })));
     }),
 
   'volunteers get': ({ options, positionals }, io) =>
-    withCore(options, (core) => io.out(json(core.callAs(CLI_ACTOR, 'volunteers.get', { id: positionals[0] ?? '' })))),
+    withOffice(options, (core) => io.out(json(core.callAs(CLI_ACTOR, 'volunteers.get', { id: positionals[0] ?? '' })))),
 
   'volunteers search': ({ options, positionals }, io) =>
-    withCore(options, (core) => {
+    withOffice(options, (core) => {
       const result = core.callAs(CLI_ACTOR, 'volunteers.search', {
         text: positionals.join(' '),
         limit: integer(options, 'limit', 100),
@@ -124,14 +66,14 @@ export const COMMANDS: Record<string, Command> = {
     }),
 
   seed: ({ options }, io) =>
-    withCore(options, (core) => {
+    withOffice(options, (core) => {
       const hours = integer(options, 'hours', 0);
       if (hours > 0) io.err('note: the hours ledger is not part of this version yet; --hours was ignored\n');
       const result = seedRoster(core.db, { volunteers: integer(options, 'volunteers'), seed: integer(options, 'seed', 1) });
       io.out(json({ ...result, hours: 0 }));
     }),
 
-  dump: ({ options }, io) => withCore(options, (core) => io.out(dump(core.db))),
+  dump: ({ options }, io) => withOffice(options, (core) => io.out(dump(core.db))),
 
   ...rosterCommands,
   ...exchangeCommands,

@@ -1,11 +1,9 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bestSheet, EXPORT_COLUMNS, ROSTER_LIMITS, type ExportColumn } from '../../shared/contract/roster';
-import { CLI_ACTOR, createCore, type Core } from '../core/app';
-import { readOffice } from '../core/office/identity';
+import { CLI_ACTOR } from '../core/app';
 import { uploadRoster } from '../core/roster/in-process';
-import type { Io, Parsed } from './commands';
-import { UsageError } from './commands';
+import { json, need, UsageError, withOffice, type Io, type Parsed } from './io';
 import { english } from './messages';
 
 /**
@@ -13,25 +11,6 @@ import { english } from './messages';
  * (no questions asked) and a JSON report on stdout.
  */
 
-const json = (value: unknown) => `${JSON.stringify(value)}\n`;
-
-function need(options: Parsed['options'], name: string): string {
-  const value = options[name];
-  if (typeof value !== 'string' || value === '') throw new UsageError(`missing --${name}`);
-  return value;
-}
-
-function withOffice<T>(options: Parsed['options'], fn: (core: Core) => T): T {
-  const file = path.resolve(need(options, 'db'));
-  if (!existsSync(file)) throw new UsageError(`no database at ${file} (create one with: erikti init --db FILE --office CODE)`);
-  const core = createCore(file);
-  try {
-    if (!readOffice(core.db)) throw new UsageError(`${file} has no office yet (run: erikti init)`);
-    return fn(core);
-  } finally {
-    core.close();
-  }
-}
 
 function readRoster(positionals: string[]): { bytes: Uint8Array; name: string } {
   const file = positionals[0];

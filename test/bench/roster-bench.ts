@@ -12,17 +12,6 @@ const FIRST_M = ['Нұрсұлтан', 'Ерлан', 'Асқар', 'Дмитри
 const FIRST_F = ['Әсел', 'Айгерим', 'Мария', 'Дана', 'Гүлнар', 'Ольга', 'Жанар', 'Алия'];
 const REGIONS = ['Алматы қаласы', 'Карагандинская область', 'KZ-71', 'Абай облысы', 'г. Шымкент'];
 
-/** Deterministic pseudo-random numbers (the same file every run). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A 50,000-row roster as offices send them: a title row, ФИО in one cell, numeric IINs, real dates, phones typed anyhow. */
 export async function writeRoster(file: string, rows: number): Promise<void> {
@@ -58,6 +47,7 @@ export async function writeRoster(file: string, rows: number): Promise<void> {
 }
 
 /** Generates a 50,000-row .xlsx and times its import (upload, reading, checking, writing) into a fresh office. */
+import { random } from '../../electron/core/seed/seed';
 export async function benchRosterImport(workDir: string, rows = 50_000): Promise<{ roster_import_50k_s: number }> {
   const file = path.join(workDir, 'roster-50k.xlsx');
   await writeRoster(file, rows);

@@ -28,7 +28,7 @@ try {
   core.callAs(CLI_ACTOR, 'users.add', { login: 'bench', displayName: 'Bench', role: 'administrator', password });
 
   say(`seeding ${volunteers} volunteers…`);
-  let start = performance.now();
+  const start = performance.now();
   seedRoster(core.db, { volunteers, seed: 42 });
   figures.seed_volunteers_s = round((performance.now() - start) / 1000, 1);
 

@@ -1,15 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, type ExportColumn } from '../../../shared/contract/roster';
-import { OFFICE_CODES } from '../../../shared/domain/regions';
-import { AREAS, SKILLS, VOLUNTEER_STATUSES } from '../../../shared/domain/vocabulary';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
-import { pickFrom } from '../../ui/vocab';
-import { useRoster } from '../volunteers/roster-store';
+import { rosterQuery, useRoster } from '../volunteers/roster-store';
 import { download } from './files';
 
 /**
@@ -23,16 +20,7 @@ export function RosterExport() {
   const [columns, setColumns] = useState<ExportColumn[]>(DEFAULT_EXPORT_COLUMNS);
   const action = useAction();
 
-  const query = {
-    text: filters.text.trim(),
-    region: pickFrom(OFFICE_CODES, filters.region),
-    status: pickFrom(VOLUNTEER_STATUSES, filters.status),
-    skill: pickFrom(SKILLS, filters.skill),
-    area: pickFrom(AREAS, filters.area),
-    organisationId: filters.organisationId || undefined,
-    sort: filters.sort,
-    descending: filters.descending,
-  };
+  const query = rosterQuery(filters);
 
   const run = async (format: 'xlsx' | 'csv') => {
     const file = await action.run(() => call('roster.export', { query, columns, format, lang }));

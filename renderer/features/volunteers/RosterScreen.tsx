@@ -2,17 +2,16 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VolunteerRow } from '../../../shared/contract/volunteers';
-import { OFFICE_CODES, regionName } from '../../../shared/domain/regions';
-import { AREAS, SKILLS, VOLUNTEER_STATUSES } from '../../../shared/domain/vocabulary';
+import { regionName } from '../../../shared/domain/regions';
 import { useLang } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { ErrorText } from '../../ui/ErrorText';
 import { displayPhone, formatDate, fullName } from '../../ui/format';
 import { useDebounced } from '../../ui/useLoad';
-import { pickFrom, useVocabLabel } from '../../ui/vocab';
+import { useVocabLabel } from '../../ui/vocab';
 import { RosterFiltersBar } from './RosterFiltersBar';
-import { useRoster, type RosterSort } from './roster-store';
-import { useRosterPages, type RosterQuery } from './useRosterPages';
+import { rosterQuery, useRoster, type RosterSort } from './roster-store';
+import { useRosterPages } from './useRosterPages';
 
 const ROW_HEIGHT = 30;
 const SEARCH_DELAY_MS = 150;
@@ -27,19 +26,8 @@ export function RosterScreen() {
   const gridRef = useRef<HTMLDivElement>(null);
   const text = useDebounced(filters.text, SEARCH_DELAY_MS);
 
-  const query = useMemo<RosterQuery>(
-    () => ({
-      text: text.trim(),
-      region: pickFrom(OFFICE_CODES, filters.region),
-      status: pickFrom(VOLUNTEER_STATUSES, filters.status),
-      skill: pickFrom(SKILLS, filters.skill),
-      area: pickFrom(AREAS, filters.area),
-      organisationId: filters.organisationId || undefined,
-      sort: filters.sort,
-      descending: filters.descending,
-    }),
-    [text, filters.region, filters.status, filters.skill, filters.area, filters.organisationId, filters.sort, filters.descending],
-  );
+  // Rebuilt only when what it depends on changes, so the page cache survives unrelated renders.
+  const query = useMemo(() => rosterQuery(filters, text), [filters, text]);
   const pages = useRosterPages(query);
   const count = pages.total ?? 0;
 

@@ -1,5 +1,8 @@
 import { create } from 'zustand';
-import type { VOLUNTEER_SORTS } from '../../../shared/contract/volunteers';
+import type { VOLUNTEER_SORTS, VolunteerQuery } from '../../../shared/contract/volunteers';
+import { OFFICE_CODES } from '../../../shared/domain/regions';
+import { AREAS, SKILLS, VOLUNTEER_STATUSES } from '../../../shared/domain/vocabulary';
+import { pickFrom } from '../../ui/vocab';
 
 export type RosterSort = (typeof VOLUNTEER_SORTS)[number];
 
@@ -30,3 +33,19 @@ export const useRoster = create<RosterState>()((set) => ({
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch }, selected: 0 })),
   setSelected: (selected) => set({ selected }),
 }));
+
+/** The roster's query (without paging) for the given filters: the table and the export share it. */
+export type RosterQuery = Omit<VolunteerQuery, 'offset' | 'limit'>;
+
+export function rosterQuery(filters: RosterFilters, text = filters.text): RosterQuery {
+  return {
+    text: text.trim(),
+    region: pickFrom(OFFICE_CODES, filters.region),
+    status: pickFrom(VOLUNTEER_STATUSES, filters.status),
+    skill: pickFrom(SKILLS, filters.skill),
+    area: pickFrom(AREAS, filters.area),
+    organisationId: filters.organisationId || undefined,
+    sort: filters.sort,
+    descending: filters.descending,
+  };
+}

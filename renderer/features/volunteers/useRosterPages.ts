@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { VolunteerQuery, VolunteerRow } from '../../../shared/contract/volunteers';
+import type { VolunteerRow } from '../../../shared/contract/volunteers';
 import { call } from '../../app/api';
 
 export const PAGE_SIZE = 100;
 
-export type RosterQuery = Omit<VolunteerQuery, 'offset' | 'limit'>;
+import type { RosterQuery } from './roster-store';
+
+export type { RosterQuery };
 
 export interface RosterPages {
   /** Matching volunteers in all, null until the first page answers. */
