@@ -112,7 +112,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         port,
         token,
         url: `http://127.0.0.1:${port}/#token=${token}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // Browsers keep idle connections open; without this, close waits for them to time out.
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -10,6 +10,7 @@ import { importBundle } from '../../electron/core/exchange/import';
 import { ownKeys, publicPart, trustKeys } from '../../electron/core/exchange/keys';
 import { createOffice, replicaId } from '../../electron/core/office/identity';
 import { loadClock, persistClock } from '../../electron/core/replication/hlc';
+import { REPLICATED_TABLES } from '../../electron/core/replication/tables';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../../electron/core/replication/write';
 import { random, seedRoster } from '../../electron/core/seed/seed';
 import { OFFICE_CODES } from '../../shared/domain/regions';
@@ -130,7 +131,10 @@ function rawBaselines(regionFiles: string[], workDir: string): { plainMs: number
     const source = new Database(file, { readonly: true });
     // Every column but the local seq key of data tables (each database numbers its own rows).
     const data = REPLICATED.map((t) => {
-      const columns = source.prepare(`SELECT * FROM ${t} LIMIT 1`).columns().map((c) => c.name).filter((c) => t === 'row_clock' || c !== 'seq');
+      // table_xinfo marks generated columns as hidden (2, 3): they are computed, not inserted.
+      const columns = (source.pragma(`table_xinfo(${t})`) as { name: string; hidden: number }[])
+        .filter((c) => c.hidden === 0 && (t === 'row_clock' || c.name !== 'seq'))
+        .map((c) => c.name);
       return { table: t, columns, rows: source.prepare(`SELECT ${columns.join(', ')} FROM ${t}`).raw().all() as unknown[][] };
     });
     source.close();
@@ -252,7 +256,8 @@ function weeklyBundleKb(dir: string, volunteers: number, at: string): number {
   const template = region.prepare('SELECT * FROM volunteers WHERE deleted = 0 LIMIT 300').all() as Record<string, string | number | null>[];
   region.transaction(() => {
     template.forEach((row, i) => {
-      const { seq: _s, id: _i, created_at: _a, created_by: _b, updated_at: _c, updated_by: _d, ...values } = row;
+      const values: Record<string, string | number | null> = {};
+      for (const field of REPLICATED_TABLES.volunteers) values[field] = row[field] ?? null;
       insertReplicated(w, 'volunteers', `week-${i}-${Math.random().toString(16).slice(2)}`, { ...values, iin: null, phone: `+7702${String(1000000 + i)}` });
     });
     persistClock(region, clock);

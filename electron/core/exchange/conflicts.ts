@@ -78,6 +78,14 @@ export function listConflicts(db: Db, options: { includeResolved?: boolean; limi
   return { total, items: rows.map((r) => view(db, r)) };
 }
 
+/** A volunteer field as an erasure leaves it (see volunteers.delete). */
+function erasedValue(field: string): SqlValue {
+  if (field === 'last_name' || field === 'first_name') return '';
+  if (['languages', 'skills', 'driving_categories', 'areas'].includes(field)) return '[]';
+  if (field === 'status') return 'inactive';
+  return null;
+}
+
 export type Resolution = { choice: 'winner' } | { choice: 'loser' } | { choice: 'value'; value: SqlValue };
 
 function notFound(id: number): CallError {
@@ -99,7 +107,13 @@ export function resolveConflict(w: WriteStamp, id: number, resolution: Resolutio
   if (row.kind === 'delete') {
     if (resolution.choice === 'value') throw reviewError('conflict.choice', 'A delete conflict is resolved by keeping the delete or restoring');
     const restore = resolution.choice === 'loser';
-    updateReplicated(w, table, row.row_id, { deleted: restore ? 0 : 1 }, { force: ['deleted'], ancestors: { deleted: [row.loser_stamp] } });
+    const values: Record<string, SqlValue> = { deleted: restore ? 0 : 1 };
+    if (!restore && table === 'volunteers') {
+      // Keeping an erasure erases again what the concurrent edit brought back, in the same
+      // stamped write as the deletion (so the deletion has seen it all).
+      for (const field of Object.keys(parse(row.loser_value) as Record<string, unknown>)) values[field] = erasedValue(field);
+    }
+    updateReplicated(w, table, row.row_id, values, { force: ['deleted'], ancestors: { deleted: [row.loser_stamp] } });
     if (restore) {
       // A restored record that had been merged away is un-merged.
       const merge = prepared(w.db, 'SELECT id FROM merges WHERE tbl = ? AND loser_id = ? AND deleted = 0').pluck().get(table, row.row_id) as string | undefined;

@@ -110,6 +110,29 @@ describe('exchange between offices', () => {
     expect(almaty!.callAs(ADMIN, 'conflicts.list', {}).total).toBe(0);
   });
 
+  it('keeping an erasure against a concurrent edit erases the edit everywhere', () => {
+    const [almaty, centre] = offices('KZ-75', 'KZ');
+    const { id } = almaty!.callAs(ADMIN, 'volunteers.create', person('Удалов', 'Иван', { phone: '87010000001' }));
+    importInto(centre!, exportTo(almaty!, 'KZ'));
+    importInto(almaty!, exportTo(centre!, 'KZ-75'));
+    almaty!.callAs(ADMIN, 'volunteers.delete', { id });
+    centre!.callAs(ADMIN, 'volunteers.update', { id, patch: { email: 'late@mail.kz' } });
+    importInto(centre!, exportTo(almaty!, 'KZ'));
+    importInto(almaty!, exportTo(centre!, 'KZ-75'));
+    const conflicts = centre!.callAs(ADMIN, 'conflicts.list', {}).items;
+    const deletion = conflicts.find((c) => c.kind === 'delete')!;
+    expect(deletion.loser.value).toEqual({ email: 'late@mail.kz' });
+    centre!.callAs(ADMIN, 'conflicts.resolve', { id: deletion.id, choice: 'winner' });
+    importInto(almaty!, exportTo(centre!, 'KZ-75'));
+    importInto(centre!, exportTo(almaty!, 'KZ'));
+    for (const core of [almaty!, centre!]) {
+      const row = core.db.prepare('SELECT email, phone, deleted FROM volunteers WHERE id = ?').get(id);
+      expect(row).toEqual({ email: null, phone: null, deleted: 1 });
+      expect(core.callAs(ADMIN, 'conflicts.list', {}).items.filter((c) => c.kind === 'delete')).toEqual([]);
+    }
+    expect(dump(almaty!.db)).toBe(dump(centre!.db));
+  });
+
   it('the same IIN at two offices is one person: merged to the same survivor everywhere, references re-pointed', () => {
     const [almaty, astana, centre] = offices('KZ-75', 'KZ-71', 'KZ');
     const iin = makeIin('1990-05-17', 'F', 1234)!;
