@@ -1,19 +1,23 @@
 // `npm start`: runs Erikti. The Electron app where Electron's binary is present; otherwise the
 // same app in the browser through the web host, with its URL printed.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+/** Electron's binary when it is installed; never triggers the package's download on demand. */
 function electronBinary() {
   try {
-    const binary = require('electron'); // the package's main export is the binary's path
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+    const packageDir = path.dirname(require.resolve('electron/package.json'));
+    const pathFile = path.join(packageDir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
   } catch {
-    return null; // the package throws when its binary was never downloaded
+    return null;
   }
 }
 
