@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { CallError } from '../../shared/contract/errors';
 import { OfficeScreen } from '../features/admin/OfficeScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
+import { ConflictsScreen } from '../features/exchange/ConflictsScreen';
+import { DuplicatesScreen } from '../features/exchange/DuplicatesScreen';
+import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
+import { TrustScreen } from '../features/exchange/TrustScreen';
 import { OrganisationDetail } from '../features/organisations/OrganisationDetail';
 import { OrganisationEdit } from '../features/organisations/OrganisationEdit';
 import { OrganisationsScreen } from '../features/organisations/OrganisationsScreen';
@@ -21,6 +25,7 @@ export function Shell() {
   const { t } = useTranslation();
   const { user, office, identified, signedOut } = useSession();
   const isAdmin = useCan('administrator');
+  const isCoordinator = useCan('coordinator');
   const route = useRoute();
 
   // Who am I and where: refreshed on entry, so a changed role or office name shows at once.
@@ -44,6 +49,10 @@ export function Shell() {
     { route: { name: 'organisations' }, label: t('nav.organisations'), section: ['organisations', 'organisationNew', 'organisation', 'organisationEdit'] },
     { route: { name: 'rosterImport' }, label: t('rosterImport.nav'), section: ['rosterImport'] },
   ];
+  // Exchange is a coordinator's work (the core refuses it to staff): one entry, its screens as tabs.
+  if (isCoordinator) {
+    nav.push({ route: { name: 'exchange' }, label: t('exchange.nav'), section: ['exchange', 'conflicts', 'duplicates', 'trust'] });
+  }
   if (isAdmin) {
     nav.push({ route: { name: 'users' }, label: t('nav.users'), section: ['users'] });
     nav.push({ route: { name: 'office' }, label: t('nav.office'), section: ['office'] });
@@ -80,13 +89,13 @@ export function Shell() {
         </div>
       </header>
       <main className="shell-main">
-        <Screen route={route} isAdmin={isAdmin} />
+        <Screen route={route} isAdmin={isAdmin} isCoordinator={isCoordinator} />
       </main>
     </div>
   );
 }
 
-function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
+function Screen({ route, isAdmin, isCoordinator }: { route: Route; isAdmin: boolean; isCoordinator: boolean }) {
   switch (route.name) {
     case 'volunteers': return <RosterScreen />;
     case 'volunteerNew': return <VolunteerEdit key="new" />;
@@ -99,5 +108,9 @@ function Screen({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
     case 'users': return isAdmin ? <UsersScreen /> : <RosterScreen />;
     case 'office': return isAdmin ? <OfficeScreen /> : <RosterScreen />;
     case 'rosterImport': return <RosterImportScreen />;
+    case 'exchange': return isCoordinator ? <ExchangeScreen /> : <RosterScreen />;
+    case 'conflicts': return isCoordinator ? <ConflictsScreen /> : <RosterScreen />;
+    case 'duplicates': return isCoordinator ? <DuplicatesScreen /> : <RosterScreen />;
+    case 'trust': return isCoordinator ? <TrustScreen /> : <RosterScreen />;
   }
 }

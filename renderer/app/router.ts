@@ -15,7 +15,11 @@ export type Route =
   | { name: 'organisationEdit'; id: string }
   | { name: 'users' }
   | { name: 'office' }
-  | { name: 'rosterImport' };
+  | { name: 'rosterImport' }
+  | { name: 'exchange' }
+  | { name: 'conflicts' }
+  | { name: 'duplicates' }
+  | { name: 'trust' };
 
 export function parseRoute(hash: string): Route {
   const [section, id, action] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -27,6 +31,10 @@ export function parseRoute(hash: string): Route {
   if (section === 'users') return { name: 'users' };
   if (section === 'office') return { name: 'office' };
   if (section === 'roster-import') return { name: 'rosterImport' };
+  if (section === 'exchange') return { name: 'exchange' };
+  if (section === 'conflicts') return { name: 'conflicts' };
+  if (section === 'duplicates') return { name: 'duplicates' };
+  if (section === 'trust') return { name: 'trust' };
   if (section === 'volunteers' && id === 'new') return { name: 'volunteerNew' };
   if (section === 'volunteers' && id) return action === 'edit' ? { name: 'volunteerEdit', id } : { name: 'volunteer', id };
   return { name: 'volunteers' };
@@ -46,6 +54,10 @@ export function hrefFor(route: Route): string {
     case 'users': return '#/users';
     case 'office': return '#/office';
     case 'rosterImport': return '#/roster-import';
+    case 'exchange': return '#/exchange';
+    case 'conflicts': return '#/conflicts';
+    case 'duplicates': return '#/duplicates';
+    case 'trust': return '#/trust';
   }
 }
 

@@ -1,0 +1,235 @@
+import { useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BUNDLE_BASE64_MAX, type ImportSummaryView } from '../../../shared/contract/exchange';
+import { regionName } from '../../../shared/domain/regions';
+import { call } from '../../app/api';
+import { useLang } from '../../app/i18n';
+import { hrefFor } from '../../app/router';
+import { ErrorText } from '../../ui/ErrorText';
+import { formatDateTime } from '../../ui/format';
+import { toastOk } from '../../ui/toasts';
+import { useAction } from '../../ui/useLoad';
+import { toBase64 } from '../roster-import/files';
+import { formatBytes, tableLabel } from './values';
+
+interface Chosen {
+  fileName: string;
+  size: number;
+  base64: string;
+}
+
+/** The largest file the web host can take as base64. */
+const MAX_FILE_BYTES = Math.floor((BUNDLE_BASE64_MAX / 4) * 3);
+
+/**
+ * Bringing a bundle in: choose the file, see what it would do (nothing is written yet), apply it
+ * in one go, see what it did. A bundle the core refuses (altered, unknown signer, not for this
+ * office …) shows the reason and changes nothing.
+ */
+export function ImportBundle({ onImported }: { onImported(): void }) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [preview, setPreview] = useState<ImportSummaryView | null>(null);
+  const [applied, setApplied] = useState<ImportSummaryView | null>(null);
+  const [reading, setReading] = useState(false);
+  const [tooLarge, setTooLarge] = useState(false);
+  const check = useAction();
+  const apply = useAction();
+
+  const reset = () => {
+    setChosen(null);
+    setPreview(null);
+    setApplied(null);
+    setTooLarge(false);
+    check.setError(null);
+    apply.setError(null);
+  };
+
+  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    reset();
+    if (file.size > MAX_FILE_BYTES) {
+      setTooLarge(true);
+      return;
+    }
+    setReading(true);
+    let base64: string;
+    try {
+      base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
+    } finally {
+      setReading(false);
+    }
+    const picked = { fileName: file.name, size: file.size, base64 };
+    setChosen(picked);
+    const result = await check.run(() => call('exchange.preview', { source: { base64 } }));
+    if (result) setPreview(result);
+  };
+
+  const run = async () => {
+    if (!chosen) return;
+    const result = await apply.run(() => call('exchange.import', { source: { base64: chosen.base64 } }));
+    if (!result) return;
+    setApplied(result);
+    toastOk('exchange.import.done', { rows: result.rows });
+    onImported();
+  };
+
+  const busy = reading || check.busy || apply.busy;
+  const summary = applied ?? preview;
+  return (
+    <section className="form-section" aria-labelledby="exchange-import-title" data-testid="exchange-import">
+      <h2 id="exchange-import-title">{t('exchange.import.title')}</h2>
+      <p className="muted small">{t('exchange.import.hint')}</p>
+      <div className="inline-form">
+        <label className={`button${chosen ? '' : ' primary'}`} htmlFor="exchange-file" aria-disabled={busy || undefined}>
+          {chosen ? t('exchange.import.another') : t('exchange.import.chooseFile')}
+        </label>
+        <input
+          id="exchange-file"
+          data-testid="exchange-file"
+          type="file"
+          accept=".erikti,application/octet-stream"
+          className="visually-hidden"
+          disabled={busy}
+          onChange={(e) => void choose(e)}
+        />
+        {chosen && (
+          <span className="muted small">
+            {chosen.fileName} · {formatBytes(chosen.size)}
+          </span>
+        )}
+        {(reading || check.busy) && (
+          <span role="status">
+            {reading ? t('exchange.import.reading') : t('exchange.import.checking')} <progress />
+          </span>
+        )}
+      </div>
+      <ErrorText error={check.error} />
+      {tooLarge && (
+        <div className="error-banner" role="alert">{t('exchange.import.tooLarge', { size: formatBytes(MAX_FILE_BYTES) })}</div>
+      )}
+
+      {summary && (
+        <div className="exchange-summary" data-testid={applied ? 'exchange-applied' : 'exchange-preview'}>
+          <Sender summary={summary} />
+          {applied ? (
+            <p className="info" role="status">
+              {applied.alreadyImported || applied.nothingChanged ? t('exchange.import.doneNothing') : t('exchange.import.doneText', { rows: applied.rows })}
+            </p>
+          ) : (
+            <>
+              <h3>{t('exchange.import.previewTitle')}</h3>
+              {summary.alreadyImported && <p className="notice">{t('exchange.import.alreadyImported')}</p>}
+              {!summary.alreadyImported && summary.nothingChanged && <p className="notice">{t('exchange.import.nothingChanged')}</p>}
+            </>
+          )}
+          <Counts summary={summary} />
+          <ReviewNotes summary={summary} />
+          <div className="form-actions">
+            {applied === null ? (
+              <>
+                <button type="button" className="primary" data-testid="exchange-apply" onClick={() => void run()} disabled={busy || summary.alreadyImported}>
+                  {apply.busy ? t('exchange.import.applying') : t('exchange.import.apply')}
+                </button>
+                <button type="button" onClick={reset} disabled={apply.busy}>{t('common.cancel')}</button>
+                {apply.busy && (
+                  <span role="status" className="exchange-progress">
+                    {t('exchange.import.applyingHint')} <progress />
+                  </span>
+                )}
+              </>
+            ) : (
+              <button type="button" onClick={reset}>{t('exchange.import.close')}</button>
+            )}
+          </div>
+          <ErrorText error={apply.error} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Sender({ summary }: { summary: ImportSummaryView }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <dl className="exchange-facts">
+      <dt>{t('exchange.import.from')}</dt>
+      <dd data-testid="exchange-from">
+        <span className="mono">{summary.from.office}</span> · {summary.from.name || regionName(summary.from.office, lang)}
+      </dd>
+      <dt>{t('exchange.fingerprint')}</dt>
+      <dd className="mono">{summary.from.fingerprint}</dd>
+      <dt>{t('exchange.import.created')}</dt>
+      <dd>{formatDateTime(summary.createdAt)}</dd>
+      <dt>{t('exchange.import.kind')}</dt>
+      <dd>{summary.full ? t('exchange.full') : t('exchange.incremental')}</dd>
+    </dl>
+  );
+}
+
+const COLUMNS = ['created', 'updated', 'unchanged', 'conflicts', 'merged', 'missing'] as const;
+
+/** What the bundle does per kind of record. */
+function Counts({ summary }: { summary: ImportSummaryView }) {
+  const { t } = useTranslation();
+  const tables = Object.entries(summary.tables);
+  if (tables.length === 0) return <p className="empty">{t('exchange.import.emptyBundle')}</p>;
+  // A column that is zero everywhere says nothing; the first three always show.
+  const shown = COLUMNS.filter((c, i) => i < 3 || tables.some(([, s]) => s[c] > 0));
+  return (
+    <table className="plain-table exchange-counts" data-testid="exchange-counts">
+      <thead>
+        <tr>
+          <th>{t('exchange.import.recordKind')}</th>
+          {shown.map((c) => (
+            <th key={c} className="num">{t(`exchange.count.${c}`)}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {tables.map(([table, s]) => (
+          <tr key={table} data-testid={`exchange-count-${table}`}>
+            <td>{tableLabel(t, table)}</td>
+            {shown.map((c) => (
+              <td key={c} className={`num mono${s[c] > 0 && (c === 'conflicts' || c === 'merged') ? ' warning' : ''}`} data-testid={`exchange-count-${table}-${c}`}>
+                {s[c]}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Conflicts and likely duplicates the bundle brings, with the way to the lists that settle them. */
+function ReviewNotes({ summary }: { summary: ImportSummaryView }) {
+  const { t } = useTranslation();
+  const notes: { key: string; text: string; href?: string; link?: string }[] = [];
+  if (summary.conflicts > 0) {
+    notes.push({ key: 'conflicts', text: t('exchange.import.conflictsNote', { n: summary.conflicts }), href: hrefFor({ name: 'conflicts' }), link: t('exchange.tabs.conflicts') });
+  }
+  if (summary.duplicates.merged > 0) notes.push({ key: 'merged', text: t('exchange.import.mergedNote', { n: summary.duplicates.merged }) });
+  if (summary.duplicates.review > 0) {
+    notes.push({ key: 'review', text: t('exchange.import.reviewNote', { n: summary.duplicates.review }), href: hrefFor({ name: 'duplicates' }), link: t('exchange.tabs.duplicates') });
+  }
+  if (summary.trustAdded > 0) notes.push({ key: 'trust', text: t('exchange.import.trustNote', { n: summary.trustAdded }), href: hrefFor({ name: 'trust' }), link: t('exchange.tabs.trust') });
+  if (notes.length === 0) return null;
+  return (
+    <ul className="exchange-notes" data-testid="exchange-notes">
+      {notes.map((n) => (
+        <li key={n.key} data-testid={`exchange-note-${n.key}`}>
+          {n.text}
+          {n.href && (
+            <>
+              {' '}→ <a href={n.href}>{n.link}</a>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,229 @@
+import { useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { regionName } from '../../../shared/domain/regions';
+import { call } from '../../app/api';
+import { LANGS, useLang } from '../../app/i18n';
+import { useCan } from '../../app/session';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { ErrorText } from '../../ui/ErrorText';
+import { formatDateTime } from '../../ui/format';
+import { toastError, toastOk } from '../../ui/toasts';
+import { useAction, useLoad } from '../../ui/useLoad';
+import { download, toBase64 } from '../roster-import/files';
+import { ExchangeTabs } from './ExchangeTabs';
+import { fingerprintGroups, splitActor } from './values';
+
+/** A public-key file is small; anything larger is not one. */
+const KEY_FILE_MAX = 16_384;
+
+/**
+ * Whose bundles this office accepts. Each office has a key pair; its fingerprint is short enough
+ * to read aloud over the phone, so two coordinators can check that the key file they received
+ * is the right one before an administrator trusts it.
+ */
+export function TrustScreen() {
+  const { t } = useTranslation();
+  const isAdmin = useCan('administrator');
+  const [round, setRound] = useState(0);
+  const changed = () => setRound((r) => r + 1);
+  return (
+    <div className="screen exchange">
+      <div className="screen-head">
+        <h1>{t('exchange.trust.title')}</h1>
+      </div>
+      <ExchangeTabs current="trust" />
+      <OwnKey />
+      <TrustedList refresh={round} isAdmin={isAdmin} onChanged={changed} />
+      {isAdmin ? <AddKey onAdded={changed} /> : <p className="muted small">{t('exchange.trust.adminOnly')}</p>}
+    </div>
+  );
+}
+
+/** A fingerprint as numbered groups of four, easy to read out and to compare. */
+export function Fingerprint({ value, testId }: { value: string; testId?: string }) {
+  return (
+    <span className="fingerprint" data-testid={testId} aria-label={value}>
+      {fingerprintGroups(value).map((group, i) => (
+        <span key={i} className="fp-group">{group}</span>
+      ))}
+    </span>
+  );
+}
+
+function OwnKey() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const own = useLoad(() => call('keys.own', {}), []);
+  const k = own.data;
+  const save = () => {
+    if (!k) return;
+    download(`erikti-${k.office}.pub`, toBase64(new TextEncoder().encode(k.keyFile)));
+  };
+  return (
+    <section className="form-section" aria-labelledby="trust-own-title">
+      <h2 id="trust-own-title">{t('exchange.trust.ownTitle')}</h2>
+      <ErrorText error={own.error} />
+      {k && (
+        <>
+          <p>
+            <span className="mono">{k.office}</span> · {k.name || regionName(k.office, lang)}
+          </p>
+          <div className="fingerprint-line">
+            <span className="field-label">{t('exchange.fingerprint')}</span>
+            <Fingerprint value={k.fingerprint} testId="own-fingerprint" />
+          </div>
+          <p className="muted small">{t('exchange.trust.ownHint')}</p>
+          <div className="form-actions">
+            <button type="button" data-testid="own-key-download" onClick={save}>{t('exchange.trust.downloadKey')}</button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function TrustedList({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin: boolean; onChanged(): void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const list = useLoad(() => call('trust.list', {}), [refresh]);
+  const action = useAction();
+  const remove = async (fingerprint: string, office: string) => {
+    const done = await action.run(() => call('trust.remove', { fingerprint }), toastError);
+    if (done) {
+      toastOk('exchange.trust.removed', { office: `${office} · ${regionName(office, lang)}` });
+      onChanged();
+    }
+  };
+  const keys = list.data ?? [];
+  return (
+    <section className="form-section" aria-labelledby="trust-list-title">
+      <h2 id="trust-list-title">{t('exchange.trust.listTitle')}</h2>
+      <ErrorText error={list.error} />
+      {list.data && keys.length === 0 && <p className="empty">{t('exchange.trust.empty')}</p>}
+      {keys.length > 0 && (
+        <table className="plain-table" data-testid="trusted">
+          <thead>
+            <tr>
+              <th>{t('exchange.trust.office')}</th>
+              <th>{t('exchange.fingerprint')}</th>
+              <th>{t('exchange.trust.source')}</th>
+              <th>{t('exchange.trust.addedAt')}</th>
+              {isAdmin && <th className="actions" aria-label={t('common.delete')} />}
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((k) => (
+              <tr key={k.fingerprint} data-testid="trusted-row">
+                <td>
+                  <span className="mono">{k.office}</span> · {regionName(k.office, lang)}
+                  {k.name && !LANGS.some((l) => regionName(k.office, l) === k.name) && <div className="muted small">{k.name}</div>}
+                </td>
+                <td><Fingerprint value={k.fingerprint} /></td>
+                <td>{t(`exchange.trust.sourceKind.${k.source}`)}</td>
+                <td className="small">
+                  {formatDateTime(k.addedAt)} <span className="muted">· {splitActor(k.addedBy).login}</span>
+                </td>
+                {isAdmin && (
+                  <td className="actions">
+                    <ConfirmButton
+                      danger
+                      label={t('exchange.trust.remove')}
+                      question={t('exchange.trust.removeQuestion', { office: k.office })}
+                      onConfirm={() => void remove(k.fingerprint, k.office)}
+                      disabled={action.busy}
+                    />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+interface KeyFile {
+  text: string;
+  fileName: string;
+  office: string;
+  name: string;
+  fingerprint: string;
+}
+
+/** What a public-key file says about itself, before the core checks it (null: not a key file at all). */
+function readKeyFile(text: string): Pick<KeyFile, 'office' | 'name' | 'fingerprint'> | null {
+  try {
+    const data: unknown = JSON.parse(text);
+    if (typeof data !== 'object' || data === null) return null;
+    const { office, name, fingerprint } = data as Record<string, unknown>;
+    if (typeof office !== 'string' || typeof fingerprint !== 'string') return null;
+    return { office, name: typeof name === 'string' ? name : '', fingerprint };
+  } catch {
+    return null;
+  }
+}
+
+/** Trusting an office: its key file, its fingerprint compared aloud, then the administrator's yes. */
+function AddKey({ onAdded }: { onAdded(): void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [file, setFile] = useState<KeyFile | null>(null);
+  const [notKey, setNotKey] = useState(false);
+  const action = useAction();
+
+  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
+    const chosen = e.target.files?.[0];
+    e.target.value = '';
+    setFile(null);
+    setNotKey(false);
+    action.setError(null);
+    if (!chosen) return;
+    const text = chosen.size <= KEY_FILE_MAX ? await chosen.text() : '';
+    const stated = readKeyFile(text);
+    if (!stated) return setNotKey(true);
+    setFile({ text, fileName: chosen.name, ...stated });
+  };
+
+  const trust = async () => {
+    if (!file) return;
+    const result = await action.run(() => call('trust.add', { keyFile: file.text }));
+    if (result) {
+      toastOk(result.added ? 'exchange.trust.added' : 'exchange.trust.already', { office: `${result.office} · ${regionName(result.office, lang)}` });
+      setFile(null);
+      onAdded();
+    }
+  };
+
+  return (
+    <section className="form-section" aria-labelledby="trust-add-title" data-testid="trust-add">
+      <h2 id="trust-add-title">{t('exchange.trust.addTitle')}</h2>
+      <p className="muted small">{t('exchange.trust.addHint')}</p>
+      <div className="inline-form">
+        <label className="button" htmlFor="trust-file">{t('exchange.trust.chooseFile')}</label>
+        <input id="trust-file" data-testid="trust-file" type="file" accept=".pub,application/json,text/plain" className="visually-hidden" onChange={(e) => void choose(e)} />
+        {file && <span className="muted small">{file.fileName}</span>}
+      </div>
+      {notKey && <div className="error-banner" role="alert">{t('error.keys.invalidFile')}</div>}
+      {file && (
+        <div className="trust-check">
+          <p>
+            <span className="mono">{file.office}</span> · {file.name || regionName(file.office, lang)}
+          </p>
+          <div className="fingerprint-line">
+            <span className="field-label">{t('exchange.fingerprint')}</span>
+            <Fingerprint value={file.fingerprint} testId="new-fingerprint" />
+          </div>
+          <p className="notice">{t('exchange.trust.compare')}</p>
+          <div className="form-actions">
+            <button type="button" className="primary" data-testid="trust-confirm" onClick={() => void trust()} disabled={action.busy}>
+              {t('exchange.trust.confirm')}
+            </button>
+            <button type="button" onClick={() => setFile(null)} disabled={action.busy}>{t('common.cancel')}</button>
+          </div>
+        </div>
+      )}
+      <ErrorText error={action.error} />
+    </section>
+  );
+}
