@@ -78,27 +78,25 @@ function repointRow(w: WriteStamp, table: ReplicatedTable, row: Row, column: str
  */
 export function applyMerges(w: WriteStamp): number {
   let edits = 0;
-  for (const table of MERGEABLE) {
-    const losers = prepared(
-      w.db,
-      `SELECT g.loser_id FROM merges g JOIN ${table} x ON x.id = g.loser_id AND x.deleted = 0 WHERE g.tbl = ? AND g.deleted = 0`,
-    ).pluck().all(table) as string[];
-    for (const loser of losers) {
+  const merges = prepared(w.db, 'SELECT tbl, loser_id FROM merges WHERE deleted = 0 ORDER BY tbl, loser_id').all() as { tbl: string; loser_id: string }[];
+  for (const { tbl, loser_id: loser } of merges) {
+    if (!(MERGEABLE as readonly string[]).includes(tbl)) continue;
+    const table = tbl as ReplicatedTable;
+    if (isLive(w.db, table, loser)) {
       updateReplicated(w, table, loser, { deleted: 1 });
       edits++;
     }
-  }
-  for (const [table, columns] of Object.entries(REFERENCES) as [ReplicatedTable, Record<string, ReplicatedTable>][]) {
-    for (const [column, referenced] of Object.entries(columns)) {
-      const rows = prepared(
-        w.db,
-        `SELECT x.* FROM ${table} x JOIN merges g ON g.tbl = '${referenced}' AND g.loser_id = x.${column} AND g.deleted = 0 WHERE x.deleted = 0 ORDER BY x.id`,
-      ).all() as Row[];
-      for (const row of rows) {
-        const survivor = resolveSurvivor(w.db, referenced, String(row[column]));
-        if (survivor === row[column]) continue;
-        repointRow(w, table, row, column, survivor);
-        edits++;
+    for (const [referencing, columns] of Object.entries(REFERENCES) as [ReplicatedTable, Record<string, ReplicatedTable>][]) {
+      for (const [column, referenced] of Object.entries(columns)) {
+        if (referenced !== table) continue;
+        const rows = prepared(w.db, `SELECT * FROM ${referencing} WHERE ${column} = ? AND deleted = 0 ORDER BY id`).all(loser) as Row[];
+        if (rows.length === 0) continue;
+        const survivor = resolveSurvivor(w.db, table, loser);
+        if (survivor === loser) continue;
+        for (const row of rows) {
+          repointRow(w, referencing, row, column, survivor);
+          edits++;
+        }
       }
     }
   }
