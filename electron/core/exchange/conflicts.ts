@@ -1,3 +1,4 @@
+import { typedFieldValue } from '../replication/typed-values';
 import { CallError } from '../../../shared/contract/errors';
 import type { Db } from '../db/connection';
 import { isReplicatedTable, type ReplicatedTable, type SqlValue } from '../replication/tables';
@@ -120,7 +121,8 @@ export function resolveConflict(w: WriteStamp, id: number, resolution: Resolutio
       if (merge) updateReplicated(w, 'merges', merge, { deleted: 1 });
     }
   } else {
-    const value = resolution.choice === 'winner' ? parse(row.winner_value) : resolution.choice === 'loser' ? parse(row.loser_value) : resolution.value;
+    // A typed value meets the same rules as the forms; kept values were valid where they were written.
+    const value = resolution.choice === 'winner' ? parse(row.winner_value) : resolution.choice === 'loser' ? parse(row.loser_value) : typedFieldValue(table, row.field, resolution.value);
     if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw new CallError({ code: 'validation', key: 'error.type' });
     if (table === 'volunteers' && row.field === 'iin' && typeof value === 'string') {
       const holder = prepared(w.db, 'SELECT id FROM volunteers WHERE iin = ? AND deleted = 0 AND id <> ?').pluck().get(value, row.row_id);

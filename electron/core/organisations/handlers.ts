@@ -1,6 +1,7 @@
 import { CallError } from '../../../shared/contract/errors';
 import type { Organisation, organisationCalls } from '../../../shared/contract/organisations';
 import type { HandlerMap, CallContext } from '../context';
+import { resolveSurvivor } from '../exchange/duplicates';
 import { newId } from '../replication/ids';
 import type { Row } from '../replication/tables';
 import { insertReplicated, updateReplicated } from '../replication/write';
@@ -66,8 +67,10 @@ export const organisationHandlers: HandlerMap<keyof typeof organisationCalls> = 
     return { ok: true };
   },
 
-  'organisations.addMember': ({ organisationId, volunteerId, role, since }, ctx) => {
+  'organisations.addMember': ({ organisationId, volunteerId: asked, role, since }, ctx) => {
     load(ctx, organisationId);
+    // A person merged away by a duplicate merge is a member under their surviving record.
+    const volunteerId = resolveSurvivor(ctx.db, 'volunteers', asked);
     const volunteer = ctx.db.prepare('SELECT 1 FROM volunteers WHERE id = ? AND deleted = 0').get(volunteerId);
     if (!volunteer) throw new CallError({ code: 'notFound', key: 'error.volunteerNotFound', params: { id: volunteerId } });
     const id = membershipId(organisationId, volunteerId);
@@ -80,7 +83,7 @@ export const organisationHandlers: HandlerMap<keyof typeof organisationCalls> = 
   },
 
   'organisations.removeMember': ({ organisationId, volunteerId }, ctx) => {
-    const id = membershipId(organisationId, volunteerId);
+    const id = membershipId(organisationId, resolveSurvivor(ctx.db, 'volunteers', volunteerId));
     const exists = ctx.db.prepare('SELECT 1 FROM memberships WHERE id = ? AND deleted = 0').get(id);
     if (!exists) throw new CallError({ code: 'notFound', key: 'error.notFound' });
     updateReplicated(ctx.stamp(), 'memberships', id, { deleted: 1 });

@@ -89,6 +89,22 @@ describe('exchange between offices', () => {
     expect(almaty!.callAs(ADMIN, 'volunteers.get', { id }).notes).toBe(conflict!.loser.value);
   });
 
+  it('a typed resolution meets the same rules as the form: refused when invalid, normalised when valid', () => {
+    const [almaty, centre] = offices('KZ-75', 'KZ');
+    const { id } = almaty!.callAs(ADMIN, 'volunteers.create', person('Ахметов', 'Ерлан'));
+    importInto(centre!, exportTo(almaty!, 'KZ'));
+    almaty!.callAs(ADMIN, 'volunteers.update', { id, patch: { phone: '87010000001' } });
+    centre!.callAs(ADMIN, 'volunteers.update', { id, patch: { phone: '87010000002' } });
+    importInto(centre!, exportTo(almaty!, 'KZ'));
+    const [conflict] = centre!.callAs(ADMIN, 'conflicts.list', {}).items;
+    expect(() => centre!.callAs(ADMIN, 'conflicts.resolve', { id: conflict!.id, choice: 'value', value: '<b>12</b>' })).toThrow(
+      expect.objectContaining({ code: 'validation', fields: [expect.objectContaining({ path: 'phone', key: 'error.phone' })] }),
+    );
+    expect(centre!.callAs(ADMIN, 'conflicts.list', {}).total).toBe(1);
+    centre!.callAs(ADMIN, 'conflicts.resolve', { id: conflict!.id, choice: 'value', value: '8 (702) 555 66 77' });
+    expect(centre!.callAs(ADMIN, 'volunteers.get', { id }).phone).toBe('+77025556677');
+  });
+
   it('deletes propagate as tombstones; a delete concurrent with an edit is a conflict', () => {
     const [almaty, centre] = offices('KZ-75', 'KZ');
     const org = almaty!.callAs(ADMIN, 'organisations.create', { name: 'Жасыл ел', type: 'association' });
