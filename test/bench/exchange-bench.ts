@@ -14,6 +14,7 @@ import { REPLICATED_TABLES } from '../../electron/core/replication/tables';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../../electron/core/replication/write';
 import { random, seedRoster } from '../../electron/core/seed/seed';
 import { OFFICE_CODES } from '../../shared/domain/regions';
+import { round } from './search-bench';
 
 /**
  * Exchange figures of the design brief, measured on synthetic national data:
@@ -51,7 +52,7 @@ export interface ExchangeBenchFigures {
   bundles_mb: number;
 }
 
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function findCli(): string {

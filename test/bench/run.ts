@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { CLI_ACTOR, createCore } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
 import { seedRoster } from '../../electron/core/seed/seed';
+import { benchExchange } from './exchange-bench';
 import { benchRosterImport } from './roster-bench';
 import { benchRosterScreen } from './roster-screen-bench';
 import { benchSearch, round } from './search-bench';
@@ -41,6 +42,9 @@ try {
 
   say('roster import of a 50,000-row .xlsx…');
   Object.assign(figures, await benchRosterImport(workDir));
+
+  say('national exchange: 20 regional bundles into the centre…');
+  Object.assign(figures, await benchExchange({ volunteers, edits: 10 * volunteers, workDir: path.join(workDir, 'exchange') }));
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }
@@ -49,6 +53,10 @@ const TARGETS: Record<string, string> = {
   search_p95_ms: '≤ 15',
   roster_first_rows_ms: '≤ 1000',
   roster_import_50k_s: '≤ 20',
+  import_ratio_vs_raw: '≥ 0.33',
+  reimport_speedup: '≥ 5',
+  import_peak_rss_mb: '≤ 500',
+  weekly_bundle_kb: '≤ 100',
 };
 if (values.json) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
