@@ -5,3 +5,16 @@ import type { CallName } from '../../shared/contract';
  * cannot disagree. There is deliberately no generic channel taking a call name.
  */
 export const channelOf = (name: CallName): string => `erikti:${name}`;
+
+/**
+ * The two file-dialog channels, outside the contract: the main process shows the native dialog
+ * and answers with an opaque token the core accepts as a bundle source or target, plus the base
+ * name for display. The renderer never sees or names a path.
+ */
+export const FILES_CHANNELS = {
+  openBundle: 'erikti-files:openBundle',
+  saveBundle: 'erikti-files:saveBundle',
+} as const;
+
+/** What a file dialog answers: null when the user cancelled. */
+export type PickedFile = { token: string; name: string } | null;

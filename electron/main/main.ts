@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import path from 'node:path';
 import { createCore, type Core } from '../core/app';
+import { registerDialogs } from './dialogs';
 import { denyAllPermissions, installWebContentsGuards } from './hardening';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
@@ -45,6 +46,7 @@ function onReady(): void {
   denyAllPermissions(session.defaultSession);
   serveRenderer(protocol, RENDERER_DIR);
   registerIpc(ipcMain, core);
+  registerDialogs(ipcMain, dialog, () => mainWindow);
   installMenu(app);
   openWindow();
 }

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { CALL_NAMES, type CallInput, type CallName, type CallResult, type Envelope } from '../../shared/contract';
-import { channelOf } from './channels';
+import { channelOf, FILES_CHANNELS, type PickedFile } from './channels';
 
 /**
  * What the page sees as `window.erikti`: exactly one function per contract call and nothing else.
@@ -21,4 +21,21 @@ function buildApi(): EriktiApi {
   return Object.freeze(api) as EriktiApi;
 }
 
+/**
+ * What the page sees as `window.eriktiFiles`: the native open and save dialogs for exchange
+ * bundles. They answer with an opaque token and a base name, never a path.
+ */
+export interface EriktiFiles {
+  readonly openBundle: () => Promise<PickedFile>;
+  readonly saveBundle: (suggestedName: string) => Promise<PickedFile>;
+}
+
+function buildFiles(): EriktiFiles {
+  return Object.freeze({
+    openBundle: () => ipcRenderer.invoke(FILES_CHANNELS.openBundle) as Promise<PickedFile>,
+    saveBundle: (suggestedName: string) => ipcRenderer.invoke(FILES_CHANNELS.saveBundle, suggestedName) as Promise<PickedFile>,
+  });
+}
+
 contextBridge.exposeInMainWorld('erikti', buildApi());
+contextBridge.exposeInMainWorld('eriktiFiles', buildFiles());

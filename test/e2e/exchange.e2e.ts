@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { CLI_ACTOR, type Core } from '../../electron/core/app';
 import type { Actor } from '../../electron/core/context';
+import { issueFileToken } from '../../electron/core/exchange/files';
 import { closeOffice, expect, openOffice, test, type Office } from './fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -230,4 +231,63 @@ test('duplicates merge or stay apart; trusted offices show fingerprints; an admi
   await astanaRow.getByRole('button', { name: text(ru, 'exchange.trust.remove') }).click();
   await astanaRow.getByRole('button', { name: text(ru, 'common.yes') }).click();
   await expect(page.getByTestId('trusted-row')).toHaveCount(1);
+});
+
+test('desktop app: bundles are chosen in the native dialogs and travel as tokens, never as paths', async ({ page }) => {
+  const almaty = await openOffice('KZ-75');
+  const centre = await openOffice('KZ');
+  offices.push(almaty, centre);
+  trustEachOther(almaty.core, centre.core);
+  almaty.core.callAs(AIGERIM, 'volunteers.create', { lastName: 'Сәрсенбаева', firstName: 'Әйгерім', region: 'KZ-75' });
+  centre.core.callAs(CLI_ACTOR, 'users.add', { login: 'coord', displayName: 'Данияр Ахметов', role: 'coordinator', password: 'coordinator pass' });
+  const incoming = path.join(centre.dir, 'from almaty.erikti');
+  writeFileSync(incoming, bundle(almaty.core, 'KZ'));
+  const outgoing = path.join(centre.dir, 'to almaty.erikti');
+
+  // Stands in for the preload's window.eriktiFiles and the main process's dialogs (dialogs.ts):
+  // the host runs in this process, so a token issued here is one its core accepts.
+  const suggested: string[] = [];
+  await page.exposeFunction('standInOpenBundle', () => ({ token: issueFileToken(incoming, 'read'), name: path.basename(incoming) }));
+  await page.exposeFunction('standInSaveBundle', (name: string) => {
+    suggested.push(name);
+    return { token: issueFileToken(outgoing, 'write'), name: path.basename(outgoing) };
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, (...args: unknown[]) => unknown>;
+    Object.defineProperty(window, 'eriktiFiles', {
+      value: Object.freeze({ openBundle: () => w.standInOpenBundle!(), saveBundle: (name: string) => w.standInSaveBundle!(name) }),
+    });
+  });
+  const sources: unknown[] = [];
+  page.on('request', (request) => {
+    if (/\/api\/exchange\.(preview|import|export)$/.test(request.url())) sources.push((request.postDataJSON() as { input: unknown }).input);
+  });
+
+  await page.goto(centre.host.url);
+  await signIn(page, 'coord', 'coordinator pass');
+  await page.locator('nav a[href="#/exchange"]').click();
+
+  // No file input: the button opens the dialog; the preview and the import name the file by token.
+  await expect(page.locator('input#exchange-file')).toHaveCount(0);
+  await page.getByTestId('exchange-file').click();
+  await expect(page.getByTestId('exchange-preview')).toBeVisible();
+  await expect(page.getByTestId('exchange-import')).toContainText('from almaty.erikti');
+  await expect(page.getByTestId('exchange-count-volunteers-created')).toHaveText('1');
+  await page.getByTestId('exchange-apply').click();
+  await expect(page.getByTestId('exchange-applied')).toBeVisible();
+  expect(centre.core.callAs(CLI_ACTOR, 'volunteers.search', {}).total).toBe(1);
+
+  // Export: the save dialog first (with a plain suggested name), then the core writes the file.
+  await page.locator('#exchange-to').selectOption('KZ-75');
+  await page.getByTestId('exchange-export-run').click();
+  await expect(page.getByTestId('exchange-export-done')).toContainText(text(ru, 'exchange.export.savedAs').replace('{{file}}', 'to almaty.erikti'));
+  expect(suggested).toHaveLength(1);
+  expect(suggested[0]).toMatch(/^erikti-KZ-to-KZ-75-\d{4}-\d{2}-\d{2}\.erikti$/);
+  expect(existsSync(outgoing)).toBe(true);
+  expect(almaty.core.callAs(CLI_ACTOR, 'exchange.preview', { source: { base64: readFileSync(outgoing).toString('base64') } }).from.office).toBe('KZ');
+
+  expect(sources).toHaveLength(3);
+  for (const input of sources) expect(JSON.stringify(input)).not.toContain(centre.dir);
+  expect(sources[0]).toEqual({ source: { token: expect.any(String) } });
+  expect(sources[2]).toMatchObject({ to: 'KZ-75', target: { token: expect.any(String) } });
 });

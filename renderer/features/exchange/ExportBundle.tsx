@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallResult } from '../../../shared/contract';
 import { REGIONS, regionName, type OfficeCode } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
+import { desktopFiles } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
@@ -15,8 +16,10 @@ const CENTRE = 'KZ';
 
 /**
  * A bundle for one office: the recipient (only offices whose key is trusted can read it), what to
- * send (what the office has not been sent yet, or everything), then the file. The core returns
- * the bundle's bytes and a file name; the browser saves them where the user says.
+ * send (what the office has not been sent yet, or everything), then the file. In the desktop app
+ * the user picks the file in the native save dialog first and the core writes the bundle there
+ * (through a token, never a path); in the browser the core returns the bundle's bytes and a file
+ * name and the browser downloads them.
  */
 export function ExportBundle({ onExported }: { onExported(): void }) {
   const { t } = useTranslation();
@@ -26,15 +29,22 @@ export function ExportBundle({ onExported }: { onExported(): void }) {
   const readable = new Set((trusted.data ?? []).map((k) => k.office));
   const [to, setTo] = useState<string>(own === CENTRE ? '' : CENTRE);
   const [full, setFull] = useState(false);
-  const [done, setDone] = useState<CallResult<'exchange.export'> | null>(null);
+  const [done, setDone] = useState<(CallResult<'exchange.export'> & { savedAs: string | null }) | null>(null);
   const action = useAction();
+  const files = desktopFiles();
 
   const offices = REGIONS.filter((r) => r.code !== own);
   const noKey = to !== '' && trusted.data !== undefined && !readable.has(to);
 
   const run = async () => {
     setDone(null);
-    const result = await action.run(() => call('exchange.export', { to: to as OfficeCode, full }));
+    const result = await action.run(async () => {
+      if (!files) return { ...(await call('exchange.export', { to: to as OfficeCode, full })), savedAs: null };
+      const target = await files.saveBundle(suggestedFileName(own, to));
+      // A cancelled save dialog exports nothing.
+      if (!target) return null;
+      return { ...(await call('exchange.export', { to: to as OfficeCode, full, target: { token: target.token } })), savedAs: target.name };
+    });
     if (!result) return;
     if (result.base64) download(result.fileName, result.base64);
     setDone(result);
@@ -85,7 +95,8 @@ export function ExportBundle({ onExported }: { onExported(): void }) {
       <ErrorText error={action.error} />
       {done && (
         <div className="info" role="status" data-testid="exchange-export-done">
-          {t('exchange.export.summary', { file: done.fileName, office: `${done.to} · ${regionName(done.to, lang)}`, rows: done.rows, size: formatBytes(done.bytes) })}
+          {done.savedAs !== null && <>{t('exchange.export.savedAs', { file: done.savedAs })} </>}
+          {t('exchange.export.summary', { file: done.savedAs ?? done.fileName, office: `${done.to} · ${regionName(done.to, lang)}`, rows: done.rows, size: formatBytes(done.bytes) })}
           {done.rows > 0 && (
             <span className="muted small">
               {' '}({Object.entries(done.counts).filter(([, n]) => n > 0).map(([table, n]) => `${tableLabel(t, table)}: ${n}`).join(', ')})
@@ -96,4 +107,9 @@ export function ExportBundle({ onExported }: { onExported(): void }) {
       )}
     </section>
   );
+}
+
+/** The save dialog's starting name (the user may change it): a plain base name the main process accepts. */
+function suggestedFileName(own: string | null, to: string): string {
+  return `erikti-${own ?? 'office'}-to-${to}-${new Date().toISOString().slice(0, 10)}.erikti`;
 }

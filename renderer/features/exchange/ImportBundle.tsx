@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BUNDLE_BASE64_MAX, type ImportSummaryView } from '../../../shared/contract/exchange';
 import { regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
+import { desktopFiles } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { ErrorText } from '../../ui/ErrorText';
@@ -14,8 +15,9 @@ import { formatBytes, tableLabel } from './values';
 
 interface Chosen {
   fileName: string;
-  size: number;
-  base64: string;
+  /** Unknown for a file chosen in the desktop app's dialog (the page never reads it). */
+  size: number | null;
+  source: { base64: string } | { token: string };
 }
 
 /** The largest file the web host can take as base64. */
@@ -24,7 +26,8 @@ const MAX_FILE_BYTES = Math.floor((BUNDLE_BASE64_MAX / 4) * 3);
 /**
  * Bringing a bundle in: choose the file, see what it would do (nothing is written yet), apply it
  * in one go, see what it did. A bundle the core refuses (altered, unknown signer, not for this
- * office …) shows the reason and changes nothing.
+ * office …) shows the reason and changes nothing. In the desktop app the file is chosen in the
+ * native dialog and travels as a token; in the browser the page reads it and sends base64.
  */
 export function ImportBundle({ onImported }: { onImported(): void }) {
   const { t } = useTranslation();
@@ -35,6 +38,7 @@ export function ImportBundle({ onImported }: { onImported(): void }) {
   const [tooLarge, setTooLarge] = useState(false);
   const check = useAction();
   const apply = useAction();
+  const files = desktopFiles();
 
   const reset = () => {
     setChosen(null);
@@ -43,6 +47,26 @@ export function ImportBundle({ onImported }: { onImported(): void }) {
     setTooLarge(false);
     check.setError(null);
     apply.setError(null);
+  };
+
+  const checkChosen = async (picked: Chosen) => {
+    setChosen(picked);
+    const result = await check.run(() => call('exchange.preview', { source: picked.source }));
+    if (result) setPreview(result);
+  };
+
+  /** The desktop app: the main process shows the dialog; a cancelled dialog changes nothing. */
+  const chooseInDialog = async (open: () => Promise<{ token: string; name: string } | null>) => {
+    let picked: { token: string; name: string } | null;
+    try {
+      picked = await open();
+    } catch (error) {
+      check.setError(error);
+      return;
+    }
+    if (!picked) return;
+    reset();
+    await checkChosen({ fileName: picked.name, size: null, source: { token: picked.token } });
   };
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -61,15 +85,12 @@ export function ImportBundle({ onImported }: { onImported(): void }) {
     } finally {
       setReading(false);
     }
-    const picked = { fileName: file.name, size: file.size, base64 };
-    setChosen(picked);
-    const result = await check.run(() => call('exchange.preview', { source: { base64 } }));
-    if (result) setPreview(result);
+    await checkChosen({ fileName: file.name, size: file.size, source: { base64 } });
   };
 
   const run = async () => {
     if (!chosen) return;
-    const result = await apply.run(() => call('exchange.import', { source: { base64: chosen.base64 } }));
+    const result = await apply.run(() => call('exchange.import', { source: chosen.source }));
     if (!result) return;
     setApplied(result);
     toastOk('exchange.import.done', { rows: result.rows });
@@ -83,21 +104,30 @@ export function ImportBundle({ onImported }: { onImported(): void }) {
       <h2 id="exchange-import-title">{t('exchange.import.title')}</h2>
       <p className="muted small">{t('exchange.import.hint')}</p>
       <div className="inline-form">
-        <label className={`button${chosen ? '' : ' primary'}`} htmlFor="exchange-file" aria-disabled={busy || undefined}>
-          {chosen ? t('exchange.import.another') : t('exchange.import.chooseFile')}
-        </label>
-        <input
-          id="exchange-file"
-          data-testid="exchange-file"
-          type="file"
-          accept=".erikti,application/octet-stream"
-          className="visually-hidden"
-          disabled={busy}
-          onChange={(e) => void choose(e)}
-        />
+        {files ? (
+          <button type="button" className={chosen ? undefined : 'primary'} data-testid="exchange-file" disabled={busy} onClick={() => void chooseInDialog(() => files.openBundle())}>
+            {chosen ? t('exchange.import.another') : t('exchange.import.chooseFile')}
+          </button>
+        ) : (
+          <>
+            <label className={`button${chosen ? '' : ' primary'}`} htmlFor="exchange-file" aria-disabled={busy || undefined}>
+              {chosen ? t('exchange.import.another') : t('exchange.import.chooseFile')}
+            </label>
+            <input
+              id="exchange-file"
+              data-testid="exchange-file"
+              type="file"
+              accept=".erikti,application/octet-stream"
+              className="visually-hidden"
+              disabled={busy}
+              onChange={(e) => void choose(e)}
+            />
+          </>
+        )}
         {chosen && (
           <span className="muted small">
-            {chosen.fileName} · {formatBytes(chosen.size)}
+            {chosen.fileName}
+            {chosen.size !== null && <> · {formatBytes(chosen.size)}</>}
           </span>
         )}
         {(reading || check.busy) && (

@@ -177,8 +177,20 @@ export const Menu = {
   },
 };
 
+/**
+ * The native dialogs: each records its call and answers with the canned path (null: cancelled).
+ * Electron accepts an optional parent window as the first argument.
+ */
 export const dialog = {
   showErrorBox: vi.fn(),
+  openPath: null as string | null,
+  savePath: null as string | null,
+  showOpenDialog: vi.fn((..._args: unknown[]) =>
+    Promise.resolve(dialog.openPath === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [dialog.openPath] }),
+  ),
+  showSaveDialog: vi.fn((..._args: unknown[]) =>
+    Promise.resolve(dialog.savePath === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: dialog.savePath }),
+  ),
 };
 
 /** Back to a freshly started, not yet ready Electron. */
@@ -194,5 +206,7 @@ export function resetStandIn(): void {
   session.defaultSession.requestHandler = null;
   session.defaultSession.checkHandler = null;
   Menu.applied = null;
+  dialog.openPath = null;
+  dialog.savePath = null;
   vi.clearAllMocks();
 }

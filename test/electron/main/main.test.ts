@@ -50,6 +50,8 @@ describe('Electron entry', () => {
     expect(electron.app.enableSandbox).toHaveBeenCalled();
     expect(existsSync(path.join(userData, 'erikti.sqlite'))).toBe(true);
     expect(electron.protocol.handlers.has('app')).toBe(true);
+    expect(electron.ipcMain.handlers.has('erikti-files:openBundle')).toBe(true);
+    expect(electron.ipcMain.handlers.has('erikti-files:saveBundle')).toBe(true);
     expect(electron.Menu.applied).not.toBeNull();
     expect(electron.session.defaultSession.requestHandler).not.toBeNull();
 

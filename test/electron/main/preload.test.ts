@@ -14,8 +14,8 @@ describe('preload', () => {
     api = contextBridge.exposed.get('erikti') as Api;
   });
 
-  it('exposes only `erikti`, with exactly one function per contract call', () => {
-    expect([...contextBridge.exposed.keys()]).toEqual(['erikti']);
+  it('exposes only `erikti` and `eriktiFiles`, with exactly one function per contract call', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['erikti', 'eriktiFiles']);
     expect(Object.keys(api).sort()).toEqual([...CALL_NAMES].sort());
     for (const name of CALL_NAMES) expect(typeof api[name]).toBe('function');
     // No generic door: nothing named like an invoker, and the object cannot be extended.
@@ -36,5 +36,23 @@ describe('preload', () => {
     ipcRenderer.invoke.mockClear();
     await api['app.status']?.({});
     expect(ipcRenderer.invoke).toHaveBeenCalledWith('erikti:app.status', {}, null);
+  });
+
+  it('exposes `eriktiFiles` with exactly the two dialog functions, frozen', () => {
+    const files = contextBridge.exposed.get('eriktiFiles') as Record<string, unknown>;
+    expect(Object.keys(files).sort()).toEqual(['openBundle', 'saveBundle']);
+    expect(typeof files.openBundle).toBe('function');
+    expect(typeof files.saveBundle).toBe('function');
+    expect(Object.isFrozen(files)).toBe(true);
+  });
+
+  it('invokes the dialogs on their own channels', async () => {
+    const files = contextBridge.exposed.get('eriktiFiles') as { openBundle(): Promise<unknown>; saveBundle(name: string): Promise<unknown> };
+    ipcRenderer.invoke.mockClear();
+    await files.openBundle();
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('erikti-files:openBundle');
+    ipcRenderer.invoke.mockClear();
+    await files.saveBundle('erikti-KZ-19-to-KZ.erikti');
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('erikti-files:saveBundle', 'erikti-KZ-19-to-KZ.erikti');
   });
 });
