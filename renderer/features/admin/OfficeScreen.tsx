@@ -5,10 +5,10 @@ import { regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { useSession } from '../../app/session';
-import { ErrorText } from '../../ui/ErrorText';
 import { Field, TextInput } from '../../ui/Field';
 import { callFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/problems';
 import { toastOk } from '../../ui/toasts';
+import { SaveActions } from '../../ui/SaveActions';
 import { useAction } from '../../ui/useLoad';
 
 /** The office's identity: its name and the person responsible for personal data (Law No. 94-V). */
@@ -58,12 +58,7 @@ export function OfficeScreen() {
             </Field>
           </div>
         </fieldset>
-        <div className="form-actions">
-          <ErrorText error={Object.keys(errors).length > 0 ? null : action.error} />
-          <button type="submit" className="primary" disabled={action.busy}>
-            {action.busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
+        <SaveActions busy={action.busy} error={action.error} fieldErrors={errors} />
       </form>
     </div>
   );

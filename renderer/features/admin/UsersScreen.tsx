@@ -10,6 +10,7 @@ import { Field, Select, TextInput } from '../../ui/Field';
 import { callFieldErrors, translateProblem, zodFieldErrors, type FieldErrors } from '../../ui/problems';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
+import { SaveActions } from '../../ui/SaveActions';
 import { pickFrom, useVocab } from '../../ui/vocab';
 
 /** Administrators manage who may sign in at this office and with which role. */
@@ -155,10 +156,7 @@ function AddUser({ onAdded }: { onAdded(): void }) {
           </Field>
         </div>
       </fieldset>
-      <div className="form-actions">
-        <ErrorText error={Object.keys(errors).length > 0 ? null : action.error} />
-        <button type="submit" className="primary" disabled={action.busy}>{t('users.add')}</button>
-      </div>
+      <SaveActions busy={action.busy} error={action.error} fieldErrors={errors} label={t('users.add')} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { displayPhone } from '../../ui/format';
 import { callFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/problems';
 import { toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
+import { SaveActions } from '../../ui/SaveActions';
 import { useRegionOptions, useVocab } from '../../ui/vocab';
 
 const FIELDS = ['name', 'bin', 'type', 'region', 'contactName', 'phone', 'email', 'notes'] as const;
@@ -98,13 +99,9 @@ function OrganisationForm({ id, initial }: { id: string | undefined; initial: Or
           </Field>
         </div>
       </fieldset>
-      <div className="form-actions">
-        <ErrorText error={Object.keys(errors).length > 0 ? null : action.error} />
-        <button type="submit" className="primary" disabled={action.busy}>
-          {action.busy ? t('common.saving') : t('common.save')}
-        </button>
+      <SaveActions busy={action.busy} error={action.error} fieldErrors={errors}>
         <a className="button" href={hrefFor(id ? { name: 'organisation', id } : { name: 'organisations' })}>{t('common.cancel')}</a>
-      </div>
+      </SaveActions>
     </form>
   );
 }

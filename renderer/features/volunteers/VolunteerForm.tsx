@@ -5,13 +5,13 @@ import { AREAS, AVAILABILITY, CONSENT_BASES, DRIVING_CATEGORIES, LANGUAGES, SKIL
 import { volunteerInput, type VolunteerPatch } from '../../../shared/domain/volunteer';
 import { call } from '../../app/api';
 import { hrefFor } from '../../app/router';
-import { ErrorText } from '../../ui/ErrorText';
 import { CheckboxGroup, Field, Select, TextArea, TextInput, type Option } from '../../ui/Field';
 import { displayPhone, formatDate } from '../../ui/format';
 import { callFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/problems';
 import { useAction } from '../../ui/useLoad';
 import { useRegionOptions, useVocab } from '../../ui/vocab';
 import { useIinCheck } from './useIinCheck';
+import { SaveActions } from '../../ui/SaveActions';
 import { changedFields, inputFromValues, isMinor, type ListField, type TextField, type VolunteerFormValues } from './volunteer-form';
 
 interface Props {
@@ -191,16 +191,16 @@ export function VolunteerForm({ id, initial, storedIin, onSaved }: Props) {
           <TextArea id="v-notes" value={values.notes} onChange={setText('notes')} />
         </Field>
       </Section>
-      <div className="form-actions">
-        {Object.keys(errors).length > 0 && <div className="error-banner" role="alert">{t('error.validation')}</div>}
-        <ErrorText error={Object.keys(errors).length > 0 ? null : action.error} />
-        <button type="submit" className="primary" disabled={action.busy}>
-          {action.busy ? t('common.saving') : t('common.save')}
-        </button>
+      <SaveActions
+        busy={action.busy}
+        error={action.error}
+        fieldErrors={errors}
+        summary={Object.keys(errors).length > 0 && <div className="error-banner" role="alert">{t('error.validation')}</div>}
+      >
         <a className="button" href={hrefFor(id ? { name: 'volunteer', id } : { name: 'volunteers' })}>
           {t('common.cancel')}
         </a>
-      </div>
+      </SaveActions>
     </form>
   );
 }
