@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CallError } from '../../shared/contract/errors';
 import { OfficeScreen } from '../features/admin/OfficeScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
+import { PasswordScreen } from '../features/auth/PasswordScreen';
 import { ConflictsScreen } from '../features/exchange/ConflictsScreen';
 import { DuplicatesScreen } from '../features/exchange/DuplicatesScreen';
 import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
@@ -18,11 +19,14 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { toastError } from '../ui/toasts';
 import { call } from './api';
 import { hrefFor, useRoute, type Route } from './router';
+import { officeName } from '../../shared/domain/regions';
+import { useLang } from './i18n';
 import { useCan, useSession } from './session';
 
 /** Header, navigation and the current screen, for a signed-in user. */
 export function Shell() {
   const { t } = useTranslation();
+  const lang = useLang();
   const { user, office, identified, signedOut } = useSession();
   const isAdmin = useCan('administrator');
   const isCoordinator = useCan('coordinator');
@@ -63,7 +67,7 @@ export function Shell() {
       <header className="shell-header">
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
-          <span className="office-name">{office?.name ?? ''}</span>
+          <span className="office-name">{office ? officeName(office.code, office.name, lang) : ''}</span>
         </div>
         <nav className="shell-nav" aria-label={t('nav.label')}>
           {nav.map((item) => (
@@ -79,9 +83,14 @@ export function Shell() {
         <div className="shell-user">
           <LanguageSwitch />
           {user && (
-            <span className="user-name">
+            <a
+              className="user-name"
+              href={hrefFor({ name: 'password' })}
+              title={t('password.link')}
+              aria-current={route.name === 'password' ? 'page' : undefined}
+            >
               {user.displayName} <span className="muted">· {t(`vocab.role.${user.role}`)}</span>
-            </span>
+            </a>
           )}
           <button type="button" onClick={signOut}>
             {t('auth.signOut')}
@@ -112,5 +121,6 @@ function Screen({ route, isAdmin, isCoordinator }: { route: Route; isAdmin: bool
     case 'conflicts': return isCoordinator ? <ConflictsScreen /> : <RosterScreen />;
     case 'duplicates': return isCoordinator ? <DuplicatesScreen /> : <RosterScreen />;
     case 'trust': return isCoordinator ? <TrustScreen /> : <RosterScreen />;
+    case 'password': return <PasswordScreen />;
   }
 }

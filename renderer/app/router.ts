@@ -19,7 +19,8 @@ export type Route =
   | { name: 'exchange' }
   | { name: 'conflicts' }
   | { name: 'duplicates' }
-  | { name: 'trust' };
+  | { name: 'trust' }
+  | { name: 'password' };
 
 export function parseRoute(hash: string): Route {
   const [section, id, action] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'conflicts') return { name: 'conflicts' };
   if (section === 'duplicates') return { name: 'duplicates' };
   if (section === 'trust') return { name: 'trust' };
+  if (section === 'password') return { name: 'password' };
   if (section === 'volunteers' && id === 'new') return { name: 'volunteerNew' };
   if (section === 'volunteers' && id) return action === 'edit' ? { name: 'volunteerEdit', id } : { name: 'volunteer', id };
   return { name: 'volunteers' };
@@ -58,6 +60,7 @@ export function hrefFor(route: Route): string {
     case 'conflicts': return '#/conflicts';
     case 'duplicates': return '#/duplicates';
     case 'trust': return '#/trust';
+    case 'password': return '#/password';
   }
 }
 

@@ -39,3 +39,13 @@ export function isOfficeCode(code: string): code is OfficeCode {
 export function regionName(code: string, lang: 'kk' | 'ru' | 'en'): string {
   return REGIONS.find((r) => r.code === code)?.name[lang] ?? code;
 }
+
+/**
+ * How an office is named on screen: the name its administrator gave it, or — when it carries just
+ * the default (its region's name in any language) — its region's name in the reader's language.
+ */
+export function officeName(code: string, givenName: string | null | undefined, lang: 'kk' | 'ru' | 'en'): string {
+  const region = REGIONS.find((r) => r.code === code);
+  const isDefault = !givenName || (region !== undefined && (Object.values(region.name) as string[]).includes(givenName));
+  return isDefault ? regionName(code, lang) : givenName;
+}

@@ -6,10 +6,13 @@ import { useSession } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field, TextInput } from '../../ui/Field';
 import { useAction } from '../../ui/useLoad';
+import { officeName } from '../../../shared/domain/regions';
+import { useLang } from '../../app/i18n';
 import { WelcomeCard } from '../../ui/WelcomeCard';
 
 export function SignInScreen({ office, version }: { office: Office | null; version: string }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { signedIn, notice } = useSession();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
@@ -25,7 +28,7 @@ export function SignInScreen({ office, version }: { office: Office | null; versi
   };
 
   return (
-    <WelcomeCard title={t('auth.title')} subtitle={office?.name}>
+    <WelcomeCard title={t('auth.title')} subtitle={office ? officeName(office.code, office.name, lang) : undefined}>
       {notice && !action.error && <div className="notice">{t(notice)}</div>}
       <form className="stack" onSubmit={submit}>
         <Field id="signin-login" label={t('auth.login')}>

@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
-import { LANGS, useLang } from '../../app/i18n';
+import { useLang } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
@@ -11,6 +11,7 @@ import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { download, toBase64 } from '../roster-import/files';
 import { ExchangeTabs } from './ExchangeTabs';
+import { officeName } from '../../../shared/domain/regions';
 import { fingerprintGroups, splitActor } from './values';
 
 /** A public-key file is small; anything larger is not one. */
@@ -66,7 +67,7 @@ function OwnKey() {
       {k && (
         <>
           <p>
-            <span className="mono">{k.office}</span> · {k.name || regionName(k.office, lang)}
+            <span className="mono">{k.office}</span> · {officeName(k.office, k.name, lang)}
           </p>
           <div className="fingerprint-line">
             <span className="field-label">{t('exchange.fingerprint')}</span>
@@ -116,7 +117,7 @@ function TrustedList({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin
               <tr key={k.fingerprint} data-testid="trusted-row">
                 <td>
                   <span className="mono">{k.office}</span> · {regionName(k.office, lang)}
-                  {k.name && !LANGS.some((l) => regionName(k.office, l) === k.name) && <div className="muted small">{k.name}</div>}
+                  {officeName(k.office, k.name, lang) !== regionName(k.office, lang) && <div className="muted small">{k.name}</div>}
                 </td>
                 <td><Fingerprint value={k.fingerprint} /></td>
                 <td>{t(`exchange.trust.sourceKind.${k.source}`)}</td>
@@ -208,7 +209,7 @@ function AddKey({ onAdded }: { onAdded(): void }) {
       {file && (
         <div className="trust-check">
           <p>
-            <span className="mono">{file.office}</span> · {file.name || regionName(file.office, lang)}
+            <span className="mono">{file.office}</span> · {officeName(file.office, file.name, lang)}
           </p>
           <div className="fingerprint-line">
             <span className="field-label">{t('exchange.fingerprint')}</span>

@@ -9,6 +9,8 @@ import { Field, Select, TextInput } from '../../ui/Field';
 import { callFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/problems';
 import { useAction } from '../../ui/useLoad';
 import { useRegionOptions } from '../../ui/vocab';
+import { officeName } from '../../../shared/domain/regions';
+import { useLang } from '../../app/i18n';
 import { WelcomeCard } from '../../ui/WelcomeCard';
 
 /**
@@ -17,6 +19,7 @@ import { WelcomeCard } from '../../ui/WelcomeCard';
  */
 export function SetupScreen({ office }: { office: Office | null }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const signedIn = useSession((s) => s.signedIn);
   const regions = useRegionOptions();
   const [form, setForm] = useState({ officeCode: '', officeName: '', login: '', displayName: '', password: '', confirm: '' });
@@ -46,7 +49,7 @@ export function SetupScreen({ office }: { office: Office | null }) {
     <WelcomeCard title={t('setup.title')} subtitle={t('setup.intro')}>
       <form className="stack" onSubmit={submit} noValidate>
         {office ? (
-          <p className="info">{t('setup.officeChosen', { name: office.name })}</p>
+          <p className="info">{t('setup.officeChosen', { name: officeName(office.code, office.name, lang) })}</p>
         ) : (
           <>
             <h2>{t('setup.office')}</h2>
