@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ErrorCode } from '../../shared/contract/errors';
 import type { Core } from '../core/app';
 import { SECURITY_HEADERS, mimeTypeOf, resolveInside } from '../static/renderer-files';
 
@@ -68,7 +69,8 @@ function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string):
   createReadStream(file).pipe(res);
 }
 
-const envelopeError = (code: string, key: string) => JSON.stringify({ ok: false, error: { code, key } });
+const envelopeError = (code: ErrorCode, key: string, params?: Record<string, number>) =>
+  JSON.stringify({ ok: false, error: params ? { code, key, params } : { code, key } });
 
 export function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -83,12 +85,13 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
       return serveStatic(res, options.rendererDir, url.pathname);
     }
-    if (req.method !== 'POST') return send(res, 405, envelopeError('invalid', 'error.invalid'));
+    if (req.method !== 'POST') return send(res, 405, envelopeError('validation', 'error.invalid'));
     if (!sameToken(req.headers['x-erikti-token'] as string | undefined, token)) {
-      return send(res, 401, envelopeError('unauthenticated', 'error.forbidden'));
+      // Signing in again cannot fix this: the page was not opened from this run's URL.
+      return send(res, 401, envelopeError('forbidden', 'error.badToken'));
     }
     const body = await readBody(req);
-    if (body === null) return send(res, 413, envelopeError('validation', 'error.tooLong'));
+    if (body === null) return send(res, 413, envelopeError('validation', 'error.tooLong', { limit: MAX_BODY_BYTES }));
     let parsed: { input?: unknown; session?: unknown };
     try {
       parsed = JSON.parse(body) as typeof parsed;

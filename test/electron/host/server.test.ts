@@ -63,6 +63,7 @@ describe('web host', () => {
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { office: { code: 'KZ-75' } } });
     const noToken = await api(h, 'app.status', { input: {} }, { 'x-erikti-token': 'guess' });
     expect(noToken.status).toBe(401);
+    expect(JSON.parse(noToken.body)).toEqual({ ok: false, error: { code: 'forbidden', key: 'error.badToken' } });
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
