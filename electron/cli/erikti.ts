@@ -12,4 +12,6 @@ const io: Io = {
   },
 };
 
+// `npm run erikti` runs in the repository root; relative paths mean where the user typed them.
+if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 process.exitCode = await runCli(process.argv.slice(2), io);
