@@ -16,6 +16,8 @@ if (!values.db) {
   process.exit(2);
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
+// `npm run web` runs in the repository root; a relative --db means where the user typed it.
+if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 const core = createCore(path.resolve(values.db));
 const host = await startHost({ core, rendererDir: path.resolve(here, '../renderer'), port: Number(values.port) });
 process.stdout.write(`${host.url}\n`);
