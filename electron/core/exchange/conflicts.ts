@@ -1,4 +1,4 @@
-import { typedFieldValue } from '../replication/typed-values';
+import { typedFieldValue } from './typed-values';
 import { CallError } from '../../../shared/contract/errors';
 import type { Db } from '../db/connection';
 import { isReplicatedTable, type ReplicatedTable, type SqlValue } from '../replication/tables';

@@ -1,9 +1,10 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
- * A minimal ZIP writer over Node's native deflate (several times faster than a JavaScript one,
- * which matters for a 200,000-row export). Plain ZIP: no ZIP64, so each part stays under 4 GB,
- * far beyond the largest roster.
+ * A minimal ZIP writer over Node's native deflate. fflate's zipSync would do, but on the 34 MB
+ * sheet of a 200,000-row export it takes 1.35 s against 0.24 s here (measured 2026-11-23), and
+ * fflate cannot take data deflated elsewhere. Plain ZIP: no ZIP64, so each part stays under
+ * 4 GB, far beyond the largest roster.
  */
 export function zipParts(files: [name: string, data: Uint8Array][]): Uint8Array {
   const chunks: Buffer[] = [];

@@ -4,7 +4,7 @@ import { organisationInput } from '../../../shared/contract/organisations';
 import { isoDate, text } from '../../../shared/domain/text';
 import { volunteerPatch } from '../../../shared/domain/volunteer';
 import { toField, toRow } from '../volunteers/columns';
-import type { ReplicatedTable, SqlValue } from './tables';
+import type { ReplicatedTable, SqlValue } from '../replication/tables';
 
 /** The same schemas the forms use, per table, so a value typed anywhere meets the same rules. */
 const FIELD_SCHEMAS: Partial<Record<ReplicatedTable, z.ZodObject>> = {
