@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../../shared/domain/iin';
-import { erikti, eriktiJson } from '../../helpers/cli';
+import { CLI_PATH, erikti, eriktiJson } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-db';
 
 const iin = makeIin('1988-02-29', 'F', 4321) ?? makeIin('1988-02-29', 'F', 4322)!;
@@ -52,5 +54,15 @@ describe('erikti command-line tool', () => {
       expect(eriktiJson(['seed', '--db', db, '--volunteers', '500', '--seed', '9'])).toMatchObject({ volunteers: 500 });
     }
     expect(erikti(['dump', '--db', a]).stdout).toBe(erikti(['dump', '--db', b]).stdout);
+  });
+
+  it('takes relative paths from where the user ran npm (INIT_CWD), not the repository root', () => {
+    const dir = tempDir();
+    const run = spawnSync(process.execPath, [CLI_PATH, 'init', '--db', 'here.sqlite', '--office', 'KZ-79'], {
+      encoding: 'utf8',
+      env: { ...process.env, INIT_CWD: dir },
+    });
+    expect(run.status).toBe(0);
+    expect(existsSync(path.join(dir, 'here.sqlite'))).toBe(true);
   });
 });
