@@ -1,6 +1,7 @@
 import { contract, isCallName, type CallName, type CallResult, type Envelope, CallError, validationError } from '../../shared/contract';
 import { roleAtLeast } from '../../shared/domain/vocabulary';
 import { adminHandlers, sessionHandlers } from './auth/handlers';
+import { PasswordHasher, type ScryptCost } from './auth/passwords';
 import { Sessions } from './auth/sessions';
 import { actorFromRow, findUser } from './auth/users';
 import type { Actor, CallContext, Handler, HandlerMap } from './context';
@@ -37,6 +38,11 @@ export interface Core {
 export interface CoreOptions {
   now?: () => Date;
   log?: (message: string, error: unknown) => void;
+  /**
+   * Tests only: a cheaper password hash so suites that create many users stay fast. No transport,
+   * command or environment variable sets it; production always hashes at PASSWORD_COST.
+   */
+  passwordCost?: ScryptCost;
 }
 
 /** SQLite's own errors that mean "the disk is full" reach the user as that, not as a crash. */
@@ -52,6 +58,7 @@ function errorFromUnknown(error: unknown): CallError {
 export function createCore(dbFile: string, options: CoreOptions = {}): Core {
   const db = openDatabase(dbFile);
   const sessions = new Sessions();
+  const passwords = new PasswordHasher(options.passwordCost);
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message, error) => console.error(message, error));
   let clock: HybridClock | null = null;
@@ -64,6 +71,7 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
       actor,
       session,
       sessions,
+      passwords,
       clock: clockFor(),
       now,
       stamp: () => ({

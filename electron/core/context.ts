@@ -3,6 +3,7 @@ import type { Role } from '../../shared/domain/vocabulary';
 import type { Db } from './db/connection';
 import type { HybridClock } from './replication/hlc';
 import type { WriteStamp } from './replication/write';
+import type { PasswordHasher } from './auth/passwords';
 import type { Sessions } from './auth/sessions';
 
 /** The person (or the command-line tool) a call acts for. */
@@ -20,6 +21,7 @@ export interface CallContext {
   actor: Actor | null;
   session: string | null;
   sessions: Sessions;
+  passwords: PasswordHasher;
   clock: HybridClock;
   now(): Date;
   /** The stamp for replicated writes: who (login@OFFICE) and when. */

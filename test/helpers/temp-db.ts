@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { CLI_ACTOR, createCore, type Core } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
+import { TEST_CORE_OPTIONS } from './core-options';
 
 const dirs: string[] = [];
 const cores: Core[] = [];
@@ -22,7 +23,7 @@ export function tempDir(): string {
 
 /** A real office database on disk, with its core (closed after the test). */
 export function officeCore(code = 'KZ-75', file = path.join(tempDir(), 'office.sqlite')): Core {
-  const core = createCore(file);
+  const core = createCore(file, TEST_CORE_OPTIONS);
   cores.push(core);
   createOffice(core.db, code);
   return core;

@@ -3,7 +3,6 @@ import type { adminCalls, sessionCalls } from '../../../shared/contract/session'
 import { actorOf, type CallContext, type HandlerMap } from '../context';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { createOffice, readOffice, writeMeta } from '../office/identity';
-import { hashPassword, verifyPassword } from './passwords';
 import { SignInThrottle } from './sessions';
 import { countUsers, findUser, findUserByLogin, insertUser, toUser } from './users';
 
@@ -37,20 +36,26 @@ export const sessionHandlers: HandlerMap<keyof typeof sessionCalls> = {
       office = createOffice(ctx.db, args.officeCode, args.officeName);
     }
     const at = ctx.now().toISOString();
-    const user = insertUser(ctx.db, { login: args.login, displayName: args.displayName, role: 'administrator', password: args.password }, `setup@${office.code}`, at);
+    const user = insertUser(ctx.db, ctx.passwords, { login: args.login, displayName: args.displayName, role: 'administrator', password: args.password }, `setup@${office.code}`, at);
     return { session: ctx.sessions.open(user.id), user };
   },
 
   'auth.signIn': (args, ctx) => {
     const wait = throttle.blockedFor(args.login);
     if (wait > 0) throw new CallError({ code: 'unauthenticated', key: 'error.tooManyAttempts', params: { seconds: wait } });
-    const row = findUserByLogin(ctx.db, args.login.trim());
-    // The same answer for an unknown login and a wrong password, so logins cannot be probed.
-    if (!row || row.active !== 1 || !verifyPassword(args.password, row.password_hash)) {
+    const found = findUserByLogin(ctx.db, args.login.trim());
+    const row = found?.active === 1 ? found : undefined;
+    // The same answer, after the same work, for an unknown login and a wrong password, so logins cannot be probed.
+    const valid = row ? ctx.passwords.verify(args.password, row.password_hash) : ctx.passwords.verifyNobody(args.password);
+    if (!row || !valid) {
       throttle.fail(args.login);
       throw new CallError({ code: 'unauthenticated', key: 'error.badCredentials' }, 'Wrong login or password');
     }
     throttle.succeed(args.login);
+    // Only now is the password in hand: a hash made at an older, cheaper cost is replaced. Not a user edit, so no stamp.
+    if (ctx.passwords.needsUpgrade(row.password_hash)) {
+      ctx.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(ctx.passwords.hash(args.password), row.id);
+    }
     return { session: ctx.sessions.open(row.id), user: toUser(row) };
   },
 
@@ -67,11 +72,11 @@ export const sessionHandlers: HandlerMap<keyof typeof sessionCalls> = {
 
   'auth.changePassword': (args, ctx) => {
     const row = findUser(ctx.db, actorOf(ctx).id);
-    if (!row || !verifyPassword(args.current, row.password_hash)) {
+    if (!row || !ctx.passwords.verify(args.current, row.password_hash)) {
       throw new CallError({ code: 'validation', key: 'error.validation', fields: [{ path: 'current', key: 'error.badPassword' }] });
     }
     const { at, by } = stampText(ctx);
-    ctx.db.prepare('UPDATE users SET password_hash = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(hashPassword(args.next), at, by, row.id);
+    ctx.db.prepare('UPDATE users SET password_hash = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(ctx.passwords.hash(args.next), at, by, row.id);
     return { ok: true };
   },
 };
@@ -82,7 +87,7 @@ export const adminHandlers: HandlerMap<keyof typeof adminCalls> = {
 
   'users.add': (args, ctx) => {
     const { at, by } = stampText(ctx);
-    return insertUser(ctx.db, args, by, at);
+    return insertUser(ctx.db, ctx.passwords, args, by, at);
   },
 
   'users.update': (args, ctx) => {
@@ -98,7 +103,7 @@ export const adminHandlers: HandlerMap<keyof typeof adminCalls> = {
          password_hash = COALESCE(?, password_hash), updated_at = ?, updated_by = ? WHERE id = ?`,
       )
       .run(args.displayName ?? null, args.role ?? null, args.active === undefined ? null : Number(args.active),
-        args.password ? hashPassword(args.password) : null, at, by, row.id);
+        args.password ? ctx.passwords.hash(args.password) : null, at, by, row.id);
     if (args.active === false || args.password) ctx.sessions.closeAllFor(row.id);
     return toUser(findUser(ctx.db, row.id)!);
   },

@@ -4,7 +4,7 @@ import type { Role } from '../../../shared/domain/vocabulary';
 import type { Actor } from '../context';
 import type { Db } from '../db/connection';
 import { newId } from '../replication/ids';
-import { hashPassword } from './passwords';
+import type { PasswordHasher } from './passwords';
 
 interface UserRow {
   id: string;
@@ -42,7 +42,7 @@ export interface NewUser {
   password: string;
 }
 
-export function insertUser(db: Db, input: NewUser, by: string, at: string): User {
+export function insertUser(db: Db, passwords: PasswordHasher, input: NewUser, by: string, at: string): User {
   if (findUserByLogin(db, input.login)) {
     throw new CallError({ code: 'conflict', key: 'error.loginTaken', params: { login: input.login } }, `Login ${input.login} is taken`);
   }
@@ -50,6 +50,6 @@ export function insertUser(db: Db, input: NewUser, by: string, at: string): User
   db.prepare(
     `INSERT INTO users (id, login, display_name, role, password_hash, active, created_at, created_by, updated_at, updated_by)
      VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-  ).run(id, input.login, input.displayName, input.role, hashPassword(input.password), at, by, at, by);
+  ).run(id, input.login, input.displayName, input.role, passwords.hash(input.password), at, by, at, by);
   return toUser(findUser(db, id)!);
 }

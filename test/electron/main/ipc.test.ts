@@ -5,6 +5,7 @@ import { tempDir } from './temp-dir';
 import { createCore, type Core } from '../../../electron/core/app';
 import { registerIpc } from '../../../electron/main/ipc';
 import { CALL_NAMES, type Envelope } from '../../../shared/contract';
+import { TEST_CORE_OPTIONS } from '../../helpers/core-options';
 
 vi.mock('electron', () => import('./electron-stand-in'));
 
@@ -22,7 +23,7 @@ describe('IPC registration', () => {
 
   beforeEach(() => {
     ipcMain.handlers.clear();
-    core = createCore(path.join(tempDir(), 'office.sqlite'));
+    core = createCore(path.join(tempDir(), 'office.sqlite'), TEST_CORE_OPTIONS);
     registerIpc(ipcMain as never, core);
   });
   afterEach(() => core.close());
