@@ -7,7 +7,9 @@ import { actorFromRow, findUser } from './auth/users';
 import type { Actor, CallContext, Handler, HandlerMap } from './context';
 import { openDatabase, type Db } from './db/connection';
 import { exchangeHandlers } from './exchange/handlers';
+import type { KeyProtector } from './office/key-protection';
 import { readOffice, replicaId } from './office/identity';
+import { attachKeyProtector, sealPlaintextKeys } from './office/private-keys';
 import { organisationHandlers } from './organisations/handlers';
 import { loadClock, persistClock, type HybridClock } from './replication/hlc';
 import { rosterHandlers } from './roster/handlers';
@@ -43,6 +45,8 @@ export interface CoreOptions {
    * command or environment variable sets it; production always hashes at PASSWORD_COST.
    */
   passwordCost?: ScryptCost;
+  /** Opens the office's sealed private keys (safeStorage in the desktop app, a passphrase elsewhere). */
+  keyProtector?: KeyProtector;
 }
 
 /** SQLite's own errors that mean "the disk is full" reach the user as that, not as a crash. */
@@ -57,10 +61,19 @@ function errorFromUnknown(error: unknown): CallError {
 
 export function createCore(dbFile: string, options: CoreOptions = {}): Core {
   const db = openDatabase(dbFile);
+  attachKeyProtector(db, options.keyProtector);
   const sessions = new Sessions();
   const passwords = new PasswordHasher(options.passwordCost);
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message, error) => console.error(message, error));
+  if (options.keyProtector) {
+    try {
+      sealPlaintextKeys(db);
+    } catch (error) {
+      // The keys stay as they were; the operations that need them report why they cannot open them.
+      log('Could not seal the office’s private keys', error);
+    }
+  }
   let clock: HybridClock | null = null;
   const clockFor = () => (clock ??= loadClock(db, replicaId(db)));
 

@@ -9,11 +9,13 @@ import { bytesSource, fileSource } from '../../electron/core/exchange/format';
 import { importBundle } from '../../electron/core/exchange/import';
 import { ownKeys, publicPart, trustKeys } from '../../electron/core/exchange/keys';
 import { createOffice, replicaId } from '../../electron/core/office/identity';
+import { attachKeyProtector } from '../../electron/core/office/private-keys';
 import { loadClock, persistClock } from '../../electron/core/replication/hlc';
 import { REPLICATED_TABLES } from '../../electron/core/replication/tables';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../../electron/core/replication/write';
 import { random, seedRoster } from '../../electron/core/seed/seed';
 import { OFFICE_CODES } from '../../shared/domain/regions';
+import { TEST_CORE_OPTIONS, TEST_PASSPHRASE } from '../helpers/core-options';
 import { round } from './search-bench';
 
 /**
@@ -63,7 +65,7 @@ function findCli(): string {
 /** Runs `erikti` in a child with a preload that reports its own duration and peak memory. */
 function runMeasured(cli: string, preload: string, args: string[]): { ms: number; maxRssMb: number; stdout: string } {
   const report = path.join(path.dirname(preload), `report-${process.pid}.json`);
-  const result = spawnSync(process.execPath, ['-r', preload, cli, ...args], { encoding: 'utf8', env: { ...process.env, ERIKTI_BENCH_REPORT: report }, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['-r', preload, cli, ...args], { encoding: 'utf8', env: { ...process.env, ERIKTI_BENCH_REPORT: report, ERIKTI_PASSPHRASE: TEST_PASSPHRASE }, maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`erikti ${args.join(' ')} failed: ${result.stderr}`);
   const r = JSON.parse(readFileSync(report, 'utf8')) as { ms: number; maxRss: number };
   return { ms: r.ms, maxRssMb: r.maxRss / 1024, stdout: result.stdout };
@@ -80,6 +82,7 @@ process.on('exit', () => {
 
 function office(file: string, code: string): Db {
   const db = openDatabase(file);
+  attachKeyProtector(db, TEST_CORE_OPTIONS.keyProtector);
   createOffice(db, code);
   return db;
 }

@@ -5,6 +5,7 @@ import { makeIin, type Sex } from '../../shared/domain/iin';
 import { bestSheet } from '../../shared/contract/roster';
 import { CLI_ACTOR, createCore } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
+import { TEST_CORE_OPTIONS } from '../helpers/core-options';
 import { uploadRoster } from '../../electron/core/roster/in-process';
 
 const LAST = ['Жұмабеков', 'Иванов', 'Серікбаев', 'Ахметов', 'Ким', 'Нұрланов', 'Петров', 'Оспанов', 'Тоқтаров', 'Смағұлов'];
@@ -51,7 +52,7 @@ import { random } from '../../electron/core/seed/seed';
 export async function benchRosterImport(workDir: string, rows = 50_000): Promise<{ roster_import_50k_s: number }> {
   const file = path.join(workDir, 'roster-50k.xlsx');
   await writeRoster(file, rows);
-  const core = createCore(path.join(workDir, 'roster-bench.sqlite'));
+  const core = createCore(path.join(workDir, 'roster-bench.sqlite'), { keyProtector: TEST_CORE_OPTIONS.keyProtector });
   try {
     createOffice(core.db, 'KZ-35');
     const start = performance.now();

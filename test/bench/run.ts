@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLI_ACTOR, createCore } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
+import { TEST_CORE_OPTIONS } from '../helpers/core-options';
 import { seedRoster } from '../../electron/core/seed/seed';
 import { benchExchange } from './exchange-bench';
 import { benchRosterImport } from './roster-bench';
@@ -23,7 +24,7 @@ const say = (text: string) => {
 const workDir = mkdtempSync(path.join(tmpdir(), 'erikti-bench-'));
 const figures: Record<string, number> = {};
 try {
-  const core = createCore(path.join(workDir, 'national.sqlite'));
+  const core = createCore(path.join(workDir, 'national.sqlite'), { keyProtector: TEST_CORE_OPTIONS.keyProtector });
   createOffice(core.db, 'KZ');
   const password = 'bench-password';
   core.callAs(CLI_ACTOR, 'users.add', { login: 'bench', displayName: 'Bench', role: 'administrator', password });

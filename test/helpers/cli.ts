@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEST_PASSPHRASE } from './core-options';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI_PATH = path.join(root, 'dist/cli/erikti.js');
@@ -12,10 +13,17 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The environment the tool runs with: the test passphrase unless a test says otherwise (null: none). */
+export function cliEnv(passphrase: string | null = TEST_PASSPHRASE): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.ERIKTI_PASSPHRASE;
+  return passphrase === null ? env : { ...env, ERIKTI_PASSPHRASE: passphrase };
+}
+
 /** Runs the built `erikti` tool as a user would (npm test builds it first). */
-export function erikti(args: string[], stdin?: string): CliResult {
+export function erikti(args: string[], stdin?: string, env: NodeJS.ProcessEnv = cliEnv()): CliResult {
   if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run "npm run build" first`);
-  const result = spawnSync(process.execPath, [CLI_PATH, ...args], { input: stdin ?? '', encoding: 'utf8', cwd: root });
+  const result = spawnSync(process.execPath, [CLI_PATH, ...args], { input: stdin ?? '', encoding: 'utf8', cwd: root, env });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

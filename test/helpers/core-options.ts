@@ -1,10 +1,18 @@
 import type { CoreOptions } from '../../electron/core/app';
+import { passphraseProtector } from '../../electron/core/office/key-protection';
 
 /**
- * What every test's core is opened with, in one place: a cheap password hash (production's
- * N=2^17 costs half a second per user created or signed in; the timing and upgrade tests in
- * test/electron/core/auth use the real cost).
+ * The administrator passphrase every test office is sealed with; the CLI helper passes it to the
+ * built tool as ERIKTI_PASSPHRASE, so in-process cores and the CLI open the same databases.
+ */
+export const TEST_PASSPHRASE = 'test passphrase for erikti';
+
+/**
+ * What every test's core is opened with, in one place: a cheap password hash and a cheap
+ * passphrase stretch (production's N=2^17 costs half a second each; the timing, upgrade and
+ * key-protection tests use the real cost where it matters).
  */
 export const TEST_CORE_OPTIONS: CoreOptions = {
   passwordCost: { N: 2 ** 10, r: 8, p: 1 },
+  keyProtector: passphraseProtector(TEST_PASSPHRASE, { N: 2 ** 10, r: 8, p: 1 }),
 };

@@ -11,7 +11,6 @@ export interface ScryptCost {
 export const PASSWORD_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
 
 const KEY_LENGTH = 32;
-/** A stored hash is data from a file: a cost beyond this is refused rather than run (it could take minutes or gigabytes). */
 const MAX_N = 2 ** 20;
 const MAX_R = 32;
 const MAX_P = 16;
@@ -21,8 +20,19 @@ function maxmemFor(cost: ScryptCost): number {
   return 128 * cost.N * cost.r * cost.p + 32 * 1024 * 1024;
 }
 
-function scrypt(password: string, salt: Buffer, length: number, cost: ScryptCost): Buffer {
-  return scryptSync(password.normalize('NFC'), salt, length, { ...cost, maxmem: maxmemFor(cost) });
+/** scrypt over a secret typed by a person (normalised, so the same letters typed another way match). */
+export function deriveScrypt(secret: string, salt: Uint8Array, length: number, cost: ScryptCost): Buffer {
+  return scryptSync(secret.normalize('NFC'), salt, length, { ...cost, maxmem: maxmemFor(cost) });
+}
+
+/**
+ * A cost read from stored data is refused beyond these bounds rather than run (it could take
+ * minutes or gigabytes).
+ */
+export function isSaneCost(cost: ScryptCost): boolean {
+  const power = Number.isInteger(cost.N) && cost.N > 1 && (cost.N & (cost.N - 1)) === 0;
+  const within = (v: number, max: number) => Number.isInteger(v) && v >= 1 && v <= max;
+  return power && cost.N <= MAX_N && within(cost.r, MAX_R) && within(cost.p, MAX_P);
 }
 
 interface ParsedHash {
@@ -35,9 +45,7 @@ function parseHash(stored: string): ParsedHash | null {
   const [scheme, n, r, p, salt, hash, extra] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash || extra !== undefined) return null;
   const cost = { N: Number(n), r: Number(r), p: Number(p) };
-  const power = Number.isInteger(cost.N) && cost.N > 1 && (cost.N & (cost.N - 1)) === 0;
-  const sane = (v: number, max: number) => Number.isInteger(v) && v >= 1 && v <= max;
-  if (!power || cost.N > MAX_N || !sane(cost.r, MAX_R) || !sane(cost.p, MAX_P)) return null;
+  if (!isSaneCost(cost)) return null;
   return { cost, salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64') };
 }
 
@@ -53,14 +61,14 @@ export class PasswordHasher {
   hash(password: string): string {
     const salt = randomBytes(16);
     const { N, r, p } = this.cost;
-    return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${scrypt(password, salt, KEY_LENGTH, this.cost).toString('base64')}`;
+    return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${deriveScrypt(password, salt, KEY_LENGTH, this.cost).toString('base64')}`;
   }
 
   /** Checks with the parameters the hash was made with, whatever the current cost. */
   verify(password: string, stored: string): boolean {
     const parsed = parseHash(stored);
     if (!parsed || parsed.hash.length === 0) return false;
-    return timingSafeEqual(scrypt(password, parsed.salt, parsed.hash.length, parsed.cost), parsed.hash);
+    return timingSafeEqual(deriveScrypt(password, parsed.salt, parsed.hash.length, parsed.cost), parsed.hash);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { registerSqlFunctions } from './functions';
 import { migrate } from './migrate';
@@ -9,6 +10,7 @@ export type Db = Database.Database;
  * WAL with synchronous=FULL: a save the user saw succeed survives a power cut.
  */
 export function openDatabase(file: string): Db {
+  ownerOnly(file);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -25,6 +27,28 @@ export function openDatabase(file: string): Db {
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * The database holds personal data: readable and writable by its owner only (0600). Created so
+ * before SQLite opens it; SQLite gives the -wal and -shm files the database's own mode. Existing
+ * files are tightened too. On Windows modes mean little: the file lives in the user's profile,
+ * whose folder ACL already keeps other users out.
+ */
+function ownerOnly(file: string): void {
+  if (file === ':memory:' || file === '') return;
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch {
+    // It exists already (tightened below), or its folder does not: SQLite says so in its words.
+  }
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if (existsSync(f)) chmodSync(f, 0o600);
+    } catch {
+      // Not ours to change (a shared folder, a read-only medium): SQLite reports what matters.
+    }
   }
 }
 

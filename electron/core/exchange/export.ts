@@ -9,7 +9,7 @@ import { REPLICATED_TABLE_NAMES, REPLICATED_TABLES, type Row } from '../replicat
 import { prepared } from '../replication/write';
 import { bundleError } from './errors';
 import { BundleWriter, type BundleHeader, type Sink } from './format';
-import { listTrusted, publicPart, requireOwnKeys, trustedForOffice } from './keys';
+import { listTrusted, ownPrivateKeys, publicPart, requireOwnKeys, trustedForOffice } from './keys';
 import { ackedBy, acksFor, recordSent, sentWatermark } from './peers';
 
 export const CENTRE = 'KZ';
@@ -89,7 +89,7 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
   };
   const writer = new BundleWriter(counting, {
     bundleId,
-    signPrivate: own.signPrivate,
+    signPrivate: ownPrivateKeys(db).signPrivate,
     recipients: options.encrypt === false ? null : recipients.map((r) => ({ fingerprint: r.fingerprint, box: r.box })),
     formatVersion: options.formatVersion,
   });

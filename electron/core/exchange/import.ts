@@ -8,7 +8,7 @@ import { nextChangeSeq, prepared, type WriteStamp } from '../replication/write';
 import { applyMerges, autoMergeByIin, likelyDuplicates } from './duplicates';
 import { bundleError } from './errors';
 import { DEFAULT_LIMITS, readEnvelope, readLines, verifyEnvelope, type BundleHeader, type BundleLimits, type Envelope, type Source } from './format';
-import { checkedKeys, requireOwnKeys, trustKeys, trustedByFingerprint, type TrustedKey } from './keys';
+import { checkedKeys, ownPrivateKeys, requireOwnKeys, trustKeys, trustedByFingerprint, type TrustedKey } from './keys';
 import { recordAck, recordReceived } from './peers';
 import { CENTRE } from './export';
 
@@ -190,7 +190,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     let maxStamp: string | null = null;
     let done = 0;
     const trustLines: unknown[] = [];
-    readLines(source, envelope, { boxPrivate: own.boxPrivate, fingerprint: own.fingerprint }, limits, (line) => {
+    readLines(source, envelope, { boxPrivate: ownPrivateKeys(db).boxPrivate, fingerprint: own.fingerprint }, limits, (line) => {
       if (typeof line !== 'object' || line === null) corrupt('line');
       const record = line as Record<string, unknown>;
       if ('k' in record) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isOfficeCode } from '../../../shared/domain/regions';
 import type { Db } from '../db/connection';
 import { readMeta, readOffice, replicaId } from '../office/identity';
+import { readPrivateKey } from '../office/private-keys';
 import { prepared } from '../replication/write';
 import { keysError } from './errors';
 
@@ -21,7 +22,7 @@ export interface PublicKeys {
   fingerprint: string;
 }
 
-export interface OwnKeys extends PublicKeys {
+export interface PrivateKeys {
   signPrivate: string;
   boxPrivate: string;
 }
@@ -45,20 +46,26 @@ export function fingerprintOf(signPem: string, boxPem: string): string {
   return (digest.slice(0, 40).toUpperCase().match(/.{4}/g) ?? []).join(' ');
 }
 
-export function ownKeys(db: Db): OwnKeys | null {
+export function ownKeys(db: Db): PublicKeys | null {
   const office = readOffice(db);
   const sign = readMeta(db, 'sign_public');
   const box = readMeta(db, 'box_public');
-  const signPrivate = readMeta(db, 'sign_private');
-  const boxPrivate = readMeta(db, 'box_private');
-  if (!office || !sign || !box || !signPrivate || !boxPrivate) return null;
-  return { office: office.code, replica: replicaId(db), name: office.name, sign, box, fingerprint: fingerprintOf(sign, box), signPrivate, boxPrivate };
+  if (!office || !sign || !box) return null;
+  return { office: office.code, replica: replicaId(db), name: office.name, sign, box, fingerprint: fingerprintOf(sign, box) };
 }
 
-export function requireOwnKeys(db: Db): OwnKeys {
+export function requireOwnKeys(db: Db): PublicKeys {
   const keys = ownKeys(db);
   if (!keys) throw keysError('noOffice', 'This database has no office identity yet');
   return keys;
+}
+
+/** The private keys, opened through the runtime's key protector (they are sealed at rest). */
+export function ownPrivateKeys(db: Db): PrivateKeys {
+  const signPrivate = readPrivateKey(db, 'sign_private');
+  const boxPrivate = readPrivateKey(db, 'box_private');
+  if (!signPrivate || !boxPrivate) throw keysError('noOffice', 'This database has no office identity yet');
+  return { signPrivate, boxPrivate };
 }
 
 export function publicPart(keys: PublicKeys): PublicKeys {

@@ -3,19 +3,15 @@ import { CallError } from '../../../shared/contract/errors';
 import type { Office } from '../../../shared/contract/session';
 import { isOfficeCode, regionName } from '../../../shared/domain/regions';
 import type { Db } from '../db/connection';
+import { readMeta, writeMeta } from './meta';
+import { writePrivateKey } from './private-keys';
 
 /**
  * The office a database belongs to, and the keys it signs (Ed25519) and receives (X25519)
- * bundles with. Stored in `meta`; never part of replicated data or `dump`.
+ * bundles with. Stored in `meta` (the private keys sealed, see private-keys.ts); never part of
+ * replicated data or `dump`.
  */
-export function readMeta(db: Db, key: string): string | null {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? null;
-}
-
-export function writeMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
-}
+export { readMeta, writeMeta };
 
 export function readOffice(db: Db): Office | null {
   const code = readMeta(db, 'office_code');
@@ -37,9 +33,9 @@ export function createOffice(db: Db, code: string, name?: string): Office {
     // Distinguishes workstations of one office in clock stamps; random, so two installs never collide.
     writeMeta(db, 'replica_id', `${code}~${randomBytes(4).toString('hex')}`);
     writeMeta(db, 'sign_public', pem(signing.publicKey, 'spki'));
-    writeMeta(db, 'sign_private', pem(signing.privateKey, 'pkcs8'));
+    writePrivateKey(db, 'sign_private', pem(signing.privateKey, 'pkcs8'));
     writeMeta(db, 'box_public', pem(agreement.publicKey, 'spki'));
-    writeMeta(db, 'box_private', pem(agreement.privateKey, 'pkcs8'));
+    writePrivateKey(db, 'box_private', pem(agreement.privateKey, 'pkcs8'));
   })();
   return readOffice(db)!;
 }

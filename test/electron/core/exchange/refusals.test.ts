@@ -4,7 +4,7 @@ import { SCHEMA_VERSION } from '../../../../electron/core/db/migrate';
 import { memorySink } from '../../../../electron/core/exchange/export';
 import { BundleWriter, DEFAULT_LIMITS, bytesSource } from '../../../../electron/core/exchange/format';
 import { importBundle } from '../../../../electron/core/exchange/import';
-import { ownKeys, trustedForOffice } from '../../../../electron/core/exchange/keys';
+import { ownKeys, ownPrivateKeys, trustedForOffice } from '../../../../electron/core/exchange/keys';
 import { loadClock, formatHlc } from '../../../../electron/core/replication/hlc';
 import { CallError } from '../../../../shared/contract/errors';
 import { ADMIN, officeCore } from '../../../helpers/temp-db';
@@ -26,7 +26,7 @@ function refusal(fn: () => unknown): CallError {
 
 /** A bundle written by hand with a real office's keys (for hostile or historical payloads). */
 function craft(from: Core, to: string, lines: string, manifest: Partial<Record<string, unknown>> = {}, level?: number): Buffer {
-  const keys = ownKeys(from.db)!;
+  const keys = { ...ownKeys(from.db)!, ...ownPrivateKeys(from.db) };
   const recipients = trustedForOffice(from.db, to).map((k) => ({ fingerprint: k.fingerprint, box: k.box }));
   const sink = memorySink();
   const writer = new BundleWriter(sink, { bundleId: `crafted-${Math.random()}`, signPrivate: keys.signPrivate, recipients, level });
