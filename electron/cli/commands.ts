@@ -6,6 +6,7 @@ import { dump } from '../core/dump/dump';
 import { createOffice } from '../core/office/identity';
 import { seedRoster } from '../core/seed/seed';
 import { exchangeCommands, EXCHANGE_USAGE } from './exchange-commands';
+import { cliCoreOptions } from './passphrase';
 import { rosterCommands } from './roster-commands';
 import { integer, json, need, parseJson, UsageError, withOffice, type Command } from './io';
 
@@ -14,7 +15,7 @@ export { UsageError, type Io, type Parsed } from './io';
 export const COMMANDS: Record<string, Command> = {
   init: ({ options }, io) => {
     const file = path.resolve(need(options, 'db'));
-    const core = createCore(file);
+    const core = createCore(file, cliCoreOptions());
     try {
       const office = createOffice(core.db, need(options, 'office'), typeof options.name === 'string' ? options.name : undefined);
       io.out(json({ office: office.code, name: office.name, db: file }));

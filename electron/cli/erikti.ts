@@ -1,4 +1,5 @@
 import type { Io } from './commands';
+import { readPassphrase } from './prompt';
 import { runCli } from './run';
 
 const io: Io = {
@@ -10,6 +11,7 @@ const io: Io = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   },
+  passphrase: readPassphrase,
 };
 
 // `npm run erikti` runs in the repository root; relative paths mean where the user typed them.

@@ -6,6 +6,7 @@ import { issueFileToken } from '../core/exchange/files';
 import { publicKeyFile, requireOwnKeys } from '../core/exchange/keys';
 import { readOffice } from '../core/office/identity';
 import type { Io, Parsed } from './commands';
+import { cliCoreOptions } from './passphrase';
 import { UsageError } from './commands';
 
 /**
@@ -25,7 +26,7 @@ function need(options: Parsed['options'], name: string): string {
 function withOffice<T>(options: Parsed['options'], fn: (core: Core) => T): T {
   const file = path.resolve(need(options, 'db'));
   if (!existsSync(file)) throw new UsageError(`no database at ${file} (create one with: erikti init --db FILE --office CODE)`);
-  const core = createCore(file);
+  const core = createCore(file, cliCoreOptions());
   try {
     if (!readOffice(core.db)) throw new UsageError(`${file} has no office yet (run: erikti init)`);
     return fn(core);

@@ -2,12 +2,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createCore, type Core } from '../core/app';
 import { readOffice } from '../core/office/identity';
+import { cliCoreOptions } from './passphrase';
 
 /** What every command of the tool shares: its input and output, and opening the office database. */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
   readStdin(): Promise<string>;
+  /**
+   * The administrator passphrase (ERIKTI_PASSPHRASE), else when `ask` a prompt on a terminal
+   * (`confirm`: it is being chosen, ask twice); null if there is none.
+   */
+  passphrase(ask: boolean, confirm: boolean): Promise<string | null>;
 }
 
 export interface Parsed {
@@ -45,7 +51,7 @@ export function integer(options: Parsed['options'], name: string, fallback?: num
 function openExisting(options: Parsed['options']): Core {
   const file = path.resolve(need(options, 'db'));
   if (!existsSync(file)) throw new UsageError(`no database at ${file} (create one with: erikti init --db FILE --office CODE)`);
-  const core = createCore(file);
+  const core = createCore(file, cliCoreOptions());
   if (!readOffice(core.db)) {
     core.close();
     throw new UsageError(`${file} has no office yet (run: erikti init)`);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { COMMANDS, USAGE, UsageError, type Io } from './commands';
 import { describeError } from './messages';
+import { forgetPassphrase, preparePassphrase } from './passphrase';
 
 /**
  * The `erikti` command-line tool: the core for coordinators' scripts and acceptance checks.
@@ -34,10 +35,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return parsed.values.help ? 0 : 2;
   }
   try {
+    await preparePassphrase(name, (ask, confirm) => io.passphrase(ask, confirm));
     await command({ positionals: rest, options: parsed.values }, io);
     return 0;
   } catch (error) {
     io.err(`erikti: ${error instanceof UsageError ? error.message : describeError(error)}\n`);
     return error instanceof UsageError ? 2 : 1;
+  } finally {
+    forgetPassphrase();
   }
 }

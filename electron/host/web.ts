@@ -2,6 +2,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/app';
+import { passphraseProtector } from '../core/office/key-protection';
+import { readOffice } from '../core/office/identity';
+import { checkPrivateKeys } from '../core/office/private-keys';
+import { readPassphrase } from '../cli/prompt';
+import { describeError } from '../cli/messages';
 import { startHost } from './server';
 
 /**
@@ -18,7 +23,21 @@ if (!values.db) {
 const here = path.dirname(fileURLToPath(import.meta.url));
 // `npm run web` runs in the repository root; a relative --db means where the user typed it.
 if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
-const core = createCore(path.resolve(values.db));
+// The office's private keys (exchange, setting up a new office) open with the administrator
+// passphrase: from ERIKTI_PASSPHRASE, or asked on this terminal. Without one the host still serves
+// everything else, and those operations say the keys are locked.
+const passphrase = await readPassphrase(true, false);
+if (!passphrase) process.stderr.write('note: no administrator passphrase (ERIKTI_PASSPHRASE): exchange and office set-up are locked\n');
+const core = createCore(path.resolve(values.db), passphrase ? { keyProtector: passphraseProtector(passphrase) } : {});
+if (passphrase && readOffice(core.db)) {
+  try {
+    checkPrivateKeys(core.db);
+  } catch (error) {
+    process.stderr.write(`${describeError(error)}\n`);
+    core.close();
+    process.exit(1);
+  }
+}
 const host = await startHost({ core, rendererDir: path.resolve(here, '../renderer'), port: Number(values.port) });
 process.stdout.write(`${host.url}\n`);
 

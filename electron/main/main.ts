@@ -1,9 +1,10 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { createCore, type Core } from '../core/app';
 import { registerDialogs } from './dialogs';
 import { denyAllPermissions, installWebContentsGuards } from './hardening';
 import { registerIpc } from './ipc';
+import { desktopKeyProtector } from './key-protector';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
@@ -36,7 +37,8 @@ function focusExistingWindow(): void {
 
 function onReady(): void {
   try {
-    core = createCore(path.join(app.getPath('userData'), 'erikti.sqlite'));
+    // safeStorage is usable only once the app is ready, which it is here.
+    core = createCore(path.join(app.getPath('userData'), 'erikti.sqlite'), { keyProtector: desktopKeyProtector(safeStorage) });
   } catch (error) {
     // A database from a newer version, a locked or unreadable file: say so instead of a blank window.
     dialog.showErrorBox('Erikti', `The office database could not be opened.\n\n${error instanceof Error ? error.message : String(error)}`);

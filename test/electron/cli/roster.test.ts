@@ -3,13 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../../electron/cli/commands';
 import { runCli } from '../../../electron/cli/run';
+import { TEST_PASSPHRASE } from '../../helpers/core-options';
 import { tempDir } from '../../helpers/temp-db';
 import { badChecksum, iinFor, readBack, xlsx } from '../core/roster/fixtures';
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: Io = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), readStdin: async () => '' };
+  const io: Io = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), readStdin: async () => '', passphrase: async () => TEST_PASSPHRASE };
   const code = await runCli(args, io);
   return { code, stdout, stderr };
 }

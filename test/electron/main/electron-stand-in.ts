@@ -193,6 +193,27 @@ export const dialog = {
   ),
 };
 
+/**
+ * The OS key store: a reversible scrambling that is not the identity (so a test can tell the
+ * bytes went through it), available only once the app is ready, as Electron's is.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret',
+  isEncryptionAvailable(): boolean {
+    return safeStorage.available && app.ready;
+  },
+  getSelectedStorageBackend(): string {
+    return safeStorage.backend;
+  },
+  encryptString: vi.fn((text: string): Buffer => Buffer.from(Buffer.from(`os-store:${text}`, 'utf8').map((b) => b ^ 0x5a))),
+  decryptString: vi.fn((data: Buffer): string => {
+    const text = Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8');
+    if (!text.startsWith('os-store:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return text.slice('os-store:'.length);
+  }),
+};
+
 /** Back to a freshly started, not yet ready Electron. */
 export function resetStandIn(): void {
   app.removeAllListeners();
@@ -208,5 +229,7 @@ export function resetStandIn(): void {
   Menu.applied = null;
   dialog.openPath = null;
   dialog.savePath = null;
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
   vi.clearAllMocks();
 }
