@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../../shared/domain/iin';
-import { CLI_PATH, erikti, eriktiJson } from '../../helpers/cli';
+import { CLI_PATH, cliEnv, erikti, eriktiJson } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-db';
 
 const iin = makeIin('1988-02-29', 'F', 4321) ?? makeIin('1988-02-29', 'F', 4322)!;
@@ -60,7 +60,7 @@ describe('erikti command-line tool', () => {
     const dir = tempDir();
     const run = spawnSync(process.execPath, [CLI_PATH, 'init', '--db', 'here.sqlite', '--office', 'KZ-79'], {
       encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: dir },
+      env: { ...cliEnv(), INIT_CWD: dir },
     });
     expect(run.status).toBe(0);
     expect(existsSync(path.join(dir, 'here.sqlite'))).toBe(true);

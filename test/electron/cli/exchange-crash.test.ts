@@ -7,13 +7,14 @@ import { createCore } from '../../../electron/core/app';
 import { dump } from '../../../electron/core/dump/dump';
 import { createOffice } from '../../../electron/core/office/identity';
 import { seedRoster } from '../../../electron/core/seed/seed';
-import { CLI_PATH, eriktiJson } from '../../helpers/cli';
-import { tempDir } from '../../helpers/temp-db';
+import { CLI_PATH, cliEnv, eriktiJson } from '../../helpers/cli';
+import { TEST_CORE_OPTIONS } from '../../helpers/core-options';
+import { initOfficeFile, tempDir } from '../../helpers/temp-db';
 
 /** Runs the built CLI's import and kills it (SIGKILL, like a power cut) after `ms`. */
 function importKilledAfter(db: string, bundle: string, ms: number): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_PATH, 'import', '--db', db, bundle], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI_PATH, 'import', '--db', db, bundle], { stdio: 'ignore', env: cliEnv() });
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
@@ -26,7 +27,7 @@ function state(file: string): { integrity: string; dump: string } {
   const db = new Database(file, { readonly: true });
   const integrity = db.pragma('integrity_check', { simple: true }) as string;
   db.close();
-  const core = createCore(file);
+  const core = createCore(file, TEST_CORE_OPTIONS);
   try {
     return { integrity, dump: dump(core.db) };
   } finally {
@@ -39,8 +40,8 @@ describe('an import killed at random points', () => {
     const dir = tempDir();
     const region = path.join(dir, 'region.sqlite');
     const centre = path.join(dir, 'centre.sqlite');
-    eriktiJson(['init', '--db', centre, '--office', 'KZ']);
-    const core = createCore(region);
+    initOfficeFile(centre, 'KZ');
+    const core = createCore(region, TEST_CORE_OPTIONS);
     createOffice(core.db, 'KZ-35');
     seedRoster(core.db, { volunteers: 20_000, seed: 5 });
     core.close();

@@ -2,15 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { erikti, eriktiJson } from '../../helpers/cli';
-import { tempDir } from '../../helpers/temp-db';
+import { initOfficeFile, tempDir } from '../../helpers/temp-db';
 
 describe('erikti exchange commands', () => {
   it('keys, export, import with a dry run, conflicts: two offices converge', () => {
     const dir = tempDir();
     const almaty = path.join(dir, 'almaty.sqlite');
     const centre = path.join(dir, 'centre.sqlite');
-    eriktiJson(['init', '--db', almaty, '--office', 'KZ-75']);
-    eriktiJson(['init', '--db', centre, '--office', 'KZ']);
+    initOfficeFile(almaty, 'KZ-75');
+    initOfficeFile(centre, 'KZ');
     const keys = eriktiJson<{ fingerprint: string; out: string }>(['keys', 'export', '--db', almaty, '--out', path.join(dir, 'almaty.pub')]);
     expect(keys.fingerprint).toMatch(/^([0-9A-F]{4} ){9}[0-9A-F]{4}$/);
     expect(JSON.parse(readFileSync(keys.out, 'utf8'))).toMatchObject({ office: 'KZ-75', fingerprint: keys.fingerprint });
