@@ -28,8 +28,8 @@ export function erikti(args: string[], stdin?: string, env: NodeJS.ProcessEnv = 
 }
 
 /** Runs it and parses its JSON output, failing loudly with its stderr otherwise. */
-export function eriktiJson<T = unknown>(args: string[], stdin?: string): T {
-  const r = erikti(args, stdin);
+export function eriktiJson<T = unknown>(args: string[], stdin?: string, env?: NodeJS.ProcessEnv): T {
+  const r = erikti(args, stdin, env);
   if (r.status !== 0) throw new Error(`erikti ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as T;
 }

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { registerSqlFunctions } from './functions';
 import { migrate } from './migrate';
@@ -45,7 +45,7 @@ function ownerOnly(file: string): void {
   }
   for (const f of [file, `${file}-wal`, `${file}-shm`]) {
     try {
-      if (existsSync(f)) chmodSync(f, 0o600);
+      if (existsSync(f) && statSync(f).isFile()) chmodSync(f, 0o600);
     } catch {
       // Not ours to change (a shared folder, a read-only medium): SQLite reports what matters.
     }

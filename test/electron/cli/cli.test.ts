@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../../shared/domain/iin';
 import { CLI_PATH, cliEnv, erikti, eriktiJson } from '../../helpers/cli';
-import { tempDir } from '../../helpers/temp-db';
+import { initOfficeFile, tempDir } from '../../helpers/temp-db';
 
 const iin = makeIin('1988-02-29', 'F', 4321) ?? makeIin('1988-02-29', 'F', 4322)!;
 
@@ -23,6 +23,29 @@ describe('erikti command-line tool', () => {
     expect(dumped.volunteers[0]!.email).toBe('asel@post.kz');
     eriktiJson(['volunteers', 'delete', '--db', db, id]);
     expect(eriktiJson(['volunteers', 'search', '--db', db, 'sarsenbaeva'])).toEqual([]);
+  });
+
+  it('needs the administrator passphrase for the private keys, and says so clearly', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'office.sqlite');
+    // No ERIKTI_PASSPHRASE and no terminal to ask on: init refuses before creating anything.
+    const none = erikti(['init', '--db', db, '--office', 'KZ-75'], '', cliEnv(null));
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/private keys are locked.*ERIKTI_PASSPHRASE/);
+    expect(existsSync(db)).toBe(false);
+    expect(erikti(['init', '--db', db, '--office', 'KZ-75'], '', cliEnv('too short')).stderr).toMatch(/at least 10 characters/);
+
+    eriktiJson(['init', '--db', db, '--office', 'KZ-75'], '', cliEnv('the right passphrase'));
+    initOfficeFile(path.join(dir, 'centre.sqlite'), 'KZ');
+    eriktiJson(['keys', 'export', '--db', path.join(dir, 'centre.sqlite'), '--out', path.join(dir, 'centre.pub')]);
+    // Public-key work needs no passphrase.
+    eriktiJson(['keys', 'trust', '--db', db, path.join(dir, 'centre.pub')], '', cliEnv(null));
+    const out = path.join(dir, 'b.erikti');
+    const wrong = erikti(['export', '--db', db, '--out', out], '', cliEnv('a wrong passphrase'));
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/Wrong passphrase/);
+    expect(erikti(['export', '--db', db, '--out', out], '', cliEnv(null)).stderr).toMatch(/locked/);
+    expect(eriktiJson(['export', '--db', db, '--out', out], '', cliEnv('the right passphrase'))).toMatchObject({ to: 'KZ' });
   });
 
   it('fails with a one-line reason on stderr and a non-zero exit', () => {

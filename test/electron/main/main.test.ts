@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { standInEvent } from './electron-stand-in';
 import { tempDir } from './temp-dir';
@@ -66,6 +67,18 @@ describe('Electron entry', () => {
   it('answers the contract over IPC from the real core and its SQLite file', async () => {
     const electron = (running = await startReady(tempDir()));
     expect(appStatus(electron)).toMatchObject({ ok: true, value: { needsFirstAdmin: true } });
+  });
+
+  it('protects the office’s private keys with the system key store (safeStorage)', async () => {
+    const userData = tempDir();
+    const electron = (running = await startReady(userData));
+    const setup = electron.ipcMain.handlers.get('erikti:app.setup') as (event: object, input: unknown) => Envelope<unknown>;
+    expect(setup(APP_FRAME, { officeCode: 'KZ-75', login: 'admin', displayName: 'Admin', password: 'long enough' })).toMatchObject({ ok: true });
+    expect(electron.safeStorage.encryptString).toHaveBeenCalledTimes(1);
+    const db = new Database(path.join(userData, 'erikti.sqlite'), { readonly: true });
+    const record = JSON.parse(db.prepare("SELECT value FROM meta WHERE key = 'private_keys_kek'").pluck().get() as string) as { by: string };
+    db.close();
+    expect(record.by).toBe('os');
   });
 
   it('brings the existing window forward on a second launch', async () => {
