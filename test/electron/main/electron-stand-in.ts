@@ -197,13 +197,14 @@ export const dialog = {
  * The OS key store: a reversible scrambling that is not the identity (so a test can tell the
  * bytes went through it), available only once the app is ready, as Electron's is.
  */
+type StorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'unknown';
 export const safeStorage = {
   available: true,
-  backend: 'gnome_libsecret',
+  backend: 'gnome_libsecret' as StorageBackend,
   isEncryptionAvailable(): boolean {
     return safeStorage.available && app.ready;
   },
-  getSelectedStorageBackend(): string {
+  getSelectedStorageBackend(): StorageBackend {
     return safeStorage.backend;
   },
   encryptString: vi.fn((text: string): Buffer => Buffer.from(Buffer.from(`os-store:${text}`, 'utf8').map((b) => b ^ 0x5a))),
