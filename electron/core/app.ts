@@ -10,6 +10,7 @@ import { readOffice, replicaId } from './office/identity';
 import { organisationHandlers } from './organisations/handlers';
 import { loadClock, persistClock, type HybridClock } from './replication/hlc';
 import { rosterHandlers } from './roster/handlers';
+import { auditHandlers } from './volunteers/iin-lookups';
 import { volunteerHandlers } from './volunteers/handlers';
 
 /** Every call of the contract has exactly one handler; the compiler checks the map is complete. */
@@ -20,6 +21,7 @@ const handlers: HandlerMap<CallName> = {
   ...organisationHandlers,
   ...rosterHandlers,
   ...exchangeHandlers,
+  ...auditHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */
@@ -57,9 +59,10 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
   let clock: HybridClock | null = null;
   const clockFor = () => (clock ??= loadClock(db, replicaId(db)));
 
-  function context(actor: Actor | null, session: string | null, afterCommit: (() => void)[]): CallContext {
+  function context(actor: Actor | null, session: string | null, afterCommit: (() => void)[], afterCall: (() => void)[]): CallContext {
     return {
       afterCommit: (fn) => afterCommit.push(fn),
+      afterCall: (fn) => afterCall.push(fn),
       db,
       actor,
       session,
@@ -87,15 +90,20 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
     }
     const handler = handlers[name] as Handler<N>;
     const afterCommit: (() => void)[] = [];
-    const ctx = context(actor, session, afterCommit);
-    if (!spec.writes) return handler(parsed.data as never, ctx);
-    const result = db.transaction(() => {
-      const value = handler(parsed.data as never, ctx);
-      persistClock(db, clockFor());
-      return value;
-    })();
-    for (const fn of afterCommit) fn();
-    return result;
+    const afterCall: (() => void)[] = [];
+    const ctx = context(actor, session, afterCommit, afterCall);
+    try {
+      if (!spec.writes) return handler(parsed.data as never, ctx);
+      const result = db.transaction(() => {
+        const value = handler(parsed.data as never, ctx);
+        persistClock(db, clockFor());
+        return value;
+      })();
+      for (const fn of afterCommit) fn();
+      return result;
+    } finally {
+      for (const fn of afterCall) fn();
+    }
   }
 
   function actorForSession(session: string | null): Actor | null {
