@@ -6,6 +6,7 @@ import { openDatabase } from '../../../../electron/core/db/connection';
 import { registerSqlFunctions } from '../../../../electron/core/db/functions';
 import { SCHEMA_VERSION } from '../../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../../electron/core/db/migrations';
+import { dump } from '../../../../electron/core/dump/dump';
 import { tempDir } from '../../../helpers/temp-db';
 
 describe('migrations', () => {
@@ -32,6 +33,27 @@ describe('migrations', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       db.close();
     }
+  });
+
+  it('add the local record of IIN lookups with a key of its own to each database, kept out of the dump', () => {
+    const file = path.join(tempDir(), 'v2.sqlite');
+    const raw = new Database(file);
+    registerSqlFunctions(raw);
+    MIGRATIONS.slice(0, 2).forEach((m, i) => {
+      m.up(raw);
+      raw.pragma(`user_version = ${i + 1}`);
+    });
+    raw.close();
+    const db = openDatabase(file);
+    const other = openDatabase(path.join(tempDir(), 'other.sqlite'));
+    const key = (d: typeof db) => (d.prepare("SELECT value FROM local_secrets WHERE name = 'iin-lookup-key'").get() as { value: Buffer }).value;
+    expect(key(db)).toHaveLength(32);
+    expect(key(db).equals(key(other))).toBe(false);
+    db.prepare("INSERT INTO iin_lookups (user_id, login, at, call, hit, iin_hash) VALUES ('u', 'clerk', '2025-01-01T00:00:00Z', 'volunteers.checkIin', 1, 'ab')").run();
+    expect(() => db.prepare("INSERT INTO iin_lookups (user_id, login, at, call, hit, iin_hash) VALUES ('u', 'clerk', 'x', 'c', 2, 'ab')").run()).toThrow();
+    expect(dump(db)).not.toContain('clerk');
+    db.close();
+    other.close();
   });
 
   it('refuse a database written by a newer Erikti', () => {
