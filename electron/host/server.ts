@@ -200,6 +200,9 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {
+      // Once listening, a failure to accept (too many open files) is reported, not fatal.
+      server.off('error', reject);
+      server.on('error', (error) => log('Web host: server error', error));
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
       allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
