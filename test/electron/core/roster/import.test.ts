@@ -252,6 +252,21 @@ describe('roster import: validation, matching, one transaction', () => {
     core.callAs(ADMIN, 'roster.discard', { token: choice.token });
     expect(failure(() => core.callAs(ADMIN, 'roster.preview', choice)).key).toBe('error.roster.expired');
   });
+
+  it('limits uploads per user: five files from one user expire only that user’s oldest, never another’s pending file', async () => {
+    const core = officeCore();
+    const file = await xlsx({ rows: [['Фамилия', 'Имя'], ['Абенов', 'Марат']] });
+    const half = Buffer.from(file).subarray(0, 100).toString('base64');
+    const rest = Buffer.from(file).subarray(100).toString('base64');
+    // The staff member's file is half-sent when the administrator sends five files of their own.
+    const pending = core.callAs(STAFF, 'roster.upload', { chunk: half }).token;
+    const admins = Array.from({ length: 5 }, () => openRoster(core, file).choice);
+    core.callAs(STAFF, 'roster.upload', { token: pending, chunk: rest });
+    core.callAs(STAFF, 'roster.inspect', { token: pending, fileName: 'roster.xlsx' });
+    expect(core.callAs(STAFF, 'roster.preview', { token: pending, sheet: 0, mapping: ['lastName', 'firstName'] })).toMatchObject({ rows: 1 });
+    expect(failure(() => core.callAs(ADMIN, 'roster.preview', admins[0]!)).key).toBe('error.roster.expired');
+    for (const choice of admins.slice(1)) expect(core.callAs(ADMIN, 'roster.preview', choice)).toMatchObject({ rows: 1 });
+  });
 });
 
 describe('roster import: files it cannot read', () => {
