@@ -10,14 +10,16 @@ export function offices(...codes: string[]): Core[] {
   for (const a of cores) {
     for (const b of cores) {
       if (a === b) continue;
-      a.callAs(ADMIN, 'trust.add', { keyFile: b.callAs(ADMIN, 'keys.own', {}).keyFile });
+      trust(a, b);
     }
   }
   return cores;
 }
 
+/** An administrator of `a` trusts `b`'s key file, having compared the fingerprint `b` reads out. */
 export function trust(a: Core, b: Core): void {
-  a.callAs(ADMIN, 'trust.add', { keyFile: b.callAs(ADMIN, 'keys.own', {}).keyFile });
+  const { keyFile, fingerprint } = b.callAs(ADMIN, 'keys.own', {});
+  a.callAs(ADMIN, 'trust.add', { keyFile, fingerprint });
 }
 
 export function exportTo(from: Core, to: string, full = false): Buffer {
