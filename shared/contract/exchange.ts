@@ -40,6 +40,10 @@ export const importSummary = z.object({
   conflicts: z.number(),
   duplicates: z.object({ merged: z.number(), review: z.number() }),
   trustAdded: z.number(),
+  /** Changes to whom this office trusts: keys revoked or rotated, added from the centre's list, or waiting for an administrator. */
+  trustChanges: z.array(z.object({ change: z.enum(['added', 'pending', 'revoked', 'rotated']), office: z.string(), fingerprint: z.string() })),
+  /** The bundle's newest stamp is this many minutes ahead of this computer's clock (0: not notably). */
+  clockAheadMinutes: z.number(),
 });
 export type ImportSummaryView = z.infer<typeof importSummary>;
 
@@ -100,6 +104,11 @@ export const trustedKey = z.object({
   name: z.string(),
   fingerprint: z.string(),
   source: z.enum(['administrator', 'centre']),
+  /** `pending`: proposed by the centre's list for an office already known; used only once an administrator confirms it. */
+  status: z.enum(['active', 'pending']),
+  validFrom: z.string().nullable(),
+  /** Set when the key was revoked or rotated out: no bundles go to it, its later signatures are refused. */
+  validUntil: z.string().nullable(),
   addedAt: z.string(),
   addedBy: z.string(),
 });
@@ -178,14 +187,33 @@ export const exchangeCalls = {
   }),
   'duplicates.markDistinct': call({ access: 'coordinator', writes: true, input: z.strictObject({ a: recordId, b: recordId }), output: ok }),
   'trust.list': call({ access: 'coordinator', writes: false, input: z.strictObject({}), output: z.array(trustedKey) }),
-  /** Trusting an office is an administrator's act: the text of its public-key file. */
+  /** Trusting an office is an administrator's act: the text of its public-key file and the fingerprint the administrator compared. */
   'trust.add': call({
     access: 'administrator',
     writes: true,
-    input: z.strictObject({ keyFile: z.string().min(1).max(16_384) }),
+    input: z.strictObject({ keyFile: z.string().min(1).max(16_384), fingerprint: z.string().min(1).max(80) }),
     output: z.object({ added: z.boolean(), office: z.string(), fingerprint: z.string() }),
   }),
-  'trust.remove': call({ access: 'administrator', writes: true, input: z.strictObject({ fingerprint: z.string().max(80) }), output: ok }),
+  /**
+   * Stops trusting a key here, for good (no trust list re-adds it). At the centre, or for a key of
+   * this office, it is also a signed revocation that every office applies (`revoked`).
+   */
+  'trust.remove': call({
+    access: 'administrator',
+    writes: true,
+    input: z.strictObject({ fingerprint: z.string().max(80) }),
+    output: z.object({ ok: z.literal(true), revoked: z.boolean() }),
+  }),
+  /** A key the centre's list proposed for an office already known: an administrator accepts or rejects it. */
+  'trust.confirm': call({ access: 'administrator', writes: true, input: z.strictObject({ fingerprint: z.string().max(80) }), output: ok }),
+  'trust.reject': call({ access: 'administrator', writes: true, input: z.strictObject({ fingerprint: z.string().max(80) }), output: ok }),
+  /** A new key pair for this workstation, signed by the current one, which is retired; other offices switch over after exchange. */
+  'keys.rotate': call({
+    access: 'administrator',
+    writes: true,
+    input: z.strictObject({}),
+    output: z.object({ office: z.string(), replica: z.string(), fingerprint: z.string(), previous: z.string(), keyFile: z.string() }),
+  }),
   /** This office's identity and fingerprint, and its public-key file to hand to other offices. */
   'keys.own': call({
     access: 'coordinator',

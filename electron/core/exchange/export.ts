@@ -9,10 +9,11 @@ import { REPLICATED_TABLE_NAMES, REPLICATED_TABLES, type Row } from '../replicat
 import { prepared } from '../replication/write';
 import { bundleError } from './errors';
 import { BundleWriter, type BundleHeader, type Sink } from './format';
-import { listTrusted, publicPart, requireOwnKeys, trustedForOffice } from './keys';
+import { currentKeysFor, listTrusted, publicPart, requireOwnKeys } from './keys';
 import { ackedBy, acksFor, recordSent, sentWatermark } from './peers';
+import { CENTRE, knownStatements } from './trust';
 
-export const CENTRE = 'KZ';
+export { CENTRE };
 export const APP_FORMAT_NAME = 'erikti';
 
 export interface ExportOptions {
@@ -64,7 +65,8 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
   const own = requireOwnKeys(db);
   const to = defaultRecipient(own.office, options.to);
   if (!isOfficeCode(to)) throw bundleError('recipientUnknown', `Unknown office code ${to}`, { office: to });
-  const recipients = trustedForOffice(db, to);
+  // Only keys valid now: a revoked or rotated-out key (a stolen laptop's) receives nothing more.
+  const recipients = currentKeysFor(db, to, options.at);
   if (recipients.length === 0) {
     throw bundleError('recipientUnknown', `No keys of office ${to} are trusted here: trust its public-key file first`, { office: to });
   }
@@ -90,6 +92,7 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
   const writer = new BundleWriter(counting, {
     bundleId,
     signPrivate: own.signPrivate,
+    senderFingerprint: own.fingerprint,
     recipients: options.encrypt === false ? null : recipients.map((r) => ({ fingerprint: r.fingerprint, box: r.box })),
     formatVersion: options.formatVersion,
   });
@@ -141,7 +144,8 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
 
   let trust = 0;
   if (own.office === CENTRE) {
-    for (const key of [publicPart(own), ...listTrusted(db).map(publicPart)]) {
+    const current = listTrusted(db).filter((k) => k.status === 'active' && k.revokedAt === null);
+    for (const key of [publicPart(own), ...current.map(publicPart)]) {
       writer.line({ k: key });
       trust++;
     }
@@ -163,6 +167,7 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
     counts,
     rows,
     trust,
+    statements: knownStatements(db),
   });
   const sha256 = fileHash.digest('hex');
   recordSent(db, to, upTo);

@@ -10,7 +10,12 @@ import { takeFileToken } from './files';
 import { bytesSource, fileSource, type Source } from './format';
 import { listHistory } from './history';
 import { importBundle } from './import';
-import { listTrusted, parseKeyFile, publicKeyFile, removeTrusted, requireOwnKeys, trustKeys } from './keys';
+import { keysError } from './errors';
+import { confirmPending, listTrusted, parseKeyFile, publicKeyFile, rejectPending, removeTrusted, requireOwnKeys, trustKeys } from './keys';
+import { mayRevoke, revokeKey, rotateOwnKeys } from './trust';
+
+/** Fingerprints as people type them: any spacing, any case. */
+const normalFingerprint = (text: string) => text.replace(/\s+/g, '').toUpperCase();
 
 const MAX_DOWNLOAD_BYTES = Math.floor((BUNDLE_BASE64_MAX / 4) * 3);
 
@@ -90,17 +95,43 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
   },
 
   'trust.list': (_input, ctx) =>
-    listTrusted(ctx.db).map((k) => ({ office: k.office, replica: k.replica, name: k.name, fingerprint: k.fingerprint, source: k.source, addedAt: k.addedAt, addedBy: k.addedBy })),
+    listTrusted(ctx.db).map((k) => ({
+      office: k.office, replica: k.replica, name: k.name, fingerprint: k.fingerprint, source: k.source, status: k.status,
+      validFrom: k.validFrom, validUntil: k.revokedAt, addedAt: k.addedAt, addedBy: k.addedBy,
+    })),
 
-  'trust.add': ({ keyFile }, ctx) => {
+  'trust.add': ({ keyFile, fingerprint }, ctx) => {
     const keys = parseKeyFile(keyFile);
+    if (normalFingerprint(fingerprint) !== normalFingerprint(keys.fingerprint)) {
+      throw keysError('fingerprint', `The fingerprint given (${fingerprint}) is not this key file's (${keys.fingerprint}): do not trust it`);
+    }
     const added = trustKeys(ctx.db, keys, 'administrator', actorName(ctx), ctx.now().toISOString());
     return { added, office: keys.office, fingerprint: keys.fingerprint };
   },
 
   'trust.remove': ({ fingerprint }, ctx) => {
-    if (!removeTrusted(ctx.db, fingerprint)) throw new CallError({ code: 'notFound', key: 'error.notFound' }, 'No such trusted key');
+    const at = ctx.now().toISOString();
+    const removed = removeTrusted(ctx.db, fingerprint, actorName(ctx), at);
+    if (!removed) throw new CallError({ code: 'notFound', key: 'error.notFound' }, 'No such trusted key');
+    const revoked = removed.revokedAt === null && removed.status === 'active' && mayRevoke(requireOwnKeys(ctx.db).office, removed.office);
+    if (revoked) revokeKey(ctx.db, removed, at);
+    return { ok: true as const, revoked };
+  },
+
+  'trust.confirm': ({ fingerprint }, ctx) => {
+    confirmPending(ctx.db, fingerprint, actorName(ctx), ctx.now().toISOString());
     return { ok: true };
+  },
+
+  'trust.reject': ({ fingerprint }, ctx) => {
+    rejectPending(ctx.db, fingerprint, actorName(ctx), ctx.now().toISOString());
+    return { ok: true };
+  },
+
+  'keys.rotate': (_input, ctx) => {
+    const previous = requireOwnKeys(ctx.db).fingerprint;
+    const next = rotateOwnKeys(ctx.db, ctx.now().toISOString());
+    return { office: next.office, replica: next.replica, fingerprint: next.fingerprint, previous, keyFile: publicKeyFile(ctx.db) };
   },
 
   'keys.own': (_input, ctx) => {

@@ -8,9 +8,9 @@ import { nextChangeSeq, prepared, type WriteStamp } from '../replication/write';
 import { applyMerges, autoMergeByIin, likelyDuplicates } from './duplicates';
 import { bundleError } from './errors';
 import { DEFAULT_LIMITS, readEnvelope, readLines, verifyEnvelope, type BundleHeader, type BundleLimits, type Envelope, type Source } from './format';
-import { checkedKeys, requireOwnKeys, trustKeys, trustedByFingerprint, type TrustedKey } from './keys';
+import { checkedKeys, requireOwnKeys, trustedByFingerprint, type PublicKeys, type TrustedKey } from './keys';
 import { recordAck, recordReceived } from './peers';
-import { CENTRE } from './export';
+import { applyCentreTrustList, applyStatements, CENTRE, retiredOwnKeys, type TrustChange } from './trust';
 
 export interface TableSummary {
   created: number;
@@ -35,7 +35,21 @@ export interface ImportSummary {
   conflicts: number;
   duplicates: { merged: number; review: number };
   trustAdded: number;
+  /** Every change the bundle makes to whom this office trusts (revocations, rotations, keys added or waiting for an administrator). */
+  trustChanges: TrustChange[];
+  /** How far the bundle's newest clock stamp is ahead of this computer's clock, when more than a few minutes (else 0). */
+  clockAheadMinutes: number;
 }
+
+/**
+ * Clock bounds. A stamp more than a year ahead of this computer's clock (a PC whose date is years
+ * off, or a crafted bundle), or whose counter sits at the format's limit, is refused: imported, it
+ * would drag every office's clock there and leave stamps nobody could beat. Stamps a few minutes
+ * or more ahead are imported, and the preview says so, naming the office.
+ */
+export const MAX_CLOCK_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
+export const WARN_CLOCK_AHEAD_MS = 5 * 60 * 1000;
+const msPrefix = (ms: number) => String(Math.max(0, Math.min(ms, 9_999_999_999_999))).padStart(13, '0');
 
 export interface ImportOptions {
   clock: HybridClock;
@@ -44,21 +58,29 @@ export interface ImportOptions {
   dryRun?: boolean;
   limits?: BundleLimits;
   onProgress?: (done: number, total: number) => void;
+  /** Tests only (never reachable from the contract or the CLI): accept a bundle that is not encrypted. */
+  allowUnencrypted?: boolean;
 }
 
 export interface VerifiedBundle {
   envelope: Envelope;
   signer: TrustedKey;
+  /** What the key statements in the header changed here (already applied, in the caller's transaction). */
+  trustChanges: TrustChange[];
+  /** Set when the signer's key is retired: every stamp in the bundle must be earlier than this (13-digit ms prefix). */
+  stampsBefore: string | null;
 }
 
 /**
  * Everything that can be checked before a single row is read: the frame and header (format,
- * size, truncation), the schema version, that this office is the recipient, that the signer is
- * trusted, the checksum and the signature. Throws a CallError naming the cause.
+ * size, truncation), the schema version, that this office is the recipient and the bundle is
+ * encrypted to it, that the signer is trusted, valid when it signed and is the workstation the
+ * bundle names, the signature, then the checksum, and the clock range the header declares.
+ * Applies the key statements the header carries first (a rotated signer becomes known), so call
+ * it inside the import's transaction. Throws a CallError naming the cause.
  */
-export function verifyBundle(db: Db, source: Source, limits: BundleLimits = DEFAULT_LIMITS): VerifiedBundle {
+export function verifyBundle(db: Db, source: Source, envelope: Envelope, at: string, allowUnencrypted = false): VerifiedBundle {
   const own = requireOwnKeys(db);
-  const envelope = readEnvelope(source, limits);
   const { header } = envelope;
   if (header.schema > SCHEMA_VERSION) {
     throw bundleError('newerSchema', `The bundle holds data of schema ${header.schema}; this Erikti knows ${SCHEMA_VERSION}. Update Erikti.`, {
@@ -66,7 +88,8 @@ export function verifyBundle(db: Db, source: Source, limits: BundleLimits = DEFA
       supported: SCHEMA_VERSION,
     });
   }
-  if (header.sender.replica === own.replica || header.sender.fingerprint === own.fingerprint) {
+  const ownFingerprints = [own.fingerprint, ...retiredOwnKeys(db).map((k) => k.fingerprint)];
+  if (header.sender.replica === own.replica || ownFingerprints.includes(header.sender.fingerprint)) {
     throw bundleError('ownBundle', 'This bundle was exported by this very database');
   }
   if (header.recipient.office !== own.office) {
@@ -74,18 +97,56 @@ export function verifyBundle(db: Db, source: Source, limits: BundleLimits = DEFA
       office: header.recipient.office,
     });
   }
-  if (header.encryption && !header.encryption.keys.some((k) => k.fingerprint === own.fingerprint)) {
+  if (!header.encryption && !allowUnencrypted) throw bundleError('notEncrypted', 'The bundle is not encrypted: Erikti accepts only encrypted bundles');
+  if (header.encryption && !header.encryption.keys.some((k) => ownFingerprints.includes(k.fingerprint))) {
     throw bundleError('wrongRecipient', 'The bundle is not encrypted for this workstation’s key', { office: header.recipient.office });
   }
+  const createdAt = Date.parse(header.createdAt);
+  if (Number.isNaN(createdAt)) throw bundleError('corrupt', 'The bundle’s header is damaged (creation time)');
+  const trustChanges = applyStatements(db, header.statements, at);
   const signer = trustedByFingerprint(db, header.sender.fingerprint);
-  if (!signer || signer.office !== header.sender.office) {
-    throw bundleError('unknownSigner', `The bundle is signed by ${header.sender.office} (${header.sender.fingerprint}), whose key this office does not trust`, {
+  if (!signer || signer.status !== 'active' || signer.office !== header.sender.office || signer.replica !== header.sender.replica) {
+    throw bundleError('unknownSigner', `The bundle is signed by ${header.sender.office} (${header.sender.fingerprint}), whose key this office does not trust for that workstation`, {
       office: header.sender.office,
       fingerprint: header.sender.fingerprint,
     });
   }
   verifyEnvelope(source, envelope, signer.sign);
-  return { envelope, signer };
+  // A retired key's signature counts only for a bundle made before the retirement, and then only
+  // if every stamp in it is earlier too: the creation time is the signer's claim, so a back-dated
+  // bundle from a stolen key can still add nothing that overrules what was written since.
+  let stampsBefore: string | null = null;
+  if (signer.revokedAt !== null) {
+    const retired = Date.parse(signer.revokedAt);
+    if (createdAt >= retired) {
+      throw bundleError('revokedSigner', `The bundle is signed by a key of ${signer.office} that was revoked on ${signer.revokedAt}`, {
+        office: signer.office,
+        at: signer.revokedAt,
+      });
+    }
+    stampsBefore = msPrefix(retired);
+  }
+  const nowMs = Date.parse(at);
+  for (const stamp of [header.hlc.min, header.hlc.max]) if (stamp) checkStamp(stamp, header, nowMs, stampsBefore);
+  return { envelope, signer, trustChanges, stampsBefore };
+}
+
+/** Refuses a clock stamp beyond the bounds (see MAX_CLOCK_AHEAD_MS), or one later than its retired signer's retirement. */
+function checkStamp(stamp: string, header: BundleHeader, nowMs: number, stampsBefore: string | null): void {
+  const ms = stamp.slice(0, 13);
+  if (ms > msPrefix(nowMs + MAX_CLOCK_AHEAD_MS) || stamp.slice(14, 20) === 'ffffff') {
+    const days = Math.round((Number(ms) - nowMs) / 86_400_000);
+    throw bundleError('clockAhead', `The bundle from ${header.sender.office} carries clock stamps ${days} days ahead of this computer’s clock (or at the format’s limit)`, {
+      office: header.sender.office,
+      days,
+    });
+  }
+  if (stampsBefore !== null && ms >= stampsBefore) {
+    throw bundleError('revokedSigner', `The bundle holds changes made after its signing key of ${header.sender.office} was revoked`, {
+      office: header.sender.office,
+      at: new Date(Number(stampsBefore)).toISOString(),
+    });
+  }
 }
 
 const STAMP = /^\d{13}\.[0-9a-f]{6}\.[A-Za-z0-9~_-]{1,60}$/;
@@ -138,7 +199,7 @@ class DryRunDone extends Error {
   }
 }
 
-function summaryBase(header: BundleHeader, dryRun: boolean): ImportSummary {
+function summaryBase(header: BundleHeader, dryRun: boolean, trustChanges: TrustChange[]): ImportSummary {
   return {
     bundleId: header.id,
     from: { ...header.sender },
@@ -151,7 +212,9 @@ function summaryBase(header: BundleHeader, dryRun: boolean): ImportSummary {
     tables: {},
     conflicts: 0,
     duplicates: { merged: 0, review: 0 },
-    trustAdded: 0,
+    trustAdded: trustChanges.filter((c) => c.change === 'added').length,
+    trustChanges: [...trustChanges],
+    clockAheadMinutes: 0,
   };
 }
 
@@ -165,21 +228,29 @@ function summaryBase(header: BundleHeader, dryRun: boolean): ImportSummary {
  */
 export function importBundle(db: Db, source: Source, options: ImportOptions): ImportSummary {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const { envelope, signer } = verifyBundle(db, source, limits);
+  const envelope = readEnvelope(source, limits);
   const { header } = envelope;
   const dryRun = options.dryRun === true;
   const own = requireOwnKeys(db);
 
-  const before = prepared(db, "SELECT 1 FROM exchange_history WHERE direction = 'import' AND bundle_id = ?").get(header.id);
-  if (before) {
-    const summary = summaryBase(header, dryRun);
-    summary.alreadyImported = true;
-    for (const [table, n] of Object.entries(header.counts)) summary.tables[table] = { ...emptySummary(), unchanged: n };
-    return summary;
-  }
-
   const run = () => {
-    const summary = summaryBase(header, dryRun);
+    const { signer, trustChanges, stampsBefore } = verifyBundle(db, source, envelope, options.at, options.allowUnencrypted === true);
+    // Replays: a bundle is known by its sender and id. The same id from another workstation is a
+    // copy re-signed by someone else.
+    const seenFrom = prepared(db, "SELECT peer_replica FROM exchange_history WHERE direction = 'import' AND bundle_id = ?").pluck().all(header.id) as (string | null)[];
+    if (seenFrom.length > 0) {
+      if (!seenFrom.includes(header.sender.replica)) {
+        throw bundleError('replayed', `A bundle with this id was already imported from another office; this copy names ${header.sender.office}`, { office: header.sender.office });
+      }
+      const summary = summaryBase(header, dryRun, trustChanges);
+      summary.alreadyImported = true;
+      summary.nothingChanged = trustChanges.length === 0;
+      for (const [table, n] of Object.entries(header.counts)) summary.tables[table] = { ...emptySummary(), unchanged: n };
+      if (dryRun) throw new DryRunDone(summary);
+      return summary;
+    }
+    const nowMs = Date.parse(options.at);
+    const summary = summaryBase(header, dryRun, trustChanges);
     const table = (t: string) => (summary.tables[t] ??= emptySummary());
     let seq = nextChangeSeq(db);
     const openConflicts = new Set(
@@ -190,7 +261,8 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     let maxStamp: string | null = null;
     let done = 0;
     const trustLines: unknown[] = [];
-    readLines(source, envelope, { boxPrivate: own.boxPrivate, fingerprint: own.fingerprint }, limits, (line) => {
+    const openers = [{ boxPrivate: own.boxPrivate, fingerprint: own.fingerprint }, ...retiredOwnKeys(db)];
+    readLines(source, envelope, openers, limits, (line) => {
       if (typeof line !== 'object' || line === null) corrupt('line');
       const record = line as Record<string, unknown>;
       if ('k' in record) {
@@ -198,8 +270,14 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
         return;
       }
       const row = checkRow(record);
+      checkStamp(row.b, header, nowMs, stampsBefore);
       if (maxStamp === null || row.b > maxStamp) maxStamp = row.b;
-      if (row.c) for (const e of Object.values(row.c)) if (e[0] > maxStamp!) maxStamp = e[0];
+      if (row.c) {
+        for (const e of Object.values(row.c)) {
+          checkStamp(e[0], header, nowMs, stampsBefore);
+          if (e[0] > maxStamp!) maxStamp = e[0];
+        }
+      }
       const outcome: RowOutcome = applyRemoteRow(env, row);
       table(row.t)[outcome]++;
       if (row.t === 'volunteers' && outcome !== 'unchanged' && outcome !== 'missing') touchedVolunteers.add(row.id);
@@ -208,17 +286,20 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     if (done !== header.rows) throw bundleError('corrupt', 'The bundle holds a different number of records than its header states');
     if (maxStamp) options.clock.observe(maxStamp);
 
-    if (header.sender.office === CENTRE && signer.office === CENTRE) {
-      for (const k of trustLines) {
-        let keys;
+    if (maxStamp !== null && Number((maxStamp as string).slice(0, 13)) - nowMs > WARN_CLOCK_AHEAD_MS) {
+      summary.clockAheadMinutes = Math.round((Number((maxStamp as string).slice(0, 13)) - nowMs) / 60_000);
+    }
+    if (header.sender.office === CENTRE && trustLines.length > 0) {
+      const keys: PublicKeys[] = trustLines.map((k) => {
         try {
-          keys = checkedKeys(k);
+          return checkedKeys(k);
         } catch {
-          corrupt('trust list entry');
+          return corrupt('trust list entry');
         }
-        if (keys.fingerprint === own.fingerprint) continue;
-        if (trustKeys(db, keys, 'centre', `${header.sender.office} trust list`, options.at)) summary.trustAdded++;
-      }
+      });
+      const listed = applyCentreTrustList(db, keys, signer, options.at);
+      summary.trustChanges.push(...listed);
+      summary.trustAdded += listed.filter((c) => c.change === 'added').length;
     }
 
     const w: WriteStamp = { db, clock: options.clock, actor: `exchange@${own.office}`, at: options.at };
@@ -233,7 +314,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     const perTable = prepared(db, 'SELECT tbl, count(*) AS n FROM conflicts WHERE bundle_id = ? GROUP BY tbl').all(header.id) as { tbl: string; n: number }[];
     for (const { tbl, n } of perTable) table(tbl).conflicts = n;
     summary.conflicts = env.conflictsLogged;
-    summary.nothingChanged = Object.values(summary.tables).every((t) => t.created === 0 && t.updated === 0) && summary.conflicts === 0 && summary.trustAdded === 0 && summary.duplicates.merged === 0;
+    summary.nothingChanged = Object.values(summary.tables).every((t) => t.created === 0 && t.updated === 0) && summary.conflicts === 0 && summary.trustChanges.length === 0 && summary.duplicates.merged === 0;
 
     persistClock(db, options.clock);
     recordReceived(db, header.sender.replica, header.sender.office, header.since, header.upTo);
@@ -243,7 +324,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
       `INSERT INTO exchange_history (direction, bundle_id, peer_office, peer_replica, full, since_seq, up_to_seq, rows, bytes, sha256, summary, at, actor)
        VALUES ('import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(header.id, header.sender.office, header.sender.replica, header.full ? 1 : 0, header.since, header.upTo, header.rows, source.size, header.payloadSha256,
-      JSON.stringify({ tables: summary.tables, conflicts: summary.conflicts, duplicates: summary.duplicates, trustAdded: summary.trustAdded }), options.at, options.actor);
+      JSON.stringify({ tables: summary.tables, conflicts: summary.conflicts, duplicates: summary.duplicates, trustAdded: summary.trustAdded, trustChanges: summary.trustChanges }), options.at, options.actor);
     options.onProgress?.(header.rows, header.rows);
     if (dryRun) throw new DryRunDone(summary);
     return summary;

@@ -22,6 +22,9 @@ export function parseHlc(text: string): HlcStamp {
   return { ms: Number(ms), counter: parseInt(counter, 16), replica };
 }
 
+/** The largest counter a stamp can hold (six hex digits). */
+export const MAX_COUNTER = 0xffffff;
+
 export class HybridClock {
   private last: HlcStamp;
 
@@ -38,7 +41,11 @@ export class HybridClock {
     const now = this.wallClock();
     this.last = now > this.last.ms
       ? { ms: now, counter: 0, replica: this.replica }
-      : { ms: this.last.ms, counter: this.last.counter + 1, replica: this.replica };
+      : this.last.counter >= MAX_COUNTER
+        // The counter has six hex digits: rather than overflow into a seventh (a stamp no office
+        // could read), the clock steps one millisecond ahead.
+        ? { ms: this.last.ms + 1, counter: 0, replica: this.replica }
+        : { ms: this.last.ms, counter: this.last.counter + 1, replica: this.replica };
     return formatHlc(this.last);
   }
 

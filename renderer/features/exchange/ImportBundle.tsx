@@ -247,6 +247,15 @@ function ReviewNotes({ summary }: { summary: ImportSummaryView }) {
     notes.push({ key: 'review', text: t('exchange.import.reviewNote', { n: summary.duplicates.review }), href: hrefFor({ name: 'duplicates' }), link: t('exchange.tabs.duplicates') });
   }
   if (summary.trustAdded > 0) notes.push({ key: 'trust', text: t('exchange.import.trustNote', { n: summary.trustAdded }), href: hrefFor({ name: 'trust' }), link: t('exchange.tabs.trust') });
+  // Other changes to whom this office trusts, each kind with the offices it concerns.
+  for (const change of ['pending', 'revoked', 'rotated'] as const) {
+    const offices = summary.trustChanges.filter((c) => c.change === change).map((c) => c.office);
+    if (offices.length === 0) continue;
+    notes.push({ key: `trust-${change}`, text: t(`exchange.import.trustChange.${change}`, { n: offices.length, offices: [...new Set(offices)].join(', ') }), href: hrefFor({ name: 'trust' }), link: t('exchange.tabs.trust') });
+  }
+  if (summary.clockAheadMinutes > 0) {
+    notes.push({ key: 'clock', text: t('exchange.import.clockAheadNote', { minutes: summary.clockAheadMinutes, office: summary.from.office }) });
+  }
   if (notes.length === 0) return null;
   return (
     <ul className="exchange-notes" data-testid="exchange-notes">

@@ -33,7 +33,8 @@ export function TrustScreen() {
         <h1>{t('exchange.trust.title')}</h1>
       </div>
       <ExchangeTabs current="trust" />
-      <OwnKey />
+      <OwnKey refresh={round} isAdmin={isAdmin} onChanged={changed} />
+      {isAdmin && <PendingList refresh={round} onChanged={changed} />}
       <TrustedList refresh={round} isAdmin={isAdmin} onChanged={changed} />
       {isAdmin ? <AddKey onAdded={changed} /> : <p className="muted small">{t('exchange.trust.adminOnly')}</p>}
     </div>
@@ -51,10 +52,17 @@ export function Fingerprint({ value, testId }: { value: string; testId?: string 
   );
 }
 
-function OwnKey() {
+function OwnKey({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin: boolean; onChanged(): void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const own = useLoad(() => call('keys.own', {}), []);
+  const own = useLoad(() => call('keys.own', {}), [refresh]);
+  const action = useAction();
+  const rotate = async () => {
+    if (await action.run(() => call('keys.rotate', {}), toastError)) {
+      toastOk('exchange.trust.rotated');
+      onChanged();
+    }
+  };
   const k = own.data;
   const save = () => {
     if (!k) return;
@@ -76,6 +84,14 @@ function OwnKey() {
           <p className="muted small">{t('exchange.trust.ownHint')}</p>
           <div className="form-actions">
             <button type="button" data-testid="own-key-download" onClick={save}>{t('exchange.trust.downloadKey')}</button>
+            {isAdmin && (
+              <ConfirmButton
+                label={t('exchange.trust.rotate')}
+                question={t('exchange.trust.rotateQuestion')}
+                onConfirm={() => void rotate()}
+                disabled={action.busy}
+              />
+            )}
           </div>
         </>
       )}
@@ -91,11 +107,11 @@ function TrustedList({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin
   const remove = async (fingerprint: string, office: string) => {
     const done = await action.run(() => call('trust.remove', { fingerprint }), toastError);
     if (done) {
-      toastOk('exchange.trust.removed', { office: `${office} · ${regionName(office, lang)}` });
+      toastOk(done.revoked ? 'exchange.trust.revokedEverywhere' : 'exchange.trust.removed', { office: `${office} · ${regionName(office, lang)}` });
       onChanged();
     }
   };
-  const keys = list.data ?? [];
+  const keys = (list.data ?? []).filter((k) => k.status === 'active');
   return (
     <section className="form-section" aria-labelledby="trust-list-title">
       <h2 id="trust-list-title">{t('exchange.trust.listTitle')}</h2>
@@ -108,6 +124,7 @@ function TrustedList({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin
               <th>{t('exchange.trust.office')}</th>
               <th>{t('exchange.fingerprint')}</th>
               <th>{t('exchange.trust.source')}</th>
+              <th>{t('exchange.trust.status')}</th>
               <th>{t('exchange.trust.addedAt')}</th>
               {isAdmin && <th className="actions" aria-label={t('common.delete')} />}
             </tr>
@@ -121,6 +138,9 @@ function TrustedList({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin
                 </td>
                 <td><Fingerprint value={k.fingerprint} /></td>
                 <td>{t(`exchange.trust.sourceKind.${k.source}`)}</td>
+                <td className="small">
+                  {k.validUntil ? t('exchange.trust.statusKind.retired', { at: formatDateTime(k.validUntil) }) : t('exchange.trust.statusKind.active')}
+                </td>
                 <td className="small">
                   {formatDateTime(k.addedAt)} <span className="muted">· {splitActor(k.addedBy).login}</span>
                 </td>
@@ -140,6 +160,59 @@ function TrustedList({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin
           </tbody>
         </table>
       )}
+    </section>
+  );
+}
+
+/**
+ * Keys the centre's list proposed for offices already known here: unused until an administrator
+ * confirms one (after checking its fingerprint with the office), never proposed again once rejected.
+ */
+function PendingList({ refresh, onChanged }: { refresh: number; onChanged(): void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const list = useLoad(() => call('trust.list', {}), [refresh]);
+  const action = useAction();
+  const pending = (list.data ?? []).filter((k) => k.status === 'pending');
+  const decide = async (fingerprint: string, office: string, accept: boolean) => {
+    const done = await action.run(() => call(accept ? 'trust.confirm' : 'trust.reject', { fingerprint }), toastError);
+    if (done) {
+      toastOk(accept ? 'exchange.trust.accepted' : 'exchange.trust.rejected', { office: `${office} · ${regionName(office, lang)}` });
+      onChanged();
+    }
+  };
+  if (pending.length === 0) return null;
+  return (
+    <section className="form-section" aria-labelledby="trust-pending-title" data-testid="trust-pending">
+      <h2 id="trust-pending-title">{t('exchange.trust.pendingTitle')}</h2>
+      <p className="notice">{t('exchange.trust.pendingHint')}</p>
+      <table className="plain-table">
+        <thead>
+          <tr>
+            <th>{t('exchange.trust.office')}</th>
+            <th>{t('exchange.fingerprint')}</th>
+            <th className="actions" aria-label={t('exchange.trust.accept')} />
+          </tr>
+        </thead>
+        <tbody>
+          {pending.map((k) => (
+            <tr key={k.fingerprint} data-testid="pending-row">
+              <td>
+                <span className="mono">{k.office}</span> · {officeName(k.office, k.name, lang)}
+              </td>
+              <td><Fingerprint value={k.fingerprint} /></td>
+              <td className="actions">
+                <button type="button" className="primary" onClick={() => void decide(k.fingerprint, k.office, true)} disabled={action.busy}>
+                  {t('exchange.trust.accept')}
+                </button>
+                <button type="button" onClick={() => void decide(k.fingerprint, k.office, false)} disabled={action.busy}>
+                  {t('exchange.trust.reject')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
@@ -188,7 +261,7 @@ function AddKey({ onAdded }: { onAdded(): void }) {
 
   const trust = async () => {
     if (!file) return;
-    const result = await action.run(() => call('trust.add', { keyFile: file.text }));
+    const result = await action.run(() => call('trust.add', { keyFile: file.text, fingerprint: file.fingerprint }));
     if (result) {
       toastOk(result.added ? 'exchange.trust.added' : 'exchange.trust.already', { office: `${result.office} · ${regionName(result.office, lang)}` });
       setFile(null);

@@ -44,10 +44,10 @@ describe('an import killed at random points', () => {
     createOffice(core.db, 'KZ-35');
     seedRoster(core.db, { volunteers: 20_000, seed: 5 });
     core.close();
-    eriktiJson(['keys', 'export', '--db', region, '--out', path.join(dir, 'r.pub')]);
-    eriktiJson(['keys', 'export', '--db', centre, '--out', path.join(dir, 'c.pub')]);
-    eriktiJson(['keys', 'trust', '--db', region, path.join(dir, 'c.pub')]);
-    eriktiJson(['keys', 'trust', '--db', centre, path.join(dir, 'r.pub')]);
+    const regionKeys = eriktiJson<{ fingerprint: string }>(['keys', 'export', '--db', region, '--out', path.join(dir, 'r.pub')]);
+    const centreKeys = eriktiJson<{ fingerprint: string }>(['keys', 'export', '--db', centre, '--out', path.join(dir, 'c.pub')]);
+    eriktiJson(['keys', 'trust', '--db', region, '--fingerprint', centreKeys.fingerprint, path.join(dir, 'c.pub')]);
+    eriktiJson(['keys', 'trust', '--db', centre, '--fingerprint', regionKeys.fingerprint, path.join(dir, 'r.pub')]);
     const bundle = path.join(dir, 'big.erikti');
     eriktiJson(['export', '--db', region, '--out', bundle]);
     eriktiJson(['volunteers', 'add', '--db', centre, '--json', '{"lastName":"Центрова","firstName":"Алия"}']);
