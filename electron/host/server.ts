@@ -156,7 +156,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const body = await readBody(req);
     if (body === 'gone') return;
-    if (body === 'tooLarge') return send(res, 413, envelopeError('validation', 'error.tooLong', { limit: MAX_BODY_BYTES }));
+    if (body === 'tooLarge') return send(res, 413, envelopeError('validation', 'error.requestTooLarge', { limit: MAX_BODY_BYTES / (1024 * 1024) }));
     const parsed = callBody(body.text);
     if (!parsed) return send(res, 400, BAD_REQUEST);
     const rawName = urlPath.slice('/api/'.length);

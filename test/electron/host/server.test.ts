@@ -82,6 +82,8 @@ describe('web host', () => {
     expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
     const huge = await api(h, 'auth.signIn', { input: { login: 'x'.repeat(65 * 1024 * 1024) } });
     expect(huge.status).toBe(413);
+    // The cap is stated in megabytes, the unit people see on their files.
+    expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { key: 'error.requestTooLarge', params: { limit: 64 } } });
   });
 
   it('answers the requests that used to end its process, and stays up', async () => {
