@@ -157,8 +157,8 @@ export function absorbLoser(work: MergeWork, table: ReplicatedTable, survivor: s
 /**
  * Brings the database in line with every merge it holds: merged-away records that are still
  * live become tombstones, references to them are re-pointed, their values reach the survivor,
- * and a delete conflict logged on a merged-away record (its late edits went to the survivor) is
- * closed. Run after every import, so a membership added or a field edited at an office that had
+ * a delete conflict logged on a merged-away record (its late edits went to the survivor) is
+ * closed, and so are the conflicts of merges undone since. Run after every import, so a membership added or a field edited at an office that had
  * not heard of the merge yet still lands on the survivor.
  */
 export function applyMerges(w: WriteStamp, work: MergeWork = localMergeWork(w)): number {
@@ -180,6 +180,11 @@ export function applyMerges(w: WriteStamp, work: MergeWork = localMergeWork(w)):
       "UPDATE conflicts SET resolved_at = ?, resolved_by = 'exchange', resolution = 'merged' WHERE tbl = ? AND row_id = ? AND kind = 'delete' AND resolved_at IS NULL",
     ).run(w.at, table, loser);
   }
+  // Values a merge brought to the conflict log are settled when the merge is undone (elsewhere).
+  prepared(
+    w.db,
+    "UPDATE conflicts SET resolved_at = ?, resolved_by = 'exchange', resolution = 'undone' WHERE merged_from IS NOT NULL AND resolved_at IS NULL AND merged_from NOT IN (SELECT loser_id FROM merges WHERE deleted = 0)",
+  ).run(w.at);
   return edits;
 }
 
