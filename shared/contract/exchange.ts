@@ -194,7 +194,7 @@ export const exchangeCalls = {
     output: z.array(duplicatePair),
   }),
   /**
-   * Merges two records of one person. Per field (volunteer field names), whose value is kept:
+   * Merges two records of one person. Per field (volunteer field or column names), whose value is kept:
    * `choices`; a field without a choice keeps `keepId`'s value, or the other's when `keepId` has none.
    */
   'duplicates.merge': call({
@@ -203,7 +203,7 @@ export const exchangeCalls = {
     input: z.strictObject({ keepId: recordId, otherId: recordId, choices: z.record(z.string().max(60), z.enum(['keep', 'other'])).default({}) }),
     output: z.object({ survivor: z.string(), loser: z.string() }),
   }),
-  /** Every field of both records side by side (volunteer field names), for a per-field choice. */
+  /** Every field of both records side by side (stored columns and values, as conflicts show them), for a per-field choice. */
   'duplicates.compare': call({
     access: 'coordinator',
     writes: false,

@@ -6,7 +6,7 @@ import { listConflicts, resolveConflict } from './conflicts';
 import { likelyDuplicates, markDistinct, mergeChosen, type FieldChoices } from './duplicates';
 import { listMerges, undoMerge } from './merges';
 import { REPLICATED_TABLES } from '../replication/tables';
-import { fromRow, toColumn, toField, type VolunteerSqlRow } from '../volunteers/columns';
+import { toColumn } from '../volunteers/columns';
 import { bundleError, reviewError } from './errors';
 import { exportBundle, fileSink, memorySink } from './export';
 import { takeFileToken } from './files';
@@ -97,9 +97,9 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
   'duplicates.compare': ({ a, b }, ctx) => {
     recordExists(ctx, a);
     recordExists(ctx, b);
-    // Coordinators may read IINs, and only they compare.
-    const [x, y] = [a, b].map((id) => fromRow(ctx.db.prepare('SELECT * FROM volunteers WHERE id = ?').get(id) as VolunteerSqlRow, true) as unknown as Record<string, unknown>);
-    return { fields: MERGED_FIELDS.map((column) => ({ field: toField(column), a: x![toField(column)] ?? null, b: y![toField(column)] ?? null })) };
+    // As stored (the conflict list's form); coordinators may read IINs, and only they compare.
+    const [x, y] = [a, b].map((id) => ctx.db.prepare('SELECT * FROM volunteers WHERE id = ?').get(id) as Record<string, unknown>);
+    return { fields: MERGED_FIELDS.map((column) => ({ field: column, a: x![column] ?? null, b: y![column] ?? null })) };
   },
 
   'merges.list': (page, ctx) => listMerges(ctx.db, requireOwnKeys(ctx.db).office, page),

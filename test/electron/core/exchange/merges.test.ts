@@ -96,6 +96,7 @@ describe('a coordinator merges with a per-field choice, and undoes it', () => {
     const original = { a: before(centre, a.id), b: before(centre, b.id) };
     const pair = centre!.callAs(ADMIN, 'duplicates.compare', { a: a.id, b: b.id });
     expect(pair.fields.find((f) => f.field === 'phone')).toEqual({ field: 'phone', a: '+77015550001', b: '+77015550002' });
+    expect(pair.fields.find((f) => f.field === 'last_name')).toEqual({ field: 'last_name', a: 'Жұмабеков', b: 'Zhumabekov' });
     // Keep Almaty's name, the centre's phone; e-mail and notes are filled from whoever has them.
     const merged = centre!.callAs(ADMIN, 'duplicates.merge', { keepId: a.id, otherId: b.id, choices: { phone: 'other' } });
     const v = centre!.callAs(ADMIN, 'volunteers.get', { id: merged.survivor });
