@@ -21,6 +21,8 @@ export const bundleSource = z.union([
 const tableSummary = z.object({
   created: z.number(),
   updated: z.number(),
+  /** Records held live here that the bundle erases (merged-away records count as merges). */
+  erased: z.number(),
   unchanged: z.number(),
   missing: z.number(),
   conflicts: z.number(),
@@ -38,7 +40,8 @@ export const importSummary = z.object({
   rows: z.number(),
   tables: z.record(z.string(), tableSummary),
   conflicts: z.number(),
-  duplicates: z.object({ merged: z.number(), review: z.number() }),
+  /** `people`: the merges the import brought or made, by name (`absorbedHere`: the merged-away record was registered here). */
+  duplicates: z.object({ merged: z.number(), review: z.number(), people: z.array(z.lazy(() => mergeLogEntry)) }),
   trustAdded: z.number(),
   /** Changes to whom this office trusts: keys revoked or rotated, added from the centre's list, or waiting for an administrator. */
   trustChanges: z.array(z.object({ change: z.enum(['added', 'pending', 'revoked', 'rotated']), office: z.string(), fingerprint: z.string() })),
@@ -64,7 +67,23 @@ export const exportResult = z.object({
   base64: z.string().optional(),
 });
 
+export const mergeLogEntry = z.object({
+  id: z.string(),
+  table: z.string(),
+  survivor: z.object({ id: z.string(), label: z.string() }),
+  loser: z.object({ id: z.string(), label: z.string() }),
+  at: z.string(),
+  by: z.string(),
+  office: z.string(),
+  undone: z.boolean(),
+  undoneAt: z.string().nullable(),
+  undoneBy: z.string().nullable(),
+  absorbedHere: z.boolean(),
+});
+export type MergeLogEntryView = z.infer<typeof mergeLogEntry>;
+
 const conflictSide = z.object({ value: z.unknown(), stamp: z.string(), actor: z.string(), at: z.string() });
+const conflictActor = z.object({ actor: z.string(), office: z.string(), at: z.string() });
 export const conflictView = z.object({
   id: z.number(),
   table: z.string(),
@@ -78,6 +97,11 @@ export const conflictView = z.object({
   resolvedAt: z.string().nullable(),
   resolvedBy: z.string().nullable(),
   resolution: z.string().nullable(),
+  /** The merged-away record the losing value came from. */
+  mergedFrom: z.string().nullable(),
+  /** Delete conflicts: who erased, who edited without knowing; `loser.value` is what restoring gives back. */
+  erasedBy: conflictActor.nullable(),
+  editedBy: z.array(conflictActor),
 });
 export type ConflictViewData = z.infer<typeof conflictView>;
 
@@ -178,13 +202,32 @@ export const exchangeCalls = {
     input: z.strictObject({ limit: z.number().int().min(1).max(2000).default(200) }),
     output: z.array(duplicatePair),
   }),
-  /** Merges two records of one person; `keepId` is the record whose values are kept. */
+  /**
+   * Merges two records of one person. Per field (volunteer field or column names), whose value is kept:
+   * `choices`; a field without a choice keeps `keepId`'s value, or the other's when `keepId` has none.
+   */
   'duplicates.merge': call({
     access: 'coordinator',
     writes: true,
-    input: z.strictObject({ keepId: recordId, otherId: recordId }),
+    input: z.strictObject({ keepId: recordId, otherId: recordId, choices: z.record(z.string().max(60), z.enum(['keep', 'other'])).default({}) }),
     output: z.object({ survivor: z.string(), loser: z.string() }),
   }),
+  /** Every field of both records side by side (stored columns and values, as conflicts show them), for a per-field choice. */
+  'duplicates.compare': call({
+    access: 'coordinator',
+    writes: false,
+    input: z.strictObject({ a: recordId, b: recordId }),
+    output: z.object({ fields: z.array(z.object({ field: z.string(), a: z.unknown(), b: z.unknown() })) }),
+  }),
+  /** The merge log, newest first. */
+  'merges.list': call({
+    access: 'coordinator',
+    writes: false,
+    input: z.strictObject(page),
+    output: z.object({ total: z.number(), items: z.array(mergeLogEntry) }),
+  }),
+  /** Undoes a merge: both records as they were, at every office the undo reaches. */
+  'merges.undo': call({ access: 'coordinator', writes: true, input: z.strictObject({ id: z.string().min(1).max(300) }), output: z.object({ survivor: z.string(), loser: z.string() }) }),
   'duplicates.markDistinct': call({ access: 'coordinator', writes: true, input: z.strictObject({ a: recordId, b: recordId }), output: ok }),
   'trust.list': call({ access: 'coordinator', writes: false, input: z.strictObject({}), output: z.array(trustedKey) }),
   /** Trusting an office is an administrator's act: the text of its public-key file and the fingerprint the administrator compared. */

@@ -74,6 +74,7 @@ const TARGETS: Record<string, string> = {
   reimport_speedup: '≥ 5',
   import_peak_rss_mb: '≤ 500',
   weekly_bundle_kb: '≤ 100',
+  roundtrip_bundle_rows: '≤ 110',
 };
 if (values.json) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -1,7 +1,7 @@
 import { typedFieldValue } from './typed-values';
 import { CallError } from '../../../shared/contract/errors';
 import type { Db } from '../db/connection';
-import { isReplicatedTable, type ReplicatedTable, type SqlValue } from '../replication/tables';
+import { isReplicatedTable, labelOf, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
 import { prepared, updateReplicated, type WriteStamp } from '../replication/write';
 import { reviewError } from './errors';
 
@@ -31,6 +31,17 @@ export interface ConflictView {
   resolvedAt: string | null;
   resolvedBy: string | null;
   resolution: string | null;
+  /** The merged-away record the losing value came from (a value the merge could not put on the survivor). */
+  mergedFrom: string | null;
+  /** Delete conflicts: who erased, and who edited without knowing (oldest first). */
+  erasedBy: ConflictActor | null;
+  editedBy: ConflictActor[];
+}
+
+export interface ConflictActor {
+  actor: string;
+  office: string;
+  at: string;
 }
 
 interface ConflictRow {
@@ -49,26 +60,32 @@ interface ConflictRow {
   resolved_at: string | null;
   resolved_by: string | null;
   resolution: string | null;
+  label: string | null;
+  detail: string | null;
+  merged_from: string | null;
 }
 
 const stampAt = (s: string) => new Date(Number(s.slice(0, 13))).toISOString();
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
-function label(db: Db, table: string, id: string): string {
-  if (table === 'volunteers') {
-    const r = prepared(db, "SELECT last_name || ' ' || first_name || COALESCE(' ' || middle_name, '') FROM volunteers WHERE id = ?").pluck().get(id) as string | undefined;
-    return r?.trim() || id;
-  }
-  if (table === 'organisations') return (prepared(db, 'SELECT name FROM organisations WHERE id = ?').pluck().get(id) as string | undefined) ?? id;
-  return id;
+/** The record's name now, or the name it had when the conflict was found (an erased person has none left). */
+function label(db: Db, r: ConflictRow): string {
+  const row = isReplicatedTable(r.tbl) ? (prepared(db, `SELECT * FROM ${r.tbl} WHERE id = ?`).get(r.row_id) as Row | undefined) : undefined;
+  return (row && isReplicatedTable(r.tbl) && labelOf(r.tbl, row)) || r.label || r.row_id;
 }
 
+const actorView = (a: { actor: string; stamp: string }): ConflictActor => ({ actor: a.actor, office: a.actor.slice(a.actor.lastIndexOf('@') + 1), at: stampAt(a.stamp) });
+
 function view(db: Db, r: ConflictRow): ConflictView {
+  const detail = r.detail ? (JSON.parse(r.detail) as { erasedBy: { actor: string; stamp: string }; editedBy: { actor: string; stamp: string }[] }) : null;
+  const erasedBy = r.kind === 'delete' ? actorView(detail?.erasedBy ?? { actor: r.winner_actor, stamp: r.winner_stamp }) : null;
+  const editedBy = r.kind === 'delete' ? (detail?.editedBy ?? [{ actor: r.loser_actor, stamp: r.loser_stamp }]).map(actorView) : [];
   return {
-    id: r.id, table: r.tbl, rowId: r.row_id, label: label(db, r.tbl, r.row_id), field: r.field, kind: r.kind,
+    id: r.id, table: r.tbl, rowId: r.row_id, label: label(db, r), field: r.field, kind: r.kind,
     winner: { value: parse(r.winner_value), stamp: r.winner_stamp, actor: r.winner_actor, at: stampAt(r.winner_stamp) },
     loser: { value: parse(r.loser_value), stamp: r.loser_stamp, actor: r.loser_actor, at: stampAt(r.loser_stamp) },
     detectedAt: r.detected_at, resolvedAt: r.resolved_at, resolvedBy: r.resolved_by, resolution: r.resolution,
+    mergedFrom: r.merged_from, erasedBy, editedBy,
   };
 }
 
@@ -108,11 +125,14 @@ export function resolveConflict(w: WriteStamp, id: number, resolution: Resolutio
   if (row.kind === 'delete') {
     if (resolution.choice === 'value') throw reviewError('conflict.choice', 'A delete conflict is resolved by keeping the delete or restoring');
     const restore = resolution.choice === 'loser';
-    const values: Record<string, SqlValue> = { deleted: restore ? 0 : 1 };
+    const late = parse(row.loser_value) as Record<string, SqlValue>;
+    // Restoring gives back what the later edits hold (some may have been blanked by the erasure
+    // here), nothing more: the rest of the record was erased where it was erased.
+    const values: Record<string, SqlValue> = restore ? { ...late, deleted: 0 } : { deleted: 1 };
     if (!restore && table === 'volunteers') {
       // Keeping an erasure erases again what the concurrent edit brought back, in the same
       // stamped write as the deletion (so the deletion has seen it all).
-      for (const field of Object.keys(parse(row.loser_value) as Record<string, unknown>)) values[field] = erasedValue(field);
+      for (const field of Object.keys(late)) values[field] = erasedValue(field);
     }
     updateReplicated(w, table, row.row_id, values, { force: ['deleted'], ancestors: { deleted: [row.loser_stamp] } });
     if (restore) {

@@ -39,10 +39,10 @@ export function keysError(kind: KeysProblem, message: string, params?: Record<st
   return new CallError(params ? { code, key: `error.keys.${kind}`, params } : { code, key: `error.keys.${kind}` }, message);
 }
 
-export type ReviewProblem = 'conflict.notFound' | 'conflict.choice' | 'duplicates.same';
+export type ReviewProblem = 'conflict.notFound' | 'conflict.choice' | 'duplicates.same' | 'merge.notFound';
 
 export function reviewError(kind: ReviewProblem, message: string, params?: Record<string, string | number>): CallError {
-  const code = kind === 'conflict.notFound' ? 'notFound' : 'validation';
+  const code = kind === 'conflict.notFound' || kind === 'merge.notFound' ? 'notFound' : 'validation';
   return new CallError(params ? { code, key: `error.${kind}`, params } : { code, key: `error.${kind}` }, message);
 }
 
@@ -59,7 +59,7 @@ const BUNDLE_PROBLEMS: Record<BundleProblem, true> = {
 const KEYS_PROBLEMS: Record<KeysProblem, true> = {
   invalidFile: true, fingerprint: true, own: true, noOffice: true, olderFile: true, revoked: true, notPending: true, notAllowed: true,
 };
-const REVIEW_PROBLEMS: Record<ReviewProblem, true> = { 'conflict.notFound': true, 'conflict.choice': true, 'duplicates.same': true };
+const REVIEW_PROBLEMS: Record<ReviewProblem, true> = { 'conflict.notFound': true, 'conflict.choice': true, 'duplicates.same': true, 'merge.notFound': true };
 export const EXCHANGE_ERROR_KEYS: readonly string[] = [
   ...Object.keys(BUNDLE_PROBLEMS).map((k) => `error.bundle.${k}`),
   ...Object.keys(KEYS_PROBLEMS).map((k) => `error.keys.${k}`),

@@ -10,7 +10,7 @@ import { prepared } from '../replication/write';
 import { bundleError } from './errors';
 import { BundleWriter, type BundleHeader, type Sink } from './format';
 import { currentKeysFor, listTrusted, publicPart, requireOwnKeys } from './keys';
-import { ackedBy, acksFor, recordSent, sentWatermark } from './peers';
+import { ackedBy, acksFor, learnedFrom, recordSent, sentWatermark } from './peers';
 import { CENTRE, knownStatements } from './trust';
 
 export { CENTRE };
@@ -57,8 +57,8 @@ export function bundleFileName(from: string, to: string, at: string, id: string)
 /**
  * Writes a bundle of this office's data for one recipient office to the sink.
  * Incremental by default: records (and, for records the recipient already has, only the fields)
- * that changed since the last bundle to that office; values the recipient wrote itself are
- * left out. The centre relays everything it holds and adds its trust list.
+ * that changed since the last bundle to that office; values the recipient wrote itself, and
+ * values learned from the recipient's own bundles (what it relayed), are left out. The centre relays everything it holds and adds its trust list.
  * Records what was sent (watermark and history) in the caller's transaction.
  */
 export function exportBundle(db: Db, sink: Sink, options: ExportOptions): ExportResult {
@@ -106,6 +106,8 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
     if (max === null || s > max) max = s;
   };
   const fromRecipient = (s: string) => recipientReplicas.has(stampReplica(s));
+  // What the recipient sent us (its own work or what it relayed) it holds already.
+  const learned = full ? () => false : learnedFrom(db, to, since);
 
   for (const table of REPLICATED_TABLE_NAMES) {
     const columns = REPLICATED_TABLES[table] as readonly string[];
@@ -118,13 +120,13 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
     for (const record of query.iterate(since) as Iterable<Row & RowClock>) {
       const clock = { ...record, tbl: table, row_id: String(record.id) } as RowClock;
       const entries = parseEntries(clock);
-      const asFull = full || clock.base_seq > acked;
+      const asFull = full || (clock.base_seq > acked && !learned(clock.base_seq));
       const v: Row = {};
       const c: Record<string, WireEntry> = {};
       let news = false;
       for (const column of columns) {
         const entry = entryOf(clock, entries, column);
-        const fresh = full || (entry.q > since && !fromRecipient(entry.s));
+        const fresh = full || (entry.q > since && !fromRecipient(entry.s) && !learned(entry.q));
         if (!asFull && !fresh) continue;
         if (fresh) news = true;
         v[column] = record[column] ?? null;

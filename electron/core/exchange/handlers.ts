@@ -3,7 +3,10 @@ import type { exchangeCalls } from '../../../shared/contract/exchange';
 import { BUNDLE_BASE64_MAX } from '../../../shared/contract/exchange';
 import type { CallContext, HandlerMap } from '../context';
 import { listConflicts, resolveConflict } from './conflicts';
-import { likelyDuplicates, markDistinct, mergeChosen } from './duplicates';
+import { likelyDuplicates, markDistinct, mergeChosen, type FieldChoices } from './duplicates';
+import { listMerges, undoMerge } from './merges';
+import { REPLICATED_TABLES } from '../replication/tables';
+import { toColumn } from '../volunteers/columns';
 import { bundleError, reviewError } from './errors';
 import { exportBundle, fileSink, memorySink } from './export';
 import { takeFileToken } from './files';
@@ -34,6 +37,9 @@ function withSource<T>(input: { token: string } | { base64: string }, fn: (sourc
 }
 
 const actorName = (ctx: CallContext) => ctx.stamp().actor;
+
+/** The volunteer fields a merge chooses between (all replicated fields but the tombstone flag). */
+const MERGED_FIELDS: readonly string[] = REPLICATED_TABLES.volunteers.filter((f) => f !== 'deleted');
 
 function recordExists(ctx: CallContext, id: string): void {
   const row = ctx.db.prepare('SELECT 1 FROM volunteers WHERE id = ? AND deleted = 0').get(id);
@@ -80,12 +86,30 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
 
   'duplicates.list': ({ limit }, ctx) => likelyDuplicates(ctx.db, { limit }),
 
-  'duplicates.merge': ({ keepId, otherId }, ctx) => {
+  'duplicates.merge': ({ keepId, otherId, choices }, ctx) => {
     recordExists(ctx, keepId);
     recordExists(ctx, otherId);
     if (keepId === otherId) throw reviewError('duplicates.same', 'A record cannot be merged with itself');
-    return mergeChosen(ctx.stamp(), 'volunteers', keepId, otherId);
+    const columns: FieldChoices = {};
+    for (const [field, side] of Object.entries(choices)) {
+      const column = toColumn(field);
+      if (!MERGED_FIELDS.includes(column)) throw new CallError({ code: 'validation', key: 'error.invalid' }, `Unknown field ${field}`);
+      columns[column] = side;
+    }
+    return mergeChosen(ctx.stamp(), 'volunteers', keepId, otherId, columns);
   },
+
+  'duplicates.compare': ({ a, b }, ctx) => {
+    recordExists(ctx, a);
+    recordExists(ctx, b);
+    // As stored (the conflict list's form); coordinators may read IINs, and only they compare.
+    const [x, y] = [a, b].map((id) => ctx.db.prepare('SELECT * FROM volunteers WHERE id = ?').get(id) as Record<string, unknown>);
+    return { fields: MERGED_FIELDS.map((column) => ({ field: column, a: x![column] ?? null, b: y![column] ?? null })) };
+  },
+
+  'merges.list': (page, ctx) => listMerges(ctx.db, requireOwnKeys(ctx.db).office, page),
+
+  'merges.undo': ({ id }, ctx) => undoMerge(ctx.stamp(), id),
 
   'duplicates.markDistinct': ({ a, b }, ctx) => {
     recordExists(ctx, a);

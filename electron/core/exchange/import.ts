@@ -5,16 +5,19 @@ import { persistClock, type HybridClock } from '../replication/hlc';
 import { applyRemoteRow, type MergeEnv, type RemoteRow, type RowOutcome } from '../replication/merge';
 import { REPLICATED_TABLES, isReplicatedTable, type ReplicatedTable } from '../replication/tables';
 import { nextChangeSeq, prepared, type WriteStamp } from '../replication/write';
-import { applyMerges, autoMergeByIin, likelyDuplicates } from './duplicates';
+import { autoMergeByIin, likelyDuplicates } from './duplicates';
+import { applyMerges, mergesSince, standingMerges, type MergeLogEntry, type MergeWork } from './merges';
 import { bundleError } from './errors';
 import { DEFAULT_LIMITS, readEnvelope, readLines, verifyEnvelope, type BundleHeader, type BundleLimits, type Envelope, type Source } from './format';
 import { checkedKeys, requireOwnKeys, trustedByFingerprint, type PublicKeys, type TrustedKey } from './keys';
-import { recordAck, recordReceived } from './peers';
+import { recordAck, recordLearned, recordReceived } from './peers';
 import { applyCentreTrustList, applyStatements, CENTRE, retiredOwnKeys, type TrustChange } from './trust';
 
 export interface TableSummary {
   created: number;
   updated: number;
+  /** Records this office held live that the bundle erases (deletions; merges are counted as merges). */
+  erased: number;
   unchanged: number;
   missing: number;
   conflicts: number;
@@ -33,7 +36,8 @@ export interface ImportSummary {
   rows: number;
   tables: Record<string, TableSummary>;
   conflicts: number;
-  duplicates: { merged: number; review: number };
+  /** `people`: the merges this import brought or made, named (at most MERGES_LISTED). */
+  duplicates: { merged: number; review: number; people: MergeLogEntry[] };
   trustAdded: number;
   /** Every change the bundle makes to whom this office trusts (revocations, rotations, keys added or waiting for an administrator). */
   trustChanges: TrustChange[];
@@ -50,6 +54,7 @@ export interface ImportSummary {
 export const MAX_CLOCK_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
 export const WARN_CLOCK_AHEAD_MS = 5 * 60 * 1000;
 const msPrefix = (ms: number) => String(Math.max(0, Math.min(ms, 9_999_999_999_999))).padStart(13, '0');
+const MERGES_LISTED = 200;
 
 export interface ImportOptions {
   clock: HybridClock;
@@ -191,7 +196,7 @@ export function checkRow(value: Record<string, unknown>): RemoteRow {
   return value as unknown as RemoteRow;
 }
 
-const emptySummary = (): TableSummary => ({ created: 0, updated: 0, unchanged: 0, missing: 0, conflicts: 0, merged: 0 });
+const emptySummary = (): TableSummary => ({ created: 0, updated: 0, erased: 0, unchanged: 0, missing: 0, conflicts: 0, merged: 0 });
 
 class DryRunDone extends Error {
   constructor(readonly summary: ImportSummary) {
@@ -211,7 +216,7 @@ function summaryBase(header: BundleHeader, dryRun: boolean, trustChanges: TrustC
     rows: header.rows,
     tables: {},
     conflicts: 0,
-    duplicates: { merged: 0, review: 0 },
+    duplicates: { merged: 0, review: 0, people: [] },
     trustAdded: trustChanges.filter((c) => c.change === 'added').length,
     trustChanges: [...trustChanges],
     clockAheadMinutes: 0,
@@ -253,6 +258,9 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     const summary = summaryBase(header, dryRun, trustChanges);
     const table = (t: string) => (summary.tables[t] ??= emptySummary());
     let seq = nextChangeSeq(db);
+    const firstSeq = seq;
+    const mergesBefore = standingMerges(db);
+    const erased: { table: string; id: string }[] = [];
     const openConflicts = new Set(
       (prepared(db, "SELECT tbl || char(0) || row_id FROM conflicts WHERE resolved_at IS NULL").pluck().all() as string[]),
     );
@@ -280,11 +288,14 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
       }
       const outcome: RowOutcome = applyRemoteRow(env, row);
       table(row.t)[outcome]++;
+      if (outcome === 'erased') erased.push({ table: row.t, id: row.id });
       if (row.t === 'volunteers' && outcome !== 'unchanged' && outcome !== 'missing') touchedVolunteers.add(row.id);
       if (++done % 5000 === 0) options.onProgress?.(done, header.rows);
     });
     if (done !== header.rows) throw bundleError('corrupt', 'The bundle holds a different number of records than its header states');
     if (maxStamp) options.clock.observe(maxStamp);
+    // What the rows brought came from the sender: it is not sent back (derived writes below are ours).
+    recordLearned(db, header.sender.replica, header.sender.office, firstSeq, seq - 1);
 
     if (maxStamp !== null && Number((maxStamp as string).slice(0, 13)) - nowMs > WARN_CLOCK_AHEAD_MS) {
       summary.clockAheadMinutes = Math.round((Number((maxStamp as string).slice(0, 13)) - nowMs) / 60_000);
@@ -303,18 +314,27 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     }
 
     const w: WriteStamp = { db, clock: options.clock, actor: `exchange@${own.office}`, at: options.at };
-    const mergesBefore = prepared(db, 'SELECT count(*) FROM merges WHERE deleted = 0').pluck().get() as number;
-    applyMerges(w);
-    const merged = autoMergeByIin(w, touchedVolunteers);
-    applyMerges(w);
-    summary.duplicates.merged = (prepared(db, 'SELECT count(*) FROM merges WHERE deleted = 0').pluck().get() as number) - mergesBefore;
+    const work: MergeWork = { db, at: options.at, bundleId: header.id, openConflicts, conflictsLogged: 0, nextSeq: () => nextChangeSeq(db) };
+    applyMerges(w, work);
+    const merged = autoMergeByIin(w, touchedVolunteers, work);
+    applyMerges(w, work);
+    const people = mergesSince(db, own.office, mergesBefore);
+    summary.duplicates.merged = people.length;
+    summary.duplicates.people = people.slice(0, MERGES_LISTED);
     table('volunteers').merged += merged;
+    // A record the bundle tombstoned because it was merged away is counted as a merge, not an erasure.
+    const mergedAway = new Set(people.map((p) => `${p.table}\u0000${p.loser.id}`));
+    for (const e of erased) {
+      if (!mergedAway.has(`${e.table}\u0000${e.id}`)) continue;
+      table(e.table).erased--;
+      table(e.table).updated++;
+    }
     if (dryRun) summary.duplicates.review = likelyDuplicates(db, { onlyIds: touchedVolunteers, limit: 10_000 }).length;
 
     const perTable = prepared(db, 'SELECT tbl, count(*) AS n FROM conflicts WHERE bundle_id = ? GROUP BY tbl').all(header.id) as { tbl: string; n: number }[];
     for (const { tbl, n } of perTable) table(tbl).conflicts = n;
-    summary.conflicts = env.conflictsLogged;
-    summary.nothingChanged = Object.values(summary.tables).every((t) => t.created === 0 && t.updated === 0) && summary.conflicts === 0 && summary.trustChanges.length === 0 && summary.duplicates.merged === 0;
+    summary.conflicts = env.conflictsLogged + work.conflictsLogged;
+    summary.nothingChanged = Object.values(summary.tables).every((t) => t.created === 0 && t.updated === 0 && t.erased === 0) && summary.conflicts === 0 && summary.trustChanges.length === 0 && summary.duplicates.merged === 0;
 
     persistClock(db, options.clock);
     recordReceived(db, header.sender.replica, header.sender.office, header.since, header.upTo);

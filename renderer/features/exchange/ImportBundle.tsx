@@ -200,7 +200,7 @@ function Sender({ summary }: { summary: ImportSummaryView }) {
   );
 }
 
-const COLUMNS = ['created', 'updated', 'unchanged', 'conflicts', 'merged', 'missing'] as const;
+const COLUMNS = ['created', 'updated', 'unchanged', 'erased', 'conflicts', 'merged', 'missing'] as const;
 
 /** What the bundle does per kind of record. */
 function Counts({ summary }: { summary: ImportSummaryView }) {

@@ -3,6 +3,7 @@ import { initial } from './0001-initial';
 import { exchange } from './0002-exchange';
 import { iinLookups } from './0003-iin-lookups';
 import { keyLifecycle } from './0004-key-lifecycle';
+import { exchangeMerges } from './0005-exchange-merges';
 
 export interface Migration {
   name: string;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** In order; the position is the schema version. Never edit a released migration: add one. */
-export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle];
+export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges];
