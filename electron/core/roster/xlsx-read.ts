@@ -159,6 +159,7 @@ function sharedStrings(zip: ZipReader, path: string, limits: RosterLimits): stri
       else if (name === 'rPh') phonetic = Math.max(0, phonetic - 1);
       else if (name === 'si' && inItem) {
         inItem = false;
+        text.active = false;
         push(text.take());
       }
     },
@@ -236,6 +237,9 @@ function readSheet(zip: ZipReader, path: string, entry: SheetEntry, ctx: Context
   const finishCell = () => {
     const current = cell!;
     cell = null;
+    // A <v> or <t> left open inside the cell must not collect what follows (the part is damaged,
+    // which the scanner reports at its end).
+    text.active = false;
     const result = cellValue(current.type, value, inline, current.style, ctx);
     if (result === null) return;
     if (colIndex >= limits.columns) throw new RosterFileError('error.roster.tooManyColumns', { limit: limits.columns, sheet: entry.name });
@@ -260,6 +264,7 @@ function readSheet(zip: ZipReader, path: string, entry: SheetEntry, ctx: Context
         if (rowIndex > lastRow) throw tooManyRows();
         if (selfClosing) return;
         cell = { type: a.t ?? 'n', style: Number(a.s ?? 0) };
+        text.active = false;
         value = inline = undefined;
         inInline = false;
         phonetic = 0;
@@ -282,7 +287,9 @@ function readSheet(zip: ZipReader, path: string, entry: SheetEntry, ctx: Context
         value = text.take();
       } else if (name === 't' && text.active) {
         text.active = false;
+        // Rich text comes in runs, each its own <t>: the cell's limit is on them all together.
         inline = (inline ?? '') + text.take();
+        if (inline.length > limits.cellChars) throw new RosterFileError('error.roster.cellTooLong', { limit: limits.cellChars });
       } else if (name === 'rPh') phonetic = Math.max(0, phonetic - 1);
       else if (name === 'is') inInline = false;
       else if (name === 'c') finishCell();

@@ -139,6 +139,8 @@ describe('roster reader: hostile workbooks', () => {
     expect(keyOf(hostileXlsx({ workbook: workbookXml(9) }))).toEqual({ key: 'error.roster.tooManySheets', params: { limit: 8 } });
     const long = `<row r="1"><c t="inlineStr"><is><t>${'я'.repeat(32_768)}</t></is></c></row>`;
     expect(keyOf(hostileXlsx({ sheet: sheetXml(long) }))).toEqual({ key: 'error.roster.cellTooLong', params: { limit: 32_767 } });
+    const runs = `<row r="1"><c t="inlineStr"><is>${`<r><t>${'я'.repeat(20_000)}</t></r>`.repeat(2)}</is></c></row>`;
+    expect(keyOf(hostileXlsx({ sheet: sheetXml(runs) }))).toEqual({ key: 'error.roster.cellTooLong', params: { limit: 32_767 } });
   });
 
   it('reads what a hostile file may legitimately contain: comments, CDATA, escapes, entities split across pieces', () => {
