@@ -31,6 +31,9 @@ export interface OpenOptions {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (existsSync(file) && !writableLocation(file)) return openReadOnly(file);
+  if (!existsSync(path.dirname(file))) {
+    throw new CallError({ code: 'unavailable', key: 'error.cannotOpen' }, `There is no folder ${path.dirname(file)}`);
+  }
   const db = new Database(file);
   try {
     // First, so every later statement (even switching to WAL) waits for another process's write.
