@@ -25,6 +25,7 @@ function refuseNewer(current: number): void {
 export function migrate(db: Database.Database): void {
   refuseNewer(schemaVersion(db));
   if (schemaVersion(db) === SCHEMA_VERSION) return;
+  let vacuum = false;
   MIGRATIONS.forEach((migration, index) => {
     const version = index + 1;
     writeTransaction(db, () => {
@@ -33,6 +34,11 @@ export function migrate(db: Database.Database): void {
       if (version <= current) return;
       migration.up(db);
       db.pragma(`user_version = ${version}`);
+      vacuum ||= migration.vacuumAfter === true;
     });
   });
+  if (vacuum) {
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
 }

@@ -21,11 +21,15 @@ const changed = [...KEY_COLUMNS, 'deleted'].map((c) => `old.${c} IS NOT new.${c}
  * Whoever changes erikti_volunteer_keys must add a migration that rebuilds this index, as this one
  * does: a 'delete' with keys other than those inserted leaves the index inconsistent.
  *
+ * People erased before this version left their keys in the old index and in free pages (written
+ * before secure_delete was on): the file is rewritten once after the upgrade (VACUUM).
+ *
  * The update trigger fires only when a column the keys are made of (or the tombstone flag) really
  * changed: an import that rewrites a name with the same value re-indexes nothing.
  */
 export const erasableSearch: Migration = {
   name: 'erasable-search',
+  vacuumAfter: true,
   up(db) {
     db.exec(`
       DROP TRIGGER volunteers_search_insert;

@@ -6,6 +6,11 @@ import { erasableSearch } from './0004-erasable-search';
 export interface Migration {
   name: string;
   up(db: Database.Database): void;
+  /**
+   * Rewrite the whole file once after this migration (VACUUM), for one that must leave no old
+   * bytes behind in free pages (they are not zeroed unless secure_delete was on when freed).
+   */
+  vacuumAfter?: boolean;
 }
 
 /** In order; the position is the schema version. Never edit a released migration: add one. */

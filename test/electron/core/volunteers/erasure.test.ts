@@ -1,6 +1,11 @@
+import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createCore } from '../../../../electron/core/app';
+import { registerSqlFunctions } from '../../../../electron/core/db/functions';
+import { MIGRATIONS } from '../../../../electron/core/db/migrations';
+import { createOffice } from '../../../../electron/core/office/identity';
 import { seedRoster } from '../../../../electron/core/seed/seed';
 import { makeIin } from '../../../../shared/domain/iin';
 import { skeletonTokens } from '../../../../shared/domain/search-key';
@@ -96,5 +101,30 @@ describe('erasure', () => {
     centre.callAs(ADMIN, 'volunteers.delete', { id: found.rows[0]!.id });
 
     expect(leftovers(file, [someone.lastName, 'Куандыкбекова', someone.email, 'sholpanai.second@example.kz', iin, someone.notes])).toEqual([]);
+  });
+
+  it('a person erased before the upgrade (old index, no secure_delete) is gone from the file after it', () => {
+    const file = path.join(tempDir(), 'old.sqlite');
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    registerSqlFunctions(old);
+    MIGRATIONS.slice(0, 2).forEach((m, i) => {
+      m.up(old);
+      old.pragma(`user_version = ${i + 1}`);
+    });
+    createOffice(old, 'KZ-75');
+    seedRoster(old, { volunteers: 2000, seed: 5 });
+    const person = old.prepare('SELECT seq, last_name, first_name, middle_name, iin, phone FROM volunteers WHERE iin IS NOT NULL ORDER BY seq LIMIT 1 OFFSET 700').get() as
+      Record<string, string>;
+    // What the old version did: blank the row and checkpoint; the search keys stayed behind.
+    old.prepare("UPDATE volunteers SET last_name = '', first_name = '', middle_name = NULL, iin = NULL, phone = NULL, deleted = 1 WHERE seq = ?").run(person.seq);
+    old.pragma('wal_checkpoint(TRUNCATE)');
+    old.close();
+    // Distinctive values only: other people share first names and surname stems.
+    const values = [person.iin!, person.phone!.slice(2)];
+    expect(leftovers(file, values).length).toBeGreaterThan(0);
+
+    createCore(file).close();
+    expect(leftovers(file, values)).toEqual([]);
   });
 });
