@@ -4,11 +4,12 @@ import { adminHandlers, sessionHandlers } from './auth/handlers';
 import { Sessions } from './auth/sessions';
 import { actorFromRow, findUser } from './auth/users';
 import type { Actor, CallContext, Handler, HandlerMap } from './context';
-import { openDatabase, type Db } from './db/connection';
+import { isReadOnly, openDatabase, writeTransaction, type Db, type OpenOptions } from './db/connection';
+import { databaseError } from './db/errors';
 import { exchangeHandlers } from './exchange/handlers';
 import { readOffice, replicaId } from './office/identity';
 import { organisationHandlers } from './organisations/handlers';
-import { loadClock, persistClock, type HybridClock } from './replication/hlc';
+import { loadClock, persistClock, syncClock, type HybridClock } from './replication/hlc';
 import { rosterHandlers } from './roster/handlers';
 import { auditHandlers } from './volunteers/iin-lookups';
 import { volunteerHandlers } from './volunteers/handlers';
@@ -36,23 +37,19 @@ export interface Core {
   close(): void;
 }
 
-export interface CoreOptions {
+export interface CoreOptions extends OpenOptions {
   now?: () => Date;
   log?: (message: string, error: unknown) => void;
 }
 
-/** SQLite's own errors that mean "the disk is full" reach the user as that, not as a crash. */
+/** Failures SQLite explains (full disk, busy, read-only) reach the user as that, not as a crash. */
 function errorFromUnknown(error: unknown): CallError {
   if (error instanceof CallError) return error;
-  const code = (error as { code?: string } | null)?.code;
-  if (code === 'SQLITE_FULL') return new CallError({ code: 'unavailable', key: 'error.diskFull' }, 'The disk is full');
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new CallError({ code: 'unavailable', key: 'error.busy' }, 'The database is busy');
-  if (code === 'SQLITE_READONLY') return new CallError({ code: 'unavailable', key: 'error.readOnly' }, 'The database is read-only');
-  return new CallError({ code: 'internal', key: 'error.internal' }, error instanceof Error ? error.message : String(error));
+  return databaseError(error) ?? new CallError({ code: 'internal', key: 'error.internal' }, error instanceof Error ? error.message : String(error));
 }
 
 export function createCore(dbFile: string, options: CoreOptions = {}): Core {
-  const db = openDatabase(dbFile);
+  const db = openDatabase(dbFile, options);
   const sessions = new Sessions();
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message, error) => console.error(message, error));
@@ -94,11 +91,16 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
     const ctx = context(actor, session, afterCommit, afterCall);
     try {
       if (!spec.writes) return handler(parsed.data as never, ctx);
-      const result = db.transaction(() => {
+      if (isReadOnly(db)) {
+        throw new CallError({ code: 'unavailable', key: 'error.readOnlyLocation' }, 'The database is in a read-only location: nothing can be saved');
+      }
+      const result = writeTransaction(db, () => {
+        // Another process may have written (and moved the clock) since this one last did.
+        syncClock(db, clockFor());
         const value = handler(parsed.data as never, ctx);
         persistClock(db, clockFor());
         return value;
-      })();
+      });
       for (const fn of afterCommit) fn();
       return result;
     } finally {

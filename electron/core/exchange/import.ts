@@ -1,7 +1,7 @@
-import type { Db } from '../db/connection';
+import { writeTransaction, type Db } from '../db/connection';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { type WireEntry } from '../replication/entries';
-import { persistClock, type HybridClock } from '../replication/hlc';
+import { persistClock, syncClock, type HybridClock } from '../replication/hlc';
 import { applyRemoteRow, type MergeEnv, type RemoteRow, type RowOutcome } from '../replication/merge';
 import { REPLICATED_TABLES, isReplicatedTable, type ReplicatedTable } from '../replication/tables';
 import { nextChangeSeq, prepared, type WriteStamp } from '../replication/write';
@@ -254,6 +254,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
       if (dryRun) throw new DryRunDone(summary);
       return summary;
     }
+    syncClock(db, options.clock);
     const nowMs = Date.parse(options.at);
     const summary = summaryBase(header, dryRun, trustChanges);
     const table = (t: string) => (summary.tables[t] ??= emptySummary());
@@ -352,7 +353,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
 
   const restore = boundedMemory(db);
   try {
-    return db.transaction(run)();
+    return writeTransaction(db, run);
   } catch (error) {
     if (error instanceof DryRunDone) return error.summary;
     throw error;

@@ -62,14 +62,39 @@ export class HybridClock {
   }
 }
 
-/** Loads the clock from the database; `persistClock` saves it inside the writing transaction. */
+/**
+ * Loads the clock from the database; `syncClock` and `persistClock` keep it in step with it
+ * inside each writing transaction.
+ */
 export function loadClock(db: Db, replica: string): HybridClock {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'hlc'").get() as { value: string } | undefined;
-  return new HybridClock(replica, row?.value ?? null);
+  return new HybridClock(replica, storedClock(db));
 }
 
+function storedClock(db: Db): string | null {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'hlc'").get() as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+/**
+ * Moves an in-memory clock past the one stored in the database. Several processes may write one
+ * file (the web host while the CLI imports): each holds its own clock, and one that moved ahead
+ * (an import of stamps from the future) must not be overtaken by a stale one. Called at the start
+ * of every write transaction, after the write lock is taken, so no other writer can store a
+ * newer clock before this one persists its own.
+ */
+export function syncClock(db: Db, clock: HybridClock): void {
+  const stored = storedClock(db);
+  if (stored) clock.observe(stored);
+}
+
+/**
+ * Saves the clock inside the writing transaction. Stamps order as plain strings, so keeping the
+ * larger value makes the stored clock monotonic even for a writer that skipped syncClock.
+ */
 export function persistClock(db: Db, clock: HybridClock): void {
-  db.prepare("INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+  db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE excluded.value > meta.value",
+  ).run(
     clock.current(),
   );
 }

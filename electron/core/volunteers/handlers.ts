@@ -7,8 +7,8 @@ import type { CallContext, HandlerMap } from '../context';
 import { resolveSurvivor } from '../exchange/duplicates';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
-import { REPLICATED_TABLES, type Row } from '../replication/tables';
 import { insertReplicated, updateReplicated } from '../replication/write';
+import { checkpointAfterErasure, erasePerson } from './erase';
 import { fromRow, toRow, type VolunteerSqlRow } from './columns';
 import { canReadIin, countIinLookups } from './iin-lookups';
 import { completeVolunteer, iinHolder } from './rules';
@@ -81,18 +81,12 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
     return { ok: true };
   },
 
-  /**
-   * Erasure: the record becomes a tombstone without personal data (the blanking replicates like
-   * any edit), memberships end, and the WAL is checkpointed so the old values do not linger.
-   */
+  /** Erasure of the person: see erase.ts. */
   'volunteers.delete': ({ id: asked }, ctx) => {
     const id = live(ctx, asked);
     loadRow(ctx, id);
-    const stamp = ctx.stamp();
-    updateReplicated(stamp, 'volunteers', id, erasedVolunteer());
-    const memberships = ctx.db.prepare('SELECT id FROM memberships WHERE volunteer_id = ? AND deleted = 0').all(id) as { id: string }[];
-    for (const m of memberships) updateReplicated(stamp, 'memberships', m.id, { deleted: 1 });
-    ctx.afterCommit(() => ctx.db.pragma('wal_checkpoint(TRUNCATE)'));
+    erasePerson(ctx.stamp(), id);
+    ctx.afterCommit(() => checkpointAfterErasure(ctx.db));
     return { ok: true };
   },
 
@@ -103,11 +97,3 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
     return { birthDate: facts.birthDate, sex: facts.sex, holder: iinHolder(ctx.db, iin, exceptId) };
   },
 };
-
-
-/** Every replicated volunteer field at its empty value, and the tombstone flag. */
-function erasedVolunteer(): Row {
-  const row: Row = {};
-  for (const column of REPLICATED_TABLES.volunteers) row[column] = null;
-  return { ...row, last_name: '', first_name: '', languages: '[]', skills: '[]', driving_categories: '[]', areas: '[]', status: 'inactive', deleted: 1 };
-}

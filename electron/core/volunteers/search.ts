@@ -41,6 +41,9 @@ function ftsExpression(tokens: string[]): string | null {
   return tokens.length === 0 ? null : tokens.map((t) => `"${t}"*`).join(' ');
 }
 
+/** The index query a reader of IINs runs for a search text. */
+export const matchExpression = (text: string): string | null => ftsExpression(queryTokens(text));
+
 /** The complete, valid IINs in a search text: for staff, the only IIN-shaped words that match anything. */
 export function wholeIins(text: string): string[] {
   return queryTokens(text).filter((t) => t.length === 12 && isNumber(t) && isValidIin(t));

@@ -7,6 +7,9 @@ import { registerSqlFunctions } from '../../../../electron/core/db/functions';
 import { SCHEMA_VERSION } from '../../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../../electron/core/db/migrations';
 import { dump } from '../../../../electron/core/dump/dump';
+import { createOffice } from '../../../../electron/core/office/identity';
+import { seedRoster } from '../../../../electron/core/seed/seed';
+import { matchExpression } from '../../../../electron/core/volunteers/search';
 import { tempDir } from '../../../helpers/temp-db';
 
 describe('migrations', () => {
@@ -67,5 +70,46 @@ describe('migrations', () => {
     } catch (error) {
       expect((error as CallError).key).toBe('error.dbNewer');
     }
+  });
+});
+
+describe('the erasable search index (migration 0006)', () => {
+  it('indexes the people a database already had, and finds them after the upgrade', () => {
+    const file = path.join(tempDir(), 'v2.sqlite');
+    const raw = new Database(file);
+    registerSqlFunctions(raw);
+    MIGRATIONS.slice(0, 2).forEach((m, i) => {
+      m.up(raw);
+      raw.pragma(`user_version = ${i + 1}`);
+    });
+    createOffice(raw, 'KZ-75');
+    seedRoster(raw, { volunteers: 300, seed: 3 });
+    const someone = raw.prepare('SELECT last_name FROM volunteers ORDER BY seq LIMIT 1 OFFSET 150').pluck().get() as string;
+    const expected = raw.prepare('SELECT count(*) FROM volunteers WHERE last_name = ?').pluck().get(someone) as number;
+    raw.close();
+
+    const db = openDatabase(file);
+    const found = db
+      .prepare('SELECT count(*) FROM volunteers WHERE last_name = ? AND seq IN (SELECT rowid FROM volunteer_search WHERE volunteer_search MATCH ?)')
+      .pluck()
+      .get(someone, matchExpression(someone));
+    expect(found).toBe(expected);
+    expect(db.prepare('SELECT count(*) FROM volunteer_search').pluck().get()).toBe(300);
+    db.close();
+  });
+
+  it('re-indexes a person only when a searched column really changes', () => {
+    const db = openDatabase(path.join(tempDir(), 'new.sqlite'));
+    createOffice(db, 'KZ-75');
+    seedRoster(db, { volunteers: 10, seed: 4 });
+    const changes = (sql: string) => {
+      const before = db.prepare('SELECT total_changes()').pluck().get() as number;
+      db.exec(sql);
+      return (db.prepare('SELECT total_changes()').pluck().get() as number) - before;
+    };
+    // The row itself only; a real change also deletes and re-inserts the search keys.
+    expect(changes('UPDATE volunteers SET last_name = last_name, phone = phone WHERE seq = 1')).toBe(1);
+    expect(changes("UPDATE volunteers SET last_name = 'Жаңаов' WHERE seq = 1")).toBeGreaterThan(1);
+    db.close();
   });
 });
