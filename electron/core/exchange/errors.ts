@@ -32,7 +32,7 @@ export function keysError(kind: KeysProblem, message: string): CallError {
   return new CallError({ code: 'validation', key: `error.keys.${kind}` }, message);
 }
 
-export type ReviewProblem = 'conflict.notFound' | 'conflict.choice' | 'duplicates.same';
+export type ReviewProblem = 'conflict.notFound' | 'conflict.choice' | 'conflict.notFromOffice' | 'duplicates.same';
 
 export function reviewError(kind: ReviewProblem, message: string, params?: Record<string, string | number>): CallError {
   const code = kind === 'conflict.notFound' ? 'notFound' : 'validation';
@@ -49,7 +49,7 @@ const BUNDLE_PROBLEMS: Record<BundleProblem, true> = {
   tooLargeForDownload: true, fileToken: true, unreadable: true,
 };
 const KEYS_PROBLEMS: Record<KeysProblem, true> = { invalidFile: true, fingerprint: true, own: true, noOffice: true };
-const REVIEW_PROBLEMS: Record<ReviewProblem, true> = { 'conflict.notFound': true, 'conflict.choice': true, 'duplicates.same': true };
+const REVIEW_PROBLEMS: Record<ReviewProblem, true> = { 'conflict.notFound': true, 'conflict.choice': true, 'conflict.notFromOffice': true, 'duplicates.same': true };
 export const EXCHANGE_ERROR_KEYS: readonly string[] = [
   ...Object.keys(BUNDLE_PROBLEMS).map((k) => `error.bundle.${k}`),
   ...Object.keys(KEYS_PROBLEMS).map((k) => `error.keys.${k}`),

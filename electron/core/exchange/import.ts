@@ -10,6 +10,7 @@ import { bundleError } from './errors';
 import { DEFAULT_LIMITS, readEnvelope, readLines, verifyEnvelope, type BundleHeader, type BundleLimits, type Envelope, type Source } from './format';
 import { checkedKeys, requireOwnKeys, trustKeys, trustedByFingerprint, type TrustedKey } from './keys';
 import { recordAck, recordReceived } from './peers';
+import { emptyReport, ReportCollector, type ChangeReport } from './report';
 import { CENTRE } from './export';
 
 export interface TableSummary {
@@ -35,6 +36,8 @@ export interface ImportSummary {
   conflicts: number;
   duplicates: { merged: number; review: number };
   trustAdded: number;
+  /** Record by record what the import does (capped detail, exact counts). */
+  report: ChangeReport;
 }
 
 export interface ImportOptions {
@@ -44,6 +47,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   limits?: BundleLimits;
   onProgress?: (done: number, total: number) => void;
+  /** Detailed records kept per kind in the report (tests lower it). */
+  reportCap?: number;
 }
 
 export interface VerifiedBundle {
@@ -152,6 +157,7 @@ function summaryBase(header: BundleHeader, dryRun: boolean): ImportSummary {
     conflicts: 0,
     duplicates: { merged: 0, review: 0 },
     trustAdded: 0,
+    report: emptyReport(),
   };
 }
 
@@ -182,10 +188,15 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     const summary = summaryBase(header, dryRun);
     const table = (t: string) => (summary.tables[t] ??= emptySummary());
     let seq = nextChangeSeq(db);
+    const firstSeq = seq;
     const openConflicts = new Set(
       (prepared(db, "SELECT tbl || char(0) || row_id FROM conflicts WHERE resolved_at IS NULL").pluck().all() as string[]),
     );
-    const env: MergeEnv = { db, nextSeq: () => seq++, at: options.at, bundleId: header.id, openConflicts, conflictsLogged: 0 };
+    const report = new ReportCollector(options.reportCap);
+    const env: MergeEnv = {
+      db, nextSeq: () => seq++, at: options.at, bundleId: header.id, openConflicts, conflictsLogged: 0,
+      onChange: (t, id, before, fields, values) => report.changed(t, id, before, fields, values),
+    };
     const touchedVolunteers = new Set<string>();
     let maxStamp: string | null = null;
     let done = 0;
@@ -202,6 +213,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
       if (row.c) for (const e of Object.values(row.c)) if (e[0] > maxStamp!) maxStamp = e[0];
       const outcome: RowOutcome = applyRemoteRow(env, row);
       table(row.t)[outcome]++;
+      if (outcome === 'created') report.created(row.t, row.id, row.v);
       if (row.t === 'volunteers' && outcome !== 'unchanged' && outcome !== 'missing') touchedVolunteers.add(row.id);
       if (++done % 5000 === 0) options.onProgress?.(done, header.rows);
     });
@@ -233,6 +245,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     const perTable = prepared(db, 'SELECT tbl, count(*) AS n FROM conflicts WHERE bundle_id = ? GROUP BY tbl').all(header.id) as { tbl: string; n: number }[];
     for (const { tbl, n } of perTable) table(tbl).conflicts = n;
     summary.conflicts = env.conflictsLogged;
+    summary.report = report.finish(db, header.id, firstSeq);
     summary.nothingChanged = Object.values(summary.tables).every((t) => t.created === 0 && t.updated === 0) && summary.conflicts === 0 && summary.trustAdded === 0 && summary.duplicates.merged === 0;
 
     persistClock(db, options.clock);
@@ -240,10 +253,11 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     recordAck(db, header.sender.replica, header.sender.office, header.acks[own.replica]);
     prepared(
       db,
-      `INSERT INTO exchange_history (direction, bundle_id, peer_office, peer_replica, full, since_seq, up_to_seq, rows, bytes, sha256, summary, at, actor)
-       VALUES ('import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO exchange_history (direction, bundle_id, peer_office, peer_replica, full, since_seq, up_to_seq, rows, bytes, sha256, summary, at, actor, report)
+       VALUES ('import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(header.id, header.sender.office, header.sender.replica, header.full ? 1 : 0, header.since, header.upTo, header.rows, source.size, header.payloadSha256,
-      JSON.stringify({ tables: summary.tables, conflicts: summary.conflicts, duplicates: summary.duplicates, trustAdded: summary.trustAdded }), options.at, options.actor);
+      JSON.stringify({ tables: summary.tables, conflicts: summary.conflicts, duplicates: summary.duplicates, trustAdded: summary.trustAdded }), options.at, options.actor,
+      JSON.stringify(summary.report));
     options.onProgress?.(header.rows, header.rows);
     if (dryRun) throw new DryRunDone(summary);
     return summary;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { initial } from './0001-initial';
 import { exchange } from './0002-exchange';
+import { exchangeReports } from './0005-exchange-reports';
 
 export interface Migration {
   name: string;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** In order; the position is the schema version. Never edit a released migration: add one. */
-export const MIGRATIONS: Migration[] = [initial, exchange];
+export const MIGRATIONS: Migration[] = [initial, exchange, exchangeReports];
