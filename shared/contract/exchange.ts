@@ -106,6 +106,7 @@ const conflictFacets = z.object({
   tables: z.array(z.string()),
   fields: z.array(z.object({ table: z.string(), field: z.string() })),
 });
+export type ConflictFacets = z.infer<typeof conflictFacets>;
 
 const duplicateSide = z.object({
   id: z.string(),
