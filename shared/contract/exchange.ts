@@ -62,6 +62,7 @@ export const importSummary = z.object({
   conflicts: z.number(),
   duplicates: z.object({ merged: z.number(), review: z.number() }),
   trustAdded: z.number(),
+  trustOffices: z.array(z.string()),
   report: changeReport,
 });
 export type ImportSummaryView = z.infer<typeof importSummary>;

@@ -14,6 +14,7 @@ export type BundleProblem =
   | 'signature'
   | 'unknownSigner'
   | 'wrongRecipient'
+  | 'wrongCopy'
   | 'ownBundle'
   | 'recipientUnknown'
   | 'noRecipient'
@@ -45,7 +46,7 @@ export function reviewError(kind: ReviewProblem, message: string, params?: Recor
  */
 const BUNDLE_PROBLEMS: Record<BundleProblem, true> = {
   notBundle: true, corrupt: true, truncated: true, tooLarge: true, newerFormat: true, newerSchema: true, signature: true,
-  unknownSigner: true, wrongRecipient: true, ownBundle: true, recipientUnknown: true, noRecipient: true,
+  unknownSigner: true, wrongRecipient: true, wrongCopy: true, ownBundle: true, recipientUnknown: true, noRecipient: true,
   tooLargeForDownload: true, fileToken: true, unreadable: true,
 };
 const KEYS_PROBLEMS: Record<KeysProblem, true> = { invalidFile: true, fingerprint: true, own: true, noOffice: true };

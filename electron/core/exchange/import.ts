@@ -36,6 +36,8 @@ export interface ImportSummary {
   conflicts: number;
   duplicates: { merged: number; review: number };
   trustAdded: number;
+  /** The offices whose keys the centre's trust list added, one entry per key. */
+  trustOffices: string[];
   /** Record by record what the import does (capped detail, exact counts). */
   report: ChangeReport;
 }
@@ -80,7 +82,7 @@ export function verifyBundle(db: Db, source: Source, limits: BundleLimits = DEFA
     });
   }
   if (header.encryption && !header.encryption.keys.some((k) => k.fingerprint === own.fingerprint)) {
-    throw bundleError('wrongRecipient', 'The bundle is not encrypted for this workstation’s key', { office: header.recipient.office });
+    throw bundleError('wrongCopy', 'The bundle is not encrypted for this workstation’s key', { office: header.recipient.office });
   }
   const signer = trustedByFingerprint(db, header.sender.fingerprint);
   if (!signer || signer.office !== header.sender.office) {
@@ -157,6 +159,7 @@ function summaryBase(header: BundleHeader, dryRun: boolean): ImportSummary {
     conflicts: 0,
     duplicates: { merged: 0, review: 0 },
     trustAdded: 0,
+    trustOffices: [],
     report: emptyReport(),
   };
 }
@@ -229,7 +232,10 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
           corrupt('trust list entry');
         }
         if (keys.fingerprint === own.fingerprint) continue;
-        if (trustKeys(db, keys, 'centre', `${header.sender.office} trust list`, options.at)) summary.trustAdded++;
+        if (trustKeys(db, keys, 'centre', `${header.sender.office} trust list`, options.at)) {
+          summary.trustAdded++;
+          summary.trustOffices.push(keys.office);
+        }
       }
     }
 

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUNDLE_BASE64_MAX, type ImportSummaryView } from '../../../shared/contract/exchange';
-import { officeName } from '../../../shared/domain/regions';
+import { officeName, regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
 import { desktopFiles } from '../../app/files';
 import { useLang } from '../../app/i18n';
@@ -244,7 +244,8 @@ function Counts({ summary }: { summary: ImportSummaryView }) {
 /** Conflicts and likely duplicates the bundle brings, with the way to the lists that settle them. */
 function ReviewNotes({ summary }: { summary: ImportSummaryView }) {
   const { t } = useTranslation();
-  const notes: { key: string; text: string; href?: string; link?: string }[] = [];
+  const lang = useLang();
+  const notes: { key: string; text: string; href?: string; link?: string; list?: string[] }[] = [];
   if (summary.conflicts > 0) {
     notes.push({ key: 'conflicts', text: t('exchange.import.conflictsNote', { n: summary.conflicts }), href: hrefFor({ name: 'conflicts' }), link: t('exchange.tabs.conflicts') });
   }
@@ -252,7 +253,12 @@ function ReviewNotes({ summary }: { summary: ImportSummaryView }) {
   if (summary.duplicates.review > 0) {
     notes.push({ key: 'review', text: t('exchange.import.reviewNote', { n: summary.duplicates.review }), href: hrefFor({ name: 'duplicates' }), link: t('exchange.tabs.duplicates') });
   }
-  if (summary.trustAdded > 0) notes.push({ key: 'trust', text: t('exchange.import.trustNote', { n: summary.trustAdded }), href: hrefFor({ name: 'trust' }), link: t('exchange.tabs.trust') });
+  if (summary.trustAdded > 0) {
+    notes.push({
+      key: 'trust', text: t('exchange.import.trustNote', { n: summary.trustAdded }), href: hrefFor({ name: 'trust' }), link: t('exchange.tabs.trust'),
+      list: summary.trustOffices.map((o) => `${o} · ${regionName(o, lang)}`),
+    });
+  }
   if (notes.length === 0) return null;
   return (
     <ul className="exchange-notes" data-testid="exchange-notes">
@@ -263,6 +269,11 @@ function ReviewNotes({ summary }: { summary: ImportSummaryView }) {
             <>
               {' '}→ <a href={n.href}>{n.link}</a>
             </>
+          )}
+          {n.list && (
+            <ul data-testid={`exchange-note-${n.key}-list`}>
+              {n.list.map((item, i) => <li key={i}>{item}</li>)}
+            </ul>
           )}
         </li>
       ))}
