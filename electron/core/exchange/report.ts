@@ -74,8 +74,9 @@ export class ReportCollector {
   private readonly items: Pending[] = [];
   private readonly perKind = zeroCounts();
   private truncated = false;
-  /** Every erasure (not only the detailed ones), so merge losers can be told apart exactly. */
-  private readonly erased = new Map<string, string>();
+  /** Every erasure and creation (not only the detailed ones), so records merged in this import are told apart exactly. */
+  private readonly erased = new Set<string>();
+  private readonly added = new Set<string>();
   /** Names seen before an erasure cleared them, to name conflicts about the same record. */
   private readonly knownLabels = new Map<string, string>();
 
@@ -94,6 +95,7 @@ export class ReportCollector {
   /** A record the bundle creates here (a tombstone of one never seen here changes nothing visible). */
   created(table: string, id: string, values: Row): void {
     if (!PEOPLE_TABLES.has(table) || values.deleted === 1) return;
+    this.added.add(`${table}\u0000${id}`);
     this.push({ kind: 'added', table, id, label: ownLabel(table, values), ref: pick(values) });
   }
 
@@ -104,12 +106,22 @@ export class ReportCollector {
     if (label) this.knownLabels.set(`${table}\u0000${id}`, label);
     if (fields.includes('deleted')) {
       const erasing = values.deleted === 1;
-      if (erasing) this.erased.set(`${table}\u0000${id}`, id);
+      if (erasing) this.erased.add(`${table}\u0000${id}`);
       this.push({ kind: erasing ? 'erased' : 'restored', table, id, label, ref: pick(before) });
       return;
     }
     const changes = fields.map((field) => ({ field, from: before[field] ?? null, to: values[field] ?? null }));
     this.push({ kind: 'changed', table, id, label, changes, ref: pick(before) });
+  }
+
+  /** Takes back records of one kind that turned out to be something else (exactly, beyond the detail cap too). */
+  private withdraw(kind: ReportKind, keys: Set<string>, seen: Set<string>): void {
+    for (const key of keys) {
+      if (!seen.has(key)) continue;
+      this.counts[kind]--;
+      const at = this.items.findIndex((i) => i.kind === kind && `${i.table}\u0000${i.id}` === key);
+      if (at >= 0) this.items.splice(at, 1);
+    }
   }
 
   /**
@@ -124,19 +136,20 @@ export class ReportCollector {
        JOIN row_clock c ON c.tbl = 'merges' AND c.row_id = m.id WHERE c.seq >= ? ORDER BY m.seq`,
     ).all(fromSeq) as { tbl: string; loser_id: string; survivor_id: string; deleted: number; base_seq: number }[];
     const losers = new Set<string>();
+    const merged = new Set<string>();
     for (const m of merges) {
       const made = m.deleted === 0;
       if (!made && m.base_seq >= fromSeq) continue; // made and undone within this one import
-      if (made) losers.add(`${m.tbl}\u0000${m.loser_id}`);
+      if (made) {
+        losers.add(`${m.tbl}\u0000${m.loser_id}`);
+        merged.add(`${m.tbl}\u0000${m.loser_id}`).add(`${m.tbl}\u0000${m.survivor_id}`);
+      }
       this.push({ kind: made ? 'merged' : 'unmerged', table: m.tbl, id: m.loser_id, into: { id: m.survivor_id, label: '' } });
     }
-    // A merged-away record is deleted as part of the merge: it is merged, not erased.
-    for (const key of losers) {
-      if (!this.erased.has(key)) continue;
-      this.counts.erased--;
-      const at = this.items.findIndex((i) => i.kind === 'erased' && `${i.table}\u0000${i.id}` === key);
-      if (at >= 0) this.items.splice(at, 1);
-    }
+    // A merged-away record is deleted as part of the merge: it is merged, not erased. A person
+    // the bundle brings who is merged at once with one already here is not a new person either.
+    this.withdraw('erased', losers, this.erased);
+    this.withdraw('added', merged, this.added);
 
     const conflicts = prepared(db, 'SELECT id, tbl, row_id, field, kind FROM conflicts WHERE bundle_id = ? ORDER BY id').all(bundleId) as {
       id: number;
