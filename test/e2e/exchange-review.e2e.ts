@@ -37,6 +37,15 @@ async function speak(page: Page, lang: 'ru' | 'kk' | 'en'): Promise<void> {
   await page.getByRole('button', { name: text(langs[lang], `langName.${lang}`) }).click();
 }
 
+/** The screen as a 1366×768 window shows it, and the whole screen (the window made as tall as the content) for review. */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(shots, `${name}.png`) });
+  const height = await page.evaluate(() => document.querySelector('.shell-main')!.scrollHeight + document.querySelector('.shell-header')!.clientHeight);
+  await page.setViewportSize({ width: 1366, height: Math.max(768, height) });
+  await page.screenshot({ path: path.join(shots, `${name}-full.png`) });
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
 const offices: Office[] = [];
 test.afterEach(async () => {
   for (const office of offices.splice(0)) await closeOffice(office);
@@ -96,7 +105,7 @@ test('the preview names a field change and a merge; five conflicts decided at on
   for (const lang of ['kk', 'ru', 'en'] as const) {
     await speak(page, lang);
     await expect(page.getByTestId('report-changed').locator('summary')).toContainText(text(langs[lang], 'exchange.report.kind.changed'));
-    await page.screenshot({ path: path.join(shots, `review-preview-${lang}.png`), fullPage: true });
+    await shoot(page, `review-preview-${lang}`);
   }
   await speak(page, 'ru');
   await page.getByTestId('exchange-apply').click();
@@ -111,7 +120,7 @@ test('the preview names a field change and a merge; five conflicts decided at on
     await page.getByTestId('conflict-select-page').check();
     await page.getByTestId('conflict-bulk-office').selectOption('KZ-75');
     await expect(page.getByTestId('conflict-selected')).toContainText('5');
-    await page.screenshot({ path: path.join(shots, `review-conflicts-${lang}.png`), fullPage: true });
+    await shoot(page, `review-conflicts-${lang}`);
     await page.getByTestId('conflict-select-page').uncheck();
   }
   await speak(page, 'ru');
@@ -138,7 +147,7 @@ test('the preview names a field change and a merge; five conflicts decided at on
     await speak(page, lang);
     await expect(detail.getByTestId('history-decisions')).not.toContainText(' edited');
     await detail.getByTestId('report-changed').locator('summary').click();
-    await page.screenshot({ path: path.join(shots, `review-history-${lang}.png`), fullPage: true });
+    await shoot(page, `review-history-${lang}`);
     await detail.getByTestId('report-changed').locator('summary').click();
   }
 });
@@ -160,7 +169,7 @@ test('the first exchange is a calm guide: what to send, who trusts; the own key 
   await expect(page.getByTestId('exchange-no-key')).toBeVisible();
   for (const lang of ['kk', 'ru', 'en'] as const) {
     await speak(page, lang);
-    await page.screenshot({ path: path.join(shots, `review-first-${lang}.png`), fullPage: true });
+    await shoot(page, `review-first-${lang}`);
   }
   await speak(page, 'ru');
   await page.getByRole('button', { name: text(ru, 'auth.signOut') }).click();

@@ -131,7 +131,7 @@ function Filters({ facets, filter, onChange }: { facets: ConflictFacets; filter:
   const lang = useLang();
   const fields = facets.fields.filter((f) => !filter.table || f.table === filter.table);
   return (
-    <div className="filters" data-testid="conflict-filters">
+    <div className="filters conflict-filters" data-testid="conflict-filters">
       <select aria-label={t('exchange.conflicts.filter.office')} data-testid="conflict-filter-office" value={filter.office} onChange={(e) => onChange({ ...filter, office: e.target.value })}>
         <option value="">{t('exchange.conflicts.filter.anyOffice')}</option>
         {[...new Set([...facets.offices, filter.office].filter(Boolean))].map((o) => (
