@@ -150,6 +150,16 @@ test('the preview names a field change and a merge; five conflicts decided at on
     await shoot(page, `review-history-${lang}`);
     await detail.getByTestId('report-changed').locator('summary').click();
   }
+  // Printed, the opened bundle stands alone on the page, every section open.
+  await page.evaluate(() => {
+    document.body.dataset.print = 'one';
+    window.dispatchEvent(new Event('beforeprint'));
+  });
+  await page.emulateMedia({ media: 'print' });
+  await expect(detail.getByTestId('report-merged').getByTestId('report-item')).toHaveCount(1);
+  await expect(page.getByTestId('history-print')).toBeHidden();
+  await shoot(page, 'review-history-print');
+  await page.emulateMedia({ media: 'screen' });
 });
 
 test('the first exchange is a calm guide: what to send, who trusts; the own key file is refused on choice', async ({ page }) => {

@@ -71,7 +71,7 @@ function ownLabel(table: string, r: Row): string | undefined {
 
 export class ReportCollector {
   private readonly counts = zeroCounts();
-  private readonly items: Pending[] = [];
+  private items: Pending[] = [];
   private readonly perKind = zeroCounts();
   private truncated = false;
   /** Every erasure and creation (not only the detailed ones), so records merged in this import are told apart exactly. */
@@ -116,12 +116,11 @@ export class ReportCollector {
 
   /** Takes back records of one kind that turned out to be something else (exactly, beyond the detail cap too). */
   private withdraw(kind: ReportKind, keys: Set<string>, seen: Set<string>): void {
-    for (const key of keys) {
-      if (!seen.has(key)) continue;
-      this.counts[kind]--;
-      const at = this.items.findIndex((i) => i.kind === kind && `${i.table}\u0000${i.id}` === key);
-      if (at >= 0) this.items.splice(at, 1);
-    }
+    let taken = 0;
+    for (const key of keys) if (seen.has(key)) taken++;
+    if (taken === 0) return;
+    this.counts[kind] -= taken;
+    this.items = this.items.filter((i) => i.kind !== kind || !keys.has(`${i.table}\u0000${i.id}`));
   }
 
   /**
@@ -135,21 +134,24 @@ export class ReportCollector {
       `SELECT m.tbl, m.loser_id, m.survivor_id, m.deleted, c.base_seq FROM merges m
        JOIN row_clock c ON c.tbl = 'merges' AND c.row_id = m.id WHERE c.seq >= ? ORDER BY m.seq`,
     ).all(fromSeq) as { tbl: string; loser_id: string; survivor_id: string; deleted: number; base_seq: number }[];
-    const losers = new Set<string>();
-    const merged = new Set<string>();
+    const notErased = new Set<string>();
+    const notAdded = new Set<string>();
     for (const m of merges) {
       const made = m.deleted === 0;
       if (!made && m.base_seq >= fromSeq) continue; // made and undone within this one import
       if (made) {
-        losers.add(`${m.tbl}\u0000${m.loser_id}`);
-        merged.add(`${m.tbl}\u0000${m.loser_id}`).add(`${m.tbl}\u0000${m.survivor_id}`);
+        const loser = `${m.tbl}\u0000${m.loser_id}`;
+        const survivor = `${m.tbl}\u0000${m.survivor_id}`;
+        // A merged-away record is deleted as part of the merge: merged, not erased. A person the
+        // bundle brings who merges at once with one already here is not a new person either.
+        notErased.add(loser);
+        if (this.added.has(loser)) notAdded.add(loser);
+        else if (this.added.has(survivor)) notAdded.add(survivor);
       }
       this.push({ kind: made ? 'merged' : 'unmerged', table: m.tbl, id: m.loser_id, into: { id: m.survivor_id, label: '' } });
     }
-    // A merged-away record is deleted as part of the merge: it is merged, not erased. A person
-    // the bundle brings who is merged at once with one already here is not a new person either.
-    this.withdraw('erased', losers, this.erased);
-    this.withdraw('added', merged, this.added);
+    this.withdraw('erased', notErased, this.erased);
+    this.withdraw('added', notAdded, this.added);
 
     const conflicts = prepared(db, 'SELECT id, tbl, row_id, field, kind FROM conflicts WHERE bundle_id = ? ORDER BY id').all(bundleId) as {
       id: number;
