@@ -43,15 +43,13 @@ export function ConflictsScreen() {
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [round, setRound] = useState(0);
-  const query = {
-    includeResolved: showResolved,
-    limit: PAGE,
-    offset: page * PAGE,
+  const filterInput = {
     ...(filter.office ? { office: filter.office } : {}),
     ...(filter.table ? { table: filter.table } : {}),
     ...(filter.field ? { field: filter.field } : {}),
     ...(filter.kind ? { kind: filter.kind } : {}),
   };
+  const query = { includeResolved: showResolved, limit: PAGE, offset: page * PAGE, ...filterInput };
   const list = useLoad(() => call('conflicts.list', query), [JSON.stringify(query), round]);
   const changed = () => {
     setSelected(new Set());
@@ -102,6 +100,8 @@ export function ConflictsScreen() {
       {list.data && items.length === 0 && <p className="empty">{t('exchange.conflicts.empty')}</p>}
       {open.length > 0 && (
         <BulkBar
+          filter={filterInput}
+          openTotal={showResolved ? null : total}
           pageIds={open.map((c) => c.id)}
           selected={selected}
           offices={list.data?.facets.offices ?? []}
@@ -116,9 +116,9 @@ export function ConflictsScreen() {
       </div>
       {total > PAGE && (
         <nav className="pager" aria-label={t('exchange.conflicts.pages')} data-testid="conflicts-pager">
-          <button type="button" onClick={() => { setPage(page - 1); setSelected(new Set()); }} disabled={page === 0}>← {t('exchange.conflicts.previous')}</button>
+          <button type="button" onClick={() => setPage(page - 1)} disabled={page === 0}>← {t('exchange.conflicts.previous')}</button>
           <span className="muted">{t('exchange.conflicts.page', { page: page + 1, pages, from: page * PAGE + 1, to: page * PAGE + items.length, total })}</span>
-          <button type="button" onClick={() => { setPage(page + 1); setSelected(new Set()); }} disabled={page + 1 >= pages}>{t('exchange.conflicts.next')} →</button>
+          <button type="button" onClick={() => setPage(page + 1)} disabled={page + 1 >= pages}>{t('exchange.conflicts.next')} →</button>
         </nav>
       )}
     </div>
@@ -163,7 +163,23 @@ function Filters({ facets, filter, onChange }: { facets: ConflictFacets; filter:
 }
 
 /** Many decisions at once: select conflicts, then keep what is in effect, take what was set aside, or take one office's values. */
-function BulkBar({ pageIds, selected, offices, onSelect, onDone }: {
+/** The most ids one call takes (the contract's page and bulk limit). */
+const CALL_MAX = 1000;
+
+/** Every open conflict the filter matches, across pages. */
+async function matchingIds(filter: Partial<Pick<Filter, 'office' | 'table' | 'field'>> & { kind?: 'field' | 'delete' }): Promise<number[]> {
+  const ids: number[] = [];
+  for (let offset = 0; ; offset += CALL_MAX) {
+    const page = await call('conflicts.list', { ...filter, limit: CALL_MAX, offset });
+    ids.push(...page.items.map((c) => c.id));
+    if (page.items.length < CALL_MAX || ids.length >= page.total) return ids;
+  }
+}
+
+function BulkBar({ filter, openTotal, pageIds, selected, offices, onSelect, onDone }: {
+  filter: Partial<Pick<Filter, 'office' | 'table' | 'field'>> & { kind?: 'field' | 'delete' };
+  /** Open conflicts matching the filter (null while resolved ones are listed too). */
+  openTotal: number | null;
   pageIds: number[];
   selected: Set<number>;
   offices: string[];
@@ -179,7 +195,15 @@ function BulkBar({ pageIds, selected, offices, onSelect, onDone }: {
   const ids = [...selected];
   const run = async (input: { choice: 'winner' | 'loser' } | { choice: 'office'; office: string }) => {
     setSkipped(null);
-    const result = await action.run(() => call('conflicts.resolveMany', { ids, ...input } as CallInput<'conflicts.resolveMany'>), toastError);
+    const result = await action.run(async () => {
+      const total = { resolved: [] as number[], skipped: [] as { id: number; key: string; params?: Record<string, string | number> }[] };
+      for (let i = 0; i < ids.length; i += CALL_MAX) {
+        const part = await call('conflicts.resolveMany', { ids: ids.slice(i, i + CALL_MAX), ...input } as CallInput<'conflicts.resolveMany'>);
+        total.resolved.push(...part.resolved);
+        total.skipped.push(...part.skipped);
+      }
+      return total;
+    }, toastError);
     if (!result) return;
     if (result.resolved.length > 0) toastOk('exchange.conflicts.bulkDone', { n: result.resolved.length });
     const first = result.skipped[0];
@@ -189,9 +213,14 @@ function BulkBar({ pageIds, selected, offices, onSelect, onDone }: {
   return (
     <div className="bulk-bar" data-testid="conflict-bulk">
       <label className="checkbox">
-        <input type="checkbox" data-testid="conflict-select-page" checked={allOnPage} onChange={(e) => onSelect(e.target.checked ? new Set([...selected, ...pageIds]) : new Set())} />
+        <input type="checkbox" data-testid="conflict-select-page" checked={allOnPage} onChange={(e) => onSelect(e.target.checked ? new Set([...selected, ...pageIds]) : new Set([...selected].filter((id) => !pageIds.includes(id))))} />
         {t('exchange.conflicts.selectPage')}
       </label>
+      {openTotal !== null && openTotal > pageIds.length && selected.size < openTotal && (
+        <button type="button" className="link" data-testid="conflict-select-all" disabled={action.busy} onClick={() => void action.run(async () => onSelect(new Set(await matchingIds(filter))))}>
+          {t('exchange.conflicts.selectAll', { n: openTotal })}
+        </button>
+      )}
       <span className="muted" data-testid="conflict-selected">{t('exchange.conflicts.selected', { n: selected.size })}</span>
       {selected.size > 0 && (
         <>
