@@ -193,3 +193,31 @@ test('the first exchange is a calm guide: what to send, who trusts; the own key 
   await expect(page.getByTestId('trust-own-refused')).toBeVisible();
   await expect(page.getByTestId('trust-confirm')).toHaveCount(0);
 });
+
+test('conflicts page through all of them, and every match can be decided at once', async ({ page }) => {
+  const almaty = await openOffice('KZ-75');
+  const centre = await openOffice('KZ');
+  offices.push(almaty, centre);
+  trustEachOther(almaty.core, centre.core);
+  centre.core.callAs(CLI_ACTOR, 'users.add', { login: 'coord', displayName: 'Данияр Ахметов', role: 'coordinator', password: 'coordinator pass' });
+  const letters = 'АӘБВГҒДЕЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЫІЭЮЯ';
+  const ids = Array.from({ length: 55 }, (_, i) => almaty.core.callAs(AIGERIM, 'volunteers.create', { lastName: `Тест${letters[i % letters.length]!.toLowerCase()}`, firstName: `Ат${letters[Math.floor(i / letters.length)]!.toLowerCase()}` }).id);
+  carry(almaty.core, centre.core, 'KZ');
+  for (const id of ids) centre.core.callAs(DANIYAR, 'volunteers.update', { id, patch: { locality: 'Астана' } });
+  for (const id of ids) almaty.core.callAs(AIGERIM, 'volunteers.update', { id, patch: { locality: 'Алматы' } });
+  carry(almaty.core, centre.core, 'KZ');
+  expect(centre.core.callAs(CLI_ACTOR, 'conflicts.list', {}).total).toBe(55);
+
+  await page.goto(centre.host.url);
+  await signIn(page, 'coord', 'coordinator pass');
+  await page.locator('nav.shell-nav a[href="#/exchange"]').click();
+  await page.getByTestId('exchange-tab-conflicts').click();
+  await expect(page.getByTestId('conflict')).toHaveCount(50);
+  await page.getByTestId('conflicts-pager').getByRole('button', { name: new RegExp(text(ru, 'exchange.conflicts.next')) }).click();
+  await expect(page.getByTestId('conflict')).toHaveCount(5);
+  await page.getByTestId('conflict-select-all').click();
+  await expect(page.getByTestId('conflict-selected')).toContainText('55');
+  await page.getByTestId('conflict-bulk-winner').click();
+  await expect(page.getByText(text(ru, 'exchange.conflicts.empty'))).toBeVisible();
+  expect(centre.core.callAs(CLI_ACTOR, 'conflicts.list', {}).total).toBe(0);
+});
