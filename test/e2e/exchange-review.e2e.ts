@@ -101,6 +101,12 @@ test('the preview names a field change and a merge; five conflicts decided at on
   await page.getByTestId('change-report-search').fill('ахметов');
   await expect(page.getByTestId('report-changed').getByTestId('report-item')).toHaveCount(1);
   await page.getByTestId('change-report-search').fill('');
+  // The whole report as a CSV file for a spreadsheet: one line per field change (formula-like text behind an apostrophe, as the roster export writes it).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('change-report-export').click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(download.suggestedFilename()).toMatch(/^erikti-report-KZ-75-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(csv).toContain(`${text(ru, 'exchange.report.kind.changed')};${text(ru, 'exchange.table.volunteers')};Ахметов Ерлан;${text(ru, 'volunteer.phone')};'+7 (701) 123-45-67;'+7 (777) 999-88-77`);
+  expect(csv).toContain(`${text(ru, 'exchange.report.kind.merged')};${text(ru, 'exchange.table.volunteers')};`);
   await expect(page.getByTestId('exchange-from')).toContainText('KZ-75');
   for (const lang of ['kk', 'ru', 'en'] as const) {
     await speak(page, lang);
