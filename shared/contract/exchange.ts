@@ -29,6 +29,28 @@ const tableSummary = z.object({
   merged: z.number(),
 });
 
+export const REPORT_KINDS = ['added', 'changed', 'erased', 'restored', 'merged', 'unmerged', 'conflict'] as const;
+const fieldValue = z.union([z.string(), z.number(), z.null()]);
+const reportItem = z.object({
+  kind: z.enum(REPORT_KINDS),
+  table: z.string(),
+  id: z.string(),
+  label: z.string(),
+  changes: z.array(z.object({ field: z.string(), from: fieldValue, to: fieldValue })).optional(),
+  into: z.object({ id: z.string(), label: z.string() }).optional(),
+  field: z.string().optional(),
+  conflictKind: z.enum(['field', 'delete']).optional(),
+  conflictId: z.number().optional(),
+});
+/** Record by record what an import does: exact counts per kind, the first records of each kind in detail. */
+export const changeReport = z.object({
+  counts: z.record(z.enum(REPORT_KINDS), z.number()),
+  items: z.array(reportItem),
+  truncated: z.boolean(),
+});
+export type ChangeReportView = z.infer<typeof changeReport>;
+export type ReportItemView = z.infer<typeof reportItem>;
+
 export const importSummary = z.object({
   bundleId: z.string(),
   from: z.object({ office: z.string(), replica: z.string(), name: z.string(), fingerprint: z.string() }),
@@ -47,6 +69,8 @@ export const importSummary = z.object({
   trustChanges: z.array(z.object({ change: z.enum(['added', 'pending', 'revoked', 'rotated']), office: z.string(), fingerprint: z.string() })),
   /** The bundle's newest stamp is this many minutes ahead of this computer's clock (0: not notably). */
   clockAheadMinutes: z.number(),
+  trustOffices: z.array(z.string()),
+  report: changeReport,
 });
 export type ImportSummaryView = z.infer<typeof importSummary>;
 
@@ -102,8 +126,16 @@ export const conflictView = z.object({
   /** Delete conflicts: who erased, who edited without knowing; `loser.value` is what restoring gives back. */
   erasedBy: conflictActor.nullable(),
   editedBy: z.array(conflictActor),
+  later: z.enum(['winner', 'loser']),
 });
 export type ConflictViewData = z.infer<typeof conflictView>;
+
+const conflictFacets = z.object({
+  offices: z.array(z.string()),
+  tables: z.array(z.string()),
+  fields: z.array(z.object({ table: z.string(), field: z.string() })),
+});
+export type ConflictFacets = z.infer<typeof conflictFacets>;
 
 const duplicateSide = z.object({
   id: z.string(),
@@ -179,11 +211,39 @@ export const exchangeCalls = {
     input: z.strictObject(page),
     output: z.object({ total: z.number(), items: z.array(historyEntry) }),
   }),
+  /** What one bundle's history row did: its report and the conflicts it raised with the decisions made since. */
+  'exchange.historyEntry': call({
+    access: 'coordinator',
+    writes: false,
+    input: z.strictObject({ id: z.number().int().min(1) }),
+    output: z.object({ entry: historyEntry, report: changeReport.nullable(), conflicts: z.array(conflictView) }),
+  }),
   'conflicts.list': call({
     access: 'coordinator',
     writes: false,
-    input: z.strictObject({ includeResolved: z.boolean().default(false), ...page }),
-    output: z.object({ total: z.number(), items: z.array(conflictView) }),
+    input: z.strictObject({
+      includeResolved: z.boolean().default(false),
+      office: z.string().max(10).optional(),
+      table: z.string().max(40).optional(),
+      field: z.string().max(60).optional(),
+      kind: z.enum(['field', 'delete']).optional(),
+      ...page,
+    }),
+    output: z.object({ total: z.number(), items: z.array(conflictView), facets: conflictFacets }),
+  }),
+  /** Decides many conflicts at once: keep what is in effect, take what was set aside, or take one office's value. */
+  'conflicts.resolveMany': call({
+    access: 'coordinator',
+    writes: true,
+    input: z.strictObject({
+      ids: z.array(z.number().int().min(1)).min(1).max(1000),
+      choice: z.enum(['winner', 'loser', 'office']),
+      office: z.enum(OFFICE_CODES, { error: 'error.region' }).optional(),
+    }),
+    output: z.object({
+      resolved: z.array(z.number()),
+      skipped: z.array(z.object({ id: z.number(), key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+    }),
   }),
   /** Keep the winner, take the loser, or type a value; a delete conflict: keep deleted (winner) or restore (loser). */
   'conflicts.resolve': call({

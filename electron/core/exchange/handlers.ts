@@ -2,7 +2,7 @@ import { CallError } from '../../../shared/contract/errors';
 import type { exchangeCalls } from '../../../shared/contract/exchange';
 import { BUNDLE_BASE64_MAX } from '../../../shared/contract/exchange';
 import type { CallContext, HandlerMap } from '../context';
-import { listConflicts, resolveConflict } from './conflicts';
+import { listConflicts, resolveConflict, resolveMany } from './conflicts';
 import { likelyDuplicates, markDistinct, mergeChosen, type FieldChoices } from './duplicates';
 import { listMerges, undoMerge } from './merges';
 import { REPLICATED_TABLES } from '../replication/tables';
@@ -11,7 +11,7 @@ import { bundleError, reviewError } from './errors';
 import { exportBundle, fileSink, memorySink } from './export';
 import { takeFileToken } from './files';
 import { bytesSource, fileSource, type Source } from './format';
-import { listHistory } from './history';
+import { historyDetail, listHistory } from './history';
 import { importBundle } from './import';
 import { keysError } from './errors';
 import { confirmPending, listTrusted, parseKeyFile, publicKeyFile, rejectPending, removeTrusted, requireOwnKeys, trustKeys } from './keys';
@@ -77,7 +77,19 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
 
   'exchange.history': (page, ctx) => listHistory(ctx.db, page),
 
+  'exchange.historyEntry': ({ id }, ctx) => {
+    const detail = historyDetail(ctx.db, id);
+    if (!detail) throw new CallError({ code: 'notFound', key: 'error.notFound' }, `No history entry ${id}`);
+    return detail;
+  },
+
   'conflicts.list': (query, ctx) => listConflicts(ctx.db, query),
+
+  'conflicts.resolveMany': ({ ids, choice, office }, ctx) => {
+    if (choice !== 'office') return resolveMany(ctx.stamp(), ids, { choice });
+    if (!office) throw new CallError({ code: 'validation', key: 'error.region' }, 'Choose the office whose values to take');
+    return resolveMany(ctx.stamp(), ids, { choice, office });
+  },
 
   'conflicts.resolve': ({ id, choice, value }, ctx) => {
     if (choice === 'value') return resolveConflict(ctx.stamp(), id, { choice, value: value ?? null });

@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, readEnvelope, readLines, verifyEnvelope, type BundleHea
 import { checkedKeys, requireOwnKeys, trustedByFingerprint, type PublicKeys, type TrustedKey } from './keys';
 import { recordAck, recordLearned, recordReceived } from './peers';
 import { applyCentreTrustList, applyStatements, CENTRE, retiredOwnKeys, type TrustChange } from './trust';
+import { emptyReport, ReportCollector, type ChangeReport } from './report';
 
 export interface TableSummary {
   created: number;
@@ -43,6 +44,10 @@ export interface ImportSummary {
   trustChanges: TrustChange[];
   /** How far the bundle's newest clock stamp is ahead of this computer's clock, when more than a few minutes (else 0). */
   clockAheadMinutes: number;
+  /** The offices whose keys the centre's trust list added, one entry per key. */
+  trustOffices: string[];
+  /** Record by record what the import does (capped detail, exact counts). */
+  report: ChangeReport;
 }
 
 /**
@@ -65,6 +70,8 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Tests only (never reachable from the contract or the CLI): accept a bundle that is not encrypted. */
   allowUnencrypted?: boolean;
+  /** Detailed records kept per kind in the report (tests lower it). */
+  reportCap?: number;
 }
 
 export interface VerifiedBundle {
@@ -104,7 +111,7 @@ export function verifyBundle(db: Db, source: Source, envelope: Envelope, at: str
   }
   if (!header.encryption && !allowUnencrypted) throw bundleError('notEncrypted', 'The bundle is not encrypted: Erikti accepts only encrypted bundles');
   if (header.encryption && !header.encryption.keys.some((k) => ownFingerprints.includes(k.fingerprint))) {
-    throw bundleError('wrongRecipient', 'The bundle is not encrypted for this workstation’s key', { office: header.recipient.office });
+    throw bundleError('wrongCopy', 'The bundle is not encrypted for this workstation’s key', { office: header.recipient.office });
   }
   const createdAt = Date.parse(header.createdAt);
   if (Number.isNaN(createdAt)) throw bundleError('corrupt', 'The bundle’s header is damaged (creation time)');
@@ -220,6 +227,8 @@ function summaryBase(header: BundleHeader, dryRun: boolean, trustChanges: TrustC
     trustAdded: trustChanges.filter((c) => c.change === 'added').length,
     trustChanges: [...trustChanges],
     clockAheadMinutes: 0,
+    trustOffices: [],
+    report: emptyReport(),
   };
 }
 
@@ -265,7 +274,11 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     const openConflicts = new Set(
       (prepared(db, "SELECT tbl || char(0) || row_id FROM conflicts WHERE resolved_at IS NULL").pluck().all() as string[]),
     );
-    const env: MergeEnv = { db, nextSeq: () => seq++, at: options.at, bundleId: header.id, openConflicts, conflictsLogged: 0 };
+    const report = new ReportCollector(options.reportCap);
+    const env: MergeEnv = {
+      db, nextSeq: () => seq++, at: options.at, bundleId: header.id, openConflicts, conflictsLogged: 0,
+      onChange: (t, id, before, fields, values) => report.changed(t, id, before, fields, values),
+    };
     const touchedVolunteers = new Set<string>();
     let maxStamp: string | null = null;
     let done = 0;
@@ -290,6 +303,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
       const outcome: RowOutcome = applyRemoteRow(env, row);
       table(row.t)[outcome]++;
       if (outcome === 'erased') erased.push({ table: row.t, id: row.id });
+      if (outcome === 'created') report.created(row.t, row.id, row.v);
       if (row.t === 'volunteers' && outcome !== 'unchanged' && outcome !== 'missing') touchedVolunteers.add(row.id);
       if (++done % 5000 === 0) options.onProgress?.(done, header.rows);
     });
@@ -312,6 +326,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
       const listed = applyCentreTrustList(db, keys, signer, options.at);
       summary.trustChanges.push(...listed);
       summary.trustAdded += listed.filter((c) => c.change === 'added').length;
+      summary.trustOffices.push(...listed.filter((c) => c.change === 'added').map((c) => c.office));
     }
 
     const w: WriteStamp = { db, clock: options.clock, actor: `exchange@${own.office}`, at: options.at };
@@ -335,6 +350,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     const perTable = prepared(db, 'SELECT tbl, count(*) AS n FROM conflicts WHERE bundle_id = ? GROUP BY tbl').all(header.id) as { tbl: string; n: number }[];
     for (const { tbl, n } of perTable) table(tbl).conflicts = n;
     summary.conflicts = env.conflictsLogged + work.conflictsLogged;
+    summary.report = report.finish(db, header.id, firstSeq);
     summary.nothingChanged = Object.values(summary.tables).every((t) => t.created === 0 && t.updated === 0 && t.erased === 0) && summary.conflicts === 0 && summary.trustChanges.length === 0 && summary.duplicates.merged === 0;
 
     persistClock(db, options.clock);
@@ -342,10 +358,11 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     recordAck(db, header.sender.replica, header.sender.office, header.acks[own.replica]);
     prepared(
       db,
-      `INSERT INTO exchange_history (direction, bundle_id, peer_office, peer_replica, full, since_seq, up_to_seq, rows, bytes, sha256, summary, at, actor)
-       VALUES ('import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO exchange_history (direction, bundle_id, peer_office, peer_replica, full, since_seq, up_to_seq, rows, bytes, sha256, summary, at, actor, report)
+       VALUES ('import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(header.id, header.sender.office, header.sender.replica, header.full ? 1 : 0, header.since, header.upTo, header.rows, source.size, header.payloadSha256,
-      JSON.stringify({ tables: summary.tables, conflicts: summary.conflicts, duplicates: summary.duplicates, trustAdded: summary.trustAdded, trustChanges: summary.trustChanges }), options.at, options.actor);
+      JSON.stringify({ tables: summary.tables, conflicts: summary.conflicts, duplicates: summary.duplicates, trustAdded: summary.trustAdded, trustChanges: summary.trustChanges }), options.at, options.actor,
+      JSON.stringify(summary.report));
     options.onProgress?.(header.rows, header.rows);
     if (dryRun) throw new DryRunDone(summary);
     return summary;

@@ -30,6 +30,8 @@ export interface MergeEnv {
   /** Rows with open conflicts (table + id), to skip the lookup for all the others. */
   openConflicts: Set<string>;
   conflictsLogged: number;
+  /** Told of every field change about to be written, with the record as it was (the import's report). */
+  onChange?(table: ReplicatedTable, id: string, before: Row, fields: string[], values: Row): void;
 }
 
 export interface ConflictSide {
@@ -182,6 +184,7 @@ export function applyRemoteRow(env: MergeEnv, row: RemoteRow): RowOutcome {
   const wasLive = current.deleted === 0;
   const changedValues = taken.filter((f) => (current![f] ?? null) !== (row.v[f] ?? null));
   if (changedValues.length > 0) {
+    env.onChange?.(table, row.id, current, changedValues, row.v);
     let newest = entries[changedValues[0]!]!;
     for (const f of changedValues) if (entries[f]!.s > newest.s) newest = entries[f]!;
     const sets = [...changedValues.map((f) => `${f} = ?`), 'updated_at = ?', 'updated_by = ?'].join(', ');

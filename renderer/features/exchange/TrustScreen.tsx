@@ -1,18 +1,18 @@
 import { useState, type ChangeEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
-import { useLang } from '../../app/i18n';
+import { useLang, type Lang } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDateTime } from '../../ui/format';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
-import { download, toBase64 } from '../roster-import/files';
 import { ExchangeTabs } from './ExchangeTabs';
 import { officeName } from '../../../shared/domain/regions';
-import { fingerprintGroups, splitActor } from './values';
+import { fingerprintGroups, saveKeyFile, splitActor } from './values';
 
 /** A public-key file is small; anything larger is not one. */
 const KEY_FILE_MAX = 16_384;
@@ -65,8 +65,7 @@ function OwnKey({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin: boo
   };
   const k = own.data;
   const save = () => {
-    if (!k) return;
-    download(`erikti-${k.office}.pub`, toBase64(new TextEncoder().encode(k.keyFile)));
+    if (k) saveKeyFile(k);
   };
   return (
     <section className="form-section" aria-labelledby="trust-own-title">
@@ -142,7 +141,7 @@ function TrustedList({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin
                   {k.validUntil ? t('exchange.trust.statusKind.retired', { at: formatDateTime(k.validUntil) }) : t('exchange.trust.statusKind.active')}
                 </td>
                 <td className="small">
-                  {formatDateTime(k.addedAt)} <span className="muted">· {splitActor(k.addedBy).login}</span>
+                  {formatDateTime(k.addedAt)} <span className="muted">· {addedBy(t, lang, k)}</span>
                 </td>
                 {isAdmin && (
                   <td className="actions">
@@ -217,6 +216,13 @@ function PendingList({ refresh, onChanged }: { refresh: number; onChanged(): voi
   );
 }
 
+/** Who added a key: the administrator's login, or the office whose trust list relayed it (named in the reader's language). */
+function addedBy(t: TFunction, lang: Lang, k: { source: string; addedBy: string }): string {
+  if (k.source !== 'centre') return splitActor(k.addedBy).login;
+  const office = k.addedBy.split(' ')[0] ?? '';
+  return t('exchange.trust.relayedBy', { office: `${office} · ${regionName(office, lang)}` });
+}
+
 interface KeyFile {
   text: string;
   fileName: string;
@@ -244,6 +250,8 @@ function AddKey({ onAdded }: { onAdded(): void }) {
   const lang = useLang();
   const [file, setFile] = useState<KeyFile | null>(null);
   const [notKey, setNotKey] = useState(false);
+  const [ownKey, setOwnKey] = useState(false);
+  const own = useLoad(() => call('keys.own', {}), []);
   const action = useAction();
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -251,11 +259,14 @@ function AddKey({ onAdded }: { onAdded(): void }) {
     e.target.value = '';
     setFile(null);
     setNotKey(false);
+    setOwnKey(false);
     action.setError(null);
     if (!chosen) return;
     const text = chosen.size <= KEY_FILE_MAX ? await chosen.text() : '';
     const stated = readKeyFile(text);
     if (!stated) return setNotKey(true);
+    // This office's own file is refused as soon as it is chosen, not after the administrator's yes.
+    if (own.data && stated.fingerprint === own.data.fingerprint) return setOwnKey(true);
     setFile({ text, fileName: chosen.name, ...stated });
   };
 
@@ -279,6 +290,7 @@ function AddKey({ onAdded }: { onAdded(): void }) {
         {file && <span className="muted small">{file.fileName}</span>}
       </div>
       {notKey && <div className="error-banner" role="alert">{t('error.keys.invalidFile')}</div>}
+      {ownKey && <div className="error-banner" role="alert" data-testid="trust-own-refused">{t('exchange.trust.ownChosen')}</div>}
       {file && (
         <div className="trust-check">
           <p>

@@ -5,6 +5,7 @@ import { iinLookups } from './0003-iin-lookups';
 import { keyLifecycle } from './0004-key-lifecycle';
 import { exchangeMerges } from './0005-exchange-merges';
 import { erasableSearch } from './0006-erasable-search';
+import { exchangeReports } from './0007-exchange-reports';
 
 export interface Migration {
   name: string;
@@ -17,4 +18,4 @@ export interface Migration {
 }
 
 /** In order; the position is the schema version. Never edit a released migration: add one. */
-export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch];
+export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports];

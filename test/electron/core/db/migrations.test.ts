@@ -59,6 +59,25 @@ describe('migrations', () => {
     other.close();
   });
 
+  it('exchange-reports: import history written before keeps its rows, with no report', () => {
+    const file = path.join(tempDir(), 'reports.sqlite');
+    const raw = new Database(file);
+    registerSqlFunctions(raw);
+    const at = MIGRATIONS.findIndex((m) => m.name === 'exchange-reports');
+    MIGRATIONS.slice(0, at).forEach((m, i) => {
+      m.up(raw);
+      raw.pragma(`user_version = ${i + 1}`);
+    });
+    raw.prepare(
+      `INSERT INTO exchange_history (direction, bundle_id, peer_office, full, since_seq, up_to_seq, rows, bytes, sha256, summary, at, actor)
+       VALUES ('import', 'b1', 'KZ', 0, 0, 5, 5, 100, 'x', '{}', '2025-01-01T00:00:00Z', 'a@KZ-75')`,
+    ).run();
+    raw.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT bundle_id, report FROM exchange_history').all()).toEqual([{ bundle_id: 'b1', report: null }]);
+    db.close();
+  });
+
   it('refuse a database written by a newer Erikti', () => {
     const file = path.join(tempDir(), 'future.sqlite');
     const raw = new Database(file);

@@ -73,6 +73,11 @@ describe('bundles that must be refused before anything is written', () => {
     const astana = officeCore('KZ-71');
     trust(almaty, astana);
     refusedWith(centre, exportTo(almaty, 'KZ-71'), 'error.bundle.wrongRecipient', before);
+    // The refusal names the office the file was meant for.
+    expect(refusal(() => importInto(centre, exportTo(almaty, 'KZ-71'))).params).toEqual({ office: 'KZ-71' });
+    // Another database of the centre (a second workstation) cannot open what was encrypted for the first.
+    const otherCentre = officeCore('KZ');
+    expect(refusal(() => importInto(otherCentre, exportTo(almaty, 'KZ'))).key).toBe('error.bundle.wrongCopy');
     const stranger = officeCore('KZ-35');
     trust(stranger, centre);
     stranger.callAs(ADMIN, 'volunteers.create', person('Чужой', 'Человек'));
