@@ -94,7 +94,7 @@ describe('keys can be retired', () => {
     // The retired key reads nothing new…
     const fresh = exportTo(centre, 'KZ-75');
     expect(wrappedFor(fresh)).toEqual([a2]);
-    expect(refusedKey(() => importInto(thief, fresh))).toBe('error.bundle.wrongRecipient');
+    expect(refusedKey(() => importInto(thief, fresh))).toBe('error.bundle.wrongCopy');
     expect(importInto(almaty, fresh).alreadyImported).toBe(false);
     // …and nothing it signs after the rotation is accepted, anywhere.
     thief.callAs(ADMIN, 'volunteers.create', person('Чужая', 'Запись'));
