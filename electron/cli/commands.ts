@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { CallError } from '../../shared/contract/errors';
 import { ROLES, type Role } from '../../shared/domain/vocabulary';
@@ -15,12 +16,20 @@ export { UsageError, type Io, type Parsed } from './io';
 export const COMMANDS: Record<string, Command> = {
   init: ({ options }, io) => {
     const file = path.resolve(need(options, 'db'));
-    const core = createCore(file, cliCoreOptions());
+    const code = need(options, 'office');
+    const existed = existsSync(file);
     try {
-      const office = createOffice(core.db, need(options, 'office'), typeof options.name === 'string' ? options.name : undefined);
-      io.out(json({ office: office.code, name: office.name, db: file }));
-    } finally {
-      core.close();
+      const core = createCore(file, cliCoreOptions());
+      try {
+        const office = createOffice(core.db, code, typeof options.name === 'string' ? options.name : undefined);
+        io.out(json({ office: office.code, name: office.name, db: file }));
+      } finally {
+        core.close();
+      }
+    } catch (error) {
+      // A failed init leaves nothing behind, but never removes a database that was there before.
+      if (!existed) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+      throw error;
     }
   },
 

@@ -60,10 +60,18 @@ export const exchangeCommands: Record<string, Command> = {
       io.out(json({ office: keys.office, replica: keys.replica, fingerprint: keys.fingerprint, out }));
     }),
 
+  // The fingerprint is the one the other office read out: required, as on the screen.
   'keys trust': ({ options, positionals }, io) =>
     withOffice(options, (core) => {
       const file = existingFile(positionals, 'keys trust');
-      io.out(json(core.callAs(CLI_ACTOR, 'trust.add', { keyFile: readFileSync(file, 'utf8').slice(0, 16_384) })));
+      const fingerprint = need(options, 'fingerprint');
+      io.out(json(core.callAs(CLI_ACTOR, 'trust.add', { keyFile: readFileSync(file, 'utf8').slice(0, 16_384), fingerprint })));
+    }),
+
+  'keys rotate': ({ options }, io) =>
+    withOffice(options, (core) => {
+      const { keyFile: _file, ...rotated } = core.callAs(CLI_ACTOR, 'keys.rotate', {});
+      io.out(json(rotated));
     }),
 
   'keys show': ({ options }, io) =>
@@ -73,6 +81,15 @@ export const exchangeCommands: Record<string, Command> = {
     }),
 
   'trust list': ({ options }, io) => withOffice(options, (core) => io.out(json(core.callAs(CLI_ACTOR, 'trust.list', {})))),
+
+  'trust remove': ({ options }, io) =>
+    withOffice(options, (core) => io.out(json(core.callAs(CLI_ACTOR, 'trust.remove', { fingerprint: need(options, 'fingerprint') })))),
+
+  'trust confirm': ({ options }, io) =>
+    withOffice(options, (core) => io.out(json(core.callAs(CLI_ACTOR, 'trust.confirm', { fingerprint: need(options, 'fingerprint') })))),
+
+  'trust reject': ({ options }, io) =>
+    withOffice(options, (core) => io.out(json(core.callAs(CLI_ACTOR, 'trust.reject', { fingerprint: need(options, 'fingerprint') })))),
 
   export: ({ options }, io) =>
     withOffice(options, (core) => {
@@ -103,9 +120,12 @@ export const exchangeCommands: Record<string, Command> = {
 };
 
 export const EXCHANGE_USAGE = `  keys export --db FILE --out FILE.pub
-  keys trust --db FILE FILE.pub                 (an administrator's act)
+  keys trust --db FILE --fingerprint "XXXX …" FILE.pub   (an administrator's act; the fingerprint read out by the other office)
   keys show --db FILE
+  keys rotate --db FILE                         (new keys for this workstation; other offices switch over after exchange)
   trust list --db FILE
+  trust remove --db FILE --fingerprint "XXXX …"   (at the centre, or for this office's own keys: revoked everywhere)
+  trust confirm|reject --db FILE --fingerprint "XXXX …"   (a key the centre's list proposed)
   export --db FILE --out BUNDLE [--to CODE] [--full]   (default recipient: the centre KZ)
   import --db FILE BUNDLE [--dry-run]
   conflicts --db FILE

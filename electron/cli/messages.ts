@@ -1,4 +1,5 @@
 import { CallError } from '../../shared/contract/errors';
+import { databaseError } from '../core/db/errors';
 import en from '../../shared/i18n/en.json';
 
 type Tree = { [key: string]: string | Tree };
@@ -12,7 +13,9 @@ export function english(key: string, params: Record<string, string | number> = {
 }
 
 /** One line that says what went wrong, field by field for validation errors. */
-export function describeError(error: unknown): string {
+export function describeError(failure: unknown): string {
+  // Opening the database (schema upgrade, init) fails outside a call: SQLite's reason, said plainly.
+  const error = databaseError(failure) ?? failure;
   if (error instanceof CallError) {
     const fields = (error.fields ?? []).map((f) => `${f.path}: ${english(f.key, f.params)}`);
     const head = english(error.key, error.params);

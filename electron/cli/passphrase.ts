@@ -2,7 +2,7 @@ import type { CoreOptions } from '../core/app';
 import { passphraseProtector, privateKeysError } from '../core/office/key-protection';
 
 /** Commands that use the office's private keys: they ask for the passphrase when none is set. */
-const NEEDS_PRIVATE_KEYS = new Set(['init', 'export', 'import']);
+const NEEDS_PRIVATE_KEYS = new Set(['init', 'export', 'import', 'keys rotate', 'trust remove']);
 
 /**
  * The core options of the command being run. One command runs per process, so this is set once

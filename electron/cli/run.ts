@@ -19,7 +19,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         login: { type: 'string' }, role: { type: 'string' }, volunteers: { type: 'string' }, hours: { type: 'string' },
         seed: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' }, out: { type: 'string' },
         to: { type: 'string' }, full: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' },
-        sheet: { type: 'string' }, lang: { type: 'string' }, columns: { type: 'string' },
+        sheet: { type: 'string' }, lang: { type: 'string' }, columns: { type: 'string' }, fingerprint: { type: 'string' },
       },
     });
   } catch (error) {

@@ -5,14 +5,16 @@ import { PasswordHasher, type ScryptCost } from './auth/passwords';
 import { Sessions } from './auth/sessions';
 import { actorFromRow, findUser } from './auth/users';
 import type { Actor, CallContext, Handler, HandlerMap } from './context';
-import { openDatabase, type Db } from './db/connection';
+import { isReadOnly, openDatabase, writeTransaction, type Db, type OpenOptions } from './db/connection';
+import { databaseError } from './db/errors';
 import { exchangeHandlers } from './exchange/handlers';
 import type { KeyProtector } from './office/key-protection';
 import { readOffice, replicaId } from './office/identity';
 import { attachKeyProtector, sealPlaintextKeys } from './office/private-keys';
 import { organisationHandlers } from './organisations/handlers';
-import { loadClock, persistClock, type HybridClock } from './replication/hlc';
+import { loadClock, persistClock, syncClock, type HybridClock } from './replication/hlc';
 import { rosterHandlers } from './roster/handlers';
+import { auditHandlers } from './volunteers/iin-lookups';
 import { volunteerHandlers } from './volunteers/handlers';
 
 /** Every call of the contract has exactly one handler; the compiler checks the map is complete. */
@@ -23,6 +25,7 @@ const handlers: HandlerMap<CallName> = {
   ...organisationHandlers,
   ...rosterHandlers,
   ...exchangeHandlers,
+  ...auditHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */
@@ -37,7 +40,7 @@ export interface Core {
   close(): void;
 }
 
-export interface CoreOptions {
+export interface CoreOptions extends OpenOptions {
   now?: () => Date;
   log?: (message: string, error: unknown) => void;
   /**
@@ -49,24 +52,21 @@ export interface CoreOptions {
   keyProtector?: KeyProtector;
 }
 
-/** SQLite's own errors that mean "the disk is full" reach the user as that, not as a crash. */
+/** Failures SQLite explains (full disk, busy, read-only) reach the user as that, not as a crash. */
 function errorFromUnknown(error: unknown): CallError {
   if (error instanceof CallError) return error;
-  const code = (error as { code?: string } | null)?.code;
-  if (code === 'SQLITE_FULL') return new CallError({ code: 'unavailable', key: 'error.diskFull' }, 'The disk is full');
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new CallError({ code: 'unavailable', key: 'error.busy' }, 'The database is busy');
-  if (code === 'SQLITE_READONLY') return new CallError({ code: 'unavailable', key: 'error.readOnly' }, 'The database is read-only');
-  return new CallError({ code: 'internal', key: 'error.internal' }, error instanceof Error ? error.message : String(error));
+  return databaseError(error) ?? new CallError({ code: 'internal', key: 'error.internal' }, error instanceof Error ? error.message : String(error));
 }
 
 export function createCore(dbFile: string, options: CoreOptions = {}): Core {
-  const db = openDatabase(dbFile);
+  const db = openDatabase(dbFile, options);
   attachKeyProtector(db, options.keyProtector);
   const sessions = new Sessions();
   const passwords = new PasswordHasher(options.passwordCost);
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message, error) => console.error(message, error));
-  if (options.keyProtector) {
+  // A database on read-only media stays as it is; its keys open as they are when needed.
+  if (options.keyProtector && !isReadOnly(db)) {
     try {
       sealPlaintextKeys(db);
     } catch (error) {
@@ -77,9 +77,10 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
   let clock: HybridClock | null = null;
   const clockFor = () => (clock ??= loadClock(db, replicaId(db)));
 
-  function context(actor: Actor | null, session: string | null, afterCommit: (() => void)[]): CallContext {
+  function context(actor: Actor | null, session: string | null, afterCommit: (() => void)[], afterCall: (() => void)[]): CallContext {
     return {
       afterCommit: (fn) => afterCommit.push(fn),
+      afterCall: (fn) => afterCall.push(fn),
       db,
       actor,
       session,
@@ -108,15 +109,25 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
     }
     const handler = handlers[name] as Handler<N>;
     const afterCommit: (() => void)[] = [];
-    const ctx = context(actor, session, afterCommit);
-    if (!spec.writes) return handler(parsed.data as never, ctx);
-    const result = db.transaction(() => {
-      const value = handler(parsed.data as never, ctx);
-      persistClock(db, clockFor());
-      return value;
-    })();
-    for (const fn of afterCommit) fn();
-    return result;
+    const afterCall: (() => void)[] = [];
+    const ctx = context(actor, session, afterCommit, afterCall);
+    try {
+      if (!spec.writes) return handler(parsed.data as never, ctx);
+      if (isReadOnly(db)) {
+        throw new CallError({ code: 'unavailable', key: 'error.readOnlyLocation' }, 'The database is in a read-only location: nothing can be saved');
+      }
+      const result = writeTransaction(db, () => {
+        // Another process may have written (and moved the clock) since this one last did.
+        syncClock(db, clockFor());
+        const value = handler(parsed.data as never, ctx);
+        persistClock(db, clockFor());
+        return value;
+      });
+      for (const fn of afterCommit) fn();
+      return result;
+    } finally {
+      for (const fn of afterCall) fn();
+    }
   }
 
   function actorForSession(session: string | null): Actor | null {

@@ -28,6 +28,11 @@ export interface CallContext {
   stamp(): WriteStamp;
   /** Runs after the call's transaction commits (checkpoints after erasure, for instance). */
   afterCommit(fn: () => void): void;
+  /**
+   * Runs after the call ends, whether its transaction committed or rolled back: for records that
+   * must outlive a refused write (an exact-IIN lookup answered by an error is still a lookup).
+   */
+  afterCall(fn: () => void): void;
 }
 
 export type Handler<N extends CallName> = (args: CallArgs<N>, ctx: CallContext) => CallResult<N>;

@@ -20,6 +20,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // A middle click would otherwise fire `auxclick`, a way around the refused new windows.
+      disableBlinkFeatures: 'Auxclick',
       preload: preloadPath,
     },
   });

@@ -7,13 +7,14 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
-/** A timestamp (ISO with time) as dd.mm.yyyy hh:mm in local time. */
-export function formatDateTime(iso: string | null | undefined): string {
+/** A timestamp (ISO with time) as dd.mm.yyyy hh:mm in local time, or hh:mm:ss with `seconds`. */
+export function formatDateTime(iso: string | null | undefined, options: { seconds?: boolean } = {}): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
+  const time = `${two(d.getHours())}:${two(d.getMinutes())}${options.seconds ? `:${two(d.getSeconds())}` : ''}`;
+  return `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${time}`;
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import i18next from 'i18next';
 import { CallError, problemsFromZod, type FieldProblem } from '../../shared/contract/errors';
+import { isOfficeCode, regionName } from '../../shared/domain/regions';
+import { LANGS, type Lang } from '../app/i18n';
 
 /** Field problems by the top-level field they belong to (`skills.2` is shown under `skills`). */
 export type FieldErrors = Record<string, FieldProblem>;
@@ -23,7 +26,15 @@ export function problemOf(error: unknown): { key: string; params?: Record<string
 }
 
 export function translateProblem(t: TFunction, problem: { key: string; params?: Record<string, string | number> }): string {
-  return t(problem.key, { ...problem.params, defaultValue: t('error.invalid') });
+  return t(problem.key, { ...officeNamed(problem.params), defaultValue: t('error.invalid') });
+}
+
+/** An office the core names by code ("KZ-71") is shown with its name in the reader's language. */
+function officeNamed(params: Record<string, string | number> | undefined): Record<string, string | number> | undefined {
+  const office = params?.office;
+  if (typeof office !== 'string' || !isOfficeCode(office)) return params;
+  const lang: Lang = (LANGS as readonly string[]).includes(i18next.language) ? (i18next.language as Lang) : 'ru';
+  return { ...params, office: `${office} · ${regionName(office, lang)}` };
 }
 
 /** The field problems a failed save carries (validation and conflicts both may name fields). */

@@ -65,9 +65,12 @@ export function problemsFromZod(error: z.ZodError): FieldProblem[] {
     switch (issue.code) {
       case 'invalid_type':
         return { path, key: issue.input === undefined ? 'error.required' : 'error.type' };
+      // A number out of range is neither "too long" nor "required": it says its bound.
       case 'too_big':
+        if (issue.origin === 'number' || issue.origin === 'int') return { path, key: 'error.tooBig', params: { limit: Number(issue.maximum) } };
         return { path, key: 'error.tooLong', params: { limit: Number(issue.maximum) } };
       case 'too_small':
+        if (issue.origin === 'number' || issue.origin === 'int') return { path, key: 'error.tooSmall', params: { limit: Number(issue.minimum) } };
         return { path, key: 'error.required' };
       case 'unrecognized_keys':
         return { path: issue.keys.join(','), key: 'error.unknownField' };

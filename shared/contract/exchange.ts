@@ -21,11 +21,35 @@ export const bundleSource = z.union([
 const tableSummary = z.object({
   created: z.number(),
   updated: z.number(),
+  /** Records held live here that the bundle erases (merged-away records count as merges). */
+  erased: z.number(),
   unchanged: z.number(),
   missing: z.number(),
   conflicts: z.number(),
   merged: z.number(),
 });
+
+export const REPORT_KINDS = ['added', 'changed', 'erased', 'restored', 'merged', 'unmerged', 'conflict'] as const;
+const fieldValue = z.union([z.string(), z.number(), z.null()]);
+const reportItem = z.object({
+  kind: z.enum(REPORT_KINDS),
+  table: z.string(),
+  id: z.string(),
+  label: z.string(),
+  changes: z.array(z.object({ field: z.string(), from: fieldValue, to: fieldValue })).optional(),
+  into: z.object({ id: z.string(), label: z.string() }).optional(),
+  field: z.string().optional(),
+  conflictKind: z.enum(['field', 'delete']).optional(),
+  conflictId: z.number().optional(),
+});
+/** Record by record what an import does: exact counts per kind, the first records of each kind in detail. */
+export const changeReport = z.object({
+  counts: z.record(z.enum(REPORT_KINDS), z.number()),
+  items: z.array(reportItem),
+  truncated: z.boolean(),
+});
+export type ChangeReportView = z.infer<typeof changeReport>;
+export type ReportItemView = z.infer<typeof reportItem>;
 
 export const importSummary = z.object({
   bundleId: z.string(),
@@ -38,8 +62,15 @@ export const importSummary = z.object({
   rows: z.number(),
   tables: z.record(z.string(), tableSummary),
   conflicts: z.number(),
-  duplicates: z.object({ merged: z.number(), review: z.number() }),
+  /** `people`: the merges the import brought or made, by name (`absorbedHere`: the merged-away record was registered here). */
+  duplicates: z.object({ merged: z.number(), review: z.number(), people: z.array(z.lazy(() => mergeLogEntry)) }),
   trustAdded: z.number(),
+  /** Changes to whom this office trusts: keys revoked or rotated, added from the centre's list, or waiting for an administrator. */
+  trustChanges: z.array(z.object({ change: z.enum(['added', 'pending', 'revoked', 'rotated']), office: z.string(), fingerprint: z.string() })),
+  /** The bundle's newest stamp is this many minutes ahead of this computer's clock (0: not notably). */
+  clockAheadMinutes: z.number(),
+  trustOffices: z.array(z.string()),
+  report: changeReport,
 });
 export type ImportSummaryView = z.infer<typeof importSummary>;
 
@@ -60,7 +91,23 @@ export const exportResult = z.object({
   base64: z.string().optional(),
 });
 
+export const mergeLogEntry = z.object({
+  id: z.string(),
+  table: z.string(),
+  survivor: z.object({ id: z.string(), label: z.string() }),
+  loser: z.object({ id: z.string(), label: z.string() }),
+  at: z.string(),
+  by: z.string(),
+  office: z.string(),
+  undone: z.boolean(),
+  undoneAt: z.string().nullable(),
+  undoneBy: z.string().nullable(),
+  absorbedHere: z.boolean(),
+});
+export type MergeLogEntryView = z.infer<typeof mergeLogEntry>;
+
 const conflictSide = z.object({ value: z.unknown(), stamp: z.string(), actor: z.string(), at: z.string() });
+const conflictActor = z.object({ actor: z.string(), office: z.string(), at: z.string() });
 export const conflictView = z.object({
   id: z.number(),
   table: z.string(),
@@ -74,8 +121,21 @@ export const conflictView = z.object({
   resolvedAt: z.string().nullable(),
   resolvedBy: z.string().nullable(),
   resolution: z.string().nullable(),
+  /** The merged-away record the losing value came from. */
+  mergedFrom: z.string().nullable(),
+  /** Delete conflicts: who erased, who edited without knowing; `loser.value` is what restoring gives back. */
+  erasedBy: conflictActor.nullable(),
+  editedBy: z.array(conflictActor),
+  later: z.enum(['winner', 'loser']),
 });
 export type ConflictViewData = z.infer<typeof conflictView>;
+
+const conflictFacets = z.object({
+  offices: z.array(z.string()),
+  tables: z.array(z.string()),
+  fields: z.array(z.object({ table: z.string(), field: z.string() })),
+});
+export type ConflictFacets = z.infer<typeof conflictFacets>;
 
 const duplicateSide = z.object({
   id: z.string(),
@@ -100,6 +160,11 @@ export const trustedKey = z.object({
   name: z.string(),
   fingerprint: z.string(),
   source: z.enum(['administrator', 'centre']),
+  /** `pending`: proposed by the centre's list for an office already known; used only once an administrator confirms it. */
+  status: z.enum(['active', 'pending']),
+  validFrom: z.string().nullable(),
+  /** Set when the key was revoked or rotated out: no bundles go to it, its later signatures are refused. */
+  validUntil: z.string().nullable(),
   addedAt: z.string(),
   addedBy: z.string(),
 });
@@ -146,11 +211,39 @@ export const exchangeCalls = {
     input: z.strictObject(page),
     output: z.object({ total: z.number(), items: z.array(historyEntry) }),
   }),
+  /** What one bundle's history row did: its report and the conflicts it raised with the decisions made since. */
+  'exchange.historyEntry': call({
+    access: 'coordinator',
+    writes: false,
+    input: z.strictObject({ id: z.number().int().min(1) }),
+    output: z.object({ entry: historyEntry, report: changeReport.nullable(), conflicts: z.array(conflictView) }),
+  }),
   'conflicts.list': call({
     access: 'coordinator',
     writes: false,
-    input: z.strictObject({ includeResolved: z.boolean().default(false), ...page }),
-    output: z.object({ total: z.number(), items: z.array(conflictView) }),
+    input: z.strictObject({
+      includeResolved: z.boolean().default(false),
+      office: z.string().max(10).optional(),
+      table: z.string().max(40).optional(),
+      field: z.string().max(60).optional(),
+      kind: z.enum(['field', 'delete']).optional(),
+      ...page,
+    }),
+    output: z.object({ total: z.number(), items: z.array(conflictView), facets: conflictFacets }),
+  }),
+  /** Decides many conflicts at once: keep what is in effect, take what was set aside, or take one office's value. */
+  'conflicts.resolveMany': call({
+    access: 'coordinator',
+    writes: true,
+    input: z.strictObject({
+      ids: z.array(z.number().int().min(1)).min(1).max(1000),
+      choice: z.enum(['winner', 'loser', 'office']),
+      office: z.enum(OFFICE_CODES, { error: 'error.region' }).optional(),
+    }),
+    output: z.object({
+      resolved: z.array(z.number()),
+      skipped: z.array(z.object({ id: z.number(), key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+    }),
   }),
   /** Keep the winner, take the loser, or type a value; a delete conflict: keep deleted (winner) or restore (loser). */
   'conflicts.resolve': call({
@@ -169,23 +262,61 @@ export const exchangeCalls = {
     input: z.strictObject({ limit: z.number().int().min(1).max(2000).default(200) }),
     output: z.array(duplicatePair),
   }),
-  /** Merges two records of one person; `keepId` is the record whose values are kept. */
+  /**
+   * Merges two records of one person. Per field (volunteer field or column names), whose value is kept:
+   * `choices`; a field without a choice keeps `keepId`'s value, or the other's when `keepId` has none.
+   */
   'duplicates.merge': call({
     access: 'coordinator',
     writes: true,
-    input: z.strictObject({ keepId: recordId, otherId: recordId }),
+    input: z.strictObject({ keepId: recordId, otherId: recordId, choices: z.record(z.string().max(60), z.enum(['keep', 'other'])).default({}) }),
     output: z.object({ survivor: z.string(), loser: z.string() }),
   }),
+  /** Every field of both records side by side (stored columns and values, as conflicts show them), for a per-field choice. */
+  'duplicates.compare': call({
+    access: 'coordinator',
+    writes: false,
+    input: z.strictObject({ a: recordId, b: recordId }),
+    output: z.object({ fields: z.array(z.object({ field: z.string(), a: z.unknown(), b: z.unknown() })) }),
+  }),
+  /** The merge log, newest first. */
+  'merges.list': call({
+    access: 'coordinator',
+    writes: false,
+    input: z.strictObject(page),
+    output: z.object({ total: z.number(), items: z.array(mergeLogEntry) }),
+  }),
+  /** Undoes a merge: both records as they were, at every office the undo reaches. */
+  'merges.undo': call({ access: 'coordinator', writes: true, input: z.strictObject({ id: z.string().min(1).max(300) }), output: z.object({ survivor: z.string(), loser: z.string() }) }),
   'duplicates.markDistinct': call({ access: 'coordinator', writes: true, input: z.strictObject({ a: recordId, b: recordId }), output: ok }),
   'trust.list': call({ access: 'coordinator', writes: false, input: z.strictObject({}), output: z.array(trustedKey) }),
-  /** Trusting an office is an administrator's act: the text of its public-key file. */
+  /** Trusting an office is an administrator's act: the text of its public-key file and the fingerprint the administrator compared. */
   'trust.add': call({
     access: 'administrator',
     writes: true,
-    input: z.strictObject({ keyFile: z.string().min(1).max(16_384) }),
+    input: z.strictObject({ keyFile: z.string().min(1).max(16_384), fingerprint: z.string().min(1).max(80) }),
     output: z.object({ added: z.boolean(), office: z.string(), fingerprint: z.string() }),
   }),
-  'trust.remove': call({ access: 'administrator', writes: true, input: z.strictObject({ fingerprint: z.string().max(80) }), output: ok }),
+  /**
+   * Stops trusting a key here, for good (no trust list re-adds it). At the centre, or for a key of
+   * this office, it is also a signed revocation that every office applies (`revoked`).
+   */
+  'trust.remove': call({
+    access: 'administrator',
+    writes: true,
+    input: z.strictObject({ fingerprint: z.string().max(80) }),
+    output: z.object({ ok: z.literal(true), revoked: z.boolean() }),
+  }),
+  /** A key the centre's list proposed for an office already known: an administrator accepts or rejects it. */
+  'trust.confirm': call({ access: 'administrator', writes: true, input: z.strictObject({ fingerprint: z.string().max(80) }), output: ok }),
+  'trust.reject': call({ access: 'administrator', writes: true, input: z.strictObject({ fingerprint: z.string().max(80) }), output: ok }),
+  /** A new key pair for this workstation, signed by the current one, which is retired; other offices switch over after exchange. */
+  'keys.rotate': call({
+    access: 'administrator',
+    writes: true,
+    input: z.strictObject({}),
+    output: z.object({ office: z.string(), replica: z.string(), fingerprint: z.string(), previous: z.string(), keyFile: z.string() }),
+  }),
   /** This office's identity and fingerprint, and its public-key file to hand to other offices. */
   'keys.own': call({
     access: 'coordinator',

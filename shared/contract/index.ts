@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { auditCalls } from './audit';
 import type { CallSpec } from './call';
 import { exchangeCalls } from './exchange';
 import { organisationCalls } from './organisations';
@@ -17,6 +18,7 @@ export const contract = {
   ...organisationCalls,
   ...rosterCalls,
   ...exchangeCalls,
+  ...auditCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

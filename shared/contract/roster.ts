@@ -33,7 +33,21 @@ export const ROSTER_LIMITS = {
   columns: 256,
   /** One upload chunk: 8 MiB of bytes as base64. */
   chunkChars: Math.ceil((8 * 1024 * 1024) / 3) * 4,
+  /**
+   * Bytes an .xlsx may inflate to, counted as they come out (never what the zip declares): room
+   * for 200,000 rows of some 27 filled columns (a 200,000-row export of 14 inflates to 133 MB).
+   */
+  expandedBytes: 400 * 1024 * 1024,
+  /** Filled cells in one file, and texts in its shared-strings table. */
+  cells: 8_000_000,
+  /** Characters in one cell: Excel's own limit. */
+  cellChars: 32_767,
+  /** Merged ranges in one sheet. */
+  merges: 10_000,
+  /** Sheets in one workbook. */
+  sheets: 1000,
 } as const;
+export type RosterLimits = Record<keyof typeof ROSTER_LIMITS, number>;
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'error.roster.expired' });
 const base64 = z
@@ -48,7 +62,7 @@ export type RosterMapping = z.infer<typeof rosterMapping>;
 /** A sheet of an uploaded file, read with a mapping (one entry per column, null = ignore). */
 export const rosterChoice = z.strictObject({
   token,
-  sheet: z.number().int().min(0).max(1000),
+  sheet: z.number().int().min(0).max(ROSTER_LIMITS.sheets),
   mapping: rosterMapping,
   /** Overrides the detected header row (1-based, as Excel numbers rows). */
   headerRow: z.number().int().min(1).max(1_048_576).optional(),

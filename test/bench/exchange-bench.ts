@@ -30,7 +30,10 @@ import { round } from './search-bench';
  *   process start-up: the CLI's start-up is measured and subtracted, the re-import runs in process).
  * - import_peak_rss_mb: the largest peak resident memory of the import processes.
  * - weekly_bundle_kb: one region's incremental bundle after a week of work (~300 new volunteers,
- *   ~1000 edits), once the centre has acknowledged what it had before.
+ *   ~1000 edits) in steady state: after a full round trip through the centre (both regions' data
+ *   in, everything relayed back out, so the region holds the other region's people too).
+ * - roundtrip_bundle_rows: rows in that region's bundle carrying 100 edits right after the round
+ *   trip (target ≤ 110: what came from the centre is not sent back).
  *
  * Edits change the stored state only; bundles carry state, so a record edited many times
  * travels once. Needs the built CLI (npm run build).
@@ -46,6 +49,7 @@ export interface ExchangeBenchFigures {
   reimport_speedup: number;
   import_peak_rss_mb: number;
   weekly_bundle_kb: number;
+  roundtrip_bundle_rows: number;
   import_ratio_vs_schema_raw: number;
   import_rows_per_s: number;
   raw_rows_per_s: number;
@@ -80,9 +84,15 @@ process.on('exit', () => {
 });
 `;
 
-function office(file: string, code: string): Db {
+/** An office database opened as the tests open it: its private keys under the test passphrase. */
+function openOffice(file: string): Db {
   const db = openDatabase(file);
   attachKeyProtector(db, TEST_CORE_OPTIONS.keyProtector);
+  return db;
+}
+
+function office(file: string, code: string): Db {
+  const db = openOffice(file);
   createOffice(db, code);
   return db;
 }
@@ -205,7 +215,7 @@ export async function benchExchange(opts: ExchangeBenchOptions): Promise<Exchang
   // Re-import in this process (the already-imported bundles are verified, then recognised):
   // process start-up would otherwise dwarf it.
   let reimportMs = 0;
-  const again = openDatabase(centreFile);
+  const again = openOffice(centreFile);
   const clock = loadClock(again, replicaId(again));
   for (const bundle of bundles) {
     const source = fileSource(bundle);
@@ -216,6 +226,7 @@ export async function benchExchange(opts: ExchangeBenchOptions): Promise<Exchang
     if (!summary.nothingChanged) throw new Error('a re-import changed something');
   }
   again.close();
+  const steady = steadyState(dir, perRegion, at);
   const importRate = rows / (importMs / 1000);
   const rawRate = raw.rows / (raw.plainMs / 1000);
   const schemaRate = raw.rows / (raw.schemaMs / 1000);
@@ -224,7 +235,8 @@ export async function benchExchange(opts: ExchangeBenchOptions): Promise<Exchang
     import_ratio_vs_raw: round(importRate / rawRate, 3),
     reimport_speedup: round(importMs / reimportMs, 1),
     import_peak_rss_mb: Math.round(peak),
-    weekly_bundle_kb: round(weeklyBundleKb(dir, perRegion, at), 1),
+    weekly_bundle_kb: round(steady.weeklyKb, 1),
+    roundtrip_bundle_rows: steady.roundtripRows,
     import_ratio_vs_schema_raw: round(importRate / schemaRate, 3),
     import_rows_per_s: Math.round(importRate),
     raw_rows_per_s: Math.round(rawRate),
@@ -235,25 +247,33 @@ export async function benchExchange(opts: ExchangeBenchOptions): Promise<Exchang
 }
 
 /**
- * A region and the centre in steady state (the centre has imported the region's data and sent a
- * bundle back acknowledging it), then a week of work: ~300 new volunteers and ~1000 edits.
+ * Two regions and the centre in steady state: both regions' data imported by the centre and
+ * relayed back out (a full round trip). Then 100 edits at one region (the rows its bundle
+ * carries), then a week of work there: ~300 new volunteers and ~1000 edits (the bundle's size).
  */
-function weeklyBundleKb(dir: string, volunteers: number, at: string): number {
+function steadyState(dir: string, volunteers: number, at: string): { weeklyKb: number; roundtripRows: number } {
   const region = office(path.join(dir, 'week-region.sqlite'), 'KZ-35');
+  const other = office(path.join(dir, 'week-other.sqlite'), 'KZ-71');
   const centre = office(path.join(dir, 'week-centre.sqlite'), 'KZ');
   trustBoth(region, centre, at);
+  trustBoth(other, centre, at);
   seedRoster(region, { volunteers, seed: 77 });
+  seedRoster(other, { volunteers, seed: 78 });
   const send = (from: Db, to: Db, code: string) => {
     const file = path.join(dir, `week-${code}-${Date.now()}-${Math.random()}.erikti`);
     const sink = fileSink(file);
-    from.transaction(() => exportBundle(from, sink, { to: code, actor: 'bench', at }))();
+    const result = from.transaction(() => exportBundle(from, sink, { to: code, actor: 'bench', at }))();
     sink.commit();
     const bytes = readFileSync(file);
     importBundle(to, bytesSource(bytes), { clock: loadClock(to, replicaId(to)), actor: 'bench', at });
-    return bytes.length;
+    return { bytes: bytes.length, rows: result.rows };
   };
   send(region, centre, 'KZ');
+  send(other, centre, 'KZ');
   send(centre, region, 'KZ-35');
+  send(centre, other, 'KZ-71');
+  editVolunteers(region, 100, 98, at);
+  const roundtripRows = send(region, centre, 'KZ').rows;
   // A week: 300 people registered, 1000 edits.
   const clock = loadClock(region, replicaId(region));
   const w: WriteStamp = { db: region, clock, actor: 'staff@KZ-35', at };
@@ -267,8 +287,9 @@ function weeklyBundleKb(dir: string, volunteers: number, at: string): number {
     persistClock(region, clock);
   })();
   editVolunteers(region, 1000, 99, at);
-  const bytes = send(region, centre, 'KZ');
+  const weeklyKb = send(region, centre, 'KZ').bytes / 1024;
   region.close();
+  other.close();
   centre.close();
-  return bytes / 1024;
+  return { weeklyKb, roundtripRows };
 }

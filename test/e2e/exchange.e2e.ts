@@ -20,8 +20,12 @@ const AIGERIM: Actor = { id: 'u-aigerim', login: 'aigerim', displayName: 'Айг
 const DANIYAR: Actor = { id: 'u-daniyar', login: 'daniyar', displayName: 'Данияр Ахметов', role: 'coordinator' };
 
 function trustEachOther(a: Core, b: Core): void {
-  a.callAs(CLI_ACTOR, 'trust.add', { keyFile: b.callAs(CLI_ACTOR, 'keys.own', {}).keyFile });
-  b.callAs(CLI_ACTOR, 'trust.add', { keyFile: a.callAs(CLI_ACTOR, 'keys.own', {}).keyFile });
+  const keyOf = (core: Core) => {
+    const { keyFile, fingerprint } = core.callAs(CLI_ACTOR, 'keys.own', {});
+    return { keyFile, fingerprint };
+  };
+  a.callAs(CLI_ACTOR, 'trust.add', keyOf(b));
+  b.callAs(CLI_ACTOR, 'trust.add', keyOf(a));
 }
 
 /** A bundle from one office to another, as the file a coordinator would carry. */
@@ -212,7 +216,7 @@ test('duplicates merge or stay apart; trusted offices show fingerprints; an admi
   expect(centre.core.callAs(CLI_ACTOR, 'trust.list', {}).map((k) => k.office).sort()).toEqual(['KZ-71', 'KZ-75']);
 
   // Export to Astana downloads the bundle file, which Astana (once it trusts the centre) accepts.
-  astana.core.callAs(CLI_ACTOR, 'trust.add', { keyFile: own.keyFile });
+  astana.core.callAs(CLI_ACTOR, 'trust.add', { keyFile: own.keyFile, fingerprint: own.fingerprint });
   await page.getByTestId('exchange-tab-exchange').click();
   await page.locator('#exchange-to').selectOption('KZ-71');
   const downloading = page.waitForEvent('download');

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, type Core } from '../../electron/core/app';
+import type { Core } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
 import { startHost, type RunningHost } from '../../electron/host/server';
-import { TEST_CORE_OPTIONS } from '../helpers/core-options';
+import { testCore } from '../helpers/core-options';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -19,7 +19,7 @@ export interface Office {
 /** A web host over a fresh office database (optionally already initialised, as `erikti init` would). */
 export async function openOffice(code: string | null): Promise<Office> {
   const dir = mkdtempSync(path.join(tmpdir(), 'erikti-e2e-'));
-  const core = createCore(path.join(dir, 'office.sqlite'), TEST_CORE_OPTIONS);
+  const core = testCore(path.join(dir, 'office.sqlite'));
   if (code) createOffice(core.db, code);
   const host = await startHost({ core, rendererDir: path.join(root, 'dist/renderer'), port: 0 });
   return { core, host, dir };

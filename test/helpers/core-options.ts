@@ -1,4 +1,4 @@
-import type { CoreOptions } from '../../electron/core/app';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/app';
 import { passphraseProtector } from '../../electron/core/office/key-protection';
 
 /**
@@ -16,3 +16,8 @@ export const TEST_CORE_OPTIONS: CoreOptions = {
   passwordCost: { N: 2 ** 10, r: 8, p: 1 },
   keyProtector: passphraseProtector(TEST_PASSPHRASE, { N: 2 ** 10, r: 8, p: 1 }),
 };
+
+/** A core on an existing (or new) database file, opened as every test opens it; `extra` for what one test varies. */
+export function testCore(file: string, extra: CoreOptions = {}): Core {
+  return createCore(file, { ...TEST_CORE_OPTIONS, ...extra });
+}

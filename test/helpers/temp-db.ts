@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { CLI_ACTOR, createCore, type Core } from '../../electron/core/app';
+import { CLI_ACTOR, type Core } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
-import { TEST_CORE_OPTIONS } from './core-options';
+import { testCore } from './core-options';
 
 const dirs: string[] = [];
 const cores: Core[] = [];
@@ -23,7 +23,7 @@ export function tempDir(): string {
 
 /** A real office database on disk, with its core (closed after the test). */
 export function officeCore(code = 'KZ-75', file = path.join(tempDir(), 'office.sqlite')): Core {
-  const core = createCore(file, TEST_CORE_OPTIONS);
+  const core = testCore(file);
   cores.push(core);
   createOffice(core.db, code);
   return core;
@@ -34,7 +34,7 @@ export function officeCore(code = 'KZ-75', file = path.join(tempDir(), 'office.s
  * stretch: every later CLI export or import then opens the keys in milliseconds, not half a second.
  */
 export function initOfficeFile(file: string, code: string): string {
-  const core = createCore(file, TEST_CORE_OPTIONS);
+  const core = testCore(file);
   try {
     createOffice(core.db, code);
   } finally {

@@ -1,22 +1,50 @@
-import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { accessSync, chmodSync, closeSync, constants, existsSync, openSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { CallError } from '../../../shared/contract/errors';
 import { registerSqlFunctions } from './functions';
-import { migrate } from './migrate';
+import { migrate, SCHEMA_VERSION } from './migrate';
+
+export { writeTransaction } from './transaction';
 
 export type Db = Database.Database;
 
 /**
+ * How long a write waits for another process (the web host, a second CLI) to finish its write
+ * before answering "the database is busy". Local writes hold the lock for milliseconds, so they
+ * are always waited out; a long import holds it for its whole run, and a person at the desk
+ * should hear "busy, try again" after ten seconds rather than watch a frozen screen. Ten seconds
+ * also covers a checkpoint or a seed batch of the other process with room to spare.
+ */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+export interface OpenOptions {
+  /** Override of BUSY_TIMEOUT_MS (tests, and callers that must not block long). */
+  busyTimeoutMs?: number;
+}
+
+/**
  * Opens (creating if needed) an office database and brings its schema up to date.
  * WAL with synchronous=FULL: a save the user saw succeed survives a power cut.
+ * A database in a place this process may not write to (read-only media, a locked folder) is
+ * opened for reading only (see openReadOnly).
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (existsSync(file) && !writableLocation(file)) return openReadOnly(file);
+  if (!existsSync(path.dirname(file))) {
+    throw new CallError({ code: 'unavailable', key: 'error.cannotOpen' }, `There is no folder ${path.dirname(file)}`);
+  }
   ownerOnly(file);
   const db = new Database(file);
   try {
+    // First, so every later statement (even switching to WAL) waits for another process's write.
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // Deleted and overwritten content is zeroed, so an erased person's values do not linger in
+    // free space of the file (or the WAL) after their row, index entries and search keys go.
+    db.pragma('secure_delete = ON');
     // A national roster is a few hundred MB: map it and keep a generous page cache so search and
     // scrolling read memory, not syscalls.
     db.pragma('mmap_size = 1073741824');
@@ -41,7 +69,7 @@ function ownerOnly(file: string): void {
   try {
     closeSync(openSync(file, 'wx', 0o600));
   } catch {
-    // It exists already (tightened below), or its folder does not: SQLite says so in its words.
+    // It exists already: tightened below.
   }
   for (const f of [file, `${file}-wal`, `${file}-shm`]) {
     try {
@@ -52,7 +80,54 @@ function ownerOnly(file: string): void {
   }
 }
 
-/** Runs fn in one transaction (nested calls become savepoints). */
-export function inTransaction<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn)();
+/** WAL needs to write the database and to create its -wal and -shm files beside it. */
+function writableLocation(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    accessSync(path.dirname(file), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readOnlyError(key: 'error.readOnlyOutdated' | 'error.readOnlyUnclosed', message: string): CallError {
+  return new CallError({ code: 'unavailable', key }, message);
+}
+
+/**
+ * SQLite cannot read a WAL database where it may not create the -shm file. The file is read
+ * into memory instead (as a database in rollback mode: bytes 18–19 of the header name the
+ * journal mode) and opened read-only, so it can be looked at and exported; every write answers
+ * error.readOnlyLocation. Nothing is copied to disk: the file holds personal data.
+ * A non-empty -wal beside it holds committed changes the file itself lacks: refused, not misread.
+ */
+function openReadOnly(file: string): Db {
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) {
+    throw readOnlyError('error.readOnlyUnclosed', `${file} is in a read-only location and was not closed properly`);
+  }
+  const bytes = readFileSync(file);
+  if (bytes.length >= 20) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  const db = new Database(bytes, { readonly: true });
+  try {
+    registerSqlFunctions(db);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < SCHEMA_VERSION) {
+      throw readOnlyError('error.readOnlyOutdated', `${file} is in a read-only location and needs upgrading for this version`);
+    }
+    migrate(db); // refuses a newer schema; has nothing to apply otherwise
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** True when the database was opened from a read-only location (see openReadOnly). */
+export function isReadOnly(db: Db): boolean {
+  return db.readonly;
 }

@@ -4,6 +4,8 @@ import { skeletonTokens, sortKey } from '../../../shared/domain/search-key';
 /**
  * The search index's keys for one volunteer: skeletons of every name (Cyrillic and Latin spellings
  * meet), the IIN, and the phone number with and without its country prefix.
+ * The index deletes a row by recomputing its keys (migration 0006): any change to what this
+ * returns (or to skeletonTokens) needs a migration that rebuilds volunteer_search.
  */
 export function volunteerSearchKeys(names: (string | null)[], iin: string | null, phone: string | null): string {
   const tokens = new Set<string>();

@@ -1,7 +1,7 @@
 import { typedFieldValue } from './typed-values';
 import { CallError } from '../../../shared/contract/errors';
 import type { Db } from '../db/connection';
-import { isReplicatedTable, type ReplicatedTable, type SqlValue } from '../replication/tables';
+import { isReplicatedTable, labelOf, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
 import { prepared, updateReplicated, type WriteStamp } from '../replication/write';
 import { reviewError } from './errors';
 
@@ -31,6 +31,19 @@ export interface ConflictView {
   resolvedAt: string | null;
   resolvedBy: string | null;
   resolution: string | null;
+  /** Which side was written later (by clock stamp, finer than the seconds shown). */
+  later: 'winner' | 'loser';
+  /** The merged-away record the losing value came from (a value the merge could not put on the survivor). */
+  mergedFrom: string | null;
+  /** Delete conflicts: who erased, and who edited without knowing (oldest first). */
+  erasedBy: ConflictActor | null;
+  editedBy: ConflictActor[];
+}
+
+export interface ConflictActor {
+  actor: string;
+  office: string;
+  at: string;
 }
 
 interface ConflictRow {
@@ -49,34 +62,95 @@ interface ConflictRow {
   resolved_at: string | null;
   resolved_by: string | null;
   resolution: string | null;
+  label: string | null;
+  detail: string | null;
+  merged_from: string | null;
 }
 
 const stampAt = (s: string) => new Date(Number(s.slice(0, 13))).toISOString();
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
-function label(db: Db, table: string, id: string): string {
-  if (table === 'volunteers') {
-    const r = prepared(db, "SELECT last_name || ' ' || first_name || COALESCE(' ' || middle_name, '') FROM volunteers WHERE id = ?").pluck().get(id) as string | undefined;
-    return r?.trim() || id;
-  }
-  if (table === 'organisations') return (prepared(db, 'SELECT name FROM organisations WHERE id = ?').pluck().get(id) as string | undefined) ?? id;
-  return id;
+/** The record's name now, or the name it had when the conflict was found (an erased person has none left). */
+function label(db: Db, r: ConflictRow): string {
+  const row = isReplicatedTable(r.tbl) ? (prepared(db, `SELECT * FROM ${r.tbl} WHERE id = ?`).get(r.row_id) as Row | undefined) : undefined;
+  return (row && isReplicatedTable(r.tbl) && labelOf(r.tbl, row)) || r.label || r.row_id;
 }
 
+const actorView = (a: { actor: string; stamp: string }): ConflictActor => ({ actor: a.actor, office: a.actor.slice(a.actor.lastIndexOf('@') + 1), at: stampAt(a.stamp) });
+
 function view(db: Db, r: ConflictRow): ConflictView {
+  const detail = r.detail ? (JSON.parse(r.detail) as { erasedBy: { actor: string; stamp: string }; editedBy: { actor: string; stamp: string }[] }) : null;
+  const erasedBy = r.kind === 'delete' ? actorView(detail?.erasedBy ?? { actor: r.winner_actor, stamp: r.winner_stamp }) : null;
+  const editedBy = r.kind === 'delete' ? (detail?.editedBy ?? [{ actor: r.loser_actor, stamp: r.loser_stamp }]).map(actorView) : [];
   return {
-    id: r.id, table: r.tbl, rowId: r.row_id, label: label(db, r.tbl, r.row_id), field: r.field, kind: r.kind,
+    id: r.id, table: r.tbl, rowId: r.row_id, label: label(db, r), field: r.field, kind: r.kind,
     winner: { value: parse(r.winner_value), stamp: r.winner_stamp, actor: r.winner_actor, at: stampAt(r.winner_stamp) },
     loser: { value: parse(r.loser_value), stamp: r.loser_stamp, actor: r.loser_actor, at: stampAt(r.loser_stamp) },
     detectedAt: r.detected_at, resolvedAt: r.resolved_at, resolvedBy: r.resolved_by, resolution: r.resolution,
+    mergedFrom: r.merged_from, erasedBy, editedBy,
+    later: r.loser_stamp > r.winner_stamp ? 'loser' : 'winner',
   };
 }
 
-export function listConflicts(db: Db, options: { includeResolved?: boolean; limit?: number; offset?: number } = {}): { total: number; items: ConflictView[] } {
-  const where = options.includeResolved ? '' : 'WHERE resolved_at IS NULL';
-  const total = (prepared(db, `SELECT count(*) FROM conflicts ${where}`).pluck().get() as number) ?? 0;
-  const rows = prepared(db, `SELECT * FROM conflicts ${where} ORDER BY id LIMIT ? OFFSET ?`).all(options.limit ?? 200, options.offset ?? 0) as ConflictRow[];
-  return { total, items: rows.map((r) => view(db, r)) };
+export interface ConflictFilter {
+  includeResolved?: boolean;
+  /** Either side written at this office. */
+  office?: string;
+  table?: string;
+  field?: string;
+  kind?: 'field' | 'delete';
+}
+
+/** What the list can be narrowed to: the offices, kinds of record and fields among the conflicts shown. */
+export interface ConflictFacets {
+  offices: string[];
+  tables: string[];
+  fields: { table: string; field: string }[];
+}
+
+const officeOf = (actor: string) => actor.slice(actor.lastIndexOf('@') + 1);
+
+function whereOf(filter: ConflictFilter): { sql: string; params: (string | number)[] } {
+  const parts: string[] = [];
+  const params: (string | number)[] = [];
+  if (!filter.includeResolved) parts.push('resolved_at IS NULL');
+  if (filter.office) {
+    parts.push("(winner_actor LIKE '%@' || ? OR loser_actor LIKE '%@' || ?)");
+    params.push(filter.office, filter.office);
+  }
+  for (const [column, value] of [['tbl', filter.table], ['field', filter.field], ['kind', filter.kind]] as const) {
+    if (!value) continue;
+    parts.push(`${column} = ?`);
+    params.push(value);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function listConflicts(
+  db: Db,
+  options: ConflictFilter & { limit?: number; offset?: number } = {},
+): { total: number; items: ConflictView[]; facets: ConflictFacets } {
+  const { sql, params } = whereOf(options);
+  const total = (prepared(db, `SELECT count(*) FROM conflicts ${sql}`).pluck().get(...params) as number) ?? 0;
+  const rows = prepared(db, `SELECT * FROM conflicts ${sql} ORDER BY id LIMIT ? OFFSET ?`).all(...params, options.limit ?? 200, options.offset ?? 0) as ConflictRow[];
+  return { total, items: rows.map((r) => view(db, r)), facets: facets(db, !!options.includeResolved) };
+}
+
+function facets(db: Db, includeResolved: boolean): ConflictFacets {
+  const where = includeResolved ? '' : 'WHERE resolved_at IS NULL';
+  const actors = prepared(db, `SELECT winner_actor FROM conflicts ${where} UNION SELECT loser_actor FROM conflicts ${where}`).pluck().all() as string[];
+  const pairs = prepared(db, `SELECT DISTINCT tbl, field FROM conflicts ${where} ORDER BY tbl, field`).all() as { tbl: string; field: string }[];
+  return {
+    offices: [...new Set(actors.map(officeOf).filter((o) => o !== ''))].sort(),
+    tables: [...new Set(pairs.map((p) => p.tbl))],
+    fields: pairs.map((p) => ({ table: p.tbl, field: p.field })),
+  };
+}
+
+/** The conflicts one import raised, with what was decided since (the history's view of a bundle). */
+export function conflictsOfBundle(db: Db, bundleId: string, limit = 1000): ConflictView[] {
+  const rows = prepared(db, 'SELECT * FROM conflicts WHERE bundle_id = ? ORDER BY id LIMIT ?').all(bundleId, limit) as ConflictRow[];
+  return rows.map((r) => view(db, r));
 }
 
 /** A volunteer field as an erasure leaves it (see volunteers.delete). */
@@ -108,11 +182,14 @@ export function resolveConflict(w: WriteStamp, id: number, resolution: Resolutio
   if (row.kind === 'delete') {
     if (resolution.choice === 'value') throw reviewError('conflict.choice', 'A delete conflict is resolved by keeping the delete or restoring');
     const restore = resolution.choice === 'loser';
-    const values: Record<string, SqlValue> = { deleted: restore ? 0 : 1 };
+    const late = parse(row.loser_value) as Record<string, SqlValue>;
+    // Restoring gives back what the later edits hold (some may have been blanked by the erasure
+    // here), nothing more: the rest of the record was erased where it was erased.
+    const values: Record<string, SqlValue> = restore ? { ...late, deleted: 0 } : { deleted: 1 };
     if (!restore && table === 'volunteers') {
       // Keeping an erasure erases again what the concurrent edit brought back, in the same
       // stamped write as the deletion (so the deletion has seen it all).
-      for (const field of Object.keys(parse(row.loser_value) as Record<string, unknown>)) values[field] = erasedValue(field);
+      for (const field of Object.keys(late)) values[field] = erasedValue(field);
     }
     updateReplicated(w, table, row.row_id, values, { force: ['deleted'], ancestors: { deleted: [row.loser_stamp] } });
     if (restore) {
@@ -132,4 +209,49 @@ export function resolveConflict(w: WriteStamp, id: number, resolution: Resolutio
   }
   prepared(w.db, 'UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?').run(w.at, w.actor, resolution.choice, id);
   return view(w.db, prepared(w.db, 'SELECT * FROM conflicts WHERE id = ?').get(id) as ConflictRow);
+}
+
+export type BulkChoice = { choice: 'winner' } | { choice: 'loser' } | { choice: 'office'; office: string };
+
+export interface BulkResult {
+  resolved: number[];
+  /** Conflicts left open, each with the reason (a translation key and its params). */
+  skipped: { id: number; key: string; params?: Record<string, string | number> }[];
+}
+
+/**
+ * Decides many conflicts the same way: keep what is in effect, take what was set aside, or take
+ * one office's value wherever that office wrote one of the two sides. Each decision is its own
+ * savepoint, so one that cannot be made (already settled, an IIN another record holds, a
+ * conflict where that office wrote neither side) is skipped and named, and the others still hold.
+ */
+export function resolveMany(w: WriteStamp, ids: number[], bulk: BulkChoice): BulkResult {
+  const result: BulkResult = { resolved: [], skipped: [] };
+  const one = w.db.transaction((id: number) => {
+    let choice: 'winner' | 'loser';
+    if (bulk.choice === 'office') {
+      const row = prepared(w.db, 'SELECT winner_actor, loser_actor FROM conflicts WHERE id = ? AND resolved_at IS NULL').get(id) as
+        | { winner_actor: string; loser_actor: string }
+        | undefined;
+      if (!row) throw notFound(id);
+      if (officeOf(row.winner_actor) === bulk.office) choice = 'winner';
+      else if (officeOf(row.loser_actor) === bulk.office) choice = 'loser';
+      else throw reviewError('conflict.notFromOffice', `Office ${bulk.office} wrote neither side of conflict ${id}`, { office: bulk.office });
+    } else {
+      choice = bulk.choice;
+    }
+    resolveConflict(w, id, { choice });
+  });
+  w.db.transaction(() => {
+    for (const id of [...new Set(ids)]) {
+      try {
+        one(id);
+        result.resolved.push(id);
+      } catch (error) {
+        if (!(error instanceof CallError)) throw error;
+        result.skipped.push({ id, key: error.key, ...(error.params ? { params: error.params } : {}) });
+      }
+    }
+  })();
+  return result;
 }

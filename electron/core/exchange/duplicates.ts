@@ -1,114 +1,18 @@
 import { skeletonTokens } from '../../../shared/domain/search-key';
 import type { Db } from '../db/connection';
-import { MERGEABLE, PAIR_IDS, REFERENCES, REPLICATED_TABLES, type ReplicatedTable, type Row } from '../replication/tables';
-import { insertReplicated, prepared, updateReplicated, type WriteStamp } from '../replication/write';
+import { entryOf, parseEntries } from '../replication/entries';
+import { REPLICATED_TABLES, isEmptyValue, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
+import { insertReplicated, prepared, readRowClock, updateReplicated, type WriteStamp } from '../replication/write';
+import { mergeRecords, type MergeWork } from './merges';
 
-/**
- * One person, one record. The same person registered at two offices is merged into the record
- * with the smaller id, whichever office notices first: every office picks the same survivor.
- * The merge is itself a replicated record (`merges`: loser → survivor), the loser becomes a
- * tombstone, and live references to the loser (memberships, later hours and assignments) are
- * re-pointed at the survivor, so every hour and attendance of both stays with the person.
- */
-export const mergeId = (table: string, loser: string) => `${table}:${loser}`;
-
-/** Follows merges from a merged-away id to the record that survives (the id itself otherwise). */
-export function resolveSurvivor(db: Db, table: ReplicatedTable, id: string): string {
-  let current = id;
-  for (let hops = 0; hops < 32; hops++) {
-    const next = prepared(db, 'SELECT survivor_id FROM merges WHERE tbl = ? AND loser_id = ? AND deleted = 0 ORDER BY survivor_id LIMIT 1').pluck().get(table, current) as
-      | string
-      | undefined;
-    if (!next || next === current) return current;
-    current = next;
-  }
-  return current;
-}
-
-const isLive = (db: Db, table: ReplicatedTable, id: string) => prepared(db, `SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).get(id) !== undefined;
-
-/** Merges `loser` into `survivor` (the caller has chosen survivor = the smaller id). */
-export function mergeRecords(w: WriteStamp, table: ReplicatedTable, survivor: string, loser: string): void {
-  if (survivor === loser) return;
-  const id = mergeId(table, loser);
-  const existing = prepared(w.db, 'SELECT survivor_id, deleted FROM merges WHERE id = ?').get(id) as { survivor_id: string; deleted: number } | undefined;
-  if (!existing) insertReplicated(w, 'merges', id, { tbl: table, loser_id: loser, survivor_id: survivor, deleted: 0 });
-  else if (existing.deleted === 1 || existing.survivor_id !== survivor) updateReplicated(w, 'merges', id, { survivor_id: survivor, deleted: 0 });
-  if (isLive(w.db, table, loser)) updateReplicated(w, table, loser, { deleted: 1 });
-  repointReferences(w, table, loser, survivor);
-}
-
-/** Points live references to `from` at `to`, generically over the declared references. */
-export function repointReferences(w: WriteStamp, target: ReplicatedTable, from: string, to: string): number {
-  let edits = 0;
-  for (const [table, columns] of Object.entries(REFERENCES) as [ReplicatedTable, Record<string, ReplicatedTable>][]) {
-    for (const [column, referenced] of Object.entries(columns)) {
-      if (referenced !== target) continue;
-      const rows = prepared(w.db, `SELECT * FROM ${table} WHERE ${column} = ? AND deleted = 0`).all(from) as Row[];
-      for (const row of rows) {
-        repointRow(w, table, row, column, to);
-        edits++;
-      }
-    }
-  }
-  return edits;
-}
-
-function repointRow(w: WriteStamp, table: ReplicatedTable, row: Row, column: string, to: string): void {
-  const pair = PAIR_IDS[table];
-  if (!pair) {
-    updateReplicated(w, table, String(row.id), { [column]: to });
-    return;
-  }
-  const values: Row = {};
-  for (const f of REPLICATED_TABLES[table]) values[f] = row[f] ?? null;
-  values[column] = to;
-  values.deleted = 0;
-  const newId = pair.map((c) => String(values[c])).join(':');
-  const existing = prepared(w.db, `SELECT deleted FROM ${table} WHERE id = ?`).get(newId) as { deleted: number } | undefined;
-  if (!existing) insertReplicated(w, table, newId, values);
-  else if (existing.deleted === 1) updateReplicated(w, table, newId, { deleted: 0 });
-  updateReplicated(w, table, String(row.id), { deleted: 1 });
-}
-
-/**
- * Brings the database in line with every merge it holds: merged-away records that are still
- * live become tombstones, and references to them are re-pointed. Run after every import, so a
- * membership added at an office that had not heard of the merge yet still lands on the survivor.
- */
-export function applyMerges(w: WriteStamp): number {
-  let edits = 0;
-  const merges = prepared(w.db, 'SELECT tbl, loser_id FROM merges WHERE deleted = 0 ORDER BY tbl, loser_id').all() as { tbl: string; loser_id: string }[];
-  for (const { tbl, loser_id: loser } of merges) {
-    if (!(MERGEABLE as readonly string[]).includes(tbl)) continue;
-    const table = tbl as ReplicatedTable;
-    if (isLive(w.db, table, loser)) {
-      updateReplicated(w, table, loser, { deleted: 1 });
-      edits++;
-    }
-    for (const [referencing, columns] of Object.entries(REFERENCES) as [ReplicatedTable, Record<string, ReplicatedTable>][]) {
-      for (const [column, referenced] of Object.entries(columns)) {
-        if (referenced !== table) continue;
-        const rows = prepared(w.db, `SELECT * FROM ${referencing} WHERE ${column} = ? AND deleted = 0 ORDER BY id`).all(loser) as Row[];
-        if (rows.length === 0) continue;
-        const survivor = resolveSurvivor(w.db, table, loser);
-        if (survivor === loser) continue;
-        for (const row of rows) {
-          repointRow(w, referencing, row, column, survivor);
-          edits++;
-        }
-      }
-    }
-  }
-  return edits;
-}
+export { mergeId, resolveSurvivor } from './merges';
 
 /**
  * Live volunteers sharing an IIN are one person: merged into the smallest id. With `onlyIds`,
  * only the IINs those records hold are looked at (a small import into a large database).
  * Returns the merges made.
  */
-export function autoMergeByIin(w: WriteStamp, onlyIds?: Set<string>): number {
+export function autoMergeByIin(w: WriteStamp, onlyIds?: Set<string>, work?: MergeWork): number {
   let groups: string[];
   if (onlyIds && onlyIds.size < 20_000) {
     const iins = new Set<string>();
@@ -130,10 +34,7 @@ export function autoMergeByIin(w: WriteStamp, onlyIds?: Set<string>): number {
   let merged = 0;
   for (const group of groups) {
     const ids = group.split(',').sort();
-    for (const loser of ids.slice(1)) {
-      mergeRecords(w, 'volunteers', ids[0]!, loser);
-      merged++;
-    }
+    for (const loser of ids.slice(1)) if (mergeRecords(w, 'volunteers', ids[0]!, loser, { auto: true, work })) merged++;
   }
   return merged;
 }
@@ -224,20 +125,42 @@ export function markDistinct(w: WriteStamp, table: ReplicatedTable, a: string, b
   else if (existing.deleted === 1) updateReplicated(w, 'distinct_pairs', id, { deleted: 0 });
 }
 
+/** Per field, whose value the merged record keeps: the record kept (`keep`) or the other one. */
+export type FieldChoices = Record<string, 'keep' | 'other'>;
+
 /**
  * A coordinator's merge of two records: the smaller id survives (as for automatic merges, so two
- * offices merging the same pair agree); when the coordinator keeps the other record's values,
- * they are copied onto the survivor first.
+ * offices merging the same pair agree). Per field, the value kept is the one the coordinator
+ * chose (`choices`, by column); without a choice, the kept record's value, or the other's when
+ * the kept record has none. The chosen values are written onto the survivor in one edit that
+ * lists both records' stamps as ancestors, so the value not chosen is settled, not a conflict.
+ * The survivor's values this replaced go into the merge record, so an undo gives them back.
  */
-export function mergeChosen(w: WriteStamp, table: ReplicatedTable, keepId: string, otherId: string): { survivor: string; loser: string } {
+export function mergeChosen(w: WriteStamp, table: ReplicatedTable, keepId: string, otherId: string, choices: FieldChoices = {}): { survivor: string; loser: string } {
   const survivor = keepId < otherId ? keepId : otherId;
   const loser = survivor === keepId ? otherId : keepId;
-  if (keepId !== survivor) {
-    const keep = prepared(w.db, `SELECT * FROM ${table} WHERE id = ?`).get(keepId) as Row;
-    const values: Row = {};
-    for (const f of REPLICATED_TABLES[table]) if (f !== 'deleted') values[f] = keep[f] ?? null;
-    updateReplicated(w, table, survivor, values);
+  const rows = { keep: prepared(w.db, `SELECT * FROM ${table} WHERE id = ?`).get(keepId) as Row, other: prepared(w.db, `SELECT * FROM ${table} WHERE id = ?`).get(otherId) as Row };
+  const sRow = survivor === keepId ? rows.keep : rows.other;
+  const lRow = survivor === keepId ? rows.other : rows.keep;
+  const lClock = readRowClock(w.db, table, loser)!;
+  const lEntries = parseEntries(lClock);
+  const values: Row = {};
+  const before: Row = {};
+  const force: string[] = [];
+  const ancestors: Record<string, string[]> = {};
+  for (const f of REPLICATED_TABLES[table]) {
+    if (f === 'deleted') continue;
+    const keep: SqlValue = rows.keep[f] ?? null;
+    const other: SqlValue = rows.other[f] ?? null;
+    const side = choices[f] ?? (isEmptyValue(keep) && !isEmptyValue(other) ? 'other' : 'keep');
+    const chosen = side === 'keep' ? keep : other;
+    if ((lRow[f] ?? null) === (sRow[f] ?? null)) continue;
+    values[f] = chosen;
+    if (chosen !== (sRow[f] ?? null)) before[f] = sRow[f] ?? null;
+    force.push(f);
+    ancestors[f] = [entryOf(lClock, lEntries, f).s];
   }
-  mergeRecords(w, table, survivor, loser);
+  if (Object.keys(values).length > 0) updateReplicated(w, table, survivor, values, { force, ancestors });
+  mergeRecords(w, table, survivor, loser, { survivorBefore: before });
   return { survivor, loser };
 }

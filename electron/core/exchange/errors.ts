@@ -14,28 +14,36 @@ export type BundleProblem =
   | 'signature'
   | 'unknownSigner'
   | 'wrongRecipient'
+  | 'wrongCopy'
   | 'ownBundle'
   | 'recipientUnknown'
   | 'noRecipient'
   | 'tooLargeForDownload'
   | 'fileToken'
-  | 'unreadable';
+  | 'unreadable'
+  | 'olderFormat'
+  | 'revokedSigner'
+  | 'replayed'
+  | 'resigned'
+  | 'clockAhead'
+  | 'notEncrypted';
 
 export function bundleError(kind: BundleProblem, message: string, params?: Record<string, string | number>): CallError {
   const code = kind === 'unreadable' || kind === 'fileToken' ? 'unavailable' : 'validation';
   return new CallError(params ? { code, key: `error.bundle.${kind}`, params } : { code, key: `error.bundle.${kind}` }, message);
 }
 
-export type KeysProblem = 'invalidFile' | 'fingerprint' | 'own' | 'noOffice';
+export type KeysProblem = 'invalidFile' | 'fingerprint' | 'own' | 'noOffice' | 'olderFile' | 'revoked' | 'notPending' | 'notAllowed';
 
-export function keysError(kind: KeysProblem, message: string): CallError {
-  return new CallError({ code: 'validation', key: `error.keys.${kind}` }, message);
+export function keysError(kind: KeysProblem, message: string, params?: Record<string, string | number>): CallError {
+  const code = kind === 'notPending' ? 'notFound' : kind === 'notAllowed' ? 'forbidden' : 'validation';
+  return new CallError(params ? { code, key: `error.keys.${kind}`, params } : { code, key: `error.keys.${kind}` }, message);
 }
 
-export type ReviewProblem = 'conflict.notFound' | 'conflict.choice' | 'duplicates.same';
+export type ReviewProblem = 'conflict.notFound' | 'conflict.choice' | 'conflict.notFromOffice' | 'duplicates.same' | 'merge.notFound';
 
 export function reviewError(kind: ReviewProblem, message: string, params?: Record<string, string | number>): CallError {
-  const code = kind === 'conflict.notFound' ? 'notFound' : 'validation';
+  const code = kind === 'conflict.notFound' || kind === 'merge.notFound' ? 'notFound' : 'validation';
   return new CallError(params ? { code, key: `error.${kind}`, params } : { code, key: `error.${kind}` }, message);
 }
 
@@ -45,11 +53,14 @@ export function reviewError(kind: ReviewProblem, message: string, params?: Recor
  */
 const BUNDLE_PROBLEMS: Record<BundleProblem, true> = {
   notBundle: true, corrupt: true, truncated: true, tooLarge: true, newerFormat: true, newerSchema: true, signature: true,
-  unknownSigner: true, wrongRecipient: true, ownBundle: true, recipientUnknown: true, noRecipient: true,
+  unknownSigner: true, wrongRecipient: true, wrongCopy: true, ownBundle: true, recipientUnknown: true, noRecipient: true,
   tooLargeForDownload: true, fileToken: true, unreadable: true,
+  olderFormat: true, revokedSigner: true, replayed: true, resigned: true, clockAhead: true, notEncrypted: true,
 };
-const KEYS_PROBLEMS: Record<KeysProblem, true> = { invalidFile: true, fingerprint: true, own: true, noOffice: true };
-const REVIEW_PROBLEMS: Record<ReviewProblem, true> = { 'conflict.notFound': true, 'conflict.choice': true, 'duplicates.same': true };
+const KEYS_PROBLEMS: Record<KeysProblem, true> = {
+  invalidFile: true, fingerprint: true, own: true, noOffice: true, olderFile: true, revoked: true, notPending: true, notAllowed: true,
+};
+const REVIEW_PROBLEMS: Record<ReviewProblem, true> = { 'conflict.notFound': true, 'conflict.choice': true, 'conflict.notFromOffice': true, 'duplicates.same': true, 'merge.notFound': true };
 export const EXCHANGE_ERROR_KEYS: readonly string[] = [
   ...Object.keys(BUNDLE_PROBLEMS).map((k) => `error.bundle.${k}`),
   ...Object.keys(KEYS_PROBLEMS).map((k) => `error.keys.${k}`),

@@ -9,10 +9,11 @@ import { REPLICATED_TABLE_NAMES, REPLICATED_TABLES, type Row } from '../replicat
 import { prepared } from '../replication/write';
 import { bundleError } from './errors';
 import { BundleWriter, type BundleHeader, type Sink } from './format';
-import { listTrusted, ownPrivateKeys, publicPart, requireOwnKeys, trustedForOffice } from './keys';
-import { ackedBy, acksFor, recordSent, sentWatermark } from './peers';
+import { currentKeysFor, listTrusted, ownPrivateKeys, publicPart, requireOwnKeys } from './keys';
+import { ackedBy, acksFor, learnedFrom, recordSent, sentWatermark } from './peers';
+import { CENTRE, knownStatements } from './trust';
 
-export const CENTRE = 'KZ';
+export { CENTRE };
 export const APP_FORMAT_NAME = 'erikti';
 
 export interface ExportOptions {
@@ -56,15 +57,16 @@ export function bundleFileName(from: string, to: string, at: string, id: string)
 /**
  * Writes a bundle of this office's data for one recipient office to the sink.
  * Incremental by default: records (and, for records the recipient already has, only the fields)
- * that changed since the last bundle to that office; values the recipient wrote itself are
- * left out. The centre relays everything it holds and adds its trust list.
+ * that changed since the last bundle to that office; values the recipient wrote itself, and
+ * values learned from the recipient's own bundles (what it relayed), are left out. The centre relays everything it holds and adds its trust list.
  * Records what was sent (watermark and history) in the caller's transaction.
  */
 export function exportBundle(db: Db, sink: Sink, options: ExportOptions): ExportResult {
   const own = requireOwnKeys(db);
   const to = defaultRecipient(own.office, options.to);
   if (!isOfficeCode(to)) throw bundleError('recipientUnknown', `Unknown office code ${to}`, { office: to });
-  const recipients = trustedForOffice(db, to);
+  // Only keys valid now: a revoked or rotated-out key (a stolen laptop's) receives nothing more.
+  const recipients = currentKeysFor(db, to, options.at);
   if (recipients.length === 0) {
     throw bundleError('recipientUnknown', `No keys of office ${to} are trusted here: trust its public-key file first`, { office: to });
   }
@@ -90,6 +92,7 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
   const writer = new BundleWriter(counting, {
     bundleId,
     signPrivate: ownPrivateKeys(db).signPrivate,
+    senderFingerprint: own.fingerprint,
     recipients: options.encrypt === false ? null : recipients.map((r) => ({ fingerprint: r.fingerprint, box: r.box })),
     formatVersion: options.formatVersion,
   });
@@ -103,6 +106,8 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
     if (max === null || s > max) max = s;
   };
   const fromRecipient = (s: string) => recipientReplicas.has(stampReplica(s));
+  // What the recipient sent us (its own work or what it relayed) it holds already.
+  const learned = full ? () => false : learnedFrom(db, to, since);
 
   for (const table of REPLICATED_TABLE_NAMES) {
     const columns = REPLICATED_TABLES[table] as readonly string[];
@@ -115,13 +120,13 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
     for (const record of query.iterate(since) as Iterable<Row & RowClock>) {
       const clock = { ...record, tbl: table, row_id: String(record.id) } as RowClock;
       const entries = parseEntries(clock);
-      const asFull = full || clock.base_seq > acked;
+      const asFull = full || (clock.base_seq > acked && !learned(clock.base_seq));
       const v: Row = {};
       const c: Record<string, WireEntry> = {};
       let news = false;
       for (const column of columns) {
         const entry = entryOf(clock, entries, column);
-        const fresh = full || (entry.q > since && !fromRecipient(entry.s));
+        const fresh = full || (entry.q > since && !fromRecipient(entry.s) && !learned(entry.q));
         if (!asFull && !fresh) continue;
         if (fresh) news = true;
         v[column] = record[column] ?? null;
@@ -141,7 +146,8 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
 
   let trust = 0;
   if (own.office === CENTRE) {
-    for (const key of [publicPart(own), ...listTrusted(db).map(publicPart)]) {
+    const current = listTrusted(db).filter((k) => k.status === 'active' && k.revokedAt === null);
+    for (const key of [publicPart(own), ...current.map(publicPart)]) {
       writer.line({ k: key });
       trust++;
     }
@@ -163,6 +169,7 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
     counts,
     rows,
     trust,
+    statements: knownStatements(db),
   });
   const sha256 = fileHash.digest('hex');
   recordSent(db, to, upTo);

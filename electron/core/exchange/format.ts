@@ -6,7 +6,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { bundleError } from './errors';
-import { rawPublicKey } from './keys';
+import { rawPublicKey } from './fingerprint';
+import { statementSchema } from './trust';
 
 /**
  * The bundle file. Everything is read with bounds checked first; nothing in it names a path.
@@ -19,19 +20,27 @@ import { rawPublicKey } from './keys';
  *       content key (nonce = chunk index, last-chunk flag), so chunks cannot be reordered,
  *       dropped or cut short.
  *   …   header: JSON (manifest: versions, sender, recipient, clock range, counts, sizes,
- *       SHA-256 of the payload and of the decompressed lines, the content key wrapped to each
- *       recipient key with X25519 + HKDF-SHA256 + AES-256-GCM from an ephemeral sender key)
+ *       SHA-256 of the payload as stored, the key statements the sender knows, the content key
+ *       wrapped to each recipient key with X25519 + HKDF-SHA256 + AES-256-GCM from an ephemeral
+ *       key, bound to the sender's fingerprint). No hash of the plaintext: AES-GCM already
+ *       authenticates every chunk, and a hash in the clear would let anyone test a guess.
  *   …   u32 BE   header length
  *   …   64 bytes Ed25519 signature of the sender over "erikti-bundle\0" + the first 12 bytes + header
  *   end 8 bytes  magic "ERIKTI\0E"   (its absence means the file was cut short)
  */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/**
+ * Format 1 is no longer read: its key wrap did not name the sender (another trusted office could
+ * re-sign an intercepted bundle as its own) and its header held a plaintext hash in the clear.
+ */
+export const OLDEST_READABLE_FORMAT = 2;
 const MAGIC = Buffer.from('ERIKTI\u0000B', 'latin1');
 const END = Buffer.from('ERIKTI\u0000E', 'latin1');
 const PREFIX = 12;
 const TRAILER = 4 + 64 + END.length;
 const SIGN_DOMAIN = Buffer.from('erikti-bundle\u0000', 'latin1');
-const WRAP_INFO = 'erikti-bundle-v1 content key';
+const WRAP_INFO = 'erikti-bundle-v2 content key';
+const WRAPPED_KEY_BYTES = 32 + 16;
 export const CHUNK_PLAIN_BYTES = 4 * 1024 * 1024;
 
 export interface BundleLimits {
@@ -78,16 +87,16 @@ export const headerSchema = z.object({
   counts: z.record(z.string().max(60), z.number().int().min(0)),
   rows: z.number().int().min(0),
   trust: z.number().int().min(0),
+  statements: z.array(statementSchema).max(1000),
   chunks: z.number().int().min(1),
   plainBytes: z.number().int().min(0),
-  plainSha256: hex64,
   payloadBytes: z.number().int().min(0),
   payloadSha256: hex64,
 });
 export type BundleHeader = z.infer<typeof headerSchema>;
 
 /** What the writer fills in itself; the rest (the manifest) comes from the caller. */
-type Computed = 'format' | 'chunks' | 'plainBytes' | 'plainSha256' | 'payloadBytes' | 'payloadSha256' | 'encryption';
+type Computed = 'format' | 'chunks' | 'plainBytes' | 'payloadBytes' | 'payloadSha256' | 'encryption';
 export type Manifest = Omit<BundleHeader, Computed>;
 
 export interface Sink {
@@ -106,32 +115,43 @@ const nonceFor = (index: number, last: boolean) => {
   return nonce;
 };
 
-function wrapKey(contentKey: Buffer, recipient: RecipientKey, bundleId: string) {
+/** The key-encryption key: HKDF over the X25519 secret, bound to the ephemeral key, the recipient and the sender. */
+function kekFor(shared: Buffer, salt: Buffer, epk: Buffer, recipientFingerprint: string, senderFingerprint: string): Buffer {
+  const info = Buffer.concat([Buffer.from(WRAP_INFO), epk, Buffer.from(`\u0000${recipientFingerprint}\u0000${senderFingerprint}`)]);
+  return Buffer.from(hkdfSync('sha256', shared, salt, info, 32));
+}
+
+function wrapKey(contentKey: Buffer, recipient: RecipientKey, bundleId: string, senderFingerprint: string) {
   const eph = generateKeyPairSync('x25519');
   const shared = diffieHellman({ privateKey: eph.privateKey, publicKey: createPublicKey(recipient.box) });
   const salt = randomBytes(16);
   const epk = rawPublicKey(eph.publicKey.export({ type: 'spki', format: 'pem' }).toString(), 'x25519');
-  const kek = Buffer.from(hkdfSync('sha256', shared, salt, Buffer.concat([Buffer.from(WRAP_INFO), epk, Buffer.from(recipient.fingerprint)]), 32));
-  const cipher = createCipheriv('aes-256-gcm', kek, Buffer.alloc(12));
+  const kek = kekFor(shared, salt, epk, recipient.fingerprint, senderFingerprint);
+  const cipher = createCipheriv('aes-256-gcm', kek, Buffer.alloc(12), { authTagLength: 16 });
   cipher.setAAD(Buffer.from(bundleId));
   const wrapped = Buffer.concat([cipher.update(contentKey), cipher.final(), cipher.getAuthTag()]);
   return { fingerprint: recipient.fingerprint, epk: epk.toString('base64'), salt: salt.toString('base64'), wrapped: wrapped.toString('base64') };
 }
 
-function unwrapKey(entry: { epk: string; salt: string; wrapped: string; fingerprint: string }, boxPrivatePem: string, bundleId: string): Buffer {
+/**
+ * Opens the content key. The header's signature is already verified, so a wrap that does not open
+ * was not made by the signer for this recipient: a bundle re-signed by another office.
+ */
+function unwrapKey(entry: { epk: string; salt: string; wrapped: string; fingerprint: string }, boxPrivatePem: string, bundleId: string, senderFingerprint: string): Buffer {
+  const wrapped = Buffer.from(entry.wrapped, 'base64');
+  const epkRaw = Buffer.from(entry.epk, 'base64');
+  if (wrapped.length !== WRAPPED_KEY_BYTES || epkRaw.length !== 32) throw bundleError('corrupt', 'The bundle’s key for this office is malformed');
   try {
-    const epkRaw = Buffer.from(entry.epk, 'base64');
     // SPKI DER for X25519: fixed 12-byte prefix + the raw key.
     const epk = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b656e032100', 'hex'), epkRaw]), format: 'der', type: 'spki' });
     const shared = diffieHellman({ privateKey: createPrivateKey(boxPrivatePem), publicKey: epk });
-    const kek = Buffer.from(hkdfSync('sha256', shared, Buffer.from(entry.salt, 'base64'), Buffer.concat([Buffer.from(WRAP_INFO), epkRaw, Buffer.from(entry.fingerprint)]), 32));
-    const wrapped = Buffer.from(entry.wrapped, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.alloc(12));
+    const kek = kekFor(shared, Buffer.from(entry.salt, 'base64'), epkRaw, entry.fingerprint, senderFingerprint);
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.alloc(12), { authTagLength: 16 });
     decipher.setAAD(Buffer.from(bundleId));
     decipher.setAuthTag(wrapped.subarray(32));
     return Buffer.concat([decipher.update(wrapped.subarray(0, 32)), decipher.final()]);
   } catch {
-    throw bundleError('corrupt', 'The bundle’s key for this office cannot be opened');
+    throw bundleError('resigned', 'The bundle’s content key was not sealed by the office that signed it: it looks re-signed from another office’s bundle');
   }
 }
 
@@ -144,7 +164,6 @@ export class BundleWriter {
   private pendingBytes = 0;
   private index = 0;
   private readonly payloadHash = createHash('sha256');
-  private readonly plainHash = createHash('sha256');
   private plainBytes = 0;
   private payloadBytes = 0;
   private readonly contentKey: Buffer | null;
@@ -152,7 +171,14 @@ export class BundleWriter {
 
   constructor(
     private readonly sink: Sink,
-    private readonly options: { bundleId: string; signPrivate: string; recipients: RecipientKey[] | null; formatVersion?: number; level?: number },
+    private readonly options: {
+      bundleId: string;
+      signPrivate: string;
+      senderFingerprint: string;
+      recipients: RecipientKey[] | null;
+      formatVersion?: number;
+      level?: number;
+    },
   ) {
     this.contentKey = options.recipients ? randomBytes(32) : null;
     this.prefix = Buffer.alloc(PREFIX);
@@ -176,7 +202,6 @@ export class BundleWriter {
     const plain = Buffer.from(this.pending.join(''), 'utf8');
     this.pending = [];
     this.pendingBytes = 0;
-    this.plainHash.update(plain);
     this.plainBytes += plain.length;
     let body = deflateRawSync(plain, { level: this.options.level ?? 6 });
     if (this.contentKey) {
@@ -200,11 +225,10 @@ export class BundleWriter {
       ...manifest,
       format: this.options.formatVersion ?? FORMAT_VERSION,
       encryption: this.contentKey
-        ? { alg: 'x25519-hkdf-sha256-aes-256-gcm', keys: this.options.recipients!.map((r) => wrapKey(this.contentKey!, r, manifest.id)) }
+        ? { alg: 'x25519-hkdf-sha256-aes-256-gcm', keys: this.options.recipients!.map((r) => wrapKey(this.contentKey!, r, manifest.id, this.options.senderFingerprint)) }
         : null,
       chunks: this.index,
       plainBytes: this.plainBytes,
-      plainSha256: this.plainHash.digest('hex'),
       payloadBytes: this.payloadBytes,
       payloadSha256: this.payloadHash.digest('hex'),
     };
@@ -286,6 +310,12 @@ export function readEnvelope(source: Source, limits: BundleLimits = DEFAULT_LIMI
     });
   }
   if (version < 1) throw bundleError('corrupt', 'The bundle’s format version is invalid');
+  if (version < OLDEST_READABLE_FORMAT) {
+    throw bundleError('olderFormat', `The bundle was written in format ${version}, which this Erikti no longer reads: ask the office to export it again`, {
+      found: version,
+      supported: OLDEST_READABLE_FORMAT,
+    });
+  }
   if (source.size < PREFIX + TRAILER || !source.read(source.size - END.length, END.length).equals(END)) {
     throw bundleError('truncated', 'The bundle file is cut short (its end marker is missing)');
   }
@@ -314,14 +344,18 @@ export function readEnvelope(source: Source, limits: BundleLimits = DEFAULT_LIMI
   return { header, prefix, headerBytes, signature, payloadStart: PREFIX, payloadEnd: headerStart };
 }
 
-/** Checks the payload checksum and the sender's signature (streaming over the file). */
+/** Checks the sender's signature over the header, then (only then) hashes the payload it vouches for. */
 export function verifyEnvelope(source: Source, envelope: Envelope, signPublicPem: string): void {
+  verifyHeaderSignature(envelope, signPublicPem);
   const hash: Hash = createHash('sha256');
   const step = 1024 * 1024;
   for (let pos = envelope.payloadStart; pos < envelope.payloadEnd; pos += step) {
     hash.update(source.read(pos, Math.min(step, envelope.payloadEnd - pos)));
   }
   if (hash.digest('hex') !== envelope.header.payloadSha256) throw bundleError('corrupt', 'The bundle is damaged: its checksum does not match');
+}
+
+function verifyHeaderSignature(envelope: Envelope, signPublicPem: string): void {
   let ok: boolean;
   try {
     ok = verify(null, Buffer.concat([SIGN_DOMAIN, envelope.prefix, envelope.headerBytes]), createPublicKey(signPublicPem), envelope.signature);
@@ -338,18 +372,18 @@ export function verifyEnvelope(source: Source, envelope: Envelope, signPublicPem
 export function readLines(
   source: Source,
   envelope: Envelope,
-  keys: { boxPrivate: string; fingerprint: string } | null,
+  keys: readonly { boxPrivate: string; fingerprint: string }[],
   limits: BundleLimits,
   onLine: (value: unknown) => void,
 ): void {
   const { header } = envelope;
   let contentKey: Buffer | null = null;
   if (header.encryption) {
-    const entry = header.encryption.keys.find((k) => k.fingerprint === keys?.fingerprint);
-    if (!entry || !keys) throw bundleError('wrongRecipient', 'The bundle is not encrypted for this office');
-    contentKey = unwrapKey(entry, keys.boxPrivate, header.id);
+    const mine = keys.find((k) => header.encryption!.keys.some((e) => e.fingerprint === k.fingerprint));
+    const entry = mine && header.encryption.keys.find((e) => e.fingerprint === mine.fingerprint);
+    if (!entry || !mine) throw bundleError('wrongRecipient', 'The bundle is not encrypted for this office');
+    contentKey = unwrapKey(entry, mine.boxPrivate, header.id, header.sender.fingerprint);
   }
-  const plainHash = createHash('sha256');
   let plainTotal = 0;
   let pos = envelope.payloadStart;
   for (let index = 0; index < header.chunks; index++) {
@@ -385,7 +419,6 @@ export function readLines(
     if (plain.length > limits.maxRatio * Math.max(body.length, 1024 * 16)) {
       throw bundleError('tooLarge', 'A chunk of the bundle unpacks to far more than its size (a decompression bomb?)');
     }
-    plainHash.update(plain);
     if (plain.length === 0) continue;
     if (plain[plain.length - 1] !== 0x0a) throw bundleError('corrupt', 'A chunk of the bundle does not end on a whole line');
     const text = plain.toString('utf8');
@@ -405,7 +438,5 @@ export function readLines(
     }
   }
   if (pos !== envelope.payloadEnd) throw bundleError('corrupt', 'The bundle’s payload has bytes after its last chunk');
-  if (plainTotal !== header.plainBytes || plainHash.digest('hex') !== header.plainSha256) {
-    throw bundleError('corrupt', 'The bundle’s contents do not match their checksum');
-  }
+  if (plainTotal !== header.plainBytes) throw bundleError('corrupt', 'The bundle’s contents are not the size its header states');
 }

@@ -2,15 +2,23 @@ import { CallError } from '../../../shared/contract/errors';
 import type { exchangeCalls } from '../../../shared/contract/exchange';
 import { BUNDLE_BASE64_MAX } from '../../../shared/contract/exchange';
 import type { CallContext, HandlerMap } from '../context';
-import { listConflicts, resolveConflict } from './conflicts';
-import { likelyDuplicates, markDistinct, mergeChosen } from './duplicates';
+import { listConflicts, resolveConflict, resolveMany } from './conflicts';
+import { likelyDuplicates, markDistinct, mergeChosen, type FieldChoices } from './duplicates';
+import { listMerges, undoMerge } from './merges';
+import { REPLICATED_TABLES } from '../replication/tables';
+import { toColumn } from '../volunteers/columns';
 import { bundleError, reviewError } from './errors';
 import { exportBundle, fileSink, memorySink } from './export';
 import { takeFileToken } from './files';
 import { bytesSource, fileSource, type Source } from './format';
-import { listHistory } from './history';
+import { historyDetail, listHistory } from './history';
 import { importBundle } from './import';
-import { listTrusted, parseKeyFile, publicKeyFile, removeTrusted, requireOwnKeys, trustKeys } from './keys';
+import { keysError } from './errors';
+import { confirmPending, listTrusted, parseKeyFile, publicKeyFile, rejectPending, removeTrusted, requireOwnKeys, trustKeys } from './keys';
+import { mayRevoke, revokeKey, rotateOwnKeys } from './trust';
+
+/** Fingerprints as people type them: any spacing, any case. */
+const normalFingerprint = (text: string) => text.replace(/\s+/g, '').toUpperCase();
 
 const MAX_DOWNLOAD_BYTES = Math.floor((BUNDLE_BASE64_MAX / 4) * 3);
 
@@ -29,6 +37,9 @@ function withSource<T>(input: { token: string } | { base64: string }, fn: (sourc
 }
 
 const actorName = (ctx: CallContext) => ctx.stamp().actor;
+
+/** The volunteer fields a merge chooses between (all replicated fields but the tombstone flag). */
+const MERGED_FIELDS: readonly string[] = REPLICATED_TABLES.volunteers.filter((f) => f !== 'deleted');
 
 function recordExists(ctx: CallContext, id: string): void {
   const row = ctx.db.prepare('SELECT 1 FROM volunteers WHERE id = ? AND deleted = 0').get(id);
@@ -66,7 +77,19 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
 
   'exchange.history': (page, ctx) => listHistory(ctx.db, page),
 
+  'exchange.historyEntry': ({ id }, ctx) => {
+    const detail = historyDetail(ctx.db, id);
+    if (!detail) throw new CallError({ code: 'notFound', key: 'error.notFound' }, `No history entry ${id}`);
+    return detail;
+  },
+
   'conflicts.list': (query, ctx) => listConflicts(ctx.db, query),
+
+  'conflicts.resolveMany': ({ ids, choice, office }, ctx) => {
+    if (choice !== 'office') return resolveMany(ctx.stamp(), ids, { choice });
+    if (!office) throw new CallError({ code: 'validation', key: 'error.region' }, 'Choose the office whose values to take');
+    return resolveMany(ctx.stamp(), ids, { choice, office });
+  },
 
   'conflicts.resolve': ({ id, choice, value }, ctx) => {
     if (choice === 'value') return resolveConflict(ctx.stamp(), id, { choice, value: value ?? null });
@@ -75,12 +98,30 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
 
   'duplicates.list': ({ limit }, ctx) => likelyDuplicates(ctx.db, { limit }),
 
-  'duplicates.merge': ({ keepId, otherId }, ctx) => {
+  'duplicates.merge': ({ keepId, otherId, choices }, ctx) => {
     recordExists(ctx, keepId);
     recordExists(ctx, otherId);
     if (keepId === otherId) throw reviewError('duplicates.same', 'A record cannot be merged with itself');
-    return mergeChosen(ctx.stamp(), 'volunteers', keepId, otherId);
+    const columns: FieldChoices = {};
+    for (const [field, side] of Object.entries(choices)) {
+      const column = toColumn(field);
+      if (!MERGED_FIELDS.includes(column)) throw new CallError({ code: 'validation', key: 'error.invalid' }, `Unknown field ${field}`);
+      columns[column] = side;
+    }
+    return mergeChosen(ctx.stamp(), 'volunteers', keepId, otherId, columns);
   },
+
+  'duplicates.compare': ({ a, b }, ctx) => {
+    recordExists(ctx, a);
+    recordExists(ctx, b);
+    // As stored (the conflict list's form); coordinators may read IINs, and only they compare.
+    const [x, y] = [a, b].map((id) => ctx.db.prepare('SELECT * FROM volunteers WHERE id = ?').get(id) as Record<string, unknown>);
+    return { fields: MERGED_FIELDS.map((column) => ({ field: column, a: x![column] ?? null, b: y![column] ?? null })) };
+  },
+
+  'merges.list': (page, ctx) => listMerges(ctx.db, requireOwnKeys(ctx.db).office, page),
+
+  'merges.undo': ({ id }, ctx) => undoMerge(ctx.stamp(), id),
 
   'duplicates.markDistinct': ({ a, b }, ctx) => {
     recordExists(ctx, a);
@@ -90,17 +131,43 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
   },
 
   'trust.list': (_input, ctx) =>
-    listTrusted(ctx.db).map((k) => ({ office: k.office, replica: k.replica, name: k.name, fingerprint: k.fingerprint, source: k.source, addedAt: k.addedAt, addedBy: k.addedBy })),
+    listTrusted(ctx.db).map((k) => ({
+      office: k.office, replica: k.replica, name: k.name, fingerprint: k.fingerprint, source: k.source, status: k.status,
+      validFrom: k.validFrom, validUntil: k.revokedAt, addedAt: k.addedAt, addedBy: k.addedBy,
+    })),
 
-  'trust.add': ({ keyFile }, ctx) => {
+  'trust.add': ({ keyFile, fingerprint }, ctx) => {
     const keys = parseKeyFile(keyFile);
+    if (normalFingerprint(fingerprint) !== normalFingerprint(keys.fingerprint)) {
+      throw keysError('fingerprint', `The fingerprint given (${fingerprint}) is not this key file's (${keys.fingerprint}): do not trust it`);
+    }
     const added = trustKeys(ctx.db, keys, 'administrator', actorName(ctx), ctx.now().toISOString());
     return { added, office: keys.office, fingerprint: keys.fingerprint };
   },
 
   'trust.remove': ({ fingerprint }, ctx) => {
-    if (!removeTrusted(ctx.db, fingerprint)) throw new CallError({ code: 'notFound', key: 'error.notFound' }, 'No such trusted key');
+    const at = ctx.now().toISOString();
+    const removed = removeTrusted(ctx.db, fingerprint, actorName(ctx), at);
+    if (!removed) throw new CallError({ code: 'notFound', key: 'error.notFound' }, 'No such trusted key');
+    const revoked = removed.revokedAt === null && removed.status === 'active' && mayRevoke(requireOwnKeys(ctx.db).office, removed.office);
+    if (revoked) revokeKey(ctx.db, removed, at);
+    return { ok: true as const, revoked };
+  },
+
+  'trust.confirm': ({ fingerprint }, ctx) => {
+    confirmPending(ctx.db, fingerprint, actorName(ctx), ctx.now().toISOString());
     return { ok: true };
+  },
+
+  'trust.reject': ({ fingerprint }, ctx) => {
+    rejectPending(ctx.db, fingerprint, actorName(ctx), ctx.now().toISOString());
+    return { ok: true };
+  },
+
+  'keys.rotate': (_input, ctx) => {
+    const previous = requireOwnKeys(ctx.db).fingerprint;
+    const next = rotateOwnKeys(ctx.db, ctx.now().toISOString());
+    return { office: next.office, replica: next.replica, fingerprint: next.fingerprint, previous, keyFile: publicKeyFile(ctx.db) };
   },
 
   'keys.own': (_input, ctx) => {

@@ -1,20 +1,25 @@
-import type { Db } from '../db/connection';
+import { writeTransaction, type Db } from '../db/connection';
 import { SCHEMA_VERSION } from '../db/migrate';
+import { readRetiredKeys, retiredKeyFingerprints } from '../office/private-keys';
 import { type WireEntry } from '../replication/entries';
-import { persistClock, type HybridClock } from '../replication/hlc';
+import { persistClock, syncClock, type HybridClock } from '../replication/hlc';
 import { applyRemoteRow, type MergeEnv, type RemoteRow, type RowOutcome } from '../replication/merge';
 import { REPLICATED_TABLES, isReplicatedTable, type ReplicatedTable } from '../replication/tables';
 import { nextChangeSeq, prepared, type WriteStamp } from '../replication/write';
-import { applyMerges, autoMergeByIin, likelyDuplicates } from './duplicates';
+import { autoMergeByIin, likelyDuplicates } from './duplicates';
+import { applyMerges, mergesSince, standingMerges, type MergeLogEntry, type MergeWork } from './merges';
 import { bundleError } from './errors';
 import { DEFAULT_LIMITS, readEnvelope, readLines, verifyEnvelope, type BundleHeader, type BundleLimits, type Envelope, type Source } from './format';
-import { checkedKeys, ownPrivateKeys, requireOwnKeys, trustKeys, trustedByFingerprint, type TrustedKey } from './keys';
-import { recordAck, recordReceived } from './peers';
-import { CENTRE } from './export';
+import { checkedKeys, ownPrivateKeys, requireOwnKeys, trustedByFingerprint, type PublicKeys, type TrustedKey } from './keys';
+import { recordAck, recordLearned, recordReceived } from './peers';
+import { applyCentreTrustList, applyStatements, CENTRE, type TrustChange } from './trust';
+import { emptyReport, ReportCollector, type ChangeReport } from './report';
 
 export interface TableSummary {
   created: number;
   updated: number;
+  /** Records this office held live that the bundle erases (deletions; merges are counted as merges). */
+  erased: number;
   unchanged: number;
   missing: number;
   conflicts: number;
@@ -33,9 +38,29 @@ export interface ImportSummary {
   rows: number;
   tables: Record<string, TableSummary>;
   conflicts: number;
-  duplicates: { merged: number; review: number };
+  /** `people`: the merges this import brought or made, named (at most MERGES_LISTED). */
+  duplicates: { merged: number; review: number; people: MergeLogEntry[] };
   trustAdded: number;
+  /** Every change the bundle makes to whom this office trusts (revocations, rotations, keys added or waiting for an administrator). */
+  trustChanges: TrustChange[];
+  /** How far the bundle's newest clock stamp is ahead of this computer's clock, when more than a few minutes (else 0). */
+  clockAheadMinutes: number;
+  /** The offices whose keys the centre's trust list added, one entry per key. */
+  trustOffices: string[];
+  /** Record by record what the import does (capped detail, exact counts). */
+  report: ChangeReport;
 }
+
+/**
+ * Clock bounds. A stamp more than a year ahead of this computer's clock (a PC whose date is years
+ * off, or a crafted bundle), or whose counter sits at the format's limit, is refused: imported, it
+ * would drag every office's clock there and leave stamps nobody could beat. Stamps a few minutes
+ * or more ahead are imported, and the preview says so, naming the office.
+ */
+export const MAX_CLOCK_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
+export const WARN_CLOCK_AHEAD_MS = 5 * 60 * 1000;
+const msPrefix = (ms: number) => String(Math.max(0, Math.min(ms, 9_999_999_999_999))).padStart(13, '0');
+const MERGES_LISTED = 200;
 
 export interface ImportOptions {
   clock: HybridClock;
@@ -44,21 +69,31 @@ export interface ImportOptions {
   dryRun?: boolean;
   limits?: BundleLimits;
   onProgress?: (done: number, total: number) => void;
+  /** Tests only (never reachable from the contract or the CLI): accept a bundle that is not encrypted. */
+  allowUnencrypted?: boolean;
+  /** Detailed records kept per kind in the report (tests lower it). */
+  reportCap?: number;
 }
 
 export interface VerifiedBundle {
   envelope: Envelope;
   signer: TrustedKey;
+  /** What the key statements in the header changed here (already applied, in the caller's transaction). */
+  trustChanges: TrustChange[];
+  /** Set when the signer's key is retired: every stamp in the bundle must be earlier than this (13-digit ms prefix). */
+  stampsBefore: string | null;
 }
 
 /**
  * Everything that can be checked before a single row is read: the frame and header (format,
- * size, truncation), the schema version, that this office is the recipient, that the signer is
- * trusted, the checksum and the signature. Throws a CallError naming the cause.
+ * size, truncation), the schema version, that this office is the recipient and the bundle is
+ * encrypted to it, that the signer is trusted, valid when it signed and is the workstation the
+ * bundle names, the signature, then the checksum, and the clock range the header declares.
+ * Applies the key statements the header carries first (a rotated signer becomes known), so call
+ * it inside the import's transaction. Throws a CallError naming the cause.
  */
-export function verifyBundle(db: Db, source: Source, limits: BundleLimits = DEFAULT_LIMITS): VerifiedBundle {
+export function verifyBundle(db: Db, source: Source, envelope: Envelope, at: string, allowUnencrypted = false): VerifiedBundle {
   const own = requireOwnKeys(db);
-  const envelope = readEnvelope(source, limits);
   const { header } = envelope;
   if (header.schema > SCHEMA_VERSION) {
     throw bundleError('newerSchema', `The bundle holds data of schema ${header.schema}; this Erikti knows ${SCHEMA_VERSION}. Update Erikti.`, {
@@ -66,7 +101,8 @@ export function verifyBundle(db: Db, source: Source, limits: BundleLimits = DEFA
       supported: SCHEMA_VERSION,
     });
   }
-  if (header.sender.replica === own.replica || header.sender.fingerprint === own.fingerprint) {
+  const ownFingerprints = [own.fingerprint, ...retiredKeyFingerprints(db)];
+  if (header.sender.replica === own.replica || ownFingerprints.includes(header.sender.fingerprint)) {
     throw bundleError('ownBundle', 'This bundle was exported by this very database');
   }
   if (header.recipient.office !== own.office) {
@@ -74,18 +110,56 @@ export function verifyBundle(db: Db, source: Source, limits: BundleLimits = DEFA
       office: header.recipient.office,
     });
   }
-  if (header.encryption && !header.encryption.keys.some((k) => k.fingerprint === own.fingerprint)) {
-    throw bundleError('wrongRecipient', 'The bundle is not encrypted for this workstation’s key', { office: header.recipient.office });
+  if (!header.encryption && !allowUnencrypted) throw bundleError('notEncrypted', 'The bundle is not encrypted: Erikti accepts only encrypted bundles');
+  if (header.encryption && !header.encryption.keys.some((k) => ownFingerprints.includes(k.fingerprint))) {
+    throw bundleError('wrongCopy', 'The bundle is not encrypted for this workstation’s key', { office: header.recipient.office });
   }
+  const createdAt = Date.parse(header.createdAt);
+  if (Number.isNaN(createdAt)) throw bundleError('corrupt', 'The bundle’s header is damaged (creation time)');
+  const trustChanges = applyStatements(db, header.statements, at);
   const signer = trustedByFingerprint(db, header.sender.fingerprint);
-  if (!signer || signer.office !== header.sender.office) {
-    throw bundleError('unknownSigner', `The bundle is signed by ${header.sender.office} (${header.sender.fingerprint}), whose key this office does not trust`, {
+  if (!signer || signer.status !== 'active' || signer.office !== header.sender.office || signer.replica !== header.sender.replica) {
+    throw bundleError('unknownSigner', `The bundle is signed by ${header.sender.office} (${header.sender.fingerprint}), whose key this office does not trust for that workstation`, {
       office: header.sender.office,
       fingerprint: header.sender.fingerprint,
     });
   }
   verifyEnvelope(source, envelope, signer.sign);
-  return { envelope, signer };
+  // A retired key's signature counts only for a bundle made before the retirement, and then only
+  // if every stamp in it is earlier too: the creation time is the signer's claim, so a back-dated
+  // bundle from a stolen key can still add nothing that overrules what was written since.
+  let stampsBefore: string | null = null;
+  if (signer.revokedAt !== null) {
+    const retired = Date.parse(signer.revokedAt);
+    if (createdAt >= retired) {
+      throw bundleError('revokedSigner', `The bundle is signed by a key of ${signer.office} that was revoked on ${signer.revokedAt}`, {
+        office: signer.office,
+        at: signer.revokedAt,
+      });
+    }
+    stampsBefore = msPrefix(retired);
+  }
+  const nowMs = Date.parse(at);
+  for (const stamp of [header.hlc.min, header.hlc.max]) if (stamp) checkStamp(stamp, header, nowMs, stampsBefore);
+  return { envelope, signer, trustChanges, stampsBefore };
+}
+
+/** Refuses a clock stamp beyond the bounds (see MAX_CLOCK_AHEAD_MS), or one later than its retired signer's retirement. */
+function checkStamp(stamp: string, header: BundleHeader, nowMs: number, stampsBefore: string | null): void {
+  const ms = stamp.slice(0, 13);
+  if (ms > msPrefix(nowMs + MAX_CLOCK_AHEAD_MS) || stamp.slice(14, 20) === 'ffffff') {
+    const days = Math.round((Number(ms) - nowMs) / 86_400_000);
+    throw bundleError('clockAhead', `The bundle from ${header.sender.office} carries clock stamps ${days} days ahead of this computer’s clock (or at the format’s limit)`, {
+      office: header.sender.office,
+      days,
+    });
+  }
+  if (stampsBefore !== null && ms >= stampsBefore) {
+    throw bundleError('revokedSigner', `The bundle holds changes made after its signing key of ${header.sender.office} was revoked`, {
+      office: header.sender.office,
+      at: new Date(Number(stampsBefore)).toISOString(),
+    });
+  }
 }
 
 const STAMP = /^\d{13}\.[0-9a-f]{6}\.[A-Za-z0-9~_-]{1,60}$/;
@@ -130,7 +204,7 @@ export function checkRow(value: Record<string, unknown>): RemoteRow {
   return value as unknown as RemoteRow;
 }
 
-const emptySummary = (): TableSummary => ({ created: 0, updated: 0, unchanged: 0, missing: 0, conflicts: 0, merged: 0 });
+const emptySummary = (): TableSummary => ({ created: 0, updated: 0, erased: 0, unchanged: 0, missing: 0, conflicts: 0, merged: 0 });
 
 class DryRunDone extends Error {
   constructor(readonly summary: ImportSummary) {
@@ -138,7 +212,7 @@ class DryRunDone extends Error {
   }
 }
 
-function summaryBase(header: BundleHeader, dryRun: boolean): ImportSummary {
+function summaryBase(header: BundleHeader, dryRun: boolean, trustChanges: TrustChange[]): ImportSummary {
   return {
     bundleId: header.id,
     from: { ...header.sender },
@@ -150,8 +224,12 @@ function summaryBase(header: BundleHeader, dryRun: boolean): ImportSummary {
     rows: header.rows,
     tables: {},
     conflicts: 0,
-    duplicates: { merged: 0, review: 0 },
-    trustAdded: 0,
+    duplicates: { merged: 0, review: 0, people: [] },
+    trustAdded: trustChanges.filter((c) => c.change === 'added').length,
+    trustChanges: [...trustChanges],
+    clockAheadMinutes: 0,
+    trustOffices: [],
+    report: emptyReport(),
   };
 }
 
@@ -165,32 +243,49 @@ function summaryBase(header: BundleHeader, dryRun: boolean): ImportSummary {
  */
 export function importBundle(db: Db, source: Source, options: ImportOptions): ImportSummary {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const { envelope, signer } = verifyBundle(db, source, limits);
+  const envelope = readEnvelope(source, limits);
   const { header } = envelope;
   const dryRun = options.dryRun === true;
   const own = requireOwnKeys(db);
 
-  const before = prepared(db, "SELECT 1 FROM exchange_history WHERE direction = 'import' AND bundle_id = ?").get(header.id);
-  if (before) {
-    const summary = summaryBase(header, dryRun);
-    summary.alreadyImported = true;
-    for (const [table, n] of Object.entries(header.counts)) summary.tables[table] = { ...emptySummary(), unchanged: n };
-    return summary;
-  }
-
   const run = () => {
-    const summary = summaryBase(header, dryRun);
+    const { signer, trustChanges, stampsBefore } = verifyBundle(db, source, envelope, options.at, options.allowUnencrypted === true);
+    // Replays: a bundle is known by its sender and id. The same id from another workstation is a
+    // copy re-signed by someone else.
+    const seenFrom = prepared(db, "SELECT peer_replica FROM exchange_history WHERE direction = 'import' AND bundle_id = ?").pluck().all(header.id) as (string | null)[];
+    if (seenFrom.length > 0) {
+      if (!seenFrom.includes(header.sender.replica)) {
+        throw bundleError('replayed', `A bundle with this id was already imported from another office; this copy names ${header.sender.office}`, { office: header.sender.office });
+      }
+      const summary = summaryBase(header, dryRun, trustChanges);
+      summary.alreadyImported = true;
+      summary.nothingChanged = trustChanges.length === 0;
+      for (const [table, n] of Object.entries(header.counts)) summary.tables[table] = { ...emptySummary(), unchanged: n };
+      if (dryRun) throw new DryRunDone(summary);
+      return summary;
+    }
+    syncClock(db, options.clock);
+    const nowMs = Date.parse(options.at);
+    const summary = summaryBase(header, dryRun, trustChanges);
     const table = (t: string) => (summary.tables[t] ??= emptySummary());
     let seq = nextChangeSeq(db);
+    const firstSeq = seq;
+    const mergesBefore = standingMerges(db);
+    const erased: { table: string; id: string }[] = [];
     const openConflicts = new Set(
       (prepared(db, "SELECT tbl || char(0) || row_id FROM conflicts WHERE resolved_at IS NULL").pluck().all() as string[]),
     );
-    const env: MergeEnv = { db, nextSeq: () => seq++, at: options.at, bundleId: header.id, openConflicts, conflictsLogged: 0 };
+    const report = new ReportCollector(options.reportCap);
+    const env: MergeEnv = {
+      db, nextSeq: () => seq++, at: options.at, bundleId: header.id, openConflicts, conflictsLogged: 0,
+      onChange: (t, id, before, fields, values) => report.changed(t, id, before, fields, values),
+    };
     const touchedVolunteers = new Set<string>();
     let maxStamp: string | null = null;
     let done = 0;
     const trustLines: unknown[] = [];
-    readLines(source, envelope, { boxPrivate: ownPrivateKeys(db).boxPrivate, fingerprint: own.fingerprint }, limits, (line) => {
+    const openers = [{ boxPrivate: ownPrivateKeys(db).boxPrivate, fingerprint: own.fingerprint }, ...readRetiredKeys(db)];
+    readLines(source, envelope, openers, limits, (line) => {
       if (typeof line !== 'object' || line === null) corrupt('line');
       const record = line as Record<string, unknown>;
       if ('k' in record) {
@@ -198,52 +293,77 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
         return;
       }
       const row = checkRow(record);
+      checkStamp(row.b, header, nowMs, stampsBefore);
       if (maxStamp === null || row.b > maxStamp) maxStamp = row.b;
-      if (row.c) for (const e of Object.values(row.c)) if (e[0] > maxStamp!) maxStamp = e[0];
+      if (row.c) {
+        for (const e of Object.values(row.c)) {
+          checkStamp(e[0], header, nowMs, stampsBefore);
+          if (e[0] > maxStamp!) maxStamp = e[0];
+        }
+      }
       const outcome: RowOutcome = applyRemoteRow(env, row);
       table(row.t)[outcome]++;
+      if (outcome === 'erased') erased.push({ table: row.t, id: row.id });
+      if (outcome === 'created') report.created(row.t, row.id, row.v);
       if (row.t === 'volunteers' && outcome !== 'unchanged' && outcome !== 'missing') touchedVolunteers.add(row.id);
       if (++done % 5000 === 0) options.onProgress?.(done, header.rows);
     });
     if (done !== header.rows) throw bundleError('corrupt', 'The bundle holds a different number of records than its header states');
     if (maxStamp) options.clock.observe(maxStamp);
+    // What the rows brought came from the sender: it is not sent back (derived writes below are ours).
+    recordLearned(db, header.sender.replica, header.sender.office, firstSeq, seq - 1);
 
-    if (header.sender.office === CENTRE && signer.office === CENTRE) {
-      for (const k of trustLines) {
-        let keys;
+    if (maxStamp !== null && Number((maxStamp as string).slice(0, 13)) - nowMs > WARN_CLOCK_AHEAD_MS) {
+      summary.clockAheadMinutes = Math.round((Number((maxStamp as string).slice(0, 13)) - nowMs) / 60_000);
+    }
+    if (header.sender.office === CENTRE && trustLines.length > 0) {
+      const keys: PublicKeys[] = trustLines.map((k) => {
         try {
-          keys = checkedKeys(k);
+          return checkedKeys(k);
         } catch {
-          corrupt('trust list entry');
+          return corrupt('trust list entry');
         }
-        if (keys.fingerprint === own.fingerprint) continue;
-        if (trustKeys(db, keys, 'centre', `${header.sender.office} trust list`, options.at)) summary.trustAdded++;
-      }
+      });
+      const listed = applyCentreTrustList(db, keys, signer, options.at);
+      summary.trustChanges.push(...listed);
+      summary.trustAdded += listed.filter((c) => c.change === 'added').length;
+      summary.trustOffices.push(...listed.filter((c) => c.change === 'added').map((c) => c.office));
     }
 
     const w: WriteStamp = { db, clock: options.clock, actor: `exchange@${own.office}`, at: options.at };
-    const mergesBefore = prepared(db, 'SELECT count(*) FROM merges WHERE deleted = 0').pluck().get() as number;
-    applyMerges(w);
-    const merged = autoMergeByIin(w, touchedVolunteers);
-    applyMerges(w);
-    summary.duplicates.merged = (prepared(db, 'SELECT count(*) FROM merges WHERE deleted = 0').pluck().get() as number) - mergesBefore;
+    const work: MergeWork = { db, at: options.at, bundleId: header.id, openConflicts, conflictsLogged: 0, nextSeq: () => nextChangeSeq(db) };
+    applyMerges(w, work);
+    const merged = autoMergeByIin(w, touchedVolunteers, work);
+    applyMerges(w, work);
+    const people = mergesSince(db, own.office, mergesBefore);
+    summary.duplicates.merged = people.length;
+    summary.duplicates.people = people.slice(0, MERGES_LISTED);
     table('volunteers').merged += merged;
+    // A record the bundle tombstoned because it was merged away is counted as a merge, not an erasure.
+    const mergedAway = new Set(people.map((p) => `${p.table}\u0000${p.loser.id}`));
+    for (const e of erased) {
+      if (!mergedAway.has(`${e.table}\u0000${e.id}`)) continue;
+      table(e.table).erased--;
+      table(e.table).updated++;
+    }
     if (dryRun) summary.duplicates.review = likelyDuplicates(db, { onlyIds: touchedVolunteers, limit: 10_000 }).length;
 
     const perTable = prepared(db, 'SELECT tbl, count(*) AS n FROM conflicts WHERE bundle_id = ? GROUP BY tbl').all(header.id) as { tbl: string; n: number }[];
     for (const { tbl, n } of perTable) table(tbl).conflicts = n;
-    summary.conflicts = env.conflictsLogged;
-    summary.nothingChanged = Object.values(summary.tables).every((t) => t.created === 0 && t.updated === 0) && summary.conflicts === 0 && summary.trustAdded === 0 && summary.duplicates.merged === 0;
+    summary.conflicts = env.conflictsLogged + work.conflictsLogged;
+    summary.report = report.finish(db, header.id, firstSeq);
+    summary.nothingChanged = Object.values(summary.tables).every((t) => t.created === 0 && t.updated === 0 && t.erased === 0) && summary.conflicts === 0 && summary.trustChanges.length === 0 && summary.duplicates.merged === 0;
 
     persistClock(db, options.clock);
     recordReceived(db, header.sender.replica, header.sender.office, header.since, header.upTo);
     recordAck(db, header.sender.replica, header.sender.office, header.acks[own.replica]);
     prepared(
       db,
-      `INSERT INTO exchange_history (direction, bundle_id, peer_office, peer_replica, full, since_seq, up_to_seq, rows, bytes, sha256, summary, at, actor)
-       VALUES ('import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO exchange_history (direction, bundle_id, peer_office, peer_replica, full, since_seq, up_to_seq, rows, bytes, sha256, summary, at, actor, report)
+       VALUES ('import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(header.id, header.sender.office, header.sender.replica, header.full ? 1 : 0, header.since, header.upTo, header.rows, source.size, header.payloadSha256,
-      JSON.stringify({ tables: summary.tables, conflicts: summary.conflicts, duplicates: summary.duplicates, trustAdded: summary.trustAdded }), options.at, options.actor);
+      JSON.stringify({ tables: summary.tables, conflicts: summary.conflicts, duplicates: summary.duplicates, trustAdded: summary.trustAdded, trustChanges: summary.trustChanges }), options.at, options.actor,
+      JSON.stringify(summary.report));
     options.onProgress?.(header.rows, header.rows);
     if (dryRun) throw new DryRunDone(summary);
     return summary;
@@ -251,7 +371,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
 
   const restore = boundedMemory(db);
   try {
-    return db.transaction(run)();
+    return writeTransaction(db, run);
   } catch (error) {
     if (error instanceof DryRunDone) return error.summary;
     throw error;

@@ -80,3 +80,31 @@ export function ackedBy(db: Db, office: string, replicas: string[]): number {
   }
   return Number.isFinite(min) ? min : 0;
 }
+
+/** Records that this database's changes [from, to] were learned from a peer replica's bundle. */
+export function recordLearned(db: Db, replica: string, office: string, from: number, to: number): void {
+  if (to < from) return;
+  prepared(db, 'INSERT INTO exchange_learned (replica, office, from_seq, to_seq) VALUES (?, ?, ?, ?)').run(replica, office, from, to);
+}
+
+/**
+ * Per-peer knowledge: a test of "this office sent us this change" for the changes (by this
+ * database's change order) after `since`. What an office sent it holds (or has superseded since),
+ * so it is never sent back to it.
+ */
+export function learnedFrom(db: Db, office: string, since: number): (seq: number) => boolean {
+  const ranges = prepared(db, 'SELECT from_seq, to_seq FROM exchange_learned WHERE office = ? AND to_seq > ? ORDER BY from_seq').all(office, since) as { from_seq: number; to_seq: number }[];
+  if (ranges.length === 0) return () => false;
+  return (seq) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = ranges[mid]!;
+      if (seq < r.from_seq) hi = mid - 1;
+      else if (seq > r.to_seq) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}

@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { CallError } from '../../../shared/contract/errors';
 import type { Office } from '../../../shared/contract/session';
 import { isOfficeCode, regionName } from '../../../shared/domain/regions';
-import type { Db } from '../db/connection';
+import { writeTransaction, type Db } from '../db/connection';
 import { readMeta, writeMeta } from './meta';
 import { writePrivateKey } from './private-keys';
 
@@ -22,12 +22,13 @@ export function readOffice(db: Db): Office | null {
 /** Creates the office identity once: code, display name, replica id and key pairs. */
 export function createOffice(db: Db, code: string, name?: string): Office {
   if (!isOfficeCode(code)) throw new CallError({ code: 'validation', key: 'error.region', params: { value: code } }, `Unknown office code ${code}`);
-  if (readOffice(db)) throw new CallError({ code: 'conflict', key: 'error.officeExists' }, 'This database already belongs to an office');
   const signing = generateKeyPairSync('ed25519');
   const agreement = generateKeyPairSync('x25519');
   const pem = (key: { export(o: { type: 'pkcs8' | 'spki'; format: 'pem' }): string | Buffer }, type: 'pkcs8' | 'spki') =>
     key.export({ type, format: 'pem' }).toString();
-  db.transaction(() => {
+  writeTransaction(db, () => {
+    // Checked under the write lock: two processes initialising one file cannot both succeed.
+    if (readOffice(db)) throw new CallError({ code: 'conflict', key: 'error.officeExists' }, 'This database already belongs to an office');
     writeMeta(db, 'office_code', code);
     writeMeta(db, 'office_name', name?.trim() || regionName(code, 'ru'));
     // Distinguishes workstations of one office in clock stamps; random, so two installs never collide.
@@ -36,7 +37,7 @@ export function createOffice(db: Db, code: string, name?: string): Office {
     writePrivateKey(db, 'sign_private', pem(signing.privateKey, 'pkcs8'));
     writeMeta(db, 'box_public', pem(agreement.publicKey, 'spki'));
     writePrivateKey(db, 'box_private', pem(agreement.privateKey, 'pkcs8'));
-  })();
+  });
   return readOffice(db)!;
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CallError } from '../../../shared/contract/errors';
-import type { Db } from '../db/connection';
+import { writeTransaction, type Db } from '../db/connection';
 import { open, privateKeysError, seal, type KeyProtector } from './key-protection';
 import { readMeta, writeMeta } from './meta';
 
@@ -78,47 +78,103 @@ function kekFor(db: Db): Buffer {
   return key;
 }
 
-/** Binds each sealed value to its name, so one cannot be swapped for the other. */
-const aadFor = (name: PrivateKeyName) => `erikti-private-key:${name}`;
+/** Binds each sealed value to what it is, so one cannot be swapped for another. */
+const aadFor = (label: string) => `erikti-private-key:${label}`;
+const isSealed = (value: string) => value.startsWith(SEALED);
+
+function sealText(db: Db, label: string, pem: string): string {
+  return SEALED + seal(kekFor(db), Buffer.from(pem, 'utf8'), aadFor(label)).toString('base64');
+}
+
+function openText(db: Db, label: string, stored: string): string {
+  const plain = open(kekFor(db), Buffer.from(stored.slice(SEALED.length), 'base64'), aadFor(label));
+  if (!plain) throw privateKeysError('systemStoreFailed', `The sealed ${label} does not open with this database’s key`);
+  return plain.toString('utf8');
+}
 
 export function writePrivateKey(db: Db, name: PrivateKeyName, pem: string): void {
-  writeMeta(db, name, SEALED + seal(kekFor(db), Buffer.from(pem, 'utf8'), aadFor(name)).toString('base64'));
+  writeMeta(db, name, sealText(db, name, pem));
 }
 
 /** The key in PEM, or null when the office has none; throws a clear error when it cannot be opened. */
 export function readPrivateKey(db: Db, name: PrivateKeyName): string | null {
   let stored = readMeta(db, name);
   if (stored === null) return null;
-  if (!stored.startsWith(SEALED)) {
+  if (!isSealed(stored)) {
     // Still in the clear from an older version: seal now if we can (normally done at open).
+    // A database on read-only media cannot change; its clear key is used as it is.
+    if (db.readonly) return stored;
     sealPlaintextKeys(db);
     stored = readMeta(db, name)!;
   }
-  const plain = open(kekFor(db), Buffer.from(stored.slice(SEALED.length), 'base64'), aadFor(name));
-  if (!plain) throw privateKeysError('systemStoreFailed', `The sealed ${name} does not open with this database’s key`);
-  return plain.toString('utf8');
+  return openText(db, name, stored);
 }
 
 /**
- * Seals keys an older version stored in the clear. Each is read back through the protector
- * before the transaction commits, so a failing key store loses nothing. Then the file is
- * rebuilt (VACUUM) and the WAL emptied, so no freed page or old frame keeps the clear text.
- * Returns whether anything was sealed.
+ * Receiving keys this workstation rotated away from, kept to open bundles peers encrypted to them
+ * before they learned of the rotation. Fingerprint and date stay readable (to recognise such a
+ * bundle without the protector); the private key is sealed like the current ones, bound to its
+ * fingerprint.
+ */
+export interface RetiredKey {
+  fingerprint: string;
+  boxPrivate: string;
+  retiredAt: string;
+}
+const RETIRED_META = 'retired_keys';
+const retiredLabel = (fingerprint: string) => `retired:${fingerprint}`;
+
+function storedRetiredKeys(db: Db): RetiredKey[] {
+  const text = readMeta(db, RETIRED_META);
+  return text ? (JSON.parse(text) as RetiredKey[]) : [];
+}
+
+export function retiredKeyFingerprints(db: Db): string[] {
+  return storedRetiredKeys(db).map((k) => k.fingerprint);
+}
+
+/** The retired keys with their private keys opened (needs the protector when there are any). */
+export function readRetiredKeys(db: Db): RetiredKey[] {
+  if (!db.readonly && storedRetiredKeys(db).some((k) => !isSealed(k.boxPrivate))) sealPlaintextKeys(db);
+  return storedRetiredKeys(db).map((k) => (isSealed(k.boxPrivate) ? { ...k, boxPrivate: openText(db, retiredLabel(k.fingerprint), k.boxPrivate) } : k));
+}
+
+/** Keeps a retired receiving key (sealed) beside the earlier ones. */
+export function retirePrivateKey(db: Db, key: RetiredKey): void {
+  const sealed = { ...key, boxPrivate: sealText(db, retiredLabel(key.fingerprint), key.boxPrivate) };
+  writeMeta(db, RETIRED_META, JSON.stringify([...storedRetiredKeys(db), sealed]));
+}
+
+/**
+ * Seals keys an older version stored in the clear (current and retired ones). Each is read back
+ * through the protector before the transaction commits, so a failing key store loses nothing.
+ * Then the file is rebuilt (VACUUM) and the WAL emptied, so no freed page or old frame keeps the
+ * clear text. Returns whether anything was sealed.
  */
 export function sealPlaintextKeys(db: Db): boolean {
   const clear = PRIVATE_KEY_NAMES.filter((name) => {
     const value = readMeta(db, name);
-    return value !== null && !value.startsWith(SEALED);
+    return value !== null && !isSealed(value);
   });
-  if (clear.length === 0) return false;
+  const retired = storedRetiredKeys(db);
+  const clearRetired = retired.some((k) => !isSealed(k.boxPrivate));
+  if (clear.length === 0 && !clearRetired) return false;
   protectorOf(db);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const name of clear) {
       const pem = readMeta(db, name)!;
       writePrivateKey(db, name, pem);
       if (readPrivateKey(db, name) !== pem) throw new Error(`Sealing ${name} did not round-trip; left as it was`);
     }
-  })();
+    if (clearRetired) {
+      const sealed = retired.map((k) => (isSealed(k.boxPrivate) ? k : { ...k, boxPrivate: sealText(db, retiredLabel(k.fingerprint), k.boxPrivate) }));
+      writeMeta(db, RETIRED_META, JSON.stringify(sealed));
+      const opened = readRetiredKeys(db);
+      if (retired.some((k, i) => !isSealed(k.boxPrivate) && opened[i]?.boxPrivate !== k.boxPrivate)) {
+        throw new Error('Sealing the retired keys did not round-trip; left as they were');
+      }
+    }
+  });
   if (!db.inTransaction) {
     db.exec('VACUUM');
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -129,4 +185,5 @@ export function sealPlaintextKeys(db: Db): boolean {
 /** Checks, without using them, that the keys open with the protector given (for a clear error at start). */
 export function checkPrivateKeys(db: Db): void {
   for (const name of PRIVATE_KEY_NAMES) readPrivateKey(db, name);
+  readRetiredKeys(db);
 }

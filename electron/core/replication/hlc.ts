@@ -22,6 +22,9 @@ export function parseHlc(text: string): HlcStamp {
   return { ms: Number(ms), counter: parseInt(counter, 16), replica };
 }
 
+/** The largest counter a stamp can hold (six hex digits). */
+export const MAX_COUNTER = 0xffffff;
+
 export class HybridClock {
   private last: HlcStamp;
 
@@ -38,7 +41,11 @@ export class HybridClock {
     const now = this.wallClock();
     this.last = now > this.last.ms
       ? { ms: now, counter: 0, replica: this.replica }
-      : { ms: this.last.ms, counter: this.last.counter + 1, replica: this.replica };
+      : this.last.counter >= MAX_COUNTER
+        // The counter has six hex digits: rather than overflow into a seventh (a stamp no office
+        // could read), the clock steps one millisecond ahead.
+        ? { ms: this.last.ms + 1, counter: 0, replica: this.replica }
+        : { ms: this.last.ms, counter: this.last.counter + 1, replica: this.replica };
     return formatHlc(this.last);
   }
 
@@ -55,14 +62,39 @@ export class HybridClock {
   }
 }
 
-/** Loads the clock from the database; `persistClock` saves it inside the writing transaction. */
+/**
+ * Loads the clock from the database; `syncClock` and `persistClock` keep it in step with it
+ * inside each writing transaction.
+ */
 export function loadClock(db: Db, replica: string): HybridClock {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'hlc'").get() as { value: string } | undefined;
-  return new HybridClock(replica, row?.value ?? null);
+  return new HybridClock(replica, storedClock(db));
 }
 
+function storedClock(db: Db): string | null {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'hlc'").get() as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+/**
+ * Moves an in-memory clock past the one stored in the database. Several processes may write one
+ * file (the web host while the CLI imports): each holds its own clock, and one that moved ahead
+ * (an import of stamps from the future) must not be overtaken by a stale one. Called at the start
+ * of every write transaction, after the write lock is taken, so no other writer can store a
+ * newer clock before this one persists its own.
+ */
+export function syncClock(db: Db, clock: HybridClock): void {
+  const stored = storedClock(db);
+  if (stored) clock.observe(stored);
+}
+
+/**
+ * Saves the clock inside the writing transaction. Stamps order as plain strings, so keeping the
+ * larger value makes the stored clock monotonic even for a writer that skipped syncClock.
+ */
 export function persistClock(db: Db, clock: HybridClock): void {
-  db.prepare("INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+  db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE excluded.value > meta.value",
+  ).run(
     clock.current(),
   );
 }

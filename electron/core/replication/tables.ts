@@ -13,7 +13,7 @@ export const REPLICATED_TABLES = {
   organisations: ['name', 'bin', 'type', 'region', 'contact_name', 'phone', 'email', 'notes', 'deleted'],
   memberships: ['organisation_id', 'volunteer_id', 'role', 'since', 'deleted'],
   /** "This record is the same as that one": loser → survivor, so every office converges on one record. */
-  merges: ['tbl', 'loser_id', 'survivor_id', 'deleted'],
+  merges: ['tbl', 'loser_id', 'survivor_id', 'survivor_before', 'deleted'],
   /** A coordinator's decision that two likely duplicates are different people. */
   distinct_pairs: ['tbl', 'a_id', 'b_id', 'deleted'],
 } as const satisfies Record<string, readonly string[]>;
@@ -46,3 +46,27 @@ export const PAIR_IDS: Partial<Record<ReplicatedTable, readonly string[]>> = {
 
 /** Tables whose records can be merged as "the same thing registered twice". */
 export const MERGEABLE: readonly ReplicatedTable[] = ['volunteers', 'organisations'];
+
+/** The fields that name a record to a person (conflict and merge lists show them). */
+export const LABEL_FIELDS: Partial<Record<ReplicatedTable, readonly string[]>> = {
+  volunteers: ['last_name', 'first_name', 'middle_name'],
+  organisations: ['name'],
+};
+
+/** A record's name from its values, or null when it has none (an erased person). */
+export function labelOf(table: ReplicatedTable, values: Partial<Row>): string | null {
+  const fields = LABEL_FIELDS[table];
+  if (!fields) return null;
+  const text = fields.map((f) => values[f]).filter((v) => typeof v === 'string' && v !== '').join(' ').trim();
+  return text || null;
+}
+
+/** A field holds nothing: no value, an empty text or an empty list. */
+export function isEmptyValue(value: SqlValue | undefined): boolean {
+  return value === null || value === undefined || value === '' || value === '[]';
+}
+
+/** The value an empty field holds (lists are stored as JSON arrays). */
+export function emptyValueOf(table: ReplicatedTable, field: string): SqlValue {
+  return table === 'volunteers' && ['languages', 'skills', 'driving_categories', 'areas'].includes(field) ? '[]' : null;
+}

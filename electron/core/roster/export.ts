@@ -61,9 +61,12 @@ export interface ExportResult {
   rows: number;
 }
 
-/** Every volunteer the query finds, in its order (the screen pages; an export takes them all; LIMIT -1 is no limit). */
-function ids(db: Db, query: Query): string[] {
-  return searchVolunteers(db, { ...query, offset: 0, limit: -1 }, false).rows.map((r) => r.id);
+/**
+ * Every volunteer the query finds, in its order (the screen pages; an export takes them all; LIMIT -1
+ * is no limit), matched as the roster screen matches for this user.
+ */
+function ids(db: Db, query: Query, canReadIin: boolean): string[] {
+  return searchVolunteers(db, { ...query, offset: 0, limit: -1 }, canReadIin).rows.map((r) => r.id);
 }
 
 const BATCH = 500;
@@ -111,7 +114,7 @@ export function exportRoster(
   db: Db,
   options: { query: Query; columns: ExportColumn[]; format: 'xlsx' | 'csv'; lang: Lang; canReadIin: boolean; today: string },
 ): ExportResult {
-  const list = ids(db, options.query);
+  const list = ids(db, options.query, options.canReadIin);
   const sqlColumns = options.columns.map(toColumn);
   const headers = options.columns.map((c) => columnLabel(c, options.lang));
   let count = 0;

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { ROSTER_LIMITS } from '../../../shared/contract/roster';
+import { ROSTER_LIMITS, type RosterLimits } from '../../../shared/contract/roster';
 import { RosterFileError } from './errors';
 import type { Cell, SheetData, WorkbookData } from './sheet';
 import { readXlsx } from './xlsx-read';
@@ -10,6 +10,8 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+/** UTF-16 text (Excel's "Unicode text" and some exports) has a NUL in every Latin character: a BOM vouches for it. */
+const hasUtf16Bom = (bytes: Uint8Array) => startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
 
 /** Whether a CFB container holds an encrypted OOXML package (its stream names are UTF-16LE). */
 function isEncryptedPackage(bytes: Uint8Array): boolean {
@@ -45,32 +47,63 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > sample.length / 100;
 }
 
-export function readCsv(bytes: Uint8Array, name: string): { sheet: SheetData; encoding: string } {
+const DELIMITERS = [';', ',', '\t', '|'];
+/** Room for the ten rows Papa's delimiter guess reads, in any real file. */
+const GUESS_CHARS = 64 * 1024;
+
+/**
+ * Papa guesses the delimiter by parsing ten rows with each candidate. Given only the start of
+ * the text, a file that is one endless quoted "row" is not read four extra times.
+ */
+function guessDelimiter(text: string): string {
+  return Papa.parse<string[]>(text.slice(0, GUESS_CHARS), { delimitersToGuess: DELIMITERS, preview: 10 }).meta.delimiter || ',';
+}
+
+/**
+ * Reads CSV row by row, so a limit stops it as soon as it is passed. Trailing empty fields do not
+ * count as columns (many programs end every line with a delimiter).
+ */
+export function readCsv(bytes: Uint8Array, name: string, limits: RosterLimits = ROSTER_LIMITS): { sheet: SheetData; encoding: string } {
   const { text, encoding } = decodeText(bytes);
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [';', ',', '\t', '|'], skipEmptyLines: false });
-  if (parsed.data.length > ROSTER_LIMITS.rows + 1000) throw new RosterFileError('error.roster.tooManyRows', { limit: ROSTER_LIMITS.rows });
-  const rows: (Cell[] | undefined)[] = parsed.data.map((fields) => {
-    if (!Array.isArray(fields) || fields.every((f) => f.trim() === '')) return undefined;
-    return fields.map((f) => (f === '' ? null : f));
+  // Text in the encoding its BOM claims has no NULs; binary data that happens to start like a BOM has.
+  if (text.includes('\u0000')) throw new RosterFileError('error.roster.notSpreadsheet');
+  const rows: (Cell[] | undefined)[] = [];
+  let cells = 0;
+  Papa.parse<string[]>(text, {
+    delimiter: guessDelimiter(text),
+    skipEmptyLines: false,
+    step: ({ data: fields }) => {
+      if (rows.length >= limits.rows + 1000) throw new RosterFileError('error.roster.tooManyRows', { limit: limits.rows });
+      let width = Array.isArray(fields) ? fields.length : 0;
+      while (width > 0 && fields[width - 1]!.trim() === '') width--;
+      if (width === 0) {
+        rows.push(undefined);
+        return;
+      }
+      if (width > limits.columns) throw new RosterFileError('error.roster.tooManyColumns', { limit: limits.columns, sheet: name });
+      cells += width;
+      if (cells > limits.cells) throw new RosterFileError('error.roster.tooManyCells', { limit: limits.cells });
+      rows.push(fields.slice(0, width).map((f) => (f === '' ? null : f)));
+    },
   });
   return { sheet: { name, hidden: false, rows, merges: [] }, encoding };
 }
 
 /** Reads an uploaded roster, refusing with a clear reason what is not a spreadsheet we can read. */
-export function readRosterFile(bytes: Uint8Array, fileName: string): WorkbookData {
-  if (bytes.byteLength > ROSTER_LIMITS.fileBytes) {
-    throw new RosterFileError('error.roster.tooLarge', { limit: Math.round(ROSTER_LIMITS.fileBytes / 1024 / 1024) });
+export function readRosterFile(bytes: Uint8Array, fileName: string, limits: RosterLimits = ROSTER_LIMITS): WorkbookData {
+  if (bytes.byteLength > limits.fileBytes) {
+    throw new RosterFileError('error.roster.tooLarge', { limit: Math.round(limits.fileBytes / 1024 / 1024) });
   }
   if (bytes.byteLength === 0) throw new RosterFileError('error.roster.empty');
   if (startsWith(bytes, CFB)) {
     throw new RosterFileError(isEncryptedPackage(bytes) ? 'error.roster.encrypted' : 'error.roster.legacyXls');
   }
   if (startsWith(bytes, ZIP)) {
-    return { format: 'xlsx', encoding: null, sheets: readXlsx(bytes) };
+    return { format: 'xlsx', encoding: null, sheets: readXlsx(bytes, limits) };
   }
   const lower = fileName.toLowerCase();
-  if (/\.(xlsx|xlsm|xls|ods|numbers)$/.test(lower) || looksBinary(bytes)) throw new RosterFileError('error.roster.notSpreadsheet');
+  if (/\.(xlsx|xlsm|xls|ods|numbers)$/.test(lower) || (!hasUtf16Bom(bytes) && looksBinary(bytes))) throw new RosterFileError('error.roster.notSpreadsheet');
   const base = fileName.replace(/\.[^.]*$/, '') || 'CSV';
-  const { sheet, encoding } = readCsv(bytes, base);
+  const { sheet, encoding } = readCsv(bytes, base, limits);
   return { format: 'csv', encoding, sheets: [sheet] };
 }

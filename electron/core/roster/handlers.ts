@@ -5,7 +5,8 @@ import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated } from '../replication/write';
 import { toRow } from '../volunteers/columns';
-import { canReadIin } from '../volunteers/handlers';
+import { canReadIin, countIinLookups, type IinLookupCall } from '../volunteers/iin-lookups';
+import { wholeIins } from '../volunteers/search';
 import { BUNDLES, exportRoster, type Lang } from './export';
 import { planImport, type Plan } from './plan';
 import { isDateCell, type Cell } from './sheet';
@@ -24,8 +25,14 @@ function tableOf(ctx: CallContext, choice: Pick<RosterChoice, 'token' | 'sheet' 
   return readTable(sheet, choice.headerRow);
 }
 
-function plan(ctx: CallContext, choice: RosterChoice, table = tableOf(ctx, choice)): Plan {
-  return planImport(ctx.db, table, choice.mapping, { office: readOffice(ctx.db)?.code ?? null, today: today(ctx) });
+/**
+ * Matching a row by IIN tells who holds that IIN (the report names them, and the import updates
+ * them), so for staff every IIN in the file is a counted lookup; over the limit, no plan is shown.
+ */
+function plan(ctx: CallContext, call: IinLookupCall, choice: RosterChoice, table = tableOf(ctx, choice)): Plan {
+  const result = planImport(ctx.db, table, choice.mapping, { office: readOffice(ctx.db)?.code ?? null, today: today(ctx) });
+  countIinLookups(ctx, call, result.iins);
+  return result;
 }
 
 /**
@@ -83,17 +90,17 @@ export const rosterHandlers: HandlerMap<RosterCallName> = {
     return { format: workbook.format, encoding: workbook.encoding, sheets: workbook.sheets.map((sheet, i) => describeSheet(sheet, i)) };
   },
 
-  'roster.preview': (choice, ctx) => plan(ctx, choice).report,
+  'roster.preview': (choice, ctx) => plan(ctx, 'roster.preview', choice).report,
 
   'roster.import': (choice, ctx) => {
-    const result = plan(ctx, choice);
+    const result = plan(ctx, 'roster.import', choice);
     applyPlan(ctx.stamp(), result.entries);
     return result.report;
   },
 
   'roster.problemRows': (choice, ctx) => {
     const table = tableOf(ctx, choice);
-    const { entries } = plan(ctx, choice, table);
+    const { entries } = plan(ctx, 'roster.problemRows', choice, table);
     const rejected = entries.flatMap((e) => (e.kind === 'rejected' ? [{ row: e.row, problems: e.problems }] : []));
     const name = translate(choice.lang, 'rosterImport.problemSheet');
     return { fileName: `erikti-problems-${today(ctx)}.xlsx`, base64: toBase64(problemWorkbook(table, rejected, choice.lang, name)) };
@@ -105,6 +112,7 @@ export const rosterHandlers: HandlerMap<RosterCallName> = {
   },
 
   'roster.export': ({ query, columns, format, lang }, ctx) => {
+    countIinLookups(ctx, 'roster.export', wholeIins(query.text));
     const result = exportRoster(ctx.db, { query, columns, format, lang, canReadIin: canReadIin(ctx), today: today(ctx) });
     return { fileName: result.fileName, base64: toBase64(result.bytes), rows: result.rows };
   },

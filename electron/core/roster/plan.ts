@@ -29,6 +29,8 @@ export type PlanEntry =
 export interface Plan {
   entries: PlanEntry[];
   report: RosterReport;
+  /** Every valid IIN the rows were matched on: each is a lookup of who holds it. */
+  iins: string[];
 }
 
 export interface PlanOptions {
@@ -186,6 +188,7 @@ export function planImport(db: Db, table: Table, mapping: RosterMapping, options
   const report: RosterReport = { rows: 0, added: 0, updated: 0, unchanged: 0, rejectedRows: 0, rejected: [], duplicates: [], updates: [] };
   const currentRow = prepared(db, 'SELECT * FROM volunteers WHERE id = ?');
   const sources = fieldSources(mapping);
+  const iins = new Set<string>();
 
   const reject = (row: number, problems: RosterProblem[]) => {
     entries.push({ kind: 'rejected', row, problems });
@@ -203,6 +206,7 @@ export function planImport(db: Db, table: Table, mapping: RosterMapping, options
       continue;
     }
     const data = parsed.data;
+    if (data.iin) iins.add(data.iin);
     const key = nameKey(data.lastName, data.firstName);
     const match = people.match(data, key);
     if (match && 'ambiguous' in match) {
@@ -259,5 +263,5 @@ export function planImport(db: Db, table: Table, mapping: RosterMapping, options
       report.updates.push({ row: number, id: person.id, name, by, fields: Object.keys(changes).map((c) => c.replace(/_([a-z])/g, (_m, l: string) => l.toUpperCase())) });
     }
   }
-  return { entries, report };
+  return { entries, report, iins: [...iins] };
 }

@@ -44,13 +44,31 @@ export function columnLetter(index: number): string {
   return out;
 }
 
-/** "AB12" → { row: 11, col: 27 } (0-based). */
+/** "AB12" → { row: 11, col: 27 } (0-based); "$AB$12" too. Read by hand: it runs for every cell. */
 export function parseRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return null;
+  const len = ref.length;
+  let i = 0;
+  if (ref.charCodeAt(i) === 36 /* $ */) i++;
   let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  const lettersStart = i;
+  for (; i < len; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  const letters = i - lettersStart;
+  if (letters < 1 || letters > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsStart = i;
+  for (; i < len; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  const digits = i - digitsStart;
+  if (digits < 1 || digits > 7 || row === 0) return null;
+  return { row: row - 1, col: col - 1 };
 }
 
 const DAY_MS = 86_400_000;

@@ -7,11 +7,12 @@ import type { WorkbookData } from './sheet';
 
 /**
  * Uploaded rosters, kept in memory between the wizard's steps so the file is sent once. Keyed by
- * a random token and tied to the user who sent it; a few files at most, forgotten after an hour
- * idle, the oldest first when space runs out.
+ * a random token and tied to the user who sent it; a few files per user at most, forgotten after an
+ * hour idle. When a user starts one file too many, their own oldest goes: one user's uploads never
+ * push out another's pending file.
  */
 
-const MAX_FILES = 4;
+const MAX_FILES_PER_OWNER = 4;
 const IDLE_MS = 60 * 60 * 1000;
 
 interface Upload {
@@ -48,10 +49,8 @@ export function receiveChunk(db: Db, owner: string, token: string | undefined, c
     upload = find(db, token, owner);
     if (upload.workbook) throw new RosterFileError('error.roster.expired');
   } else {
-    while (store.size >= MAX_FILES) {
-      const oldest = [...store.values()].sort((a, b) => a.touched - b.touched)[0]!;
-      store.delete(oldest.token);
-    }
+    const own = [...store.values()].filter((upload) => upload.owner === owner).sort((a, b) => a.touched - b.touched);
+    for (const oldest of own.slice(0, Math.max(0, own.length - MAX_FILES_PER_OWNER + 1))) store.delete(oldest.token);
     upload = { token: randomBytes(18).toString('base64url'), owner, chunks: [], size: 0, workbook: null, touched: Date.now() };
     store.set(upload.token, upload);
   }

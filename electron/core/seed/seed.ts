@@ -3,9 +3,9 @@ import { makeIin, type Sex } from '../../../shared/domain/iin';
 import { OFFICE_CODES } from '../../../shared/domain/regions';
 import { transliterate } from '../../../shared/domain/search-key';
 import { AREAS, AVAILABILITY, ORGANISATION_TYPES, SKILLS } from '../../../shared/domain/vocabulary';
-import type { Db } from '../db/connection';
+import { writeTransaction, type Db } from '../db/connection';
 import { readOffice, replicaId } from '../office/identity';
-import { loadClock, persistClock } from '../replication/hlc';
+import { loadClock, persistClock, syncClock } from '../replication/hlc';
 import type { Row } from '../replication/tables';
 import { insertReplicated, type WriteStamp } from '../replication/write';
 import * as names from './names';
@@ -60,7 +60,9 @@ export function seedRoster(db: Db, options: SeedOptions): SeedResult {
   const organisationIds: string[] = [];
   let memberships = 0;
 
-  db.transaction(() => {
+  // Each batch is its own write transaction, so another process's writes fit in between.
+  writeTransaction(db, () => {
+    syncClock(db, clock);
     for (let i = 0; i < organisationCount; i++) {
       const id = seededId();
       organisationIds.push(id);
@@ -71,11 +73,13 @@ export function seedRoster(db: Db, options: SeedOptions): SeedResult {
         bin: null, contact_name: null, phone: null, email: null, notes: null, deleted: 0,
       });
     }
-  })();
+    persistClock(db, clock);
+  });
 
   const batch = 5000;
   for (let start = 0; start < options.volunteers; start += batch) {
-    db.transaction(() => {
+    writeTransaction(db, () => {
+      syncClock(db, clock);
       for (let i = start; i < Math.min(options.volunteers, start + batch); i++) {
         const row = volunteerRow(rnd, pick, some, usedIins, homeRegion);
         const id = seededId();
@@ -89,7 +93,7 @@ export function seedRoster(db: Db, options: SeedOptions): SeedResult {
         }
       }
       persistClock(db, clock);
-    })();
+    });
     options.onProgress?.(Math.min(options.volunteers, start + batch), options.volunteers);
   }
   return { volunteers: options.volunteers, organisations: organisationCount, memberships };

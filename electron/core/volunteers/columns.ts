@@ -32,8 +32,13 @@ export function fromRow(row: VolunteerSqlRow, canReadIin: boolean): VolunteerRec
   return out as VolunteerRecord;
 }
 
-/** The IIN is restricted-access data: roles without the right see only its last four digits. */
+/**
+ * The IIN is restricted-access data: roles without the right see only that there is one. No digit
+ * shows: the first seven follow from the birth date and sex staff see, the last is a checksum, so
+ * any shown digit leaves fewer to guess.
+ */
+export const MASKED_IIN = '••••••••••••';
 export function maskIin(iin: string | null, canRead: boolean): string | null {
   if (!iin || canRead) return iin;
-  return `••••••••${iin.slice(-4)}`;
+  return MASKED_IIN;
 }

@@ -2,20 +2,17 @@ import { CallError } from '../../../shared/contract/errors';
 import type { volunteerCalls } from '../../../shared/contract/volunteers';
 import { iinFacts, type IinFacts } from '../../../shared/domain/iin';
 import type { OfficeCode } from '../../../shared/domain/regions';
-import { roleAtLeast } from '../../../shared/domain/vocabulary';
 import type { VolunteerPatch } from '../../../shared/domain/volunteer';
-import { actorOf, type CallContext, type HandlerMap } from '../context';
+import type { CallContext, HandlerMap } from '../context';
 import { resolveSurvivor } from '../exchange/duplicates';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
-import { REPLICATED_TABLES, type Row } from '../replication/tables';
 import { insertReplicated, updateReplicated } from '../replication/write';
+import { checkpointAfterErasure, erasePerson } from './erase';
 import { fromRow, toRow, type VolunteerSqlRow } from './columns';
+import { canReadIin, countIinLookups } from './iin-lookups';
 import { completeVolunteer, iinHolder } from './rules';
-import { searchVolunteers } from './search';
-
-/** Coordinators and administrators read IINs; staff see them masked. */
-export const canReadIin = (ctx: CallContext) => roleAtLeast(actorOf(ctx).role, 'coordinator');
+import { searchVolunteers, wholeIins } from './search';
 
 /** A merged-away id (the same person registered twice) resolves to the record that survived. */
 const live = (ctx: CallContext, id: string) => resolveSurvivor(ctx.db, 'volunteers', id);
@@ -29,7 +26,10 @@ function loadRow(ctx: CallContext, id: string): VolunteerSqlRow {
 const today = (ctx: CallContext) => ctx.now().toISOString().slice(0, 10);
 
 export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
-  'volunteers.search': (q, ctx) => searchVolunteers(ctx.db, q, canReadIin(ctx)),
+  'volunteers.search': (q, ctx) => {
+    countIinLookups(ctx, 'volunteers.search', wholeIins(q.text));
+    return searchVolunteers(ctx.db, q, canReadIin(ctx));
+  },
 
   'volunteers.get': ({ id: asked }, ctx) => {
     const id = live(ctx, asked);
@@ -45,6 +45,8 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
   },
 
   'volunteers.create': (input, ctx) => {
+    // Whether the IIN is taken is an answer about who holds it.
+    if (input.iin) countIinLookups(ctx, 'volunteers.create', [input.iin]);
     const data = completeVolunteer(ctx.db, {
       status: 'active',
       region: (readOffice(ctx.db)?.code ?? null) as OfficeCode | null,
@@ -57,6 +59,7 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
 
   'volunteers.update': ({ id: asked, patch }, ctx) => {
     const id = live(ctx, asked);
+    if (patch.iin) countIinLookups(ctx, 'volunteers.update', [patch.iin]);
     const current = fromRow(loadRow(ctx, id), true);
     const cleaned: VolunteerPatch = { ...patch };
     const merged = { ...current, ...cleaned } as VolunteerPatch;
@@ -78,32 +81,19 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
     return { ok: true };
   },
 
-  /**
-   * Erasure: the record becomes a tombstone without personal data (the blanking replicates like
-   * any edit), memberships end, and the WAL is checkpointed so the old values do not linger.
-   */
+  /** Erasure of the person: see erase.ts. */
   'volunteers.delete': ({ id: asked }, ctx) => {
     const id = live(ctx, asked);
     loadRow(ctx, id);
-    const stamp = ctx.stamp();
-    updateReplicated(stamp, 'volunteers', id, erasedVolunteer());
-    const memberships = ctx.db.prepare('SELECT id FROM memberships WHERE volunteer_id = ? AND deleted = 0').all(id) as { id: string }[];
-    for (const m of memberships) updateReplicated(stamp, 'memberships', m.id, { deleted: 1 });
-    ctx.afterCommit(() => ctx.db.pragma('wal_checkpoint(TRUNCATE)'));
+    erasePerson(ctx.stamp(), id);
+    ctx.afterCommit(() => checkpointAfterErasure(ctx.db));
     return { ok: true };
   },
 
   'volunteers.checkIin': ({ iin, exceptId }, ctx) => {
     // The input schema already refused invalid IINs, so the facts are there.
     const facts = iinFacts(iin) as IinFacts;
+    countIinLookups(ctx, 'volunteers.checkIin', [iin]);
     return { birthDate: facts.birthDate, sex: facts.sex, holder: iinHolder(ctx.db, iin, exceptId) };
   },
 };
-
-
-/** Every replicated volunteer field at its empty value, and the tombstone flag. */
-function erasedVolunteer(): Row {
-  const row: Row = {};
-  for (const column of REPLICATED_TABLES.volunteers) row[column] = null;
-  return { ...row, last_name: '', first_name: '', languages: '[]', skills: '[]', driving_categories: '[]', areas: '[]', status: 'inactive', deleted: 1 };
-}

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { VolunteerRow, volunteerQuery } from '../../../shared/contract/volunteers';
+import { isValidIin } from '../../../shared/domain/iin';
 import { skeletonTokens } from '../../../shared/domain/search-key';
 import type { Db } from '../db/connection';
 import type { SqlValue } from '../replication/tables';
@@ -23,11 +24,58 @@ const ORDER: Record<Query['sort'], string[]> = {
  */
 const WALK_INDEX_ABOVE = 6000;
 
+/**
+ * The typed words as index tokens. An IIN typed in groups ("900115 300 123") is one number: a
+ * person at the desk reads theirs out in pieces.
+ */
+function queryTokens(text: string): string[] {
+  const compact = text.replace(/[\s\u00a0-]/g, '');
+  if (/^\d{12}$/.test(compact)) return [compact];
+  return skeletonTokens(text).slice(0, 8);
+}
+
+const isNumber = (token: string) => /^\d+$/.test(token);
+
 /** An FTS5 query where each typed word must prefix some word of the person's keys. */
-export function matchExpression(text: string): string | null {
-  const tokens = skeletonTokens(text).slice(0, 8);
-  if (tokens.length === 0) return null;
-  return tokens.map((t) => `"${t}"*`).join(' ');
+function ftsExpression(tokens: string[]): string | null {
+  return tokens.length === 0 ? null : tokens.map((t) => `"${t}"*`).join(' ');
+}
+
+/** The index query a reader of IINs runs for a search text. */
+export const matchExpression = (text: string): string | null => ftsExpression(queryTokens(text));
+
+/** The complete, valid IINs in a search text: for staff, the only IIN-shaped words that match anything. */
+export function wholeIins(text: string): string[] {
+  return queryTokens(text).filter((t) => t.length === 12 && isNumber(t) && isValidIin(t));
+}
+
+/**
+ * How the typed text filters, for a user who reads IINs or not. Readers match every word by prefix
+ * against names, IIN and phone. For staff a number matches a phone by prefix and an IIN only
+ * whole: otherwise typing an IIN digit by digit would read it back from the result count.
+ */
+function textFilter(text: string, canReadIin: boolean): { match: string | null; sql: string[]; params: SqlValue[] } {
+  const tokens = queryTokens(text);
+  if (canReadIin) return { match: ftsExpression(tokens), sql: [], params: [] };
+  const sql: string[] = [];
+  const params: SqlValue[] = [];
+  const prefixes: string[] = [];
+  for (const token of tokens) {
+    if (!isNumber(token)) {
+      prefixes.push(token);
+    } else if (token.length <= 11) {
+      // The index narrows (it holds the phone with and without its 7/8 prefix); the phone decides.
+      prefixes.push(token);
+      sql.push("(substr(v.phone, 3, ?) = ? OR (? IN ('7', '8') AND substr(v.phone, 3, ?) = ?))");
+      params.push(token.length, token, token[0]!, token.length - 1, token.slice(1));
+    } else if (token.length === 12 && isValidIin(token)) {
+      sql.push('v.iin = ?');
+      params.push(token);
+    } else {
+      sql.push('0');
+    }
+  }
+  return { match: ftsExpression(prefixes), sql, params };
 }
 
 /**
@@ -46,7 +94,8 @@ function rememberedTotal(db: Db, key: string, count: () => number): number {
 
 /**
  * One page of the roster: the rows the table shows and the total for its scrollbar.
- * The renderer asks for pages as it scrolls and never holds the whole roster.
+ * The renderer asks for pages as it scrolls and never holds the whole roster. A caller who may
+ * not read IINs gets them masked and searches them only whole (counted by the caller).
  */
 export function searchVolunteers(db: Db, q: Query, canReadIin: boolean): { total: number; rows: VolunteerRow[] } {
   const filters: string[] = ['v.deleted = 0'];
@@ -61,8 +110,12 @@ export function searchVolunteers(db: Db, q: Query, canReadIin: boolean): { total
   if (q.skill) where('instr(v.skills, ?) > 0', `"${q.skill}"`);
   if (q.area) where('instr(v.areas, ?) > 0', `"${q.area}"`);
   if (q.organisationId) where('v.id IN (SELECT volunteer_id FROM memberships WHERE organisation_id = ? AND deleted = 0)', q.organisationId);
+  const text = textFilter(q.text, canReadIin);
+  filters.push(...text.sql);
+  params.push(...text.params);
+  // With nothing but the index to ask, the index can count by itself.
   const onlyText = filters.length === 1;
-  const match = matchExpression(q.text);
+  const match = text.match;
   if (match) where('v.seq IN (SELECT rowid FROM volunteer_search WHERE volunteer_search MATCH ?)', match);
   const whereSql = filters.join(' AND ');
   const key = JSON.stringify([whereSql, params]);

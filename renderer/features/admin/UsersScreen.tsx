@@ -41,7 +41,47 @@ export function UsersScreen() {
       </table>
       {users.loading && !users.data && <p className="muted">{t('common.loading')}</p>}
       <AddUser onAdded={users.reload} />
+      <IinLookups />
     </div>
+  );
+}
+
+/** How many complete-IIN lookups each staff account made (the record itself keeps no IIN). */
+function IinLookups() {
+  const { t } = useTranslation();
+  const audit = useLoad(() => call('audit.iinLookups', { limit: 1 }), []);
+  const limits = audit.data?.limits;
+  return (
+    <section className="form-section" aria-labelledby="iin-lookups-title">
+      <h2 id="iin-lookups-title">{t('users.iinLookups')}</h2>
+      {limits && <p className="muted">{t('users.iinLookupsIntro', { perHour: limits.perHour, perDay: limits.perDay })}</p>}
+      <ErrorText error={audit.error} />
+      {audit.data && audit.data.users.length === 0 && <p className="muted">{t('users.iinLookupsNone')}</p>}
+      {audit.data && audit.data.users.length > 0 && (
+        <table className="plain-table">
+          <thead>
+            <tr>
+              <th>{t('auth.login')}</th>
+              <th>{t('users.iinLookupsLastHour')}</th>
+              <th>{t('users.iinLookupsLastDay')}</th>
+              <th>{t('users.iinLookupsTotal')}</th>
+              <th>{t('users.iinLookupsHits')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.data.users.map((u) => (
+              <tr key={u.userId}>
+                <td className="mono">{u.login}</td>
+                <td>{u.lastHour}</td>
+                <td>{u.lastDay}</td>
+                <td>{u.total}</td>
+                <td>{u.hits}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
 

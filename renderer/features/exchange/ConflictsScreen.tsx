@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { problemsFromZod } from '../../../shared/contract/errors';
-import type { ConflictViewData } from '../../../shared/contract/exchange';
+import type { CallInput } from '../../../shared/contract';
+import type { ConflictFacets, ConflictViewData } from '../../../shared/contract/exchange';
 import { volunteerFields } from '../../../shared/domain/volunteer';
 import { regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
@@ -14,46 +15,231 @@ import { translateProblem } from '../../ui/problems';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { ExchangeTabs } from './ExchangeTabs';
-import { displayValue, editableValue, fieldLabel, splitActor } from './values';
+import { conflictSubject, resolutionLine } from './conflict-text';
+import { displayValue, editableValue, fieldLabel, splitActor, tableLabel } from './values';
 
-const PAGE = 100;
+const PAGE = 50;
+
+interface Filter {
+  office: string;
+  table: string;
+  field: string;
+  kind: '' | 'field' | 'delete';
+}
+const NO_FILTER: Filter = { office: '', table: '', field: '', kind: '' };
 
 /**
  * The conflict review list. When two offices changed the same field at the same time, one value
  * won everywhere and the other was set aside; here a coordinator sees both side by side, with who
- * and when, and keeps one or types the right value. The choice is an ordinary edit that travels
- * to the other offices with the next bundle.
+ * and when (to the second, the later one marked), and keeps one or types the right value — one by
+ * one, or many at once ("keep what is in effect", "take Astana's values"). Filters narrow the list
+ * by office, kind of record, field and kind of conflict; pages reach every conflict. Each choice
+ * is an ordinary edit that travels to the other offices with the next bundle.
  */
 export function ConflictsScreen() {
   const { t } = useTranslation();
   const [showResolved, setShowResolved] = useState(false);
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const [page, setPage] = useState(0);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
   const [round, setRound] = useState(0);
-  const list = useLoad(() => call('conflicts.list', { includeResolved: showResolved, limit: PAGE }), [showResolved, round]);
-  const changed = () => setRound((r) => r + 1);
+  const filterInput = {
+    ...(filter.office ? { office: filter.office } : {}),
+    ...(filter.table ? { table: filter.table } : {}),
+    ...(filter.field ? { field: filter.field } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+  };
+  const query = { includeResolved: showResolved, limit: PAGE, offset: page * PAGE, ...filterInput };
+  const list = useLoad(() => call('conflicts.list', query), [JSON.stringify(query), round]);
+  const changed = () => {
+    setSelected(new Set());
+    setRound((r) => r + 1);
+  };
+  const narrow = (next: Filter) => {
+    setFilter(next);
+    setPage(0);
+    setSelected(new Set());
+  };
   const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE));
+  // A page emptied by decisions moves back to the last page that has conflicts.
+  if (list.data && page > 0 && page >= pages) setPage(pages - 1);
+  const open = items.filter((c) => c.resolvedAt === null);
+  const toggle = (id: number, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    setSelected(next);
+  };
 
   return (
     <div className="screen exchange">
       <div className="screen-head">
         <h1>{t('exchange.conflicts.title')}</h1>
-        {list.data && <span className="count">{t('exchange.conflicts.count', { n: list.data.total })}</span>}
+        {list.data && <span className="count">{t('exchange.conflicts.count', { n: total })}</span>}
         <span className="spacer" />
         <label className="checkbox">
-          <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={showResolved}
+            onChange={(e) => {
+              setShowResolved(e.target.checked);
+              setPage(0);
+              setSelected(new Set());
+            }}
+          />
           {t('exchange.conflicts.showResolved')}
         </label>
       </div>
       <ExchangeTabs current="conflicts" refresh={round} />
       <p className="muted small">{t('exchange.conflicts.intro')}</p>
+      {list.data && <Filters facets={list.data.facets} filter={filter} onChange={narrow} />}
       <ErrorText error={list.error} />
       {list.loading && !list.data && <p className="muted">{t('common.loading')}</p>}
       {list.data && items.length === 0 && <p className="empty">{t('exchange.conflicts.empty')}</p>}
+      {open.length > 0 && (
+        <BulkBar
+          filter={filterInput}
+          openTotal={showResolved ? null : total}
+          pageIds={open.map((c) => c.id)}
+          selected={selected}
+          offices={list.data?.facets.offices ?? []}
+          onSelect={setSelected}
+          onDone={changed}
+        />
+      )}
       <div className="review-list">
         {items.map((c) => (
-          <ConflictCard key={c.id} conflict={c} onResolved={changed} />
+          <ConflictCard key={c.id} conflict={c} onResolved={changed} selected={selected.has(c.id)} onSelect={(on) => toggle(c.id, on)} />
         ))}
       </div>
-      {list.data && list.data.total > items.length && <p className="muted small">{t('exchange.conflicts.more', { shown: items.length, total: list.data.total })}</p>}
+      {total > PAGE && (
+        <nav className="pager" aria-label={t('exchange.conflicts.pages')} data-testid="conflicts-pager">
+          <button type="button" onClick={() => setPage(page - 1)} disabled={page === 0}>← {t('exchange.conflicts.previous')}</button>
+          <span className="muted">{t('exchange.conflicts.page', { page: page + 1, pages, from: page * PAGE + 1, to: page * PAGE + items.length, total })}</span>
+          <button type="button" onClick={() => setPage(page + 1)} disabled={page + 1 >= pages}>{t('exchange.conflicts.next')} →</button>
+        </nav>
+      )}
+    </div>
+  );
+}
+
+/** Narrowing the list: by office (either side written there), kind of record, field and kind of conflict. */
+function Filters({ facets, filter, onChange }: { facets: ConflictFacets; filter: Filter; onChange(next: Filter): void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const fields = facets.fields.filter((f) => !filter.table || f.table === filter.table);
+  return (
+    <div className="filters conflict-filters" data-testid="conflict-filters">
+      <select aria-label={t('exchange.conflicts.filter.office')} data-testid="conflict-filter-office" value={filter.office} onChange={(e) => onChange({ ...filter, office: e.target.value })}>
+        <option value="">{t('exchange.conflicts.filter.anyOffice')}</option>
+        {[...new Set([...facets.offices, filter.office].filter(Boolean))].map((o) => (
+          <option key={o} value={o}>{o} · {regionName(o, lang)}</option>
+        ))}
+      </select>
+      <select aria-label={t('exchange.conflicts.filter.table')} data-testid="conflict-filter-table" value={filter.table} onChange={(e) => onChange({ ...filter, table: e.target.value, field: '' })}>
+        <option value="">{t('exchange.conflicts.filter.anyTable')}</option>
+        {[...new Set([...facets.tables, filter.table].filter(Boolean))].map((table) => (
+          <option key={table} value={table}>{tableLabel(t, table)}</option>
+        ))}
+      </select>
+      <select aria-label={t('exchange.conflicts.filter.field')} data-testid="conflict-filter-field" value={filter.field} onChange={(e) => onChange({ ...filter, field: e.target.value })}>
+        <option value="">{t('exchange.conflicts.filter.anyField')}</option>
+        {fields.map((f) => (
+          <option key={`${f.table}.${f.field}`} value={f.field}>{fieldLabel(t, f.table, f.field)}</option>
+        ))}
+      </select>
+      <select aria-label={t('exchange.conflicts.filter.kind')} data-testid="conflict-filter-kind" value={filter.kind} onChange={(e) => onChange({ ...filter, kind: e.target.value as Filter['kind'] })}>
+        <option value="">{t('exchange.conflicts.filter.anyKind')}</option>
+        <option value="field">{t('exchange.conflicts.filter.fieldKind')}</option>
+        <option value="delete">{t('exchange.conflicts.deleteKind')}</option>
+      </select>
+      {(filter.office || filter.table || filter.field || filter.kind) && (
+        <button type="button" className="link" onClick={() => onChange(NO_FILTER)}>{t('exchange.conflicts.filter.clear')}</button>
+      )}
+    </div>
+  );
+}
+
+/** Many decisions at once: select conflicts, then keep what is in effect, take what was set aside, or take one office's values. */
+/** The most ids one call takes (the contract's page and bulk limit). */
+const CALL_MAX = 1000;
+
+/** Every open conflict the filter matches, across pages. */
+async function matchingIds(filter: Partial<Pick<Filter, 'office' | 'table' | 'field'>> & { kind?: 'field' | 'delete' }): Promise<number[]> {
+  const ids: number[] = [];
+  for (let offset = 0; ; offset += CALL_MAX) {
+    const page = await call('conflicts.list', { ...filter, limit: CALL_MAX, offset });
+    ids.push(...page.items.map((c) => c.id));
+    if (page.items.length < CALL_MAX || ids.length >= page.total) return ids;
+  }
+}
+
+function BulkBar({ filter, openTotal, pageIds, selected, offices, onSelect, onDone }: {
+  filter: Partial<Pick<Filter, 'office' | 'table' | 'field'>> & { kind?: 'field' | 'delete' };
+  /** Open conflicts matching the filter (null while resolved ones are listed too). */
+  openTotal: number | null;
+  pageIds: number[];
+  selected: Set<number>;
+  offices: string[];
+  onSelect(next: Set<number>): void;
+  onDone(): void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const action = useAction();
+  const [office, setOffice] = useState('');
+  const [skipped, setSkipped] = useState<{ n: number; reason: string } | null>(null);
+  const allOnPage = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
+  const ids = [...selected];
+  const run = async (input: { choice: 'winner' | 'loser' } | { choice: 'office'; office: string }) => {
+    setSkipped(null);
+    const result = await action.run(async () => {
+      const total = { resolved: [] as number[], skipped: [] as { id: number; key: string; params?: Record<string, string | number> }[] };
+      for (let i = 0; i < ids.length; i += CALL_MAX) {
+        const part = await call('conflicts.resolveMany', { ids: ids.slice(i, i + CALL_MAX), ...input } as CallInput<'conflicts.resolveMany'>);
+        total.resolved.push(...part.resolved);
+        total.skipped.push(...part.skipped);
+      }
+      return total;
+    }, toastError);
+    if (!result) return;
+    if (result.resolved.length > 0) toastOk('exchange.conflicts.bulkDone', { n: result.resolved.length });
+    const first = result.skipped[0];
+    if (first) setSkipped({ n: result.skipped.length, reason: translateProblem(t, first.params ? { key: first.key, params: first.params } : { key: first.key }) });
+    onDone();
+  };
+  return (
+    <div className="bulk-bar" data-testid="conflict-bulk">
+      <label className="checkbox">
+        <input type="checkbox" data-testid="conflict-select-page" checked={allOnPage} onChange={(e) => onSelect(e.target.checked ? new Set([...selected, ...pageIds]) : new Set([...selected].filter((id) => !pageIds.includes(id))))} />
+        {t('exchange.conflicts.selectPage')}
+      </label>
+      {openTotal !== null && openTotal > pageIds.length && selected.size < openTotal && (
+        <button type="button" className="link" data-testid="conflict-select-all" disabled={action.busy} onClick={() => void action.run(async () => onSelect(new Set(await matchingIds(filter))))}>
+          {t('exchange.conflicts.selectAll', { n: openTotal })}
+        </button>
+      )}
+      <span className="muted" data-testid="conflict-selected">{t('exchange.conflicts.selected', { n: selected.size })}</span>
+      {selected.size > 0 && (
+        <>
+          <button type="button" data-testid="conflict-bulk-winner" disabled={action.busy} onClick={() => void run({ choice: 'winner' })}>{t('exchange.conflicts.bulkWinner')}</button>
+          <button type="button" data-testid="conflict-bulk-loser" disabled={action.busy} onClick={() => void run({ choice: 'loser' })}>{t('exchange.conflicts.bulkLoser')}</button>
+          <span className="bulk-office">
+            <select aria-label={t('exchange.conflicts.bulkOfficeLabel')} data-testid="conflict-bulk-office" value={office} onChange={(e) => setOffice(e.target.value)}>
+              <option value="">{t('exchange.conflicts.bulkOfficeChoose')}</option>
+              {offices.map((o) => (
+                <option key={o} value={o}>{o} · {regionName(o, lang)}</option>
+              ))}
+            </select>
+            <button type="button" className="primary" data-testid="conflict-bulk-office-run" disabled={action.busy || office === ''} onClick={() => void run({ choice: 'office', office })}>
+              {office ? t('exchange.conflicts.bulkOffice', { office: regionName(office, lang) }) : t('exchange.conflicts.bulkOfficeLabel')}
+            </button>
+          </span>
+        </>
+      )}
+      {skipped && <p className="notice" role="status" data-testid="conflict-bulk-skipped">{t('exchange.conflicts.bulkSkipped', { n: skipped.n, reason: skipped.reason })}</p>}
     </div>
   );
 }
@@ -80,7 +266,7 @@ function recordHref(c: ConflictViewData): string | null {
   return null;
 }
 
-function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictViewData; onResolved(): void }) {
+function ConflictCard({ conflict: c, onResolved, selected, onSelect }: { conflict: ConflictViewData; onResolved(): void; selected: boolean; onSelect(on: boolean): void }) {
   const { t } = useTranslation();
   const action = useAction();
   const [editing, setEditing] = useState(false);
@@ -100,10 +286,13 @@ function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictViewData;
   return (
     <article className={`review-card${resolved ? ' resolved' : ''}`} data-testid="conflict" aria-labelledby={`conflict-${c.id}`}>
       <header className="review-head">
+        {!resolved && (
+          <input type="checkbox" data-testid="conflict-select" checked={selected} onChange={(e) => onSelect(e.target.checked)} aria-label={t('exchange.conflicts.select', { name: c.label })} />
+        )}
         <h2 id={`conflict-${c.id}`}>
           {href && !resolved ? <a href={href}>{c.label}</a> : c.label}
         </h2>
-        <span className="badge">{isDelete ? t('exchange.conflicts.deleteKind') : fieldLabel(t, c.table, c.field)}</span>
+        <span className="badge">{conflictSubject(t, c)}</span>
         <span className="spacer" />
         <span className="muted small">{t('exchange.conflicts.detected', { at: formatDateTime(c.detectedAt) })}</span>
       </header>
@@ -112,10 +301,7 @@ function ConflictCard({ conflict: c, onResolved }: { conflict: ConflictViewData;
         <Side conflict={c} side="loser" />
       </div>
       {resolved ? (
-        <p className="muted small">
-          {t('exchange.conflicts.resolvedBy', { at: formatDateTime(c.resolvedAt), by: splitActor(c.resolvedBy ?? '').login })}
-          {c.resolution ? ` · ${t(`exchange.conflicts.resolution.${c.resolution}`, { defaultValue: c.resolution })}` : ''}
-        </p>
+        <p className="muted small" data-testid="conflict-resolved-line">{resolutionLine(t, c)}</p>
       ) : (
         <div className="review-actions">
           <button type="button" data-testid="conflict-keep-winner" onClick={() => void resolve({ choice: 'winner' })} disabled={action.busy}>
@@ -149,7 +335,10 @@ function Side({ conflict: c, side }: { conflict: ConflictViewData; side: 'winner
   const chosen = c.resolution === side;
   return (
     <section className={`side side-${side}${chosen ? ' chosen' : ''}`} data-testid={`conflict-${side}`}>
-      <h3>{side === 'winner' ? t('exchange.conflicts.winner') : t('exchange.conflicts.loser')}</h3>
+      <h3>
+        {side === 'winner' ? t('exchange.conflicts.winner') : t('exchange.conflicts.loser')}
+        {c.later === side && <span className="badge later" data-testid="conflict-later">{t('exchange.conflicts.later')}</span>}
+      </h3>
       {edits ? (
         <dl className="side-edits">
           {edits.map(([field, value]) => (
@@ -167,7 +356,7 @@ function Side({ conflict: c, side }: { conflict: ConflictViewData; side: 'winner
         </p>
       )}
       <p className="muted small">
-        {t('exchange.conflicts.who', { by: who.login, office: who.office ? `${who.office} · ${regionName(who.office, lang)}` : '—', at: formatDateTime(s.at) })}
+        {t('exchange.conflicts.who', { by: who.login, office: who.office ? `${who.office} · ${regionName(who.office, lang)}` : '—', at: formatDateTime(s.at, { seconds: true }) })}
       </p>
     </section>
   );

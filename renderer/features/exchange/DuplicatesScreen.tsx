@@ -12,6 +12,8 @@ import { displayPhone, formatDate, fullName } from '../../ui/format';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { ExchangeTabs } from './ExchangeTabs';
+import { MergeLog } from './MergeLog';
+import { displayValue, fieldLabel } from './values';
 
 type Pair = z.infer<typeof duplicatePair>;
 type Person = Pair['a'];
@@ -47,6 +49,8 @@ export function DuplicatesScreen() {
         ))}
       </div>
       {pairs.length >= LIMIT && <p className="muted small">{t('exchange.duplicates.more', { shown: LIMIT })}</p>}
+      <p className="muted small">{t('exchange.duplicates.travels')}</p>
+      <MergeLog refresh={round} onUndone={changed} />
     </div>
   );
 }
@@ -54,8 +58,9 @@ export function DuplicatesScreen() {
 function PairCard({ pair, onDone }: { pair: Pair; onDone(): void }) {
   const { t } = useTranslation();
   const action = useAction();
-  const merge = async (keep: Person, other: Person) => {
-    const done = await action.run(() => call('duplicates.merge', { keepId: keep.id, otherId: other.id }), toastError);
+  const [choosing, setChoosing] = useState(false);
+  const merge = async (keep: Person, other: Person, choices: Record<string, 'keep' | 'other'> = {}) => {
+    const done = await action.run(() => call('duplicates.merge', { keepId: keep.id, otherId: other.id, choices }), toastError);
     if (done) {
       toastOk('exchange.duplicates.merged', { name: fullName(keep) });
       onDone();
@@ -93,7 +98,11 @@ function PairCard({ pair, onDone }: { pair: Pair; onDone(): void }) {
         <button type="button" data-testid="duplicate-distinct" onClick={() => void distinct()} disabled={action.busy}>
           {t('exchange.duplicates.markDistinct')}
         </button>
+        <button type="button" data-testid="duplicate-choose" onClick={() => setChoosing((c) => !c)} aria-expanded={choosing}>
+          {t('exchange.duplicates.choose')}
+        </button>
       </div>
+      {choosing && <FieldChoice pair={pair} busy={action.busy} onMerge={(choices) => void merge(pair.a, pair.b, choices)} />}
       <ErrorText error={action.error} />
     </article>
   );
@@ -125,3 +134,64 @@ function PersonSide({ person: p, other }: { person: Person; other: Person }) {
     </section>
   );
 }
+
+/**
+ * Every field of both records side by side, differences marked; per differing field the
+ * coordinator picks the value the merged record keeps (by default the left one, or the right
+ * one where the left is empty).
+ */
+function FieldChoice({ pair, busy, onMerge }: { pair: Pair; busy: boolean; onMerge(choices: Record<string, 'keep' | 'other'>): void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const compared = useLoad(() => call('duplicates.compare', { a: pair.a.id, b: pair.b.id }), [pair.a.id, pair.b.id]);
+  const [picked, setPicked] = useState<Record<string, 'keep' | 'other'>>({});
+  const rows = (compared.data?.fields ?? []).filter((f) => !isEmpty(f.a) || !isEmpty(f.b));
+  const sideOf = (f: { field: string; a: unknown; b: unknown }) => picked[f.field] ?? (isEmpty(f.a) && !isEmpty(f.b) ? 'other' : 'keep');
+  return (
+    <div className="field-choice" data-testid="field-choice">
+      <p className="muted small">{t('exchange.duplicates.chooseHint')}</p>
+      <ErrorText error={compared.error} />
+      <table className="plain-table">
+        <thead>
+          <tr>
+            <th>{t('exchange.duplicates.field')}</th>
+            <th>{t('exchange.duplicates.left')}</th>
+            <th>{t('exchange.duplicates.right')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((f) => {
+            const differs = JSON.stringify(f.a) !== JSON.stringify(f.b);
+            const label = fieldLabel(t, 'volunteers', f.field);
+            const cell = (side: 'keep' | 'other', value: unknown) => (
+              <td>
+                {differs ? (
+                  <label>
+                    <input type="radio" name={`${pair.a.id}-${f.field}`} checked={sideOf(f) === side} onChange={() => setPicked((p) => ({ ...p, [f.field]: side }))}
+                      data-testid={`choose-${f.field}-${side === 'keep' ? 'left' : 'right'}`} />{' '}
+                    {displayValue(t, lang, f.field, value) || <span className="muted">—</span>}
+                  </label>
+                ) : (
+                  displayValue(t, lang, f.field, value) || <span className="muted">—</span>
+                )}
+              </td>
+            );
+            return (
+              <tr key={f.field} className={differs ? 'differs' : undefined}>
+                <th scope="row">{label}</th>
+                {cell('keep', f.a)}
+                {cell('other', f.b)}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <button type="button" className="primary" disabled={busy || !compared.data} data-testid="merge-chosen"
+        onClick={() => onMerge(Object.fromEntries(rows.map((f) => [f.field, sideOf(f)])))}>
+        {t('exchange.duplicates.mergeChosen')}
+      </button>
+    </div>
+  );
+}
+
+const isEmpty = (v: unknown) => v === null || v === '' || v === '[]';

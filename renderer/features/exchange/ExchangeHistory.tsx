@@ -1,11 +1,15 @@
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ConflictViewData } from '../../../shared/contract/exchange';
 import { regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDateTime } from '../../ui/format';
 import { useLoad } from '../../ui/useLoad';
-import { formatBytes, splitActor } from './values';
+import { ChangeReport } from './ChangeReport';
+import { conflictSubject, resolutionLine } from './conflict-text';
+import { formatBytes, splitActor, tableLabel } from './values';
 
 const SHOWN = 100;
 
@@ -28,11 +32,12 @@ function importTotals(summary: unknown): { created: number; updated: number; con
   return total;
 }
 
-/** Bundles this office exported and imported, newest first. */
+/** Bundles this office exported and imported, newest first; a row opens to show what that bundle did. */
 export function ExchangeHistory({ refresh }: { refresh: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   const history = useLoad(() => call('exchange.history', { limit: SHOWN }), [refresh]);
+  const [opened, setOpened] = useState<number | null>(null);
   const items = history.data?.items ?? [];
   return (
     <section className="form-section" aria-labelledby="exchange-history-title">
@@ -58,29 +63,45 @@ export function ExchangeHistory({ refresh }: { refresh: number }) {
           <tbody>
             {items.map((h) => {
               const totals = h.direction === 'import' ? importTotals(h.summary) : null;
+              const isOpen = opened === h.id;
+              const toggle = () => setOpened(isOpen ? null : h.id);
               return (
-                <tr key={h.id} data-testid="exchange-history-row">
-                  <td className="mono">{formatDateTime(h.at)}</td>
-                  <td>
-                    <span className={`badge direction-${h.direction}`}>
-                      {h.direction === 'import' ? `↓ ${t('exchange.history.imported')}` : `↑ ${t('exchange.history.exported')}`}
-                    </span>
-                  </td>
-                  <td>
-                    <span className="mono">{h.peerOffice}</span> · {regionName(h.peerOffice, lang)}
-                  </td>
-                  <td>{h.full ? t('exchange.full') : t('exchange.incremental')}</td>
-                  <td className="num mono">{h.rows}</td>
-                  <td className="small">
-                    {totals
-                      ? t('exchange.history.importTotals', totals)
-                      : h.direction === 'export'
-                        ? <span className="muted">—</span>
-                        : null}
-                  </td>
-                  <td className="num mono">{formatBytes(h.bytes)}</td>
-                  <td className="muted">{splitActor(h.actor).login}</td>
-                </tr>
+                <Fragment key={h.id}>
+                  <tr className="clickable" data-testid="exchange-history-row" aria-expanded={isOpen} onClick={toggle}>
+                    <td className="mono">
+                      <button type="button" className="link" aria-expanded={isOpen} aria-label={t(isOpen ? 'exchange.history.close' : 'exchange.history.open')} onClick={(e) => { e.stopPropagation(); toggle(); }}>
+                        {isOpen ? '▾' : '▸'}
+                      </button>
+                      {formatDateTime(h.at)}
+                    </td>
+                    <td>
+                      <span className={`badge direction-${h.direction}`}>
+                        {h.direction === 'import' ? `↓ ${t('exchange.history.imported')}` : `↑ ${t('exchange.history.exported')}`}
+                      </span>
+                    </td>
+                    <td>
+                      <span className="mono">{h.peerOffice}</span> · {regionName(h.peerOffice, lang)}
+                    </td>
+                    <td>{h.full ? t('exchange.full') : t('exchange.incremental')}</td>
+                    <td className="num mono">{h.rows}</td>
+                    <td className="small">
+                      {totals
+                        ? t('exchange.history.importTotals', totals)
+                        : h.direction === 'export'
+                          ? <span className="muted">—</span>
+                          : null}
+                    </td>
+                    <td className="num mono">{formatBytes(h.bytes)}</td>
+                    <td className="muted">{splitActor(h.actor).login}</td>
+                  </tr>
+                  {isOpen && (
+                    <tr className="history-detail-row">
+                      <td colSpan={8}>
+                        <HistoryDetail id={h.id} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>
@@ -88,5 +109,87 @@ export function ExchangeHistory({ refresh }: { refresh: number }) {
       )}
       {history.data && history.data.total > SHOWN && <p className="muted small">{t('exchange.history.more', { shown: SHOWN, total: history.data.total })}</p>}
     </section>
+  );
+}
+
+/** Prints only the opened bundle (the rest of the screen is hidden by the print stylesheet). */
+function printOne(): void {
+  document.body.dataset.print = 'one';
+  const done = () => {
+    delete document.body.dataset.print;
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
+/** One bundle opened: who, when, what it carried, what it did record by record, and the conflicts it raised with what was decided. */
+function HistoryDetail({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const detail = useLoad(() => call('exchange.historyEntry', { id }), [id]);
+  const d = detail.data;
+  if (!d) return <ErrorText error={detail.error} />;
+  const { entry, report, conflicts } = d;
+  const office = `${entry.peerOffice} · ${regionName(entry.peerOffice, lang)}`;
+  const counts = entry.direction === 'export' ? exportCounts(entry.summary) : null;
+  return (
+    <div className="history-detail print-area" data-testid="history-detail">
+      <div className="review-head">
+        <h3>
+          {entry.direction === 'import' ? t('exchange.history.detailImport', { office }) : t('exchange.history.detailExport', { office })}
+        </h3>
+        <span className="spacer" />
+        <button type="button" className="no-print" data-testid="history-print" onClick={printOne}>{t('exchange.history.print')}</button>
+      </div>
+      <dl className="exchange-facts">
+        <dt>{t('exchange.history.at')}</dt>
+        <dd>{formatDateTime(entry.at)} · {splitActor(entry.actor).login}</dd>
+        <dt>{t('exchange.history.kind')}</dt>
+        <dd>{entry.full ? t('exchange.full') : t('exchange.incremental')} · {t('exchange.history.rowsBytes', { rows: entry.rows, size: formatBytes(entry.bytes) })}</dd>
+        <dt>{t('exchange.history.bundleId')}</dt>
+        <dd className="mono small">{entry.bundleId}</dd>
+      </dl>
+      {counts && (
+        <p className="small" data-testid="history-export-counts">
+          {counts.length === 0 ? t('exchange.export.empty') : counts.map(([table, n]) => `${tableLabel(t, table)}: ${n}`).join(' · ')}
+        </p>
+      )}
+      {entry.direction === 'import' && !report && <p className="muted small">{t('exchange.history.noReport')}</p>}
+      {report && (
+        <>
+          {Object.values(report.counts).every((n) => n === 0) && <p className="muted">{t('exchange.import.doneNothing')}</p>}
+          <ChangeReport report={report} fileName={`erikti-report-${entry.peerOffice}-${entry.at.slice(0, 10)}.csv`} />
+        </>
+      )}
+      {conflicts.length > 0 && <Decisions conflicts={conflicts} />}
+    </div>
+  );
+}
+
+function exportCounts(summary: unknown): [string, number][] | null {
+  if (typeof summary !== 'object' || summary === null || !('counts' in summary)) return null;
+  return Object.entries((summary as { counts: Record<string, number> }).counts).filter(([, n]) => n > 0);
+}
+
+/** The conflicts a bundle raised and, for each, what was decided since (or that it is still open). */
+function Decisions({ conflicts }: { conflicts: ConflictViewData[] }) {
+  const { t } = useTranslation();
+  const decided = conflicts.filter((c) => c.resolvedAt !== null).length;
+  return (
+    <>
+      <h3>{t('exchange.history.decisions', { decided, total: conflicts.length })}</h3>
+      <table className="plain-table" data-testid="history-decisions">
+        <tbody>
+          {conflicts.map((c) => (
+            <tr key={c.id}>
+              <td>{c.label}</td>
+              <td>{conflictSubject(t, c)}</td>
+              <td className="small">{c.resolvedAt ? resolutionLine(t, c) : <span className="warning">{t('exchange.history.stillOpen')}</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ExchangeHistory } from './ExchangeHistory';
 import { ExchangeTabs } from './ExchangeTabs';
 import { ExportBundle } from './ExportBundle';
+import { FirstExchange } from './FirstExchange';
 import { ImportBundle } from './ImportBundle';
 
 /**
  * Offices never talk to each other directly: their work travels as signed, encrypted bundle
  * files. Here a coordinator writes one for another office, brings one in, and sees what went
- * where and when.
+ * where and when; before the first exchange, a guide says how offices come to trust each other.
  */
 export function ExchangeScreen() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function ExchangeScreen() {
         <h1>{t('exchange.title')}</h1>
       </div>
       <ExchangeTabs current="exchange" refresh={round} />
+      <FirstExchange refresh={round} />
       <div className="exchange-columns">
         <ImportBundle onImported={changed} />
         <ExportBundle onExported={changed} />

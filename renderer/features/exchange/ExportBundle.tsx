@@ -5,7 +5,7 @@ import { REGIONS, regionName, type OfficeCode } from '../../../shared/domain/reg
 import { call } from '../../app/api';
 import { desktopFiles } from '../../app/files';
 import { useLang } from '../../app/i18n';
-import { useSession } from '../../app/session';
+import { useCan, useSession } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
@@ -25,6 +25,7 @@ export function ExportBundle({ onExported }: { onExported(): void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const own = useSession((s) => s.office?.code ?? null);
+  const isAdmin = useCan('administrator');
   const trusted = useLoad(() => call('trust.list', {}), []);
   const readable = new Set((trusted.data ?? []).map((k) => k.office));
   const [to, setTo] = useState<string>(own === CENTRE ? '' : CENTRE);
@@ -59,7 +60,7 @@ export function ExportBundle({ onExported }: { onExported(): void }) {
       <div className="form-grid">
         <div className="field">
           <label htmlFor="exchange-to">{t('exchange.export.recipient')}</label>
-          <select id="exchange-to" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={noKey || undefined}>
+          <select id="exchange-to" value={to} onChange={(e) => setTo(e.target.value)} aria-describedby={noKey ? 'exchange-no-key' : undefined}>
             {to === '' && <option value="">{t('common.choose')}</option>}
             {offices.map((r) => (
               <option key={r.code} value={r.code}>
@@ -68,10 +69,16 @@ export function ExportBundle({ onExported }: { onExported(): void }) {
               </option>
             ))}
           </select>
+          {/* Not an error: nothing went wrong, a step is still to be taken (and by whom). */}
           {noKey && (
-            <div className="field-error" role="alert">
-              {t('exchange.export.noKey')} <a href="#/trust">{t('exchange.tabs.trust')}</a>
-            </div>
+            <p className="notice small" id="exchange-no-key" data-testid="exchange-no-key">
+              {t(isAdmin ? 'exchange.export.noKeyAdmin' : 'exchange.export.noKeyCoordinator', { office: `${to} · ${regionName(to, lang)}` })}
+              {isAdmin && (
+                <>
+                  {' '}<a href="#/trust">{t('exchange.tabs.trust')}</a>
+                </>
+              )}
+            </p>
           )}
         </div>
         <fieldset className="checkbox-group exchange-mode">

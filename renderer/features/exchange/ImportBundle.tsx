@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUNDLE_BASE64_MAX, type ImportSummaryView } from '../../../shared/contract/exchange';
-import { regionName } from '../../../shared/domain/regions';
+import { officeName, regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
 import { desktopFiles } from '../../app/files';
 import { useLang } from '../../app/i18n';
@@ -11,6 +11,7 @@ import { formatDateTime } from '../../ui/format';
 import { toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
 import { toBase64 } from '../roster-import/files';
+import { ChangeReport } from './ChangeReport';
 import { formatBytes, tableLabel } from './values';
 
 interface Chosen {
@@ -155,8 +156,9 @@ export function ImportBundle({ onImported }: { onImported(): void }) {
               {!summary.alreadyImported && summary.nothingChanged && <p className="notice">{t('exchange.import.nothingChanged')}</p>}
             </>
           )}
-          <Counts summary={summary} />
           <ReviewNotes summary={summary} />
+          <ChangeReport report={summary.report} fileName={reportFileName(summary)} />
+          <Counts summary={summary} />
           <div className="form-actions">
             {applied === null ? (
               <>
@@ -188,7 +190,7 @@ function Sender({ summary }: { summary: ImportSummaryView }) {
     <dl className="exchange-facts">
       <dt>{t('exchange.import.from')}</dt>
       <dd data-testid="exchange-from">
-        <span className="mono">{summary.from.office}</span> · {summary.from.name || regionName(summary.from.office, lang)}
+        <span className="mono">{summary.from.office}</span> · {officeName(summary.from.office, summary.from.name, lang)}
       </dd>
       <dt>{t('exchange.fingerprint')}</dt>
       <dd className="mono">{summary.from.fingerprint}</dd>
@@ -200,7 +202,11 @@ function Sender({ summary }: { summary: ImportSummaryView }) {
   );
 }
 
-const COLUMNS = ['created', 'updated', 'unchanged', 'conflicts', 'merged', 'missing'] as const;
+/** The report's CSV file name: the sending office and the bundle's day. */
+export const reportFileName = (summary: { from: { office: string }; createdAt: string }) =>
+  `erikti-report-${summary.from.office}-${summary.createdAt.slice(0, 10)}.csv`;
+
+const COLUMNS = ['created', 'updated', 'unchanged', 'erased', 'conflicts', 'merged', 'missing'] as const;
 
 /** What the bundle does per kind of record. */
 function Counts({ summary }: { summary: ImportSummaryView }) {
@@ -238,7 +244,8 @@ function Counts({ summary }: { summary: ImportSummaryView }) {
 /** Conflicts and likely duplicates the bundle brings, with the way to the lists that settle them. */
 function ReviewNotes({ summary }: { summary: ImportSummaryView }) {
   const { t } = useTranslation();
-  const notes: { key: string; text: string; href?: string; link?: string }[] = [];
+  const lang = useLang();
+  const notes: { key: string; text: string; href?: string; link?: string; list?: string[] }[] = [];
   if (summary.conflicts > 0) {
     notes.push({ key: 'conflicts', text: t('exchange.import.conflictsNote', { n: summary.conflicts }), href: hrefFor({ name: 'conflicts' }), link: t('exchange.tabs.conflicts') });
   }
@@ -246,7 +253,21 @@ function ReviewNotes({ summary }: { summary: ImportSummaryView }) {
   if (summary.duplicates.review > 0) {
     notes.push({ key: 'review', text: t('exchange.import.reviewNote', { n: summary.duplicates.review }), href: hrefFor({ name: 'duplicates' }), link: t('exchange.tabs.duplicates') });
   }
-  if (summary.trustAdded > 0) notes.push({ key: 'trust', text: t('exchange.import.trustNote', { n: summary.trustAdded }), href: hrefFor({ name: 'trust' }), link: t('exchange.tabs.trust') });
+  if (summary.trustAdded > 0) {
+    notes.push({
+      key: 'trust', text: t('exchange.import.trustNote', { n: summary.trustAdded }), href: hrefFor({ name: 'trust' }), link: t('exchange.tabs.trust'),
+      list: summary.trustOffices.map((o) => `${o} · ${regionName(o, lang)}`),
+    });
+  }
+  // Other changes to whom this office trusts, each kind with the offices it concerns.
+  for (const change of ['pending', 'revoked', 'rotated'] as const) {
+    const offices = summary.trustChanges.filter((c) => c.change === change).map((c) => c.office);
+    if (offices.length === 0) continue;
+    notes.push({ key: `trust-${change}`, text: t(`exchange.import.trustChange.${change}`, { n: offices.length, offices: [...new Set(offices)].join(', ') }), href: hrefFor({ name: 'trust' }), link: t('exchange.tabs.trust') });
+  }
+  if (summary.clockAheadMinutes > 0) {
+    notes.push({ key: 'clock', text: t('exchange.import.clockAheadNote', { minutes: summary.clockAheadMinutes, office: summary.from.office }) });
+  }
   if (notes.length === 0) return null;
   return (
     <ul className="exchange-notes" data-testid="exchange-notes">
@@ -257,6 +278,11 @@ function ReviewNotes({ summary }: { summary: ImportSummaryView }) {
             <>
               {' '}→ <a href={n.href}>{n.link}</a>
             </>
+          )}
+          {n.list && (
+            <ul data-testid={`exchange-note-${n.key}-list`}>
+              {n.list.map((item, i) => <li key={i}>{item}</li>)}
+            </ul>
           )}
         </li>
       ))}

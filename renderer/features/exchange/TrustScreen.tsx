@@ -1,18 +1,18 @@
 import { useState, type ChangeEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
-import { useLang } from '../../app/i18n';
+import { useLang, type Lang } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDateTime } from '../../ui/format';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
-import { download, toBase64 } from '../roster-import/files';
 import { ExchangeTabs } from './ExchangeTabs';
 import { officeName } from '../../../shared/domain/regions';
-import { fingerprintGroups, splitActor } from './values';
+import { fingerprintGroups, saveKeyFile, splitActor } from './values';
 
 /** A public-key file is small; anything larger is not one. */
 const KEY_FILE_MAX = 16_384;
@@ -33,7 +33,8 @@ export function TrustScreen() {
         <h1>{t('exchange.trust.title')}</h1>
       </div>
       <ExchangeTabs current="trust" />
-      <OwnKey />
+      <OwnKey refresh={round} isAdmin={isAdmin} onChanged={changed} />
+      {isAdmin && <PendingList refresh={round} onChanged={changed} />}
       <TrustedList refresh={round} isAdmin={isAdmin} onChanged={changed} />
       {isAdmin ? <AddKey onAdded={changed} /> : <p className="muted small">{t('exchange.trust.adminOnly')}</p>}
     </div>
@@ -51,14 +52,20 @@ export function Fingerprint({ value, testId }: { value: string; testId?: string 
   );
 }
 
-function OwnKey() {
+function OwnKey({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin: boolean; onChanged(): void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const own = useLoad(() => call('keys.own', {}), []);
+  const own = useLoad(() => call('keys.own', {}), [refresh]);
+  const action = useAction();
+  const rotate = async () => {
+    if (await action.run(() => call('keys.rotate', {}), toastError)) {
+      toastOk('exchange.trust.rotated');
+      onChanged();
+    }
+  };
   const k = own.data;
   const save = () => {
-    if (!k) return;
-    download(`erikti-${k.office}.pub`, toBase64(new TextEncoder().encode(k.keyFile)));
+    if (k) saveKeyFile(k);
   };
   return (
     <section className="form-section" aria-labelledby="trust-own-title">
@@ -76,6 +83,14 @@ function OwnKey() {
           <p className="muted small">{t('exchange.trust.ownHint')}</p>
           <div className="form-actions">
             <button type="button" data-testid="own-key-download" onClick={save}>{t('exchange.trust.downloadKey')}</button>
+            {isAdmin && (
+              <ConfirmButton
+                label={t('exchange.trust.rotate')}
+                question={t('exchange.trust.rotateQuestion')}
+                onConfirm={() => void rotate()}
+                disabled={action.busy}
+              />
+            )}
           </div>
         </>
       )}
@@ -91,11 +106,11 @@ function TrustedList({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin
   const remove = async (fingerprint: string, office: string) => {
     const done = await action.run(() => call('trust.remove', { fingerprint }), toastError);
     if (done) {
-      toastOk('exchange.trust.removed', { office: `${office} · ${regionName(office, lang)}` });
+      toastOk(done.revoked ? 'exchange.trust.revokedEverywhere' : 'exchange.trust.removed', { office: `${office} · ${regionName(office, lang)}` });
       onChanged();
     }
   };
-  const keys = list.data ?? [];
+  const keys = (list.data ?? []).filter((k) => k.status === 'active');
   return (
     <section className="form-section" aria-labelledby="trust-list-title">
       <h2 id="trust-list-title">{t('exchange.trust.listTitle')}</h2>
@@ -108,6 +123,7 @@ function TrustedList({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin
               <th>{t('exchange.trust.office')}</th>
               <th>{t('exchange.fingerprint')}</th>
               <th>{t('exchange.trust.source')}</th>
+              <th>{t('exchange.trust.status')}</th>
               <th>{t('exchange.trust.addedAt')}</th>
               {isAdmin && <th className="actions" aria-label={t('common.delete')} />}
             </tr>
@@ -122,7 +138,10 @@ function TrustedList({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin
                 <td><Fingerprint value={k.fingerprint} /></td>
                 <td>{t(`exchange.trust.sourceKind.${k.source}`)}</td>
                 <td className="small">
-                  {formatDateTime(k.addedAt)} <span className="muted">· {splitActor(k.addedBy).login}</span>
+                  {k.validUntil ? t('exchange.trust.statusKind.retired', { at: formatDateTime(k.validUntil) }) : t('exchange.trust.statusKind.active')}
+                </td>
+                <td className="small">
+                  {formatDateTime(k.addedAt)} <span className="muted">· {addedBy(t, lang, k)}</span>
                 </td>
                 {isAdmin && (
                   <td className="actions">
@@ -142,6 +161,66 @@ function TrustedList({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin
       )}
     </section>
   );
+}
+
+/**
+ * Keys the centre's list proposed for offices already known here: unused until an administrator
+ * confirms one (after checking its fingerprint with the office), never proposed again once rejected.
+ */
+function PendingList({ refresh, onChanged }: { refresh: number; onChanged(): void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const list = useLoad(() => call('trust.list', {}), [refresh]);
+  const action = useAction();
+  const pending = (list.data ?? []).filter((k) => k.status === 'pending');
+  const decide = async (fingerprint: string, office: string, accept: boolean) => {
+    const done = await action.run(() => call(accept ? 'trust.confirm' : 'trust.reject', { fingerprint }), toastError);
+    if (done) {
+      toastOk(accept ? 'exchange.trust.accepted' : 'exchange.trust.rejected', { office: `${office} · ${regionName(office, lang)}` });
+      onChanged();
+    }
+  };
+  if (pending.length === 0) return null;
+  return (
+    <section className="form-section" aria-labelledby="trust-pending-title" data-testid="trust-pending">
+      <h2 id="trust-pending-title">{t('exchange.trust.pendingTitle')}</h2>
+      <p className="notice">{t('exchange.trust.pendingHint')}</p>
+      <table className="plain-table">
+        <thead>
+          <tr>
+            <th>{t('exchange.trust.office')}</th>
+            <th>{t('exchange.fingerprint')}</th>
+            <th className="actions" aria-label={t('exchange.trust.accept')} />
+          </tr>
+        </thead>
+        <tbody>
+          {pending.map((k) => (
+            <tr key={k.fingerprint} data-testid="pending-row">
+              <td>
+                <span className="mono">{k.office}</span> · {officeName(k.office, k.name, lang)}
+              </td>
+              <td><Fingerprint value={k.fingerprint} /></td>
+              <td className="actions">
+                <button type="button" className="primary" onClick={() => void decide(k.fingerprint, k.office, true)} disabled={action.busy}>
+                  {t('exchange.trust.accept')}
+                </button>
+                <button type="button" onClick={() => void decide(k.fingerprint, k.office, false)} disabled={action.busy}>
+                  {t('exchange.trust.reject')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Who added a key: the administrator's login, or the office whose trust list relayed it (named in the reader's language). */
+function addedBy(t: TFunction, lang: Lang, k: { source: string; addedBy: string }): string {
+  if (k.source !== 'centre') return splitActor(k.addedBy).login;
+  const office = k.addedBy.split(' ')[0] ?? '';
+  return t('exchange.trust.relayedBy', { office: `${office} · ${regionName(office, lang)}` });
 }
 
 interface KeyFile {
@@ -171,6 +250,8 @@ function AddKey({ onAdded }: { onAdded(): void }) {
   const lang = useLang();
   const [file, setFile] = useState<KeyFile | null>(null);
   const [notKey, setNotKey] = useState(false);
+  const [ownKey, setOwnKey] = useState(false);
+  const own = useLoad(() => call('keys.own', {}), []);
   const action = useAction();
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -178,17 +259,20 @@ function AddKey({ onAdded }: { onAdded(): void }) {
     e.target.value = '';
     setFile(null);
     setNotKey(false);
+    setOwnKey(false);
     action.setError(null);
     if (!chosen) return;
     const text = chosen.size <= KEY_FILE_MAX ? await chosen.text() : '';
     const stated = readKeyFile(text);
     if (!stated) return setNotKey(true);
+    // This office's own file is refused as soon as it is chosen, not after the administrator's yes.
+    if (own.data && stated.fingerprint === own.data.fingerprint) return setOwnKey(true);
     setFile({ text, fileName: chosen.name, ...stated });
   };
 
   const trust = async () => {
     if (!file) return;
-    const result = await action.run(() => call('trust.add', { keyFile: file.text }));
+    const result = await action.run(() => call('trust.add', { keyFile: file.text, fingerprint: file.fingerprint }));
     if (result) {
       toastOk(result.added ? 'exchange.trust.added' : 'exchange.trust.already', { office: `${result.office} · ${regionName(result.office, lang)}` });
       setFile(null);
@@ -206,6 +290,7 @@ function AddKey({ onAdded }: { onAdded(): void }) {
         {file && <span className="muted small">{file.fileName}</span>}
       </div>
       {notKey && <div className="error-banner" role="alert">{t('error.keys.invalidFile')}</div>}
+      {ownKey && <div className="error-banner" role="alert" data-testid="trust-own-refused">{t('exchange.trust.ownChosen')}</div>}
       {file && (
         <div className="trust-check">
           <p>

@@ -3,6 +3,7 @@ import { regionName } from '../../../shared/domain/regions';
 import type { Lang } from '../../app/i18n';
 import { displayPhone, formatDate } from '../../ui/format';
 import type { VocabGroup } from '../../ui/vocab';
+import { download, toBase64 } from '../roster-import/files';
 
 /** snake_case (the replicated field, as the core names it) to the camelCase the translations use. */
 const camel = (field: string) => field.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
@@ -83,4 +84,9 @@ export function fingerprintGroups(fingerprint: string): string[] {
 export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Saves this office's public-key file (it holds no secret: it is meant to be sent to the other offices). */
+export function saveKeyFile(k: { office: string; keyFile: string }): void {
+  download(`erikti-${k.office}.pub`, toBase64(new TextEncoder().encode(k.keyFile)));
 }

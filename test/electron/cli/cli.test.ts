@@ -61,6 +61,16 @@ describe('erikti command-line tool', () => {
     expect(erikti(['frobnicate']).status).toBe(2);
   });
 
+  it('says a number is out of range in numbers, not characters', () => {
+    const db = path.join(tempDir(), 'limits.sqlite');
+    eriktiJson(['init', '--db', db, '--office', 'KZ-71']);
+    const big = erikti(['volunteers', 'search', '--db', db, 'x', '--limit', '100000']);
+    expect(big.status).not.toBe(0);
+    expect(big.stderr).toMatch(/limit: Too large: at most 500\./);
+    expect(big.stderr).not.toMatch(/character/);
+    expect(erikti(['volunteers', 'search', '--db', db, 'x', '--limit', '0']).stderr).toMatch(/limit: Too small: at least 1\./);
+  });
+
   it('adds users with the password on standard input; the app then signs them in', () => {
     const db = path.join(tempDir(), 'u.sqlite');
     eriktiJson(['init', '--db', db, '--office', 'KZ']);

@@ -3,12 +3,11 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../../electron/core/app';
 import { dump } from '../../../electron/core/dump/dump';
 import { createOffice } from '../../../electron/core/office/identity';
 import { seedRoster } from '../../../electron/core/seed/seed';
 import { CLI_PATH, cliEnv, eriktiJson } from '../../helpers/cli';
-import { TEST_CORE_OPTIONS } from '../../helpers/core-options';
+import { testCore } from '../../helpers/core-options';
 import { initOfficeFile, tempDir } from '../../helpers/temp-db';
 
 /** Runs the built CLI's import and kills it (SIGKILL, like a power cut) after `ms`. */
@@ -27,7 +26,7 @@ function state(file: string): { integrity: string; dump: string } {
   const db = new Database(file, { readonly: true });
   const integrity = db.pragma('integrity_check', { simple: true }) as string;
   db.close();
-  const core = createCore(file, TEST_CORE_OPTIONS);
+  const core = testCore(file);
   try {
     return { integrity, dump: dump(core.db) };
   } finally {
@@ -41,14 +40,14 @@ describe('an import killed at random points', () => {
     const region = path.join(dir, 'region.sqlite');
     const centre = path.join(dir, 'centre.sqlite');
     initOfficeFile(centre, 'KZ');
-    const core = createCore(region, TEST_CORE_OPTIONS);
+    const core = testCore(region);
     createOffice(core.db, 'KZ-35');
     seedRoster(core.db, { volunteers: 20_000, seed: 5 });
     core.close();
-    eriktiJson(['keys', 'export', '--db', region, '--out', path.join(dir, 'r.pub')]);
-    eriktiJson(['keys', 'export', '--db', centre, '--out', path.join(dir, 'c.pub')]);
-    eriktiJson(['keys', 'trust', '--db', region, path.join(dir, 'c.pub')]);
-    eriktiJson(['keys', 'trust', '--db', centre, path.join(dir, 'r.pub')]);
+    const regionKeys = eriktiJson<{ fingerprint: string }>(['keys', 'export', '--db', region, '--out', path.join(dir, 'r.pub')]);
+    const centreKeys = eriktiJson<{ fingerprint: string }>(['keys', 'export', '--db', centre, '--out', path.join(dir, 'c.pub')]);
+    eriktiJson(['keys', 'trust', '--db', region, '--fingerprint', centreKeys.fingerprint, path.join(dir, 'c.pub')]);
+    eriktiJson(['keys', 'trust', '--db', centre, '--fingerprint', regionKeys.fingerprint, path.join(dir, 'r.pub')]);
     const bundle = path.join(dir, 'big.erikti');
     eriktiJson(['export', '--db', region, '--out', bundle]);
     eriktiJson(['volunteers', 'add', '--db', centre, '--json', '{"lastName":"Центрова","firstName":"Алия"}']);

@@ -14,7 +14,7 @@ describe('erikti exchange commands', () => {
     const keys = eriktiJson<{ fingerprint: string; out: string }>(['keys', 'export', '--db', almaty, '--out', path.join(dir, 'almaty.pub')]);
     expect(keys.fingerprint).toMatch(/^([0-9A-F]{4} ){9}[0-9A-F]{4}$/);
     expect(JSON.parse(readFileSync(keys.out, 'utf8'))).toMatchObject({ office: 'KZ-75', fingerprint: keys.fingerprint });
-    eriktiJson(['keys', 'export', '--db', centre, '--out', path.join(dir, 'centre.pub')]);
+    const centreKeys = eriktiJson<{ fingerprint: string }>(['keys', 'export', '--db', centre, '--out', path.join(dir, 'centre.pub')]);
 
     const { id } = eriktiJson<{ id: string }>(['volunteers', 'add', '--db', almaty, '--json', JSON.stringify({ lastName: 'Сейітова', firstName: 'Әсел' })]);
     // Nobody trusts anybody yet: the export has no recipient key.
@@ -23,7 +23,12 @@ describe('erikti exchange commands', () => {
     expect(untrusted.stderr.trim().split('\n')).toHaveLength(1);
     expect(untrusted.stderr).toMatch(/recipientUnknown/);
 
-    expect(eriktiJson(['keys', 'trust', '--db', almaty, path.join(dir, 'centre.pub')])).toMatchObject({ added: true, office: 'KZ' });
+    // Trusting needs the fingerprint the other office read out; a wrong one is refused.
+    const unread = erikti(['keys', 'trust', '--db', almaty, path.join(dir, 'centre.pub')]);
+    expect(unread.status).toBe(2);
+    expect(unread.stderr).toMatch(/--fingerprint/);
+    expect(erikti(['keys', 'trust', '--db', almaty, '--fingerprint', keys.fingerprint, path.join(dir, 'centre.pub')]).stderr).toMatch(/error\.keys\.fingerprint/);
+    expect(eriktiJson(['keys', 'trust', '--db', almaty, '--fingerprint', centreKeys.fingerprint, path.join(dir, 'centre.pub')])).toMatchObject({ added: true, office: 'KZ' });
     const bundle = path.join(dir, 'b1.erikti');
     expect(eriktiJson(['export', '--db', almaty, '--out', bundle])).toMatchObject({ to: 'KZ', rows: 1, counts: { volunteers: 1 } });
 
@@ -33,7 +38,7 @@ describe('erikti exchange commands', () => {
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(/unknownSigner/);
 
-    eriktiJson(['keys', 'trust', '--db', centre, path.join(dir, 'almaty.pub')]);
+    eriktiJson(['keys', 'trust', '--db', centre, '--fingerprint', keys.fingerprint, path.join(dir, 'almaty.pub')]);
     const before = erikti(['dump', '--db', centre]).stdout;
     const preview = eriktiJson<{ dryRun: boolean; tables: Record<string, { created: number }> }>(['import', '--db', centre, bundle, '--dry-run']);
     expect(preview).toMatchObject({ dryRun: true, tables: { volunteers: { created: 1 } } });

@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../../electron/host/server';
+import { exchange } from '../../helpers/raw-http';
 import { officeCore, tempDir } from '../../helpers/temp-db';
 
 let host: RunningHost | null = null;
@@ -80,5 +82,55 @@ describe('web host', () => {
     expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
     const huge = await api(h, 'auth.signIn', { input: { login: 'x'.repeat(65 * 1024 * 1024) } });
     expect(huge.status).toBe(413);
+    // The cap is stated in megabytes, the unit people see on their files.
+    expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { key: 'error.requestTooLarge', params: { limit: 64 } } });
+  });
+
+  it('answers the requests that used to end its process, and stays up', async () => {
+    const h = await started();
+    const head = (method: string, target: string, extra = '') => `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1:${h.port}\r\n${extra}Connection: close\r\n`;
+    const call = (target: string, body: string) => head('POST', target, `X-Erikti-Token: ${h.token}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`) + `\r\n${body}`;
+    const envelope = async (bytes: string) => {
+      const { answer } = await exchange(h.port, bytes, 'POST');
+      return { status: answer?.status, body: JSON.parse(answer?.body ?? '') as unknown };
+    };
+    const invalid = { ok: false, error: { code: 'validation', key: 'error.invalid' } };
+    // No token needed: any page in the browser could send these.
+    expect((await exchange(h.port, `${head('GET', '//')}\r\n`, 'GET')).answer).toMatchObject({ status: 200, body: expect.stringContaining('Erikti') });
+    expect(await envelope(`${head('POST', 'http://[::1/api/app.status')}\r\n`)).toEqual({ status: 400, body: invalid });
+    expect(await envelope(`${head('GET', '/x', 'Content-Length: 1\r\nContent-Length: 2\r\n')}\r\n`)).toEqual({ status: 400, body: invalid });
+    expect(await envelope(call('/api/app.%', '{}'))).toMatchObject({ status: 200, body: { ok: false, error: { code: 'notFound', key: 'error.unknownCall' } } });
+    for (const body of ['null', '5', '[]', '"input"', 'true']) expect(await envelope(call('/api/app.status', body))).toEqual({ status: 400, body: invalid });
+    expect(await envelope(call('http://127.0.0.1/api/app.status', '{}'))).toMatchObject({ status: 200, body: { ok: true } });
+
+    // A client that hangs up half-way through its body.
+    await new Promise<void>((resolve) => {
+      const socket = connect(h.port, '127.0.0.1', () => {
+        socket.write(`${head('POST', '/api/app.status', `X-Erikti-Token: ${h.token}\r\nContent-Length: 100\r\n`)}\r\n{"inp`);
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on('close', () => resolve());
+    });
+    expect(JSON.parse((await api(h, 'app.status', { input: {} })).body)).toMatchObject({ ok: true });
+  });
+
+  it('reports a request that fails unexpectedly as an internal error, and keeps serving', async () => {
+    const logged: string[] = [];
+    const core = officeCore();
+    let calls = 0;
+    // A core that throws past its own envelope once stands for any bug below the transport.
+    const flaky = {
+      ...core,
+      call(...args: Parameters<typeof core.call>) {
+        if (calls++ === 0) throw new Error('bug');
+        return core.call(...args);
+      },
+    };
+    host = await startHost({ core: flaky, rendererDir: tempDir(), port: 0, log: (message) => logged.push(message) });
+    const failed = await api(host, 'app.status', { input: {} });
+    expect(failed.status).toBe(500);
+    expect(JSON.parse(failed.body)).toEqual({ ok: false, error: { code: 'internal', key: 'error.internal' } });
+    expect(logged).toEqual([expect.stringContaining('/api/app.status')]);
+    expect(JSON.parse((await api(host, 'app.status', { input: {} })).body)).toMatchObject({ ok: true });
   });
 });

@@ -2,10 +2,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcMain } from './electron-stand-in';
 import { tempDir } from './temp-dir';
-import { createCore, type Core } from '../../../electron/core/app';
+import type { Core } from '../../../electron/core/app';
 import { registerIpc } from '../../../electron/main/ipc';
 import { CALL_NAMES, type Envelope } from '../../../shared/contract';
-import { TEST_CORE_OPTIONS } from '../../helpers/core-options';
+import { testCore } from '../../helpers/core-options';
 
 vi.mock('electron', () => import('./electron-stand-in'));
 
@@ -23,7 +23,7 @@ describe('IPC registration', () => {
 
   beforeEach(() => {
     ipcMain.handlers.clear();
-    core = createCore(path.join(tempDir(), 'office.sqlite'), TEST_CORE_OPTIONS);
+    core = testCore(path.join(tempDir(), 'office.sqlite'));
     registerIpc(ipcMain as never, core);
   });
   afterEach(() => core.close());

@@ -14,12 +14,13 @@ describe('main window', () => {
 
   const open = () => createMainWindow('/bundle/preload.cjs') as unknown as BrowserWindow;
 
-  it('runs the page isolated, sandboxed and without Node', () => {
+  it('runs the page isolated, sandboxed, without Node and without auxclick (Electronegativity AUXCLICK_JS_CHECK)', () => {
     expect(open().options.webPreferences).toEqual({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/bundle/preload.cjs',
     });
   });

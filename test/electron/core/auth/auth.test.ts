@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core, type CoreOptions } from '../../../../electron/core/app';
+import type { Core, CoreOptions } from '../../../../electron/core/app';
 import { PASSWORD_COST, PasswordHasher } from '../../../../electron/core/auth/passwords';
 import { createOffice } from '../../../../electron/core/office/identity';
-import { TEST_CORE_OPTIONS } from '../../../helpers/core-options';
+import { TEST_CORE_OPTIONS, testCore } from '../../../helpers/core-options';
 import { ADMIN, officeCore, signedInOffice, tempDir } from '../../../helpers/temp-db';
 
 describe('first run and sign-in', () => {
@@ -57,7 +57,7 @@ describe('password hashing', () => {
    * sign-in throttle is per process, so each test uses its own login.
    */
   function coreWithAdmin(login: string, options: CoreOptions = {}): Core {
-    const core = createCore(path.join(tempDir(), 'office.sqlite'), { ...TEST_CORE_OPTIONS, ...options });
+    const core = testCore(path.join(tempDir(), 'office.sqlite'), options);
     createOffice(core.db, 'KZ-75');
     const setup = core.call('app.setup', { login, displayName: 'Admin', password: 'correct horse' }, null);
     if (!setup.ok) throw new Error(JSON.stringify(setup.error));

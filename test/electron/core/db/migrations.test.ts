@@ -6,6 +6,10 @@ import { openDatabase } from '../../../../electron/core/db/connection';
 import { registerSqlFunctions } from '../../../../electron/core/db/functions';
 import { SCHEMA_VERSION } from '../../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../../electron/core/db/migrations';
+import { dump } from '../../../../electron/core/dump/dump';
+import { createOffice } from '../../../../electron/core/office/identity';
+import { seedRoster } from '../../../../electron/core/seed/seed';
+import { matchExpression } from '../../../../electron/core/volunteers/search';
 import { tempDir } from '../../../helpers/temp-db';
 
 describe('migrations', () => {
@@ -34,6 +38,46 @@ describe('migrations', () => {
     }
   });
 
+  it('add the local record of IIN lookups with a key of its own to each database, kept out of the dump', () => {
+    const file = path.join(tempDir(), 'v2.sqlite');
+    const raw = new Database(file);
+    registerSqlFunctions(raw);
+    MIGRATIONS.slice(0, 2).forEach((m, i) => {
+      m.up(raw);
+      raw.pragma(`user_version = ${i + 1}`);
+    });
+    raw.close();
+    const db = openDatabase(file);
+    const other = openDatabase(path.join(tempDir(), 'other.sqlite'));
+    const key = (d: typeof db) => (d.prepare("SELECT value FROM local_secrets WHERE name = 'iin-lookup-key'").get() as { value: Buffer }).value;
+    expect(key(db)).toHaveLength(32);
+    expect(key(db).equals(key(other))).toBe(false);
+    db.prepare("INSERT INTO iin_lookups (user_id, login, at, call, hit, iin_hash) VALUES ('u', 'clerk', '2025-01-01T00:00:00Z', 'volunteers.checkIin', 1, 'ab')").run();
+    expect(() => db.prepare("INSERT INTO iin_lookups (user_id, login, at, call, hit, iin_hash) VALUES ('u', 'clerk', 'x', 'c', 2, 'ab')").run()).toThrow();
+    expect(dump(db)).not.toContain('clerk');
+    db.close();
+    other.close();
+  });
+
+  it('exchange-reports: import history written before keeps its rows, with no report', () => {
+    const file = path.join(tempDir(), 'reports.sqlite');
+    const raw = new Database(file);
+    registerSqlFunctions(raw);
+    const at = MIGRATIONS.findIndex((m) => m.name === 'exchange-reports');
+    MIGRATIONS.slice(0, at).forEach((m, i) => {
+      m.up(raw);
+      raw.pragma(`user_version = ${i + 1}`);
+    });
+    raw.prepare(
+      `INSERT INTO exchange_history (direction, bundle_id, peer_office, full, since_seq, up_to_seq, rows, bytes, sha256, summary, at, actor)
+       VALUES ('import', 'b1', 'KZ', 0, 0, 5, 5, 100, 'x', '{}', '2025-01-01T00:00:00Z', 'a@KZ-75')`,
+    ).run();
+    raw.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT bundle_id, report FROM exchange_history').all()).toEqual([{ bundle_id: 'b1', report: null }]);
+    db.close();
+  });
+
   it('refuse a database written by a newer Erikti', () => {
     const file = path.join(tempDir(), 'future.sqlite');
     const raw = new Database(file);
@@ -45,5 +89,46 @@ describe('migrations', () => {
     } catch (error) {
       expect((error as CallError).key).toBe('error.dbNewer');
     }
+  });
+});
+
+describe('the erasable search index (migration 0006)', () => {
+  it('indexes the people a database already had, and finds them after the upgrade', () => {
+    const file = path.join(tempDir(), 'v2.sqlite');
+    const raw = new Database(file);
+    registerSqlFunctions(raw);
+    MIGRATIONS.slice(0, 2).forEach((m, i) => {
+      m.up(raw);
+      raw.pragma(`user_version = ${i + 1}`);
+    });
+    createOffice(raw, 'KZ-75');
+    seedRoster(raw, { volunteers: 300, seed: 3 });
+    const someone = raw.prepare('SELECT last_name FROM volunteers ORDER BY seq LIMIT 1 OFFSET 150').pluck().get() as string;
+    const expected = raw.prepare('SELECT count(*) FROM volunteers WHERE last_name = ?').pluck().get(someone) as number;
+    raw.close();
+
+    const db = openDatabase(file);
+    const found = db
+      .prepare('SELECT count(*) FROM volunteers WHERE last_name = ? AND seq IN (SELECT rowid FROM volunteer_search WHERE volunteer_search MATCH ?)')
+      .pluck()
+      .get(someone, matchExpression(someone));
+    expect(found).toBe(expected);
+    expect(db.prepare('SELECT count(*) FROM volunteer_search').pluck().get()).toBe(300);
+    db.close();
+  });
+
+  it('re-indexes a person only when a searched column really changes', () => {
+    const db = openDatabase(path.join(tempDir(), 'new.sqlite'));
+    createOffice(db, 'KZ-75');
+    seedRoster(db, { volunteers: 10, seed: 4 });
+    const changes = (sql: string) => {
+      const before = db.prepare('SELECT total_changes()').pluck().get() as number;
+      db.exec(sql);
+      return (db.prepare('SELECT total_changes()').pluck().get() as number) - before;
+    };
+    // The row itself only; a real change also deletes and re-inserts the search keys.
+    expect(changes('UPDATE volunteers SET last_name = last_name, phone = phone WHERE seq = 1')).toBe(1);
+    expect(changes("UPDATE volunteers SET last_name = 'Жаңаов' WHERE seq = 1")).toBeGreaterThan(1);
+    db.close();
   });
 });

@@ -1,4 +1,8 @@
 import type { Core } from '../../../../electron/core/app';
+import { SCHEMA_VERSION } from '../../../../electron/core/db/migrate';
+import { memorySink } from '../../../../electron/core/exchange/export';
+import { BundleWriter } from '../../../../electron/core/exchange/format';
+import { currentKeysFor, ownKeys, ownPrivateKeys } from '../../../../electron/core/exchange/keys';
 import { dump } from '../../../../electron/core/dump/dump';
 import { REPLICATED_TABLE_NAMES } from '../../../../electron/core/replication/tables';
 import type { ImportSummaryView } from '../../../../shared/contract/exchange';
@@ -10,14 +14,16 @@ export function offices(...codes: string[]): Core[] {
   for (const a of cores) {
     for (const b of cores) {
       if (a === b) continue;
-      a.callAs(ADMIN, 'trust.add', { keyFile: b.callAs(ADMIN, 'keys.own', {}).keyFile });
+      trust(a, b);
     }
   }
   return cores;
 }
 
+/** An administrator of `a` trusts `b`'s key file, having compared the fingerprint `b` reads out. */
 export function trust(a: Core, b: Core): void {
-  a.callAs(ADMIN, 'trust.add', { keyFile: b.callAs(ADMIN, 'keys.own', {}).keyFile });
+  const { keyFile, fingerprint } = b.callAs(ADMIN, 'keys.own', {});
+  a.callAs(ADMIN, 'trust.add', { keyFile, fingerprint });
 }
 
 export function exportTo(from: Core, to: string, full = false): Buffer {
@@ -44,3 +50,22 @@ export function snapshot(core: Core): { dump: string; counts: Record<string, num
 }
 
 export const person = (lastName: string, firstName: string, extra: Record<string, unknown> = {}) => ({ lastName, firstName, ...extra });
+
+/** A bundle written by hand with a real office's keys (for hostile or historical payloads); `encrypt: false` for a plain one. */
+export function craft(from: Core, to: string, lines: string, manifest: Partial<Record<string, unknown>> = {}, level?: number, encrypt = true): Buffer {
+  const keys = { ...ownKeys(from.db)!, ...ownPrivateKeys(from.db) };
+  const recipients = currentKeysFor(from.db, to, new Date().toISOString()).map((k) => ({ fingerprint: k.fingerprint, box: k.box }));
+  const sink = memorySink();
+  const id = `crafted-${Math.random()}`;
+  const writer = new BundleWriter(sink, { bundleId: id, signPrivate: keys.signPrivate, senderFingerprint: keys.fingerprint, recipients: encrypt ? recipients : null, level });
+  writer.raw(lines);
+  const rows = lines.split('\n').filter(Boolean).length;
+  writer.finish({
+    schema: SCHEMA_VERSION, app: 'erikti', id, createdAt: new Date().toISOString(),
+    sender: { office: keys.office, replica: keys.replica, name: keys.name, fingerprint: keys.fingerprint },
+    recipient: { office: to, fingerprints: recipients.map((r) => r.fingerprint) },
+    compression: 'deflate-raw', full: true, since: 0, upTo: 1, acks: {}, hlc: { min: null, max: null }, counts: {}, rows, trust: 0, statements: [],
+    ...manifest,
+  } as never);
+  return sink.bytes();
+}

@@ -264,3 +264,176 @@ describe('exchange properties', () => {
     );
   }, RUNS * 6000);
 });
+
+/**
+ * The same person (one IIN) registered independently at several offices, each time with its own
+ * spelling, phone, e-mail, locality and notes; bundles travel in any order, some twice, some lost.
+ */
+const SAME_IINS = [makeIin('1992-04-11', 'M', 501)!, makeIin('1988-09-23', 'F', 502)!];
+const SPELLINGS = [['Сейітов', 'Асқар'], ['Сеитов', 'Аскар'], ['Seitov', 'Askar']] as const;
+const LOCALITIES = ['Алматы', 'Қаскелең', 'Талгар', null];
+const NOTES = ['вожатый', 'ночные смены', null];
+
+type SameOp =
+  | { kind: 'register'; at: number; iin: number; name: number; phone: number; email: number; locality: number; notes: number }
+  | { kind: 'send'; from: number; drop: boolean; dup: boolean }
+  | { kind: 'relay'; to: number; drop: boolean };
+
+const sameOp = (regions: number): fc.Arbitrary<SameOp> =>
+  fc.oneof(
+    fc.record({
+      kind: fc.constant('register' as const), at: fc.nat(regions), iin: fc.nat(SAME_IINS.length - 1), name: fc.nat(SPELLINGS.length - 1),
+      phone: fc.nat(PHONES.length - 1), email: fc.nat(VALUES.length - 1), locality: fc.nat(LOCALITIES.length - 1), notes: fc.nat(NOTES.length - 1),
+    }),
+    fc.record({ kind: fc.constant('send' as const), from: fc.nat(regions - 1), drop: fc.boolean(), dup: fc.boolean() }),
+    fc.record({ kind: fc.constant('relay' as const), to: fc.nat(regions - 1), drop: fc.boolean() }),
+  );
+
+/** Replicated volunteer fields a registration fills (IIN, birth date and sex are the same by construction). */
+const PERSONAL = ['last_name', 'first_name', 'phone', 'email', 'locality', 'notes'] as const;
+
+/**
+ * Every value any record of a person ever held at this office is on the record that survives or in
+ * this office's conflict log (as either side of a conflict on the survivor).
+ */
+function assertNothingLost(core: Core, registered: Map<string, Record<string, unknown>>): void {
+  const conflicts = core.db.prepare('SELECT row_id, field, winner_value, loser_value FROM conflicts').all() as { row_id: string; field: string; winner_value: string; loser_value: string }[];
+  for (const [id, values] of registered) {
+    if (!core.db.prepare('SELECT 1 FROM volunteers WHERE id = ?').get(id)) continue; // not here yet
+    const survivor = core.callAs(ADMIN, 'volunteers.get', { id }).id;
+    const row = core.db.prepare('SELECT * FROM volunteers WHERE id = ?').get(survivor) as Record<string, unknown>;
+    for (const field of PERSONAL) {
+      const value = values[field];
+      if (value === null || value === undefined || row[field] === value) continue;
+      const logged = conflicts.some((c) => c.row_id === survivor && c.field === field && (JSON.parse(c.loser_value) === value || JSON.parse(c.winner_value) === value));
+      expect(logged, `${field} "${String(value)}" of ${id} is neither on ${survivor} nor in the conflict log`).toBe(true);
+    }
+  }
+}
+
+describe('exchange properties: the same person registered at several offices', () => {
+  it('every value any office registered is on the survivor or in the conflict log, at every office, whatever the order; offices converge', () => {
+    fc.assert(
+      fc.property(fc.array(sameOp(3), { minLength: 3, maxLength: 30 }), fc.integer(), (ops, seed) => {
+        const { hub, rs, obs } = network(3, 2);
+        const all = [...rs, hub];
+        const registered = new Map<string, Record<string, unknown>>();
+        const toCentre: Buffer[] = [];
+        for (const o of ops) {
+          if (o.kind === 'send') {
+            const bundle = exportTo(rs[o.from]!, 'KZ');
+            toCentre.push(bundle);
+            if (!o.drop) importInto(hub, bundle);
+            if (o.dup) importInto(hub, bundle);
+          } else if (o.kind === 'relay') {
+            const bundle = exportTo(hub, REGIONS[o.to]!);
+            if (!o.drop) importInto(rs[o.to]!, bundle);
+          } else {
+            const [lastName, firstName] = SPELLINGS[o.name]!;
+            const email = VALUES[o.email];
+            tolerate(() => {
+              const { id } = all[o.at]!.callAs(ADMIN, 'volunteers.create', {
+                lastName, firstName, iin: SAME_IINS[o.iin], phone: PHONES[o.phone] ?? undefined, email: email ? `${email}@mail.kz` : undefined,
+                locality: LOCALITIES[o.locality] ?? undefined, notes: NOTES[o.notes] ?? undefined,
+              });
+              registered.set(id, all[o.at]!.db.prepare(`SELECT ${PERSONAL.join(', ')} FROM volunteers WHERE id = ?`).get(id) as Record<string, unknown>);
+            });
+          }
+        }
+        const rnd = rng(seed);
+        for (const observer of obs) {
+          const order = shuffle([...toCentre, ...toCentre.filter(() => rnd() < 0.3)], rnd);
+          for (const bundle of order) importInto(observer, bundle);
+        }
+        expect(dump(obs[0]!.db)).toBe(dump(obs[1]!.db));
+        for (const core of [...all, ...obs]) assertNothingLost(core, registered);
+        for (let round = 0; round < 3; round++) {
+          for (const r of rs) importInto(hub, exportTo(r, 'KZ'));
+          for (let i = 0; i < rs.length; i++) importInto(rs[i]!, exportTo(hub, REGIONS[i]!));
+        }
+        const expected = dump(hub.db);
+        for (const r of rs) expect(dump(r.db)).toBe(expected);
+        for (const core of all) assertNothingLost(core, registered);
+        // One person, one record.
+        const shared = hub.db.prepare('SELECT count(*) FROM (SELECT iin FROM volunteers WHERE deleted = 0 AND iin IS NOT NULL GROUP BY iin HAVING count(*) > 1)').pluck().get();
+        expect(shared).toBe(0);
+      }),
+      { numRuns: Math.max(10, Math.round(RUNS / 2)) },
+    );
+  }, RUNS * 8000);
+
+  it('undoing a merge, exported and imported elsewhere, restores both people there too', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.nat(2), fc.nat(3), fc.nat(2), fc.nat(3)),
+        fc.tuple(fc.nat(2), fc.nat(3), fc.nat(2), fc.nat(3)),
+        fc.constantFrom('KZ', 'KZ-75', 'KZ-71'),
+        (x, y, undoAt) => {
+          const { hub, rs } = network(2, 0);
+          const byCode: Record<string, Core> = { KZ: hub, 'KZ-75': rs[0]!, 'KZ-71': rs[1]! };
+          const register = (core: Core, [name, phone, locality, email]: [number, number, number, number]) => {
+            const [lastName, firstName] = SPELLINGS[name]!;
+            const { id } = core.callAs(ADMIN, 'volunteers.create', {
+              lastName, firstName, iin: SAME_IINS[0], phone: PHONES[phone % 3] ?? undefined, locality: LOCALITIES[locality] ?? undefined,
+              email: VALUES[email] ? `${VALUES[email]}@mail.kz` : undefined,
+            });
+            return { id, values: core.db.prepare(`SELECT ${PERSONAL.join(', ')}, deleted FROM volunteers WHERE id = ?`).get(id) };
+          };
+          const a = register(rs[0]!, x);
+          const b = register(rs[1]!, y);
+          const round = () => {
+            for (const r of rs) importInto(hub, exportTo(r, 'KZ'));
+            for (let i = 0; i < rs.length; i++) importInto(rs[i]!, exportTo(hub, REGIONS[i]!));
+          };
+          round();
+          const [merge] = hub.callAs(ADMIN, 'merges.list', {}).items;
+          expect(merge).toMatchObject({ undone: false });
+          for (const core of [hub, ...rs]) expect(core.callAs(ADMIN, 'volunteers.search', { text: SAME_IINS[0] }).total).toBe(1);
+          byCode[undoAt]!.callAs(ADMIN, 'merges.undo', { id: merge!.id });
+          round();
+          round();
+          const expected = dump(hub.db);
+          for (const core of [hub, ...rs]) {
+            expect(dump(core.db)).toBe(expected);
+            for (const person of [a, b]) {
+              expect(core.db.prepare(`SELECT ${PERSONAL.join(', ')}, deleted FROM volunteers WHERE id = ?`).get(person.id)).toEqual(person.values);
+            }
+            expect(core.callAs(ADMIN, 'merges.list', {}).items[0]).toMatchObject({ id: merge!.id, undone: true });
+            expect(core.callAs(ADMIN, 'conflicts.list', {}).items.filter((c) => c.mergedFrom)).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: Math.max(5, Math.round(RUNS / 3)) },
+    );
+  }, RUNS * 8000);
+});
+
+describe('exchange properties: bundles carry only news', () => {
+  it('after a round trip, N edits travel as at most N rows', () => {
+    fc.assert(
+      fc.property(fc.array(op(3), { minLength: 4, maxLength: 30 }), fc.integer({ min: 1, max: 25 }), fc.nat(2), (ops, n, who) => {
+        const { hub, rs } = network(3, 0);
+        for (const o of ops) {
+          if (o.kind === 'send') importInto(hub, exportTo(rs[o.from]!, 'KZ'));
+          else if (o.kind === 'relay') importInto(rs[o.to]!, exportTo(hub, REGIONS[o.to]!));
+          else perform(o.at === 3 ? hub : rs[o.at]!, o);
+        }
+        // A round trip through the centre: every region's news in, everything relayed back out.
+        for (const r of rs) importInto(hub, exportTo(r, 'KZ'));
+        for (let i = 0; i < rs.length; i++) importInto(rs[i]!, exportTo(hub, REGIONS[i]!));
+        const region = rs[who]!;
+        // Edits of a few of the people the region holds (its own and those relayed to it): the
+        // others must not travel again.
+        const ids = liveIds(region, 'volunteers').slice(0, Math.max(1, Math.ceil(n / 3)));
+        if (ids.length === 0) ids.push(region.callAs(ADMIN, 'volunteers.create', { lastName: 'Новый', firstName: 'Человек' }).id);
+        for (let i = 0; i < n; i++) region.callAs(ADMIN, 'volunteers.update', { id: ids[i % ids.length]!, patch: { notes: `правка ${i}` } });
+        const bundle = exportTo(region, 'KZ');
+        const rows = importInto(hub, bundle).rows;
+        expect(rows).toBeLessThanOrEqual(Math.min(n, ids.length));
+        // And what the centre sends back carries none of it.
+        expect(importInto(region, exportTo(hub, REGIONS[who]!)).rows).toBe(0);
+      }),
+      { numRuns: RUNS },
+    );
+  }, RUNS * 6000);
+});

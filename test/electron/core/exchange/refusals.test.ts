@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../../electron/core/app';
 import { SCHEMA_VERSION } from '../../../../electron/core/db/migrate';
-import { memorySink } from '../../../../electron/core/exchange/export';
-import { BundleWriter, DEFAULT_LIMITS, bytesSource } from '../../../../electron/core/exchange/format';
+import { DEFAULT_LIMITS, FORMAT_VERSION, bytesSource } from '../../../../electron/core/exchange/format';
 import { importBundle } from '../../../../electron/core/exchange/import';
-import { ownKeys, ownPrivateKeys, trustedForOffice } from '../../../../electron/core/exchange/keys';
 import { loadClock, formatHlc } from '../../../../electron/core/replication/hlc';
 import { CallError } from '../../../../shared/contract/errors';
 import { ADMIN, officeCore } from '../../../helpers/temp-db';
-import { exportTo, importInto, offices, person, snapshot, trust } from './helpers';
+import { craft, exportTo, importInto, offices, person, snapshot, trust } from './helpers';
 
 const flip = (buf: Buffer, i: number, mask: number) => {
   buf[i] = (buf[i] ?? 0) ^ mask;
@@ -22,24 +20,6 @@ function refusal(fn: () => unknown): CallError {
     return error as CallError;
   }
   throw new Error('expected a refusal');
-}
-
-/** A bundle written by hand with a real office's keys (for hostile or historical payloads). */
-function craft(from: Core, to: string, lines: string, manifest: Partial<Record<string, unknown>> = {}, level?: number): Buffer {
-  const keys = { ...ownKeys(from.db)!, ...ownPrivateKeys(from.db) };
-  const recipients = trustedForOffice(from.db, to).map((k) => ({ fingerprint: k.fingerprint, box: k.box }));
-  const sink = memorySink();
-  const writer = new BundleWriter(sink, { bundleId: `crafted-${Math.random()}`, signPrivate: keys.signPrivate, recipients, level });
-  writer.raw(lines);
-  const rows = lines.split('\n').filter(Boolean).length;
-  writer.finish({
-    schema: SCHEMA_VERSION, app: 'erikti', id: `crafted-${Math.random()}`, createdAt: new Date().toISOString(),
-    sender: { office: keys.office, replica: keys.replica, name: keys.name, fingerprint: keys.fingerprint },
-    recipient: { office: to, fingerprints: recipients.map((r) => r.fingerprint) },
-    compression: 'deflate-raw', full: true, since: 0, upTo: 1, acks: {}, hlc: { min: null, max: null }, counts: {}, rows, trust: 0,
-    ...manifest,
-  } as never);
-  return sink.bytes();
 }
 
 describe('bundles that must be refused before anything is written', () => {
@@ -93,6 +73,11 @@ describe('bundles that must be refused before anything is written', () => {
     const astana = officeCore('KZ-71');
     trust(almaty, astana);
     refusedWith(centre, exportTo(almaty, 'KZ-71'), 'error.bundle.wrongRecipient', before);
+    // The refusal names the office the file was meant for.
+    expect(refusal(() => importInto(centre, exportTo(almaty, 'KZ-71'))).params).toEqual({ office: 'KZ-71' });
+    // Another database of the centre (a second workstation) cannot open what was encrypted for the first.
+    const otherCentre = officeCore('KZ');
+    expect(refusal(() => importInto(otherCentre, exportTo(almaty, 'KZ'))).key).toBe('error.bundle.wrongCopy');
     const stranger = officeCore('KZ-35');
     trust(stranger, centre);
     stranger.callAs(ADMIN, 'volunteers.create', person('Чужой', 'Человек'));
@@ -102,8 +87,12 @@ describe('bundles that must be refused before anything is written', () => {
   it('a newer format or schema is refused; an older schema is accepted', () => {
     const { almaty, centre, bundle, before } = setup();
     const newer = Buffer.from(bundle);
-    newer.writeUInt16BE(2, 8);
+    newer.writeUInt16BE(FORMAT_VERSION + 1, 8);
     refusedWith(centre, newer, 'error.bundle.newerFormat', before);
+    // Format 1 did not bind the sender into the key wrap: no longer read.
+    const older = Buffer.from(bundle);
+    older.writeUInt16BE(1, 8);
+    refusedWith(centre, older, 'error.bundle.olderFormat', before);
     refusedWith(centre, craft(almaty, 'KZ', '', { schema: SCHEMA_VERSION + 1 }), 'error.bundle.newerSchema', before);
     // Schema 1 knew volunteers but not merges: a bundle from it still imports.
     const clock = loadClock(almaty.db, 'KZ-75~old');

@@ -35,8 +35,8 @@ describe('exchange through two web hosts', () => {
   it('export in one, preview and import in the other, resolve a conflict, converge', async () => {
     const almaty = await officeHost('KZ-75');
     const centre = await officeHost('KZ');
-    await centre.call('trust.add', { keyFile: (await almaty.call<{ keyFile: string }>('keys.own', {})).keyFile });
-    await almaty.call('trust.add', { keyFile: (await centre.call<{ keyFile: string }>('keys.own', {})).keyFile });
+    await centre.call('trust.add', await almaty.call<{ keyFile: string; fingerprint: string }>('keys.own', {}).then(({ keyFile, fingerprint }) => ({ keyFile, fingerprint })));
+    await almaty.call('trust.add', await centre.call<{ keyFile: string; fingerprint: string }>('keys.own', {}).then(({ keyFile, fingerprint }) => ({ keyFile, fingerprint })));
     const { id } = await almaty.call<{ id: string }>('volunteers.create', { lastName: 'Сейітова', firstName: 'Әсел' });
 
     const out = await almaty.call<{ base64: string; fileName: string; to: string }>('exchange.export', {});

@@ -6,6 +6,7 @@ import { createCore, type CoreOptions } from '../../../../electron/core/app';
 import { ownPrivateKeys } from '../../../../electron/core/exchange/keys';
 import { createOffice, readOffice, writeMeta } from '../../../../electron/core/office/identity';
 import { passphraseProtector, type KeyProtector } from '../../../../electron/core/office/key-protection';
+import { readRetiredKeys } from '../../../../electron/core/office/private-keys';
 import { TEST_CORE_OPTIONS } from '../../../helpers/core-options';
 import { ADMIN, tempDir } from '../../../helpers/temp-db';
 import { exportTo, importInto, person, trust } from '../exchange/helpers';
@@ -36,12 +37,16 @@ function expectNoLeak(file: string, pems: string[]): void {
   }
 }
 
-/** An office database as versions before sealing wrote it: private keys in the clear in `meta`. */
+/**
+ * An office database as versions before sealing wrote it: private keys in the clear in `meta`,
+ * including the receiving key of a rotation (the last of the returned keys).
+ */
 function legacyOffice(file: string, code: string): string[] {
   const core = createCore(file, withProtector(undefined));
   const pem = (k: { export(o: object): string | Buffer }) => k.export({ type: 'pkcs8', format: 'pem' }).toString();
   const signing = generateKeyPairSync('ed25519');
   const agreement = generateKeyPairSync('x25519');
+  const retired = generateKeyPairSync('x25519');
   const pub = (k: { export(o: object): string | Buffer }) => k.export({ type: 'spki', format: 'pem' }).toString();
   core.db.transaction(() => {
     writeMeta(core.db, 'office_code', code);
@@ -51,23 +56,32 @@ function legacyOffice(file: string, code: string): string[] {
     writeMeta(core.db, 'sign_private', pem(signing.privateKey));
     writeMeta(core.db, 'box_public', pub(agreement.publicKey));
     writeMeta(core.db, 'box_private', pem(agreement.privateKey));
+    writeMeta(core.db, 'retired_keys', JSON.stringify([{ fingerprint: 'RETIRED', boxPrivate: pem(retired.privateKey), retiredAt: '2025-01-01T00:00:00.000Z' }]));
   })();
   // Later edits of the same page leave stale copies around unless the file is rebuilt.
   for (let i = 0; i < 5; i++) writeMeta(core.db, 'office_name', `${code} ${'x'.repeat(i * 40)}`);
   core.close();
-  return [pem(signing.privateKey), pem(agreement.privateKey)];
+  return [pem(signing.privateKey), pem(agreement.privateKey), pem(retired.privateKey)];
 }
 
 describe('office private keys at rest', () => {
-  it('the database file and its WAL hold no private key in the clear, before and after closing', () => {
+  it('the database file and its WAL hold no private key in the clear, before and after closing, nor after a rotation', () => {
     const file = path.join(tempDir(), 'office.sqlite');
     const core = createCore(file, withProtector(passphraseProtector('a long passphrase', CHEAP)));
     createOffice(core.db, 'KZ-75');
-    const { signPrivate, boxPrivate } = ownPrivateKeys(core.db);
+    const first = ownPrivateKeys(core.db);
     expect(existsSync(`${file}-wal`)).toBe(true);
-    expectNoLeak(file, [signPrivate, boxPrivate]);
+    expectNoLeak(file, [first.signPrivate, first.boxPrivate]);
+
+    // A rotation writes new keys and keeps the old receiving key: all of them sealed.
+    core.callAs(ADMIN, 'keys.rotate', {});
+    const second = ownPrivateKeys(core.db);
+    expect(second.boxPrivate).not.toBe(first.boxPrivate);
+    expect(readRetiredKeys(core.db).map((k) => k.boxPrivate)).toEqual([first.boxPrivate]);
+    const all = [first.signPrivate, first.boxPrivate, second.signPrivate, second.boxPrivate];
+    expectNoLeak(file, all);
     core.close();
-    expectNoLeak(file, [signPrivate, boxPrivate]);
+    expectNoLeak(file, all);
   });
 
   it('seals the keys of an older database the first time a protector is there, losing none, and leaves no clear copy', () => {
@@ -90,7 +104,7 @@ describe('office private keys at rest', () => {
     const sealed = createCore(file, withProtector(passphraseProtector('a long passphrase', CHEAP)));
     expectNoLeak(file, pems);
     const keys = ownPrivateKeys(sealed.db);
-    expect([keys.signPrivate, keys.boxPrivate]).toEqual(pems);
+    expect([keys.signPrivate, keys.boxPrivate, ...readRetiredKeys(sealed.db).map((k) => k.boxPrivate)]).toEqual(pems);
     const summary = importInto(centre, exportTo(sealed, 'KZ'));
     expect(summary.tables.volunteers?.created).toBe(1);
     sealed.close();

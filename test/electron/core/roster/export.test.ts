@@ -82,7 +82,7 @@ describe('roster export', () => {
     expect(candidates.rows).toBe(1);
     const staff = core.callAs(STAFF, 'roster.export', { columns: ['lastName', 'firstName', 'iin'], format: 'xlsx', lang: 'en' });
     const ws = (await readBack(bytesOf(staff.base64))).worksheets[0]!;
-    expect(ws.getRow(2).getCell(3).value).toMatch(/^•+\d{4}$/);
+    expect(ws.getRow(2).getCell(3).value).toBe('••••••••••••');
     // A masked IIN brings nobody new back in: it counts as absent and the name matches.
     expect(importRoster(core, bytesOf(staff.base64), 'x.xlsx', STAFF)).toMatchObject({ added: 0, unchanged: 3, rejectedRows: 0 });
   });

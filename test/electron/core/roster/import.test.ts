@@ -4,6 +4,7 @@ import { CallError } from '../../../../shared/contract/errors';
 import type { Actor } from '../../../../electron/core/context';
 import { ADMIN, officeCore } from '../../../helpers/temp-db';
 import { badChecksum, iinFor, importRoster, openRoster, preview, utc, volunteers, xlsx } from './fixtures';
+import { deflatedRepeat, hostileXlsx, sheetXml, stringsXml } from './hostile';
 
 const STAFF: Actor = { id: 'u-staff', login: 'staff', displayName: 'Staff', role: 'staff' };
 const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
@@ -112,6 +113,19 @@ describe('roster import: messy spreadsheets', () => {
     const tsv = new TextEncoder().encode(rows.join('\n').replace(/;/g, '\t'));
     expect(importRoster(core, tsv, 'list.tsv')).toMatchObject({ added: 0, unchanged: 2 });
     expect(volunteers(core).map((v) => [v.last_name, v.first_name, v.birth_date])).toEqual([['Кім', 'Ольга', '1991-04-03'], ['Петров', 'Пётр', '1980-02-01']]);
+  });
+
+  it('reads UTF-16 CSV with a BOM, little- and big-endian (Excel\'s "Unicode text")', () => {
+    const core = officeCore();
+    const text = 'Фамилия\tИмя\tДата рождения\r\nЖұмабаев\tӘлихан\t05.06.1990\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    for (const [bytes, encoding] of [[le, 'utf-16le'], [be, 'utf-16be']] as const) {
+      const inspected = openRoster(core, new Uint8Array(bytes), 'unicode.txt').inspected;
+      expect(inspected).toMatchObject({ format: 'csv', encoding });
+      expect(inspected.sheets[0]!.mapping).toEqual(['lastName', 'firstName', 'birthDate']);
+      expect(inspected.sheets[0]!.sample).toEqual([['Жұмабаев', 'Әлихан', '05.06.1990']]);
+    }
   });
 });
 
@@ -252,6 +266,21 @@ describe('roster import: validation, matching, one transaction', () => {
     core.callAs(ADMIN, 'roster.discard', { token: choice.token });
     expect(failure(() => core.callAs(ADMIN, 'roster.preview', choice)).key).toBe('error.roster.expired');
   });
+
+  it('limits uploads per user: five files from one user expire only that user’s oldest, never another’s pending file', async () => {
+    const core = officeCore();
+    const file = await xlsx({ rows: [['Фамилия', 'Имя'], ['Абенов', 'Марат']] });
+    const half = Buffer.from(file).subarray(0, 100).toString('base64');
+    const rest = Buffer.from(file).subarray(100).toString('base64');
+    // The staff member's file is half-sent when the administrator sends five files of their own.
+    const pending = core.callAs(STAFF, 'roster.upload', { chunk: half }).token;
+    const admins = Array.from({ length: 5 }, () => openRoster(core, file).choice);
+    core.callAs(STAFF, 'roster.upload', { token: pending, chunk: rest });
+    core.callAs(STAFF, 'roster.inspect', { token: pending, fileName: 'roster.xlsx' });
+    expect(core.callAs(STAFF, 'roster.preview', { token: pending, sheet: 0, mapping: ['lastName', 'firstName'] })).toMatchObject({ rows: 1 });
+    expect(failure(() => core.callAs(ADMIN, 'roster.preview', admins[0]!)).key).toBe('error.roster.expired');
+    for (const choice of admins.slice(1)) expect(core.callAs(ADMIN, 'roster.preview', choice)).toMatchObject({ rows: 1 });
+  });
 });
 
 describe('roster import: files it cannot read', () => {
@@ -292,5 +321,24 @@ describe('roster import: files it cannot read', () => {
     expect(error?.params).toEqual({ limit: 50 });
     const many = new TextEncoder().encode(`Фамилия;Имя\n${'А;Б\n'.repeat(201_001)}`);
     expect(inspect(core, many, 'many.csv')).toBe('error.roster.tooManyRows');
+  });
+
+  it('calls a bad character reference damage, not an internal error', () => {
+    const core = officeCore();
+    for (const ref of ['&#xFFFFFFFF;', '&#0;', '&#xD800;', '&#99999999999999999999;']) {
+      const bytes = hostileXlsx({ strings: stringsXml(`<si><t>Фамилия${ref}</t></si>`), sheet: sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') });
+      expect(failure(() => openRoster(core, bytes, 'refs.xlsx')).toPayload()).toEqual({ code: 'validation', key: 'error.roster.damaged' });
+    }
+  });
+
+  it('stops a zip bomb at the unpacked-size limit, with the limit, whatever size the zip declares', () => {
+    const core = officeCore();
+    // 1 MB on disk, a gigabyte unpacked; the second copy claims its sheet is 100 bytes.
+    const bomb = hostileXlsx({ sheet: deflatedRepeat(' '.repeat(1 << 20), 1024) });
+    const liar = hostileXlsx({ sheet: deflatedRepeat(' '.repeat(1 << 20), 1024, 100) });
+    for (const bytes of [bomb, liar]) {
+      const error = failure(() => openRoster(core, bytes, 'bomb.xlsx'));
+      expect(error.toPayload()).toEqual({ code: 'validation', key: 'error.roster.expandsTooMuch', params: { limit: 400 } });
+    }
   });
 });

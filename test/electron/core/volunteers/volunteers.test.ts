@@ -121,7 +121,7 @@ describe('roles are checked in the core, whatever the transport', () => {
     const created = core.call('volunteers.create', { ...person, iin }, staff);
     expect(created.ok).toBe(true);
     const rows = core.call('volunteers.search', { text: 'zhumabek' }, staff);
-    expect(rows.ok && (rows.value as { rows: { iin: string }[] }).rows[0]!.iin).toBe(`••••••••${iin.slice(-4)}`);
+    expect(rows.ok && (rows.value as { rows: { iin: string }[] }).rows[0]!.iin).toBe('••••••••••••');
     const adminOnly = core.call('users.add', { login: 'sneaky', displayName: 'S', role: 'administrator', password: 'password1' }, staff);
     expect(adminOnly).toEqual({ ok: false, error: { code: 'forbidden', key: 'error.forbidden', params: { role: 'administrator' } } });
     const erase = core.call('volunteers.delete', { id: 'x' }, staff);

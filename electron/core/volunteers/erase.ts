@@ -1,0 +1,52 @@
+import type { Db } from '../db/connection';
+import { REPLICATED_TABLES, type Row } from '../replication/tables';
+import { prepared, updateReplicated, type WriteStamp } from '../replication/write';
+
+/** Every replicated volunteer field at its empty value, and the tombstone flag. */
+export function erasedVolunteer(): Row {
+  const row: Row = {};
+  for (const column of REPLICATED_TABLES.volunteers) row[column] = null;
+  return { ...row, last_name: '', first_name: '', languages: '[]', skills: '[]', driving_categories: '[]', areas: '[]', status: 'inactive', deleted: 1 };
+}
+
+/**
+ * The record and every record merged into it (the same person registered twice keeps the
+ * merged-away copy as a tombstone that still holds their data).
+ */
+function recordsOfPerson(db: Db, id: string): string[] {
+  return prepared(
+    db,
+    `WITH RECURSIVE person(id) AS (
+       SELECT ?
+       UNION SELECT m.loser_id FROM merges m JOIN person p ON m.survivor_id = p.id WHERE m.tbl = 'volunteers'
+     )
+     SELECT id FROM person ORDER BY id`,
+  ).pluck().all(id) as string[];
+}
+
+/**
+ * Erasure: every record of the person becomes a tombstone without personal data (the blanking
+ * replicates like any edit, and settles open conflicts on the record as "edited"), memberships
+ * end, and the conflict log forgets the values it kept about them (the rows stay, so the same
+ * conflict is not logged again).
+ * The search index's triggers remove the keys for real (migration 0006) and the connection's
+ * secure_delete zeroes the freed space; the caller checkpoints the WAL after commit.
+ */
+export function erasePerson(stamp: WriteStamp, id: string): void {
+  const { db } = stamp;
+  for (const record of recordsOfPerson(db, id)) {
+    updateReplicated(stamp, 'volunteers', record, erasedVolunteer());
+    const memberships = prepared(db, 'SELECT id FROM memberships WHERE volunteer_id = ? AND deleted = 0').pluck().all(record) as string[];
+    for (const m of memberships) updateReplicated(stamp, 'memberships', m, { deleted: 1 });
+    prepared(db, "UPDATE conflicts SET winner_value = NULL, loser_value = NULL WHERE tbl = 'volunteers' AND row_id = ?").run(record);
+  }
+}
+
+/**
+ * Moves every page of the WAL into the database file and empties the WAL, so erased values do
+ * not survive in old page images there. It cannot complete while another process reads; the
+ * next checkpoint (every write's automatic one, and closing) finishes the job.
+ */
+export function checkpointAfterErasure(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
