@@ -9,13 +9,12 @@ import { bytesSource, fileSource } from '../../electron/core/exchange/format';
 import { importBundle } from '../../electron/core/exchange/import';
 import { ownKeys, publicPart, trustKeys } from '../../electron/core/exchange/keys';
 import { createOffice, replicaId } from '../../electron/core/office/identity';
-import { attachKeyProtector } from '../../electron/core/office/private-keys';
 import { loadClock, persistClock } from '../../electron/core/replication/hlc';
 import { REPLICATED_TABLES } from '../../electron/core/replication/tables';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../../electron/core/replication/write';
 import { random, seedRoster } from '../../electron/core/seed/seed';
 import { OFFICE_CODES } from '../../shared/domain/regions';
-import { TEST_CORE_OPTIONS, TEST_PASSPHRASE } from '../helpers/core-options';
+import { TEST_PASSPHRASE, unlockTestKeys } from '../helpers/core-options';
 import { round } from './search-bench';
 
 /**
@@ -84,15 +83,8 @@ process.on('exit', () => {
 });
 `;
 
-/** An office database opened as the tests open it: its private keys under the test passphrase. */
-function openOffice(file: string): Db {
-  const db = openDatabase(file);
-  attachKeyProtector(db, TEST_CORE_OPTIONS.keyProtector);
-  return db;
-}
-
 function office(file: string, code: string): Db {
-  const db = openOffice(file);
+  const db = unlockTestKeys(openDatabase(file));
   createOffice(db, code);
   return db;
 }
@@ -215,7 +207,7 @@ export async function benchExchange(opts: ExchangeBenchOptions): Promise<Exchang
   // Re-import in this process (the already-imported bundles are verified, then recognised):
   // process start-up would otherwise dwarf it.
   let reimportMs = 0;
-  const again = openOffice(centreFile);
+  const again = unlockTestKeys(openDatabase(centreFile));
   const clock = loadClock(again, replicaId(again));
   for (const bundle of bundles) {
     const source = fileSource(bundle);

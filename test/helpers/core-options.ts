@@ -1,5 +1,7 @@
 import { createCore, type Core, type CoreOptions } from '../../electron/core/app';
+import type { Db } from '../../electron/core/db/connection';
 import { passphraseProtector } from '../../electron/core/office/key-protection';
+import { attachKeyProtector } from '../../electron/core/office/private-keys';
 
 /**
  * The administrator passphrase every test office is sealed with; the CLI helper passes it to the
@@ -20,4 +22,10 @@ export const TEST_CORE_OPTIONS: CoreOptions = {
 /** A core on an existing (or new) database file, opened as every test opens it; `extra` for what one test varies. */
 export function testCore(file: string, extra: CoreOptions = {}): Core {
   return createCore(file, { ...TEST_CORE_OPTIONS, ...extra });
+}
+
+/** For tests that build a database by hand (older schemas, raw connections): its private keys open with the test passphrase. */
+export function unlockTestKeys<T extends Db>(db: T): T {
+  attachKeyProtector(db, TEST_CORE_OPTIONS.keyProtector);
+  return db;
 }

@@ -37,9 +37,9 @@ describe('erikti command-line tool', () => {
 
     eriktiJson(['init', '--db', db, '--office', 'KZ-75'], '', cliEnv('the right passphrase'));
     initOfficeFile(path.join(dir, 'centre.sqlite'), 'KZ');
-    eriktiJson(['keys', 'export', '--db', path.join(dir, 'centre.sqlite'), '--out', path.join(dir, 'centre.pub')]);
+    const centre = eriktiJson<{ fingerprint: string }>(['keys', 'export', '--db', path.join(dir, 'centre.sqlite'), '--out', path.join(dir, 'centre.pub')]);
     // Public-key work needs no passphrase.
-    eriktiJson(['keys', 'trust', '--db', db, path.join(dir, 'centre.pub')], '', cliEnv(null));
+    eriktiJson(['keys', 'trust', '--db', db, '--fingerprint', centre.fingerprint, path.join(dir, 'centre.pub')], '', cliEnv(null));
     const out = path.join(dir, 'b.erikti');
     const wrong = erikti(['export', '--db', db, '--out', out], '', cliEnv('a wrong passphrase'));
     expect(wrong.status).toBe(1);

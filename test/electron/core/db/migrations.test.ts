@@ -10,6 +10,7 @@ import { dump } from '../../../../electron/core/dump/dump';
 import { createOffice } from '../../../../electron/core/office/identity';
 import { seedRoster } from '../../../../electron/core/seed/seed';
 import { matchExpression } from '../../../../electron/core/volunteers/search';
+import { unlockTestKeys } from '../../../helpers/core-options';
 import { tempDir } from '../../../helpers/temp-db';
 
 describe('migrations', () => {
@@ -101,7 +102,7 @@ describe('the erasable search index (migration 0006)', () => {
       m.up(raw);
       raw.pragma(`user_version = ${i + 1}`);
     });
-    createOffice(raw, 'KZ-75');
+    createOffice(unlockTestKeys(raw), 'KZ-75');
     seedRoster(raw, { volunteers: 300, seed: 3 });
     const someone = raw.prepare('SELECT last_name FROM volunteers ORDER BY seq LIMIT 1 OFFSET 150').pluck().get() as string;
     const expected = raw.prepare('SELECT count(*) FROM volunteers WHERE last_name = ?').pluck().get(someone) as number;
@@ -119,7 +120,7 @@ describe('the erasable search index (migration 0006)', () => {
 
   it('re-indexes a person only when a searched column really changes', () => {
     const db = openDatabase(path.join(tempDir(), 'new.sqlite'));
-    createOffice(db, 'KZ-75');
+    createOffice(unlockTestKeys(db), 'KZ-75');
     seedRoster(db, { volunteers: 10, seed: 4 });
     const changes = (sql: string) => {
       const before = db.prepare('SELECT total_changes()').pluck().get() as number;

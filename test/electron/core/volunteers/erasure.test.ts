@@ -8,7 +8,7 @@ import { createOffice } from '../../../../electron/core/office/identity';
 import { seedRoster } from '../../../../electron/core/seed/seed';
 import { makeIin } from '../../../../shared/domain/iin';
 import { skeletonTokens } from '../../../../shared/domain/search-key';
-import { testCore } from '../../../helpers/core-options';
+import { testCore, unlockTestKeys } from '../../../helpers/core-options';
 import { ADMIN, officeCore, tempDir } from '../../../helpers/temp-db';
 import { exportTo, importInto, trust } from '../exchange/helpers';
 
@@ -112,7 +112,7 @@ describe('erasure', () => {
       m.up(old);
       old.pragma(`user_version = ${i + 1}`);
     });
-    createOffice(old, 'KZ-75');
+    createOffice(unlockTestKeys(old), 'KZ-75');
     seedRoster(old, { volunteers: 2000, seed: 5 });
     const person = old.prepare('SELECT seq, last_name, first_name, middle_name, iin, phone FROM volunteers WHERE iin IS NOT NULL ORDER BY seq LIMIT 1 OFFSET 700').get() as
       Record<string, string>;
