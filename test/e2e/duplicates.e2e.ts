@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { CLI_ACTOR, type Core } from '../../electron/core/app';
 import type { Actor } from '../../electron/core/context';
-import { closeOffice, expect, openOffice, test, type Office } from './fixtures';
+import { closeOffice, expect, openOffice, test, trustEachOther, type Office } from './fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 type Tree = { [key: string]: string | Tree };
@@ -14,10 +14,6 @@ const text = (key: string) => key.split('.').reduce<string | Tree>((node, part) 
 const AIGERIM: Actor = { id: 'u-aigerim', login: 'aigerim', displayName: 'Айгерім Сапарова', role: 'coordinator' };
 const DANIYAR: Actor = { id: 'u-daniyar', login: 'daniyar', displayName: 'Данияр Ахметов', role: 'coordinator' };
 
-function trustEachOther(a: Core, b: Core): void {
-  a.callAs(CLI_ACTOR, 'trust.add', { keyFile: b.callAs(CLI_ACTOR, 'keys.own', {}).keyFile });
-  b.callAs(CLI_ACTOR, 'trust.add', { keyFile: a.callAs(CLI_ACTOR, 'keys.own', {}).keyFile });
-}
 
 function carry(from: Core, to: Core, code: string): void {
   const base64 = from.callAs(CLI_ACTOR, 'exchange.export', { to: code }).base64!;

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { CLI_ACTOR, type Core } from '../../electron/core/app';
 import type { Actor } from '../../electron/core/context';
 import { makeIin } from '../../shared/domain/iin';
-import { closeOffice, expect, openOffice, test, type Office } from './fixtures';
+import { closeOffice, expect, openOffice, test, trustEachOther, type Office } from './fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shots = path.join(here, '../../.tmp-scratch');
@@ -19,10 +19,6 @@ const AIGERIM: Actor = { id: 'u-aigerim', login: 'aigerim', displayName: 'Айг
 const BOLAT: Actor = { id: 'u-bolat', login: 'bolat', displayName: 'Болат Нұрланов', role: 'coordinator' };
 const DANIYAR: Actor = { id: 'u-daniyar', login: 'daniyar', displayName: 'Данияр Ахметов', role: 'coordinator' };
 
-function trustEachOther(a: Core, b: Core): void {
-  a.callAs(CLI_ACTOR, 'trust.add', { keyFile: b.callAs(CLI_ACTOR, 'keys.own', {}).keyFile });
-  b.callAs(CLI_ACTOR, 'trust.add', { keyFile: a.callAs(CLI_ACTOR, 'keys.own', {}).keyFile });
-}
 
 const bundle = (from: Core, to: string) => Buffer.from(from.callAs(CLI_ACTOR, 'exchange.export', { to }).base64!, 'base64');
 const carry = (from: Core, to: Core, code: string) => to.callAs(CLI_ACTOR, 'exchange.import', { source: { base64: bundle(from, code).toString('base64') } });
@@ -96,7 +92,8 @@ test('the preview names a field change and a merge; five conflicts decided at on
   await expect(merged).toHaveCount(1);
   await expect(merged).toContainText('Серікова Айгерім');
   await expect(merged).toContainText('Серикова Айгерим');
-  await expect(page.getByTestId('report-conflict-count')).toHaveText('5');
+  // Five notes edited at both offices, and the merged woman's differing surname, first name and region.
+  await expect(page.getByTestId('report-conflict-count')).toHaveText('8');
   // Searching narrows every section to what matches.
   await page.getByTestId('change-report-search').fill('ахметов');
   await expect(page.getByTestId('report-changed').getByTestId('report-item')).toHaveCount(1);
@@ -117,8 +114,10 @@ test('the preview names a field change and a merge; five conflicts decided at on
   await page.getByTestId('exchange-apply').click();
   await expect(page.getByTestId('exchange-applied')).toBeVisible();
 
-  // Five conflicts, decided at once by taking Almaty's value.
+  // Five conflicts on the notes, decided at once by taking Almaty's value.
   await page.getByTestId('exchange-tab-conflicts').click();
+  await expect(page.getByTestId('conflict')).toHaveCount(8);
+  await page.getByTestId('conflict-filter-field').selectOption('notes');
   await expect(page.getByTestId('conflict')).toHaveCount(5);
   await expect(page.getByTestId('conflict').first().getByTestId('conflict-later')).toHaveCount(1);
   for (const lang of ['kk', 'ru', 'en'] as const) {
@@ -138,6 +137,8 @@ test('the preview names a field change and a merge; five conflicts decided at on
   await expect(page.getByText(text(ru, 'exchange.conflicts.empty'))).toBeVisible();
   for (const id of five) expect(centre.core.callAs(CLI_ACTOR, 'volunteers.get', { id }).notes).toBe('Алматы: только выходные');
   await page.getByTestId('conflict-filter-office').selectOption('');
+  await page.getByTestId('conflict-filter-field').selectOption('');
+  await expect(page.getByTestId('conflict')).toHaveCount(3);
   await page.getByLabel(text(ru, 'exchange.conflicts.showResolved')).check();
   await expect(page.getByTestId('conflict-resolved-line')).toHaveCount(5);
 

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { CLI_ACTOR, type Core } from '../../electron/core/app';
 import type { Actor } from '../../electron/core/context';
 import { issueFileToken } from '../../electron/core/exchange/files';
-import { closeOffice, expect, openOffice, test, type Office } from './fixtures';
+import { closeOffice, expect, openOffice, test, trustEachOther, type Office } from './fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shots = path.join(here, '../../.tmp-scratch');
@@ -19,14 +19,6 @@ const ru = langs.ru;
 const AIGERIM: Actor = { id: 'u-aigerim', login: 'aigerim', displayName: 'Айгерім Сапарова', role: 'coordinator' };
 const DANIYAR: Actor = { id: 'u-daniyar', login: 'daniyar', displayName: 'Данияр Ахметов', role: 'coordinator' };
 
-function trustEachOther(a: Core, b: Core): void {
-  const keyOf = (core: Core) => {
-    const { keyFile, fingerprint } = core.callAs(CLI_ACTOR, 'keys.own', {});
-    return { keyFile, fingerprint };
-  };
-  a.callAs(CLI_ACTOR, 'trust.add', keyOf(b));
-  b.callAs(CLI_ACTOR, 'trust.add', keyOf(a));
-}
 
 /** A bundle from one office to another, as the file a coordinator would carry. */
 function bundle(from: Core, to: string): Buffer {

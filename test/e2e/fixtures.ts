@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Core } from '../../electron/core/app';
+import { CLI_ACTOR, type Core } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { testCore } from '../helpers/core-options';
@@ -56,3 +56,13 @@ export function callFromPage(page: Page, host: RunningHost, name: string, input:
 }
 
 export { expect } from '@playwright/test';
+
+/** Two offices that have exchanged key files and checked the fingerprints, as administrators do. */
+export function trustEachOther(a: Core, b: Core): void {
+  const keyOf = (core: Core) => {
+    const { keyFile, fingerprint } = core.callAs(CLI_ACTOR, 'keys.own', {});
+    return { keyFile, fingerprint };
+  };
+  a.callAs(CLI_ACTOR, 'trust.add', keyOf(b));
+  b.callAs(CLI_ACTOR, 'trust.add', keyOf(a));
+}

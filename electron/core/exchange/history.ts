@@ -72,3 +72,41 @@ export function historyDetail(db: Db, id: number): HistoryDetail | null {
     conflicts: row.direction === 'import' ? conflictsOfBundle(db, row.bundle_id) : [],
   };
 }
+
+/** Keys that name a record or a field, never a person: kept when a record's values are forgotten. */
+const STRUCTURAL_KEYS = new Set(['id', 'table', 'kind', 'field', 'conflictKind', 'conflictId']);
+
+/** Blanks, in a stored summary or report, everything said about the given records. */
+function forgetIn(value: unknown, ids: Set<string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => forgetIn(v, ids));
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  const about = typeof record.id === 'string' && ids.has(record.id);
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(record)) {
+    if (about && key === 'label') out[key] = '';
+    else if (about && key === 'changes' && Array.isArray(v)) out[key] = v.map((c: Record<string, unknown>) => ({ field: c.field, from: null, to: null }));
+    else if (about && typeof v === 'string' && !STRUCTURAL_KEYS.has(key)) out[key] = '';
+    else out[key] = forgetIn(v, ids);
+  }
+  return out;
+}
+
+/**
+ * Erasure reaches the exchange history too: the reports and summaries kept with each bundle name
+ * people and hold the values an import changed. Entries about the erased records keep their place
+ * (what kind of change, which field) and lose every name and value.
+ */
+export function forgetRecordsInHistory(db: Db, ids: string[]): void {
+  if (ids.length === 0) return;
+  const wanted = new Set(ids);
+  const mentions = ids.map(() => '(summary LIKE ? OR report LIKE ?)').join(' OR ');
+  const rows = prepared(db, `SELECT id, summary, report FROM exchange_history WHERE ${mentions}`)
+    .all(...ids.flatMap((id) => [`%${id}%`, `%${id}%`])) as { id: number; summary: string; report: string | null }[];
+  const update = prepared(db, 'UPDATE exchange_history SET summary = ?, report = ? WHERE id = ?');
+  for (const row of rows) {
+    const summary = JSON.stringify(forgetIn(JSON.parse(row.summary), wanted));
+    const report = row.report === null ? null : JSON.stringify(forgetIn(JSON.parse(row.report), wanted));
+    update.run(summary, report, row.id);
+  }
+}

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { forgetRecordsInHistory } from '../exchange/history';
 import { REPLICATED_TABLES, type Row } from '../replication/tables';
 import { prepared, updateReplicated, type WriteStamp } from '../replication/write';
 
@@ -27,19 +28,24 @@ function recordsOfPerson(db: Db, id: string): string[] {
 /**
  * Erasure: every record of the person becomes a tombstone without personal data (the blanking
  * replicates like any edit, and settles open conflicts on the record as "edited"), memberships
- * end, and the conflict log forgets the values it kept about them (the rows stay, so the same
- * conflict is not logged again).
+ * end, the conflict log forgets the values and names it kept about them (the rows stay, so the
+ * same conflict is not logged again), and so do the exchange history's reports.
  * The search index's triggers remove the keys for real (migration 0006) and the connection's
  * secure_delete zeroes the freed space; the caller checkpoints the WAL after commit.
  */
 export function erasePerson(stamp: WriteStamp, id: string): void {
   const { db } = stamp;
-  for (const record of recordsOfPerson(db, id)) {
+  const records = recordsOfPerson(db, id);
+  for (const record of records) {
     updateReplicated(stamp, 'volunteers', record, erasedVolunteer());
     const memberships = prepared(db, 'SELECT id FROM memberships WHERE volunteer_id = ? AND deleted = 0').pluck().all(record) as string[];
     for (const m of memberships) updateReplicated(stamp, 'memberships', m, { deleted: 1 });
-    prepared(db, "UPDATE conflicts SET winner_value = NULL, loser_value = NULL WHERE tbl = 'volunteers' AND row_id = ?").run(record);
+    prepared(
+      db,
+      "UPDATE conflicts SET winner_value = NULL, loser_value = NULL, label = NULL WHERE tbl = 'volunteers' AND (row_id = ? OR merged_from = ?)",
+    ).run(record, record);
   }
+  forgetRecordsInHistory(db, records);
 }
 
 /**

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CallError } from '../../../../shared/contract/errors';
 import { openDatabase } from '../../../../electron/core/db/connection';
-import { registerSqlFunctions } from '../../../../electron/core/db/functions';
 import { SCHEMA_VERSION } from '../../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../../electron/core/db/migrations';
 import { dump } from '../../../../electron/core/dump/dump';
@@ -11,6 +10,7 @@ import { createOffice } from '../../../../electron/core/office/identity';
 import { seedRoster } from '../../../../electron/core/seed/seed';
 import { matchExpression } from '../../../../electron/core/volunteers/search';
 import { unlockTestKeys } from '../../../helpers/core-options';
+import { databaseAtVersion, versionBefore } from '../../../helpers/old-database';
 import { tempDir } from '../../../helpers/temp-db';
 
 describe('migrations', () => {
@@ -26,12 +26,7 @@ describe('migrations', () => {
   it('bring a database of every earlier version up to date', () => {
     for (let from = 0; from < MIGRATIONS.length; from++) {
       const file = path.join(tempDir(), `v${from}.sqlite`);
-      const raw = new Database(file);
-      registerSqlFunctions(raw);
-      MIGRATIONS.slice(0, from).forEach((m, i) => {
-        m.up(raw);
-        raw.pragma(`user_version = ${i + 1}`);
-      });
+      const raw = databaseAtVersion(file, from);
       raw.close();
       const db = openDatabase(file);
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
@@ -41,12 +36,7 @@ describe('migrations', () => {
 
   it('add the local record of IIN lookups with a key of its own to each database, kept out of the dump', () => {
     const file = path.join(tempDir(), 'v2.sqlite');
-    const raw = new Database(file);
-    registerSqlFunctions(raw);
-    MIGRATIONS.slice(0, 2).forEach((m, i) => {
-      m.up(raw);
-      raw.pragma(`user_version = ${i + 1}`);
-    });
+    const raw = databaseAtVersion(file, 2);
     raw.close();
     const db = openDatabase(file);
     const other = openDatabase(path.join(tempDir(), 'other.sqlite'));
@@ -62,13 +52,7 @@ describe('migrations', () => {
 
   it('exchange-reports: import history written before keeps its rows, with no report', () => {
     const file = path.join(tempDir(), 'reports.sqlite');
-    const raw = new Database(file);
-    registerSqlFunctions(raw);
-    const at = MIGRATIONS.findIndex((m) => m.name === 'exchange-reports');
-    MIGRATIONS.slice(0, at).forEach((m, i) => {
-      m.up(raw);
-      raw.pragma(`user_version = ${i + 1}`);
-    });
+    const raw = databaseAtVersion(file, versionBefore('exchange-reports'));
     raw.prepare(
       `INSERT INTO exchange_history (direction, bundle_id, peer_office, full, since_seq, up_to_seq, rows, bytes, sha256, summary, at, actor)
        VALUES ('import', 'b1', 'KZ', 0, 0, 5, 5, 100, 'x', '{}', '2025-01-01T00:00:00Z', 'a@KZ-75')`,
@@ -96,13 +80,8 @@ describe('migrations', () => {
 describe('the erasable search index (migration 0006)', () => {
   it('indexes the people a database already had, and finds them after the upgrade', () => {
     const file = path.join(tempDir(), 'v2.sqlite');
-    const raw = new Database(file);
-    registerSqlFunctions(raw);
-    MIGRATIONS.slice(0, 2).forEach((m, i) => {
-      m.up(raw);
-      raw.pragma(`user_version = ${i + 1}`);
-    });
-    createOffice(unlockTestKeys(raw), 'KZ-75');
+    const raw = databaseAtVersion(file, 2);
+    createOffice(raw, 'KZ-75');
     seedRoster(raw, { volunteers: 300, seed: 3 });
     const someone = raw.prepare('SELECT last_name FROM volunteers ORDER BY seq LIMIT 1 OFFSET 150').pluck().get() as string;
     const expected = raw.prepare('SELECT count(*) FROM volunteers WHERE last_name = ?').pluck().get(someone) as number;

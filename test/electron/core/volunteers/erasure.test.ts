@@ -1,14 +1,12 @@
-import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { registerSqlFunctions } from '../../../../electron/core/db/functions';
-import { MIGRATIONS } from '../../../../electron/core/db/migrations';
 import { createOffice } from '../../../../electron/core/office/identity';
 import { seedRoster } from '../../../../electron/core/seed/seed';
 import { makeIin } from '../../../../shared/domain/iin';
 import { skeletonTokens } from '../../../../shared/domain/search-key';
-import { testCore, unlockTestKeys } from '../../../helpers/core-options';
+import { testCore } from '../../../helpers/core-options';
+import { databaseAtVersion } from '../../../helpers/old-database';
 import { ADMIN, officeCore, tempDir } from '../../../helpers/temp-db';
 import { exportTo, importInto, trust } from '../exchange/helpers';
 
@@ -105,14 +103,8 @@ describe('erasure', () => {
 
   it('a person erased before the upgrade (old index, no secure_delete) is gone from the file after it', () => {
     const file = path.join(tempDir(), 'old.sqlite');
-    const old = new Database(file);
-    old.pragma('journal_mode = WAL');
-    registerSqlFunctions(old);
-    MIGRATIONS.slice(0, 2).forEach((m, i) => {
-      m.up(old);
-      old.pragma(`user_version = ${i + 1}`);
-    });
-    createOffice(unlockTestKeys(old), 'KZ-75');
+    const old = databaseAtVersion(file, 2, { wal: true });
+    createOffice(old, 'KZ-75');
     seedRoster(old, { volunteers: 2000, seed: 5 });
     const person = old.prepare('SELECT seq, last_name, first_name, middle_name, iin, phone FROM volunteers WHERE iin IS NOT NULL ORDER BY seq LIMIT 1 OFFSET 700').get() as
       Record<string, string>;
