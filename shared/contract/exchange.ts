@@ -112,7 +112,8 @@ export const conflictView = z.object({
   id: z.number(),
   table: z.string(),
   rowId: z.string(),
-  label: z.string(),
+  /** The record's name; null when it has none left (an erased person). */
+  label: z.string().nullable(),
   field: z.string(),
   kind: z.enum(['field', 'delete']),
   winner: conflictSide,

@@ -22,7 +22,8 @@ export interface ConflictView {
   id: number;
   table: string;
   rowId: string;
-  label: string;
+  /** The record's name; null when it has none left (an erased person), never a raw id. */
+  label: string | null;
   field: string;
   kind: 'field' | 'delete';
   winner: ConflictSideView;
@@ -71,9 +72,9 @@ const stampAt = (s: string) => new Date(Number(s.slice(0, 13))).toISOString();
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 /** The record's name now, or the name it had when the conflict was found (an erased person has none left). */
-function label(db: Db, r: ConflictRow): string {
+function label(db: Db, r: ConflictRow): string | null {
   const row = isReplicatedTable(r.tbl) ? (prepared(db, `SELECT * FROM ${r.tbl} WHERE id = ?`).get(r.row_id) as Row | undefined) : undefined;
-  return (row && isReplicatedTable(r.tbl) && labelOf(r.tbl, row)) || r.label || r.row_id;
+  return (row && isReplicatedTable(r.tbl) && labelOf(r.tbl, row)) || r.label || null;
 }
 
 const actorView = (a: { actor: string; stamp: string }): ConflictActor => ({ actor: a.actor, office: a.actor.slice(a.actor.lastIndexOf('@') + 1), at: stampAt(a.stamp) });

@@ -15,7 +15,7 @@ import { translateProblem } from '../../ui/problems';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { ExchangeTabs } from './ExchangeTabs';
-import { conflictSubject, resolutionLine } from './conflict-text';
+import { conflictSubject, conflictTitle, eraseStory, resolutionLine } from './conflict-text';
 import { displayValue, editableValue, fieldLabel, splitActor, tableLabel } from './values';
 
 const PAGE = 50;
@@ -260,7 +260,9 @@ function canEdit(c: ConflictViewData): boolean {
   return c.table === 'volunteers' ? EDITABLE_VOLUNTEER.has(c.field) : c.table === 'organisations' && EDITABLE_ORGANISATION.has(c.field);
 }
 
+/** The record's screen; none for a delete conflict, whose record is erased until someone restores it. */
 function recordHref(c: ConflictViewData): string | null {
+  if (c.kind === 'delete') return null;
   if (c.table === 'volunteers') return hrefFor({ name: 'volunteer', id: c.rowId });
   if (c.table === 'organisations') return hrefFor({ name: 'organisation', id: c.rowId });
   return null;
@@ -283,32 +285,37 @@ function ConflictCard({ conflict: c, onResolved, selected, onSelect }: { conflic
   };
 
   const isDelete = c.kind === 'delete';
+  const title = conflictTitle(t, c);
   return (
     <article className={`review-card${resolved ? ' resolved' : ''}`} data-testid="conflict" aria-labelledby={`conflict-${c.id}`}>
       <header className="review-head">
         {!resolved && (
-          <input type="checkbox" data-testid="conflict-select" checked={selected} onChange={(e) => onSelect(e.target.checked)} aria-label={t('exchange.conflicts.select', { name: c.label })} />
+          <input type="checkbox" data-testid="conflict-select" checked={selected} onChange={(e) => onSelect(e.target.checked)} aria-label={t('exchange.conflicts.select', { name: title })} />
         )}
-        <h2 id={`conflict-${c.id}`}>
-          {href && !resolved ? <a href={href}>{c.label}</a> : c.label}
+        <h2 id={`conflict-${c.id}`} data-testid="conflict-title">
+          {href && !resolved ? <a href={href}>{title}</a> : title}
         </h2>
         <span className="badge">{conflictSubject(t, c)}</span>
         <span className="spacer" />
         <span className="muted small">{t('exchange.conflicts.detected', { at: formatDateTime(c.detectedAt) })}</span>
       </header>
-      <div className="sides">
-        <Side conflict={c} side="winner" />
-        <Side conflict={c} side="loser" />
-      </div>
+      {isDelete ? (
+        <EraseDecision conflict={c} />
+      ) : (
+        <div className="sides">
+          <Side conflict={c} side="winner" />
+          <Side conflict={c} side="loser" />
+        </div>
+      )}
       {resolved ? (
         <p className="muted small" data-testid="conflict-resolved-line">{resolutionLine(t, c)}</p>
       ) : (
         <div className="review-actions">
           <button type="button" data-testid="conflict-keep-winner" onClick={() => void resolve({ choice: 'winner' })} disabled={action.busy}>
-            {isDelete ? t('exchange.conflicts.keepDeleted') : t('exchange.conflicts.keepWinner')}
+            {isDelete ? t('exchange.conflicts.keepErased') : t('exchange.conflicts.keepWinner')}
           </button>
           <button type="button" data-testid="conflict-keep-loser" onClick={() => void resolve({ choice: 'loser' })} disabled={action.busy}>
-            {isDelete ? t('exchange.conflicts.restore') : t('exchange.conflicts.keepLoser')}
+            {isDelete ? t('exchange.conflicts.restoreLater') : t('exchange.conflicts.keepLoser')}
           </button>
           {canEdit(c) && !editing && (
             <button type="button" data-testid="conflict-edit" onClick={() => setEditing(true)} disabled={action.busy}>
@@ -323,15 +330,45 @@ function ConflictCard({ conflict: c, onResolved, selected, onSelect }: { conflic
   );
 }
 
+/**
+ * A record erased at one office and edited at another, as one decision: who erased and who edited
+ * (where and when), and what restoring gives back — only what the later edits hold, since the
+ * erasure took the rest. Empty values in the edits are left out: they are not "changed to empty".
+ */
+function EraseDecision({ conflict: c }: { conflict: ConflictViewData }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const held = typeof c.loser.value === 'object' && c.loser.value !== null ? Object.entries(c.loser.value as Record<string, unknown>) : [];
+  const restores = held.map(([field, value]) => ({ field, shown: displayValue(t, lang, field, value) })).filter((f) => f.shown !== '');
+  return (
+    <div className="erase-decision">
+      <p data-testid="conflict-erase-story">{eraseStory(t, lang, c)}</p>
+      {c.resolvedAt === null && (
+        <div className="erase-restores" data-testid="conflict-restores">
+          <p className="small">{restores.length > 0 ? t('exchange.conflicts.restoreGives') : t('exchange.conflicts.restoreGivesNothing')}</p>
+          {restores.length > 0 && (
+            <dl className="side-edits">
+              {restores.map((f) => (
+                <div key={f.field}>
+                  <dt>{fieldLabel(t, c.table, f.field)}</dt>
+                  <dd>{f.shown}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          {c.table === 'volunteers' && <p className="muted small">{t('exchange.conflicts.restRemainsErased')}</p>}
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** One side of a conflict: the value and who wrote it, where and when. */
 function Side({ conflict: c, side }: { conflict: ConflictViewData; side: 'winner' | 'loser' }) {
   const { t } = useTranslation();
   const lang = useLang();
   const s = c[side];
   const who = splitActor(s.actor);
-  const isDelete = c.kind === 'delete';
-  // In a delete conflict one side is the deletion, the other the edits made without knowing of it.
-  const edits = isDelete && typeof s.value === 'object' && s.value !== null ? Object.entries(s.value as Record<string, unknown>) : null;
   const chosen = c.resolution === side;
   return (
     <section className={`side side-${side}${chosen ? ' chosen' : ''}`} data-testid={`conflict-${side}`}>
@@ -339,22 +376,9 @@ function Side({ conflict: c, side }: { conflict: ConflictViewData; side: 'winner
         {side === 'winner' ? t('exchange.conflicts.winner') : t('exchange.conflicts.loser')}
         {c.later === side && <span className="badge later" data-testid="conflict-later">{t('exchange.conflicts.later')}</span>}
       </h3>
-      {edits ? (
-        <dl className="side-edits">
-          {edits.map(([field, value]) => (
-            <div key={field}>
-              <dt>{fieldLabel(t, c.table, field)}</dt>
-              <dd>{displayValue(t, lang, field, value) || <span className="muted">—</span>}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : isDelete ? (
-        <p className="side-value">{t('exchange.conflicts.deletedValue')}</p>
-      ) : (
-        <p className="side-value" data-testid={`conflict-${side}-value`}>
-          {displayValue(t, lang, c.field, s.value) || <span className="muted">{t('exchange.conflicts.emptyValue')}</span>}
-        </p>
-      )}
+      <p className="side-value" data-testid={`conflict-${side}-value`}>
+        {displayValue(t, lang, c.field, s.value) || <span className="muted">{t('exchange.conflicts.emptyValue')}</span>}
+      </p>
       <p className="muted small">
         {t('exchange.conflicts.who', { by: who.login, office: who.office ? `${who.office} · ${regionName(who.office, lang)}` : '—', at: formatDateTime(s.at, { seconds: true }) })}
       </p>

@@ -8,7 +8,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { formatDateTime } from '../../ui/format';
 import { useLoad } from '../../ui/useLoad';
 import { ChangeReport } from './ChangeReport';
-import { conflictSubject, resolutionLine } from './conflict-text';
+import { conflictSubject, conflictTitle, resolutionLine } from './conflict-text';
 import { formatBytes, splitActor, tableLabel } from './values';
 
 const SHOWN = 100;
@@ -183,7 +183,7 @@ function Decisions({ conflicts }: { conflicts: ConflictViewData[] }) {
         <tbody>
           {conflicts.map((c) => (
             <tr key={c.id}>
-              <td>{c.label}</td>
+              <td>{conflictTitle(t, c)}</td>
               <td>{conflictSubject(t, c)}</td>
               <td className="small">{c.resolvedAt ? resolutionLine(t, c) : <span className="warning">{t('exchange.history.stillOpen')}</span>}</td>
             </tr>

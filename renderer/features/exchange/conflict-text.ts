@@ -1,7 +1,30 @@
 import type { TFunction } from 'i18next';
 import type { ConflictViewData } from '../../../shared/contract/exchange';
+import { regionName } from '../../../shared/domain/regions';
+import type { Lang } from '../../app/i18n';
 import { formatDateTime } from '../../ui/format';
-import { fieldLabel, splitActor } from './values';
+import { fieldLabel, splitActor, tableLabel } from './values';
+
+/** A conflict's title: the record's name, or — when erasure left it none — what it was, never a raw id. */
+export function conflictTitle(t: TFunction, c: ConflictViewData): string {
+  if (c.label) return c.label;
+  return c.table === 'volunteers' ? t('exchange.conflicts.erasedPerson') : tableLabel(t, c.table);
+}
+
+/**
+ * A delete conflict told as what happened: "Erased at Almaty by aigerim, …; edited at Astana by
+ * bolat, …" — every office that edited without knowing of the erasure, oldest first.
+ */
+export function eraseStory(t: TFunction, lang: Lang, c: ConflictViewData): string {
+  const part = (key: string, a: { actor: string; office: string; at: string }) =>
+    t(key, { office: regionName(a.office, lang), by: splitActor(a.actor).login, at: formatDateTime(a.at, { seconds: true }) });
+  const parts = [
+    ...(c.erasedBy ? [part('exchange.conflicts.erasedAt', c.erasedBy)] : []),
+    ...c.editedBy.map((e) => part('exchange.conflicts.editedAt', e)),
+  ];
+  const text = parts.join('; ');
+  return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : '';
+}
 
 /** What a conflict is about: the field, or "deleted while being edited". */
 export function conflictSubject(t: TFunction, c: ConflictViewData): string {

@@ -72,6 +72,8 @@ describe('erasure', () => {
     expect(centre.callAs(ADMIN, 'volunteers.search', { text: iin }).total).toBe(0);
     expect(centre.callAs(ADMIN, 'conflicts.list', { includeResolved: true }).items[0]).toMatchObject({
       resolution: 'edited', winner: { value: null }, loser: { value: null },
+      // No name is left, and no raw id stands in for it (the screens say "a person whose data was erased").
+      label: null,
     });
     // FTS5 checks the index against what the triggers deleted and inserted (it throws when they disagree).
     expect(() => centre.db.prepare("INSERT INTO volunteer_search (volunteer_search, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
