@@ -61,7 +61,30 @@ function errorKeysInSource(): Set<string> {
 
 const files = Object.fromEntries(LANGS.map((lang) => [lang, flatten(load(lang))])) as Record<(typeof LANGS)[number], Map<string, string>>;
 
+/**
+ * Keys named twice in one object of a file's text: JSON.parse keeps the last silently, so a merge
+ * that adds a key a second time would hide the first translation without a word.
+ */
+function repeatedKeys(text: string): string[] {
+  const repeated: string[] = [];
+  const open: Set<string>[] = [];
+  // Every string is consumed whole, so braces inside values ("{{limit}}") are never counted.
+  for (const token of text.matchAll(/"((?:[^"\\]|\\.)*)"(\s*:)?|[{}]/g)) {
+    if (token[0] === '{') open.push(new Set());
+    else if (token[0] === '}') open.pop();
+    else if (!token[2]) continue;
+    else if (open.at(-1)!.has(token[1]!)) repeated.push(token[1]!);
+    else open.at(-1)!.add(token[1]!);
+  }
+  return repeated;
+}
+
 describe('translations', () => {
+  it('name no key twice in one object', () => {
+    for (const lang of LANGS) expect(repeatedKeys(readFileSync(path.join(root, 'shared/i18n', `${lang}.json`), 'utf8')), lang).toEqual([]);
+    expect(repeatedKeys('{"a": {"b": "x {{n}", "b": "y"}, "c": "z"}')).toEqual(['b']);
+  });
+
   it('kk, ru and en have the same keys (plural forms aside)', () => {
     const reference = [...baseKeys(files.en.keys())].sort();
     for (const lang of LANGS) expect([...baseKeys(files[lang].keys())].sort(), lang).toEqual(reference);
