@@ -7,6 +7,25 @@ const restrict = (patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
 });
 
+// A later block's no-restricted-imports replaces an earlier one for the same file, so the
+// narrower blocks below repeat their runtime's patterns.
+const CORE = [
+  { group: ['electron'], message: 'The core never imports Electron: it runs in the CLI and the web host too.' },
+  { group: ['**/host/**', '**/cli/**', '**/main/**', '**/renderer/**'], message: 'The core does not depend on its transports or the renderer.' },
+];
+const RENDERER = [
+  { group: ['electron', '**/electron/**', 'node:*', 'better-sqlite3'], message: 'The renderer talks to the core only through the contract.' },
+];
+/**
+ * The data layers (db/, replication/) sit under every domain, so they may reach only each other
+ * and shared/. Written against the import text: `up` is how many `../` lead from the folder to
+ * electron/core/, so any other core folder reached from there is a domain (or app.ts).
+ */
+const dataLayer = (up) => ({
+  regex: `^(\\.\\./){${up}}(?!db/|replication/|\\.\\./)`,
+  message: 'db/ and replication/ import no domain: a domain declares itself to them instead.',
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', '.tmp-*/**'] },
   js.configs.recommended,
@@ -25,10 +44,15 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**/*.ts'],
-    rules: restrict([
-      { group: ['electron'], message: 'The core never imports Electron: it runs in the CLI and the web host too.' },
-      { group: ['**/host/**', '**/cli/**', '**/main/**', '**/renderer/**'], message: 'The core does not depend on its transports or the renderer.' },
-    ]),
+    rules: restrict(CORE),
+  },
+  {
+    files: ['electron/core/db/*.ts', 'electron/core/replication/*.ts'],
+    rules: restrict([...CORE, dataLayer(1)]),
+  },
+  {
+    files: ['electron/core/db/migrations/*.ts'],
+    rules: restrict([...CORE, dataLayer(2)]),
   },
   {
     files: ['electron/host/**/*.ts', 'electron/cli/**/*.ts'],
@@ -40,8 +64,14 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: restrict(RENDERER),
+  },
+  {
+    // A feature is one folder; what two features share lives in renderer/app/ or renderer/ui/.
+    files: ['renderer/features/*/*.{ts,tsx}'],
     rules: restrict([
-      { group: ['electron', '**/electron/**', 'node:*', 'better-sqlite3'], message: 'The renderer talks to the core only through the contract.' },
+      ...RENDERER,
+      { regex: '^\\.\\./[^./]|/features/', message: 'Renderer features do not import each other: move what they share to renderer/app/ or renderer/ui/.' },
     ]),
   },
 );

@@ -23,3 +23,38 @@ declare global {
 export function desktopFiles(): DesktopFiles | null {
   return window.eriktiFiles ?? null;
 }
+
+/** Bytes as base64, built in slices so a large chunk never overflows the call stack. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const slice = 0x8000;
+  for (let i = 0; i < bytes.length; i += slice) binary += String.fromCharCode(...bytes.subarray(i, i + slice));
+  return btoa(binary);
+}
+
+export function fromBase64(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+const TYPES: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv;charset=utf-8',
+};
+
+/** Hands bytes from the core to the browser as a download (a Blob and a link with `download`). */
+export function download(fileName: string, base64: string): void {
+  const ext = fileName.split('.').pop() ?? '';
+  const blob = new Blob([fromBase64(base64) as Uint8Array<ArrayBuffer>], { type: TYPES[ext] ?? 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

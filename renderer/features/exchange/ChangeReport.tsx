@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { REPORT_KINDS, type ChangeReportView, type ReportItemView } from '../../../shared/contract/exchange';
 import { useLang, type Lang } from '../../app/i18n';
-import { download, toBase64 } from '../roster-import/files';
+import { download, toBase64 } from '../../app/files';
 import { displayValue, fieldLabel, tableLabel } from './values';
 
 type Kind = (typeof REPORT_KINDS)[number];

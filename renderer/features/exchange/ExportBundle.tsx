@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { CallResult } from '../../../shared/contract';
 import { REGIONS, regionName, type OfficeCode } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
-import { desktopFiles } from '../../app/files';
+import { desktopFiles, download } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { useCan, useSession } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
-import { download } from '../roster-import/files';
 import { formatBytes, tableLabel } from './values';
 
 const CENTRE = 'KZ';

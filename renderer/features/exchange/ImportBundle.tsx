@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { BUNDLE_BASE64_MAX, type ImportSummaryView } from '../../../shared/contract/exchange';
 import { officeName, regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
-import { desktopFiles } from '../../app/files';
+import { desktopFiles, toBase64 } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDateTime } from '../../ui/format';
 import { toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
-import { toBase64 } from '../roster-import/files';
 import { ChangeReport } from './ChangeReport';
 import { formatBytes, tableLabel } from './values';
 

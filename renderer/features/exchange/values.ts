@@ -3,7 +3,7 @@ import { regionName } from '../../../shared/domain/regions';
 import type { Lang } from '../../app/i18n';
 import { displayPhone, formatDate } from '../../ui/format';
 import type { VocabGroup } from '../../ui/vocab';
-import { download, toBase64 } from '../roster-import/files';
+import { download, toBase64 } from '../../app/files';
 
 /** snake_case (the replicated field, as the core names it) to the camelCase the translations use. */
 const camel = (field: string) => field.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());

@@ -6,8 +6,8 @@ import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
-import { rosterQuery, useRoster } from '../volunteers/roster-store';
-import { download } from './files';
+import { rosterQuery, useRoster } from '../../app/roster-store';
+import { download } from '../../app/files';
 
 /**
  * The roster out to Excel or CSV, with the roster screen's current search and filters and the

@@ -7,7 +7,8 @@ import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
-import { download, uploadFile } from './files';
+import { download } from '../../app/files';
+import { uploadFile } from './files';
 import { RosterExport } from './RosterExport';
 
 type Inspected = CallResult<'roster.inspect'> & { token: string; fileName: string; size: number };

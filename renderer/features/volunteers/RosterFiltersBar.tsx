@@ -5,7 +5,7 @@ import { call } from '../../app/api';
 import { Select } from '../../ui/Field';
 import { useLoad } from '../../ui/useLoad';
 import { useRegionOptions, useVocab } from '../../ui/vocab';
-import { NO_FILTERS, useRoster } from './roster-store';
+import { NO_FILTERS, useRoster } from '../../app/roster-store';
 
 interface Props {
   searchRef: RefObject<HTMLInputElement | null>;

@@ -10,7 +10,7 @@ import { displayPhone, formatDate, fullName } from '../../ui/format';
 import { useDebounced } from '../../ui/useLoad';
 import { useVocabLabel } from '../../ui/vocab';
 import { RosterFiltersBar } from './RosterFiltersBar';
-import { rosterQuery, useRoster, type RosterSort } from './roster-store';
+import { rosterQuery, useRoster, type RosterSort } from '../../app/roster-store';
 import { useRosterPages } from './useRosterPages';
 
 const ROW_HEIGHT = 30;

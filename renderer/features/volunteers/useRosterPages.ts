@@ -4,7 +4,7 @@ import { call } from '../../app/api';
 
 export const PAGE_SIZE = 100;
 
-import type { RosterQuery } from './roster-store';
+import type { RosterQuery } from '../../app/roster-store';
 
 export type { RosterQuery };
 

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { VOLUNTEER_SORTS, VolunteerQuery } from '../../../shared/contract/volunteers';
-import { OFFICE_CODES } from '../../../shared/domain/regions';
-import { AREAS, SKILLS, VOLUNTEER_STATUSES } from '../../../shared/domain/vocabulary';
-import { pickFrom } from '../../ui/vocab';
+import type { VOLUNTEER_SORTS, VolunteerQuery } from '../../shared/contract/volunteers';
+import { OFFICE_CODES } from '../../shared/domain/regions';
+import { AREAS, SKILLS, VOLUNTEER_STATUSES } from '../../shared/domain/vocabulary';
+import { pickFrom } from '../ui/vocab';
 
 export type RosterSort = (typeof VOLUNTEER_SORTS)[number];
 
