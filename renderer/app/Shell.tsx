@@ -1,35 +1,21 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../shared/contract/errors';
-import { OfficeScreen } from '../features/admin/OfficeScreen';
-import { UsersScreen } from '../features/admin/UsersScreen';
-import { PasswordScreen } from '../features/auth/PasswordScreen';
-import { ConflictsScreen } from '../features/exchange/ConflictsScreen';
-import { DuplicatesScreen } from '../features/exchange/DuplicatesScreen';
-import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
-import { TrustScreen } from '../features/exchange/TrustScreen';
-import { OrganisationDetail } from '../features/organisations/OrganisationDetail';
-import { OrganisationEdit } from '../features/organisations/OrganisationEdit';
-import { OrganisationsScreen } from '../features/organisations/OrganisationsScreen';
-import { RosterImportScreen } from '../features/roster-import/RosterImportScreen';
-import { RosterScreen } from '../features/volunteers/RosterScreen';
-import { VolunteerEdit } from '../features/volunteers/VolunteerEdit';
-import { VolunteerProfile } from '../features/volunteers/VolunteerProfile';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { toastError } from '../ui/toasts';
 import { call } from './api';
-import { hrefFor, useRoute, type Route } from './router';
+import { hrefFor, routeDef, useRoute, type Route } from './router';
+import { ROUTES } from './routes';
 import { officeName } from '../../shared/domain/regions';
 import { useLang } from './i18n';
-import { useCan, useSession } from './session';
+import { useRoleCheck, useSession } from './session';
 
 /** Header, navigation and the current screen, for a signed-in user. */
 export function Shell() {
   const { t } = useTranslation();
   const lang = useLang();
   const { user, office, identified, signedOut } = useSession();
-  const isAdmin = useCan('administrator');
-  const isCoordinator = useCan('coordinator');
+  const can = useRoleCheck();
   const route = useRoute();
 
   // Who am I and where: refreshed on entry, so a changed role or office name shows at once.
@@ -48,19 +34,8 @@ export function Shell() {
     call('auth.signOut', {}).catch(() => undefined).finally(() => signedOut());
   };
 
-  const nav: { route: Route; label: string; section: string[] }[] = [
-    { route: { name: 'volunteers' }, label: t('nav.volunteers'), section: ['volunteers', 'volunteerNew', 'volunteer', 'volunteerEdit'] },
-    { route: { name: 'organisations' }, label: t('nav.organisations'), section: ['organisations', 'organisationNew', 'organisation', 'organisationEdit'] },
-    { route: { name: 'rosterImport' }, label: t('rosterImport.nav'), section: ['rosterImport'] },
-  ];
-  // Exchange is a coordinator's work (the core refuses it to staff): one entry, its screens as tabs.
-  if (isCoordinator) {
-    nav.push({ route: { name: 'exchange' }, label: t('exchange.nav'), section: ['exchange', 'conflicts', 'duplicates', 'trust'] });
-  }
-  if (isAdmin) {
-    nav.push({ route: { name: 'users' }, label: t('nav.users'), section: ['users'] });
-    nav.push({ route: { name: 'office' }, label: t('nav.office'), section: ['office'] });
-  }
+  const nav = ROUTES.filter((def) => def.nav && can(def.role));
+  const current = routeDef(route.name);
 
   return (
     <div className="shell">
@@ -70,13 +45,13 @@ export function Shell() {
           <span className="office-name">{office ? officeName(office.code, office.name, lang) : ''}</span>
         </div>
         <nav className="shell-nav" aria-label={t('nav.label')}>
-          {nav.map((item) => (
+          {nav.map((def) => (
             <a
-              key={item.route.name}
-              href={hrefFor(item.route)}
-              aria-current={item.section.includes(route.name) ? 'page' : undefined}
+              key={def.name}
+              href={hrefFor({ name: def.name } as Route)} // navigation entries take no parameters
+              aria-current={def.name === current.name || def.name === current.under ? 'page' : undefined}
             >
-              {item.label}
+              {t(def.nav!)}
             </a>
           ))}
         </nav>
@@ -98,29 +73,8 @@ export function Shell() {
         </div>
       </header>
       <main className="shell-main">
-        <Screen route={route} isAdmin={isAdmin} isCoordinator={isCoordinator} />
+        {can(current.role) ? current.screen(route) : ROUTES[0].screen({})}
       </main>
     </div>
   );
-}
-
-function Screen({ route, isAdmin, isCoordinator }: { route: Route; isAdmin: boolean; isCoordinator: boolean }) {
-  switch (route.name) {
-    case 'volunteers': return <RosterScreen />;
-    case 'volunteerNew': return <VolunteerEdit key="new" />;
-    case 'volunteer': return <VolunteerProfile key={route.id} id={route.id} />;
-    case 'volunteerEdit': return <VolunteerEdit key={route.id} id={route.id} />;
-    case 'organisations': return <OrganisationsScreen />;
-    case 'organisationNew': return <OrganisationEdit key="new" />;
-    case 'organisation': return <OrganisationDetail key={route.id} id={route.id} />;
-    case 'organisationEdit': return <OrganisationEdit key={route.id} id={route.id} />;
-    case 'users': return isAdmin ? <UsersScreen /> : <RosterScreen />;
-    case 'office': return isAdmin ? <OfficeScreen /> : <RosterScreen />;
-    case 'rosterImport': return <RosterImportScreen />;
-    case 'exchange': return isCoordinator ? <ExchangeScreen /> : <RosterScreen />;
-    case 'conflicts': return isCoordinator ? <ConflictsScreen /> : <RosterScreen />;
-    case 'duplicates': return isCoordinator ? <DuplicatesScreen /> : <RosterScreen />;
-    case 'trust': return isCoordinator ? <TrustScreen /> : <RosterScreen />;
-    case 'password': return <PasswordScreen />;
-  }
 }

@@ -1,67 +1,66 @@
 import { useSyncExternalStore } from 'react';
+import type { ParamsOf, RouteDef } from './route';
+import { ROUTES } from './routes';
 
 /**
- * A tiny hash router: the screens are few and the app runs from a custom protocol or a local
- * host, so the fragment is the one piece of URL every transport leaves alone.
+ * A tiny hash router over the route table (routes.tsx): the screens are few and the app runs
+ * from a custom protocol or a local host, so the fragment is the one piece of URL every
+ * transport leaves alone.
  */
-export type Route =
-  | { name: 'volunteers' }
-  | { name: 'volunteerNew' }
-  | { name: 'volunteer'; id: string }
-  | { name: 'volunteerEdit'; id: string }
-  | { name: 'organisations' }
-  | { name: 'organisationNew' }
-  | { name: 'organisation'; id: string }
-  | { name: 'organisationEdit'; id: string }
-  | { name: 'users' }
-  | { name: 'office' }
-  | { name: 'rosterImport' }
-  | { name: 'exchange' }
-  | { name: 'conflicts' }
-  | { name: 'duplicates' }
-  | { name: 'trust' }
-  | { name: 'password' };
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+type RouteOf<D> = D extends RouteDef<infer N, infer P> ? Flat<{ name: N } & ParamsOf<P>> : never;
+export type Route = RouteOf<(typeof ROUTES)[number]>;
+export type RouteName = Route['name'];
+
+const TABLE: readonly RouteDef[] = ROUTES;
+
+export function routeDef(name: RouteName): RouteDef {
+  return TABLE.find((def) => def.name === name) ?? TABLE[0]!;
+}
+
+/**
+ * How well a pattern fits, segment by segment: a literal beats a parameter beats nothing, so
+ * 'volunteers/new' wins over 'volunteers/:id', and extra trailing segments fall back to the
+ * longest pattern that fits (as the hand-written parser did).
+ */
+function fit(pattern: string[], segments: string[]): number[] | null {
+  if (pattern.length > segments.length) return null;
+  const score: number[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const part = pattern[i];
+    const segment = segments[i]!;
+    if (part === undefined) score.push(0);
+    else if (part.startsWith(':') && segment !== '') score.push(1);
+    else if (part === segment) score.push(2);
+    else return null;
+  }
+  return score;
+}
+
+const better = (a: number[], b: number[]) => {
+  const i = a.findIndex((value, at) => value !== b[at]);
+  return i >= 0 && a[i]! > b[i]!;
+};
 
 export function parseRoute(hash: string): Route {
-  const [section, id, action] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  if (section === 'organisations') {
-    if (id === 'new') return { name: 'organisationNew' };
-    if (id) return action === 'edit' ? { name: 'organisationEdit', id } : { name: 'organisation', id };
-    return { name: 'organisations' };
+  const segments = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  let best: { def: RouteDef; score: number[] } | null = null;
+  for (const def of TABLE) {
+    const score = fit(def.path.split('/'), segments);
+    if (score && (!best || better(score, best.score))) best = { def, score };
   }
-  if (section === 'users') return { name: 'users' };
-  if (section === 'office') return { name: 'office' };
-  if (section === 'roster-import') return { name: 'rosterImport' };
-  if (section === 'exchange') return { name: 'exchange' };
-  if (section === 'conflicts') return { name: 'conflicts' };
-  if (section === 'duplicates') return { name: 'duplicates' };
-  if (section === 'trust') return { name: 'trust' };
-  if (section === 'password') return { name: 'password' };
-  if (section === 'volunteers' && id === 'new') return { name: 'volunteerNew' };
-  if (section === 'volunteers' && id) return action === 'edit' ? { name: 'volunteerEdit', id } : { name: 'volunteer', id };
-  return { name: 'volunteers' };
+  if (!best) return { name: TABLE[0]!.name } as Route;
+  const route: Record<string, string> = { name: best.def.name };
+  best.def.path.split('/').forEach((part, i) => {
+    if (part.startsWith(':')) route[part.slice(1)] = segments[i]!;
+  });
+  return route as Route;
 }
 
 export function hrefFor(route: Route): string {
-  const id = 'id' in route ? encodeURIComponent(route.id) : '';
-  switch (route.name) {
-    case 'volunteers': return '#/volunteers';
-    case 'volunteerNew': return '#/volunteers/new';
-    case 'volunteer': return `#/volunteers/${id}`;
-    case 'volunteerEdit': return `#/volunteers/${id}/edit`;
-    case 'organisations': return '#/organisations';
-    case 'organisationNew': return '#/organisations/new';
-    case 'organisation': return `#/organisations/${id}`;
-    case 'organisationEdit': return `#/organisations/${id}/edit`;
-    case 'users': return '#/users';
-    case 'office': return '#/office';
-    case 'rosterImport': return '#/roster-import';
-    case 'exchange': return '#/exchange';
-    case 'conflicts': return '#/conflicts';
-    case 'duplicates': return '#/duplicates';
-    case 'trust': return '#/trust';
-    case 'password': return '#/password';
-  }
+  const params = route as Record<string, string>;
+  const path = routeDef(route.name).path.split('/').map((part) => (part.startsWith(':') ? encodeURIComponent(params[part.slice(1)] ?? '') : part));
+  return `#/${path.join('/')}`;
 }
 
 export function navigate(route: Route): void {

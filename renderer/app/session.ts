@@ -44,3 +44,9 @@ export function useCan(role: Role): boolean {
   const user = useSession((s) => s.user);
   return user !== null && roleAtLeast(user.role, role);
 }
+
+/** useCan for a list of things that each name their role (routes); no role asked means anyone. */
+export function useRoleCheck(): (role: Role | undefined) => boolean {
+  const user = useSession((s) => s.user);
+  return (role) => role === undefined || (user !== null && roleAtLeast(user.role, role));
+}

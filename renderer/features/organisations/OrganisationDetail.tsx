@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import type { CallResult } from '../../../shared/contract';
 import { regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { hrefFor, navigate } from '../../app/router';
 import { useCan } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
+import { DetailScreen } from '../../ui/DetailScreen';
 import { ErrorText } from '../../ui/ErrorText';
 import { Fact, Facts } from '../../ui/Facts';
 import { displayPhone, formatDate } from '../../ui/format';
@@ -15,28 +17,26 @@ import { AddMember } from './AddMember';
 
 export function OrganisationDetail({ id }: { id: string }) {
   const { t } = useTranslation();
+  const loaded = useLoad(() => call('organisations.get', { id }), [id]);
+  return (
+    <DetailScreen loaded={loaded} back={{ href: hrefFor({ name: 'organisations' }), label: t('organisation.back') }}>
+      {(o) => <Detail id={id} o={o} reload={loaded.reload} />}
+    </DetailScreen>
+  );
+}
+
+function Detail({ id, o, reload }: { id: string; o: CallResult<'organisations.get'>; reload(): void }) {
+  const { t } = useTranslation();
   const lang = useLang();
   const label = useVocabLabel();
   const canDelete = useCan('coordinator');
-  const loaded = useLoad(() => call('organisations.get', { id }), [id]);
   const action = useAction();
-
-  if (loaded.loading && !loaded.data) return <div className="screen">{t('common.loading')}</div>;
-  const o = loaded.data;
-  if (!o) {
-    return (
-      <div className="screen">
-        <ErrorText error={loaded.error} />
-        <a href={hrefFor({ name: 'organisations' })}>{t('organisation.back')}</a>
-      </div>
-    );
-  }
 
   const removeMember = async (volunteerId: string) => {
     const done = await action.run(() => call('organisations.removeMember', { organisationId: id, volunteerId }), toastError);
     if (done) {
       toastOk('organisation.memberRemoved');
-      loaded.reload();
+      reload();
     }
   };
   const remove = async () => {
@@ -72,7 +72,7 @@ export function OrganisationDetail({ id }: { id: string }) {
         <h2>
           {t('organisation.members')} <span className="muted">({o.members.length})</span>
         </h2>
-        <AddMember organisationId={id} exclude={memberIds} onAdded={loaded.reload} />
+        <AddMember organisationId={id} exclude={memberIds} onAdded={reload} />
         <table className="plain-table">
           <thead>
             <tr>

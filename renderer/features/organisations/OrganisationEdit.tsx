@@ -5,7 +5,7 @@ import { ORGANISATION_TYPES } from '../../../shared/domain/vocabulary';
 import { call } from '../../app/api';
 import { hrefFor, navigate } from '../../app/router';
 import { useSession } from '../../app/session';
-import { ErrorText } from '../../ui/ErrorText';
+import { DetailScreen } from '../../ui/DetailScreen';
 import { Field, Select, TextArea, TextInput } from '../../ui/Field';
 import { displayPhone } from '../../ui/format';
 import { callFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/problems';
@@ -28,15 +28,17 @@ export function OrganisationEdit({ id }: { id?: string }) {
   const { t } = useTranslation();
   const officeCode = useSession((s) => s.office?.code ?? '');
   const loaded = useLoad(() => (id ? call('organisations.get', { id }) : Promise.resolve(null)), [id]);
-  if (loaded.loading) return <div className="screen">{t('common.loading')}</div>;
-  if (loaded.error) return <div className="screen"><ErrorText error={loaded.error} /></div>;
   return (
-    <div className="screen">
-      <div className="screen-head">
-        <h1>{loaded.data ? t('organisation.editTitle', { name: loaded.data.name }) : t('organisation.newTitle')}</h1>
-      </div>
-      <OrganisationForm id={id} initial={valuesOf(loaded.data ?? null, officeCode)} />
-    </div>
+    <DetailScreen loaded={loaded}>
+      {(stored) => (
+        <div className="screen">
+          <div className="screen-head">
+            <h1>{stored ? t('organisation.editTitle', { name: stored.name }) : t('organisation.newTitle')}</h1>
+          </div>
+          <OrganisationForm id={id} initial={valuesOf(stored, officeCode)} />
+        </div>
+      )}
+    </DetailScreen>
   );
 }
 

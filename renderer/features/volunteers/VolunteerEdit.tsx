@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
-import { ErrorText } from '../../ui/ErrorText';
+import { DetailScreen } from '../../ui/DetailScreen';
 import { fullName } from '../../ui/format';
 import { toastOk } from '../../ui/toasts';
 import { useLoad } from '../../ui/useLoad';
@@ -19,20 +19,21 @@ export function VolunteerEdit({ id }: { id?: string }) {
     navigate({ name: 'volunteer', id: savedId });
   };
 
-  if (record.loading) return <div className="screen">{t('common.loading')}</div>;
-  if (record.error) return <div className="screen"><ErrorText error={record.error} /></div>;
-  const stored = record.data ?? null;
   return (
-    <div className="screen">
-      <div className="screen-head">
-        <h1>{stored ? t('volunteer.editTitle', { name: fullName(stored) }) : t('volunteer.newTitle')}</h1>
-      </div>
-      <VolunteerForm
-        id={id}
-        initial={stored ? valuesFromRecord(stored) : emptyValues(officeCode === 'KZ' ? '' : officeCode)}
-        storedIin={stored && isMaskedIin(stored.iin) ? stored.iin : null}
-        onSaved={saved}
-      />
-    </div>
+    <DetailScreen loaded={record}>
+      {(stored) => (
+        <div className="screen">
+          <div className="screen-head">
+            <h1>{stored ? t('volunteer.editTitle', { name: fullName(stored) }) : t('volunteer.newTitle')}</h1>
+          </div>
+          <VolunteerForm
+            id={id}
+            initial={stored ? valuesFromRecord(stored) : emptyValues(officeCode === 'KZ' ? '' : officeCode)}
+            storedIin={stored && isMaskedIin(stored.iin) ? stored.iin : null}
+            onSaved={saved}
+          />
+        </div>
+      )}
+    </DetailScreen>
   );
 }

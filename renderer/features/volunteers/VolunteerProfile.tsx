@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import type { CallResult } from '../../../shared/contract';
 import { regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { hrefFor, navigate } from '../../app/router';
 import { useCan } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
-import { ErrorText } from '../../ui/ErrorText';
+import { DetailScreen } from '../../ui/DetailScreen';
 import { Fact, Facts } from '../../ui/Facts';
 import { displayPhone, formatDate, formatDateTime, fullName } from '../../ui/format';
 import { toastError, toastOk } from '../../ui/toasts';
@@ -15,29 +16,27 @@ import { useVocabLabel, type VocabGroup } from '../../ui/vocab';
 /** One volunteer's record, read-only, with the actions staff take on it. */
 export function VolunteerProfile({ id }: { id: string }) {
   const { t } = useTranslation();
+  const loaded = useLoad(() => call('volunteers.get', { id }), [id]);
+  return (
+    <DetailScreen loaded={loaded} back={{ href: hrefFor({ name: 'volunteers' }), label: t('roster.back') }}>
+      {(v) => <Profile id={id} v={v} reload={loaded.reload} />}
+    </DetailScreen>
+  );
+}
+
+function Profile({ id, v, reload }: { id: string; v: CallResult<'volunteers.get'>; reload(): void }) {
+  const { t } = useTranslation();
   const lang = useLang();
   const label = useVocabLabel();
   const canDelete = useCan('coordinator');
-  const loaded = useLoad(() => call('volunteers.get', { id }), [id]);
   const action = useAction();
-
-  if (loaded.loading && !loaded.data) return <div className="screen">{t('common.loading')}</div>;
-  const v = loaded.data;
-  if (!v) {
-    return (
-      <div className="screen">
-        <ErrorText error={loaded.error} />
-        <a href={hrefFor({ name: 'volunteers' })}>{t('roster.back')}</a>
-      </div>
-    );
-  }
 
   const active = v.status !== 'inactive';
   const toggleStatus = async () => {
     const done = await action.run(() => call('volunteers.setStatus', { id, status: active ? 'inactive' : 'active' }), toastError);
     if (done) {
       toastOk(active ? 'volunteer.deactivated' : 'volunteer.activated');
-      loaded.reload();
+      reload();
     }
   };
   const remove = async () => {

@@ -1,0 +1,40 @@
+import { OfficeScreen } from '../features/admin/OfficeScreen';
+import { UsersScreen } from '../features/admin/UsersScreen';
+import { PasswordScreen } from '../features/auth/PasswordScreen';
+import { ConflictsScreen } from '../features/exchange/ConflictsScreen';
+import { DuplicatesScreen } from '../features/exchange/DuplicatesScreen';
+import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
+import { TrustScreen } from '../features/exchange/TrustScreen';
+import { OrganisationDetail } from '../features/organisations/OrganisationDetail';
+import { OrganisationEdit } from '../features/organisations/OrganisationEdit';
+import { OrganisationsScreen } from '../features/organisations/OrganisationsScreen';
+import { RosterImportScreen } from '../features/roster-import/RosterImportScreen';
+import { RosterScreen } from '../features/volunteers/RosterScreen';
+import { VolunteerEdit } from '../features/volunteers/VolunteerEdit';
+import { VolunteerProfile } from '../features/volunteers/VolunteerProfile';
+import { route } from './route';
+
+/**
+ * Every screen of a signed-in user, one line each. The header navigation shows the entries with
+ * `nav`, in this order; the first route is also where unknown addresses and refused roles land.
+ * Where a literal segment and a parameter compete ('new' and ':id'), the literal wins.
+ */
+export const ROUTES = [
+  route('volunteers', 'volunteers', () => <RosterScreen />, { nav: 'nav.volunteers' }),
+  route('volunteerNew', 'volunteers/new', () => <VolunteerEdit key="new" />, { under: 'volunteers' }),
+  route('volunteer', 'volunteers/:id', ({ id }) => <VolunteerProfile key={id} id={id} />, { under: 'volunteers' }),
+  route('volunteerEdit', 'volunteers/:id/edit', ({ id }) => <VolunteerEdit key={id} id={id} />, { under: 'volunteers' }),
+  route('organisations', 'organisations', () => <OrganisationsScreen />, { nav: 'nav.organisations' }),
+  route('organisationNew', 'organisations/new', () => <OrganisationEdit key="new" />, { under: 'organisations' }),
+  route('organisation', 'organisations/:id', ({ id }) => <OrganisationDetail key={id} id={id} />, { under: 'organisations' }),
+  route('organisationEdit', 'organisations/:id/edit', ({ id }) => <OrganisationEdit key={id} id={id} />, { under: 'organisations' }),
+  route('rosterImport', 'roster-import', () => <RosterImportScreen />, { nav: 'rosterImport.nav' }),
+  // Exchange is a coordinator's work (the core refuses it to staff): one entry, its screens as tabs.
+  route('exchange', 'exchange', () => <ExchangeScreen />, { nav: 'exchange.nav', role: 'coordinator' }),
+  route('conflicts', 'conflicts', () => <ConflictsScreen />, { under: 'exchange', role: 'coordinator' }),
+  route('duplicates', 'duplicates', () => <DuplicatesScreen />, { under: 'exchange', role: 'coordinator' }),
+  route('trust', 'trust', () => <TrustScreen />, { under: 'exchange', role: 'coordinator' }),
+  route('users', 'users', () => <UsersScreen />, { nav: 'nav.users', role: 'administrator' }),
+  route('office', 'office', () => <OfficeScreen />, { nav: 'nav.office', role: 'administrator' }),
+  route('password', 'password', () => <PasswordScreen />),
+] as const;

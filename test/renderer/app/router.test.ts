@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { hrefFor, parseRoute, routeDef, type Route } from '../../../renderer/app/router';
+import { ROUTES } from '../../../renderer/app/routes';
+
+describe('the route table', () => {
+  it('gives every route an address that reads back as the same route', () => {
+    for (const def of ROUTES) {
+      const route = { name: def.name, ...(def.path.includes(':id') ? { id: 'a b/ü' } : {}) } as Route;
+      expect(parseRoute(hrefFor(route))).toEqual(route);
+    }
+  });
+
+  it('keeps the addresses the app has always used', () => {
+    expect(hrefFor({ name: 'volunteerEdit', id: 'v1' })).toBe('#/volunteers/v1/edit');
+    expect(hrefFor({ name: 'rosterImport' })).toBe('#/roster-import');
+    expect(hrefFor({ name: 'organisationNew' })).toBe('#/organisations/new');
+  });
+
+  it.each<[string, Route]>([
+    ['', { name: 'volunteers' }],
+    ['#/', { name: 'volunteers' }],
+    ['#/nowhere', { name: 'volunteers' }],
+    ['#/volunteers/', { name: 'volunteers' }],
+    ['#/volunteers/new', { name: 'volunteerNew' }],
+    ['#/volunteers/new/edit', { name: 'volunteerNew' }],
+    ['#/volunteers/v1/other', { name: 'volunteer', id: 'v1' }],
+    ['#/organisations/o1/edit', { name: 'organisationEdit', id: 'o1' }],
+    ['#/users/extra', { name: 'users' }],
+  ])('reads %j as the hand-written parser did', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('puts every screen under a navigation entry or leaves it out of navigation on purpose', () => {
+    const entries = new Set(ROUTES.filter((def) => def.nav).map((def) => def.name));
+    for (const def of ROUTES) {
+      const under = routeDef(def.name).under;
+      if (under !== undefined) expect(entries).toContain(under);
+    }
+    expect(ROUTES.filter((def) => def.nav).map((def) => def.nav)).toEqual(['nav.volunteers', 'nav.organisations', 'rosterImport.nav', 'exchange.nav', 'nav.users', 'nav.office']);
+  });
+});
