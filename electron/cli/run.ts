@@ -37,12 +37,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   let parsed;
   let name: string;
   try {
-    const words = parse(argv, anyCommandsOptions()).positionals;
+    parsed = parse(argv, anyCommandsOptions());
+    const words = parsed.positionals;
     const two = `${words[0]} ${words[1]}`;
     name = COMMANDS[two] ? two : words[0] ?? '';
     const spec = COMMANDS[name];
     // A command accepts only the options it declares.
-    parsed = parse(argv, spec ? parserOptions(spec.options) : HELP);
+    if (spec) parsed = parse(argv, parserOptions(spec.options));
   } catch (error) {
     io.err(`erikti: ${(error as Error).message}\n`);
     return 2;
