@@ -1,16 +1,9 @@
 import { CallError } from '../../shared/contract/errors';
 import { databaseError } from '../core/db/errors';
-import en from '../../shared/i18n/en.json';
-
-type Tree = { [key: string]: string | Tree };
+import { translate, type Params } from '../../shared/i18n/translate';
 
 /** English text for a translation key (the command line speaks English; the app speaks all three). */
-export function english(key: string, params: Record<string, string | number> = {}): string {
-  let node: string | Tree | undefined = en as Tree;
-  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  const template = typeof node === 'string' ? node : key;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => String(params[name] ?? ''));
-}
+export const english = (key: string, params?: Params): string => translate('en', key, params);
 
 /** One line that says what went wrong, field by field for validation errors. */
 export function describeError(failure: unknown): string {

@@ -3,14 +3,14 @@ import path from 'node:path';
 import { bestSheet, EXPORT_COLUMNS, ROSTER_LIMITS, type ExportColumn } from '../../shared/contract/roster';
 import { CLI_ACTOR } from '../core/app';
 import { uploadRoster } from '../core/roster/in-process';
-import { json, need, UsageError, withOffice, type Io, type Parsed } from './io';
+import { DB, json, need, UsageError, withOffice, type Commands, type Parsed } from './helpers';
+import { LANGS, type Lang } from '../../shared/i18n/translate';
 import { english } from './messages';
 
 /**
  * `erikti roster import|export`: the same calls as the import wizard, with the guessed mapping
  * (no questions asked) and a JSON report on stdout.
  */
-
 
 function readRoster(positionals: string[]): { bytes: Uint8Array; name: string } {
   const file = positionals[0];
@@ -23,9 +23,6 @@ function readRoster(positionals: string[]): { bytes: Uint8Array; name: string } 
   }
   return { bytes: new Uint8Array(readFileSync(full)), name: path.basename(full) };
 }
-
-const LANGS = ['kk', 'ru', 'en'] as const;
-type Lang = (typeof LANGS)[number];
 
 function lang(options: Parsed['options']): Lang {
   const value = options.lang ?? 'en';
@@ -40,44 +37,56 @@ function columns(options: Parsed['options']): ExportColumn[] | undefined {
   return list as ExportColumn[];
 }
 
-export const rosterCommands = {
-  'roster import': ({ options, positionals }: Parsed, io: Io) => {
-    const { bytes, name } = readRoster(positionals);
-    withOffice(options, (core) => {
-      const inspected = uploadRoster(core, CLI_ACTOR, bytes, name);
-      const wanted = options.sheet;
-      const sheet =
-        typeof wanted === 'string'
-          ? inspected.sheets.find((s) => s.name === wanted) ?? inspected.sheets[Number(wanted) - 1]
-          : bestSheet(inspected.sheets);
-      if (!sheet) throw new UsageError(`no sheet ${String(wanted ?? '')} in ${name} (sheets: ${inspected.sheets.map((s) => s.name).join(', ')})`);
-      const choice = { token: inspected.token, sheet: sheet.index, mapping: sheet.mapping };
-      const dryRun = options['dry-run'] === true;
-      const report = core.callAs(CLI_ACTOR, dryRun ? 'roster.preview' : 'roster.import', choice);
-      core.callAs(CLI_ACTOR, 'roster.discard', { token: inspected.token });
-      io.out(json({
-        added: report.added,
-        updated: report.updated,
-        unchanged: report.unchanged,
-        rejected: report.rejected.map((p) => ({ row: p.row, column: p.column, reason: english(p.key, p.params) })),
-        dryRun,
-        sheet: sheet.name,
-        rows: report.rows,
-        mapping: Object.fromEntries(sheet.columns.flatMap((c) => (sheet.mapping[c.index] ? [[c.header || c.letter, sheet.mapping[c.index]]] : []))),
-      }));
-    });
+export const rosterCommands: Commands = {
+  'roster import': {
+    options: { ...DB, 'dry-run': { type: 'boolean' }, sheet: { type: 'string', value: 'NAME|N' } },
+    args: 'ROSTER.xlsx|ROSTER.csv',
+    run: ({ options, positionals }, io) => {
+      const { bytes, name } = readRoster(positionals);
+      withOffice(options, (core) => {
+        const inspected = uploadRoster(core, CLI_ACTOR, bytes, name);
+        const wanted = options.sheet;
+        const sheet =
+          typeof wanted === 'string'
+            ? inspected.sheets.find((s) => s.name === wanted) ?? inspected.sheets[Number(wanted) - 1]
+            : bestSheet(inspected.sheets);
+        if (!sheet) throw new UsageError(`no sheet ${String(wanted ?? '')} in ${name} (sheets: ${inspected.sheets.map((s) => s.name).join(', ')})`);
+        const choice = { token: inspected.token, sheet: sheet.index, mapping: sheet.mapping };
+        const dryRun = options['dry-run'] === true;
+        const report = core.callAs(CLI_ACTOR, dryRun ? 'roster.preview' : 'roster.import', choice);
+        core.callAs(CLI_ACTOR, 'roster.discard', { token: inspected.token });
+        io.out(json({
+          added: report.added,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          rejected: report.rejected.map((p) => ({ row: p.row, column: p.column, reason: english(p.key, p.params) })),
+          dryRun,
+          sheet: sheet.name,
+          rows: report.rows,
+          mapping: Object.fromEntries(sheet.columns.flatMap((c) => (sheet.mapping[c.index] ? [[c.header || c.letter, sheet.mapping[c.index]]] : []))),
+        }));
+      });
+    },
   },
 
-  'roster export': ({ options }: Parsed, io: Io) => {
-    const out = path.resolve(need(options, 'out'));
-    const ext = path.extname(out).toLowerCase();
-    if (ext !== '.xlsx' && ext !== '.csv') throw new UsageError('--out must end in .xlsx or .csv');
-    const format = ext === '.csv' ? 'csv' : 'xlsx';
-    withOffice(options, (core) => {
-      const wanted = columns(options);
-      const result = core.callAs(CLI_ACTOR, 'roster.export', { format, lang: lang(options), ...(wanted ? { columns: wanted } : {}) });
-      writeFileSync(out, Buffer.from(result.base64, 'base64'));
-      io.out(json({ out, format, rows: result.rows }));
-    });
+  'roster export': {
+    options: {
+      ...DB,
+      out: { type: 'string', value: 'ROSTER.xlsx|ROSTER.csv', required: true },
+      lang: { type: 'string', value: LANGS.join('|') },
+      columns: { type: 'string', value: 'lastName,firstName,...' },
+    },
+    run: ({ options }, io) => {
+      const out = path.resolve(need(options, 'out'));
+      const ext = path.extname(out).toLowerCase();
+      if (ext !== '.xlsx' && ext !== '.csv') throw new UsageError('--out must end in .xlsx or .csv');
+      const format = ext === '.csv' ? 'csv' : 'xlsx';
+      withOffice(options, (core) => {
+        const wanted = columns(options);
+        const result = core.callAs(CLI_ACTOR, 'roster.export', { format, lang: lang(options), ...(wanted ? { columns: wanted } : {}) });
+        writeFileSync(out, Buffer.from(result.base64, 'base64'));
+        io.out(json({ out, format, rows: result.rows }));
+      });
+    },
   },
 };

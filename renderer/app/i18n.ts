@@ -1,11 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from '../../shared/i18n/en.json';
-import kk from '../../shared/i18n/kk.json';
-import ru from '../../shared/i18n/ru.json';
+import { FALLBACK_LANG, LANGS, RESOURCES, type Lang } from '../../shared/i18n/translate';
 
-export const LANGS = ['kk', 'ru', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+// One list of languages and one set of resources for the renderer, the core and the CLI.
+export { LANGS, type Lang };
 
 const LANG_KEY = 'erikti.lang';
 const DEFAULT_LANG: Lang = 'ru';
@@ -24,9 +22,9 @@ function savedLang(): Lang {
 /** Initialises translations synchronously (resources are bundled), so the first render is translated. */
 export function startI18n(): void {
   void i18next.use(initReactI18next).init({
-    resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+    resources: RESOURCES,
     lng: savedLang(),
-    fallbackLng: 'ru',
+    fallbackLng: FALLBACK_LANG,
     supportedLngs: [...LANGS],
     // React escapes what it renders; escaping here too would show &quot; in names.
     interpolation: { escapeValue: false },

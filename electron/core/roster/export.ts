@@ -1,8 +1,6 @@
 import type { ExportColumn } from '../../../shared/contract/roster';
 import type { volunteerQuery } from '../../../shared/contract/volunteers';
-import en from '../../../shared/i18n/en.json' with { type: 'json' };
-import kk from '../../../shared/i18n/kk.json' with { type: 'json' };
-import ru from '../../../shared/i18n/ru.json' with { type: 'json' };
+import { textAt, type Lang } from '../../../shared/i18n/translate';
 import { formatPhone } from '../../../shared/domain/phone';
 import { regionName } from '../../../shared/domain/regions';
 import type { z } from 'zod';
@@ -17,9 +15,7 @@ import { neutralise, Pieces, writeXlsx, type OutCell } from './xlsx-write';
  * headers and closed-list values in the user's language (the import reads them back in any).
  */
 
-export type Lang = 'kk' | 'ru' | 'en';
-type Bundle = { volunteer: Record<string, unknown>; vocab: Record<string, Record<string, string>>; rosterImport?: Record<string, unknown> };
-export const BUNDLES: Record<Lang, Bundle> = { kk: kk as Bundle, ru: ru as Bundle, en: en as Bundle };
+export type { Lang };
 
 type Query = Omit<z.output<typeof volunteerQuery>, 'offset' | 'limit'>;
 
@@ -31,8 +27,7 @@ const VOCAB_GROUP: Partial<Record<ExportColumn, string>> = {
 };
 
 export function columnLabel(column: string, lang: Lang): string {
-  const label = BUNDLES[lang].volunteer[column];
-  return typeof label === 'string' ? label : column;
+  return textAt(lang, `volunteer.${column}`) ?? column;
 }
 
 const ARRAY_COLUMNS = new Set<ExportColumn>(['languages', 'skills', 'drivingCategories', 'areas']);
@@ -42,17 +37,17 @@ function cellFor(row: Record<string, unknown>, column: ExportColumn, sqlColumn: 
   const value = row[sqlColumn];
   if (value === null || value === undefined || value === '') return null;
   const group = VOCAB_GROUP[column];
-  const vocab = group ? BUNDLES[lang].vocab[group] : undefined;
+  const label = (v: string) => (group ? textAt(lang, `vocab.${group}.${v}`) : undefined) ?? v;
   if (ARRAY_COLUMNS.has(column)) {
     const list = JSON.parse(String(value)) as string[];
-    return list.length === 0 ? null : { text: list.map((v) => vocab?.[v] ?? v).join(', ') };
+    return list.length === 0 ? null : { text: list.map(label).join(', ') };
   }
   const text = String(value);
   if (column === 'iin') return { id: maskIin(text, canReadIin) ?? '' };
   if (ID_COLUMNS.has(column)) return { id: formatPhone(text) };
   if (DATE_COLUMNS.has(column)) return { date: text };
   if (column === 'region') return { text: regionName(text, lang) };
-  return { text: vocab?.[text] ?? text };
+  return { text: label(text) };
 }
 
 export interface ExportResult {
@@ -124,7 +119,7 @@ export function exportRoster(
       yield options.columns.map((c, i) => cellFor(row, c, sqlColumns[i]!, options.lang, options.canReadIin));
     }
   }
-  const title = typeof BUNDLES[options.lang].rosterImport?.sheetName === 'string' ? (BUNDLES[options.lang].rosterImport!.sheetName as string) : 'Volunteers';
+  const title = textAt(options.lang, 'rosterImport.sheetName') ?? 'Volunteers';
   const base = `erikti-${options.today}`;
   const bytes = options.format === 'csv' ? toCsv(headers, rows()) : writeXlsx({ name: title, headers, rows: rows() });
   return { fileName: `${base}.${options.format}`, bytes, rows: count };

@@ -1,7 +1,5 @@
 import { ROSTER_FIELDS, type RosterField, type RosterMapping } from '../../../shared/contract/roster';
-import en from '../../../shared/i18n/en.json' with { type: 'json' };
-import kk from '../../../shared/i18n/kk.json' with { type: 'json' };
-import ru from '../../../shared/i18n/ru.json' with { type: 'json' };
+import { textAt } from '../../../shared/i18n/translate';
 import { cellText, isDateCell, type Cell } from './sheet';
 import { normalizeLabel } from './text';
 
@@ -67,11 +65,10 @@ function patternMatches(h: string, pattern: string): boolean {
 
 /** The labels Erikti itself writes (export headers, in every language) are recognised exactly. */
 const OWN_LABELS = new Map<string, RosterField>();
-for (const bundle of [en, ru, kk]) {
-  const labels = bundle.volunteer as Record<string, unknown>;
+for (const lang of ['en', 'ru', 'kk'] as const) {
   for (const field of ROSTER_FIELDS) {
-    const label = labels[field];
-    if (typeof label === 'string') OWN_LABELS.set(normalizeLabel(label), field);
+    const label = textAt(lang, `volunteer.${field}`);
+    if (label !== undefined) OWN_LABELS.set(normalizeLabel(label), field);
   }
 }
 

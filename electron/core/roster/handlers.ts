@@ -7,7 +7,8 @@ import { insertReplicated, updateReplicated } from '../replication/write';
 import { toRow } from '../volunteers/columns';
 import { canReadIin, countIinLookups, type IinLookupCall } from '../volunteers/iin-lookups';
 import { wholeIins } from '../volunteers/search';
-import { BUNDLES, exportRoster, type Lang } from './export';
+import { translate, type Lang } from '../../../shared/i18n/translate';
+import { exportRoster } from './export';
 import { planImport, type Plan } from './plan';
 import { isDateCell, type Cell } from './sheet';
 import { columnName, describeSheet, readTable, type Table } from './table';
@@ -44,14 +45,6 @@ export function applyPlan(stamp: WriteStamp, entries: Plan['entries']): void {
     if (entry.kind === 'add') insertReplicated(stamp, 'volunteers', newId(), toRow(entry.data));
     else if (entry.kind === 'update') updateReplicated(stamp, 'volunteers', entry.id, entry.changes);
   }
-}
-
-/** A translation with {{params}}, in the language the user asked for (the core has no i18next). */
-export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  let node: unknown = BUNDLES[lang];
-  for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  const template = typeof node === 'string' ? node : key;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => String(params[name] ?? ''));
 }
 
 function outCell(cell: Cell | undefined): OutCell {

@@ -1,7 +1,5 @@
 import type { RosterField, RosterMapping } from '../../../shared/contract/roster';
-import en from '../../../shared/i18n/en.json' with { type: 'json' };
-import kk from '../../../shared/i18n/kk.json' with { type: 'json' };
-import ru from '../../../shared/i18n/ru.json' with { type: 'json' };
+import { LANGS, textAt } from '../../../shared/i18n/translate';
 import { REGIONS } from '../../../shared/domain/regions';
 import { skeletonTokens } from '../../../shared/domain/search-key';
 import { AREAS, AVAILABILITY, CONSENT_BASES, DRIVING_CATEGORIES, LANGUAGES, SKILLS, VOLUNTEER_STATUSES } from '../../../shared/domain/vocabulary';
@@ -22,16 +20,13 @@ const PHONE_FIELDS = new Set(['phone', 'guardianPhone', 'emergencyContactPhone']
 
 const key = (text: string) => skeletonTokens(text).join(' ');
 
-type Vocab = Record<string, Record<string, string>>;
-const BUNDLES = [kk, ru, en] as { vocab: Vocab }[];
-
 /** Labels of a closed list in every language, and the values themselves, to the value. */
 function vocabulary(values: readonly string[], group: string | null, extra: Record<string, string[]> = {}): Map<string, string> {
   const map = new Map<string, string>();
   for (const value of values) {
     map.set(key(value), value);
-    for (const bundle of BUNDLES) {
-      const label = group ? bundle.vocab[group]?.[value] : undefined;
+    for (const lang of LANGS) {
+      const label = group ? textAt(lang, `vocab.${group}.${value}`) : undefined;
       if (label) map.set(key(label), value);
     }
     for (const alias of extra[value] ?? []) map.set(key(alias), value);
