@@ -1,30 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { CLI_ACTOR, type Core } from '../../electron/core/app';
-import type { Actor } from '../../electron/core/context';
+import { AIGERIM, carry, DANIYAR, ru, signIn, text } from './kit';
 import { closeOffice, expect, openOffice, test, trustEachOther, type Office } from './fixtures';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-type Tree = { [key: string]: string | Tree };
-const ru = JSON.parse(readFileSync(path.join(here, '../../shared/i18n/ru.json'), 'utf8')) as Tree;
-const text = (key: string) => key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part]!, ru) as string;
-
-const AIGERIM: Actor = { id: 'u-aigerim', login: 'aigerim', displayName: 'Айгерім Сапарова', role: 'coordinator' };
-const DANIYAR: Actor = { id: 'u-daniyar', login: 'daniyar', displayName: 'Данияр Ахметов', role: 'coordinator' };
-
-
-function carry(from: Core, to: Core, code: string): void {
-  const base64 = from.callAs(CLI_ACTOR, 'exchange.export', { to: code }).base64!;
-  to.callAs(CLI_ACTOR, 'exchange.import', { source: { base64 } });
-}
-
-async function signIn(page: Page, login: string, password: string): Promise<void> {
-  await page.locator('#signin-login').fill(login);
-  await page.locator('#signin-password').fill(password);
-  await page.locator('button[type=submit]').click();
-}
 
 const offices: Office[] = [];
 test.afterEach(async () => {
@@ -61,7 +37,7 @@ test('merging duplicates with a per-field choice, then undoing it from the merge
   await choice.getByTestId(`choose-first_name-${leftIsAlmaty ? 'left' : 'right'}`).check();
   await choice.getByTestId(`choose-phone-${leftIsAlmaty ? 'right' : 'left'}`).check();
   await choice.getByTestId('merge-chosen').click();
-  await expect(page.getByText(text('exchange.duplicates.empty'))).toBeVisible();
+  await expect(page.getByText(text(ru, 'exchange.duplicates.empty'))).toBeVisible();
 
   const [survivor] = centre.core.callAs(CLI_ACTOR, 'volunteers.search', { text: 'Оспанов' }).rows;
   expect(centre.core.callAs(CLI_ACTOR, 'volunteers.get', { id: survivor!.id })).toMatchObject({
@@ -73,9 +49,9 @@ test('merging duplicates with a per-field choice, then undoing it from the merge
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText('Оспанов Ерлан');
   await expect(entry).toContainText('coord');
-  await entry.getByRole('button', { name: text('exchange.merges.undo') }).click();
-  await entry.getByRole('button', { name: text('common.yes') }).click();
-  await expect(entry).toContainText(text('exchange.merges.undone').split(' ')[0]!);
+  await entry.getByRole('button', { name: text(ru, 'exchange.merges.undo') }).click();
+  await entry.getByRole('button', { name: text(ru, 'common.yes') }).click();
+  await expect(entry).toContainText(text(ru, 'exchange.merges.undone').split(' ')[0]!);
   await expect(pair).toHaveCount(1); // the pair is back for a better decision
   expect(person(centre.core, a.id)).toEqual(before.a);
   expect(person(centre.core, b.id)).toEqual(before.b);

@@ -1,37 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { CLI_ACTOR, type Core } from '../../electron/core/app';
-import type { Actor } from '../../electron/core/context';
+import { CLI_ACTOR } from '../../electron/core/app';
 import { makeIin } from '../../shared/domain/iin';
+import { AIGERIM, BOLAT, bundle, carry, DANIYAR, langs, ru, shots, signIn, speak, text } from './kit';
 import { closeOffice, expect, openOffice, test, trustEachOther, type Office } from './fixtures';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const shots = path.join(here, '../../.tmp-scratch');
-type Tree = { [key: string]: string | Tree };
-const load = (lang: string) => JSON.parse(readFileSync(path.join(here, `../../shared/i18n/${lang}.json`), 'utf8')) as Tree;
-const langs = { ru: load('ru'), kk: load('kk'), en: load('en') };
-const text = (tree: Tree, key: string) => key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part]!, tree) as string;
-const ru = langs.ru;
-
-const AIGERIM: Actor = { id: 'u-aigerim', login: 'aigerim', displayName: 'Айгерім Сапарова', role: 'coordinator' };
-const BOLAT: Actor = { id: 'u-bolat', login: 'bolat', displayName: 'Болат Нұрланов', role: 'coordinator' };
-const DANIYAR: Actor = { id: 'u-daniyar', login: 'daniyar', displayName: 'Данияр Ахметов', role: 'coordinator' };
-
-
-const bundle = (from: Core, to: string) => Buffer.from(from.callAs(CLI_ACTOR, 'exchange.export', { to }).base64!, 'base64');
-const carry = (from: Core, to: Core, code: string) => to.callAs(CLI_ACTOR, 'exchange.import', { source: { base64: bundle(from, code).toString('base64') } });
-
-async function signIn(page: Page, login: string, password: string): Promise<void> {
-  await page.locator('#signin-login').fill(login);
-  await page.locator('#signin-password').fill(password);
-  await page.locator('button[type=submit]').click();
-}
-
-async function speak(page: Page, lang: 'ru' | 'kk' | 'en'): Promise<void> {
-  await page.getByRole('button', { name: text(langs[lang], `langName.${lang}`) }).click();
-}
 
 /** The screen as a 1366×768 window shows it, and the whole screen (the window made as tall as the content) for review. */
 async function shoot(page: Page, name: string): Promise<void> {

@@ -1,35 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { CLI_ACTOR, type Core } from '../../electron/core/app';
-import type { Actor } from '../../electron/core/context';
+import { CLI_ACTOR } from '../../electron/core/app';
 import { issueFileToken } from '../../electron/core/exchange/files';
+import { AIGERIM, bundle, DANIYAR, langs, ru, shots, signIn, text, type Tree } from './kit';
 import { closeOffice, expect, openOffice, test, trustEachOther, type Office } from './fixtures';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const shots = path.join(here, '../../.tmp-scratch');
-type Tree = { [key: string]: string | Tree };
-const load = (lang: string) => JSON.parse(readFileSync(path.join(here, `../../shared/i18n/${lang}.json`), 'utf8')) as Tree;
-const langs = { ru: load('ru'), kk: load('kk'), en: load('en') };
-const text = (tree: Tree, key: string) => key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part]!, tree) as string;
-const ru = langs.ru;
-
-/** Coordinators who edit at each office (the stamp says who and where). */
-const AIGERIM: Actor = { id: 'u-aigerim', login: 'aigerim', displayName: 'Айгерім Сапарова', role: 'coordinator' };
-const DANIYAR: Actor = { id: 'u-daniyar', login: 'daniyar', displayName: 'Данияр Ахметов', role: 'coordinator' };
-
-
-/** A bundle from one office to another, as the file a coordinator would carry. */
-function bundle(from: Core, to: string): Buffer {
-  return Buffer.from(from.callAs(CLI_ACTOR, 'exchange.export', { to }).base64!, 'base64');
-}
-
-async function signIn(page: Page, login: string, password: string): Promise<void> {
-  await page.locator('#signin-login').fill(login);
-  await page.locator('#signin-password').fill(password);
-  await page.locator('button[type=submit]').click();
-}
 
 async function chooseBundle(page: Page, bytes: Buffer, name = 'erikti-KZ-75-to-KZ.erikti'): Promise<void> {
   await page.setInputFiles('#exchange-file', { name, mimeType: 'application/octet-stream', buffer: bytes });

@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeIin } from '../../shared/domain/iin';
 import { CLI_ACTOR } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
 import { callFromPage, expect, test } from './fixtures';
+import { langs, ru, text } from './kit';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-type Tree = { [key: string]: string | Tree };
-const load = (lang: string) => JSON.parse(readFileSync(path.join(here, `../../shared/i18n/${lang}.json`), 'utf8')) as Tree;
-const text = (tree: Tree, key: string) => key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part]!, tree) as string;
-const ru = load('ru');
-const kk = load('kk');
+const kk = langs.kk;
 
 const iin = makeIin('1995-04-12', 'M', 321)!;
 const wrongIin = iin.slice(0, 11) + String((Number(iin[11]) + 1) % 10);

@@ -1,15 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CLI_ACTOR } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
 import { expect, test } from './fixtures';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-type Tree = { [key: string]: string | Tree };
-const load = (lang: string) => JSON.parse(readFileSync(path.join(here, `../../shared/i18n/${lang}.json`), 'utf8')) as Tree;
-const text = (tree: Tree, key: string) => key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part]!, tree) as string;
-const ru = load('ru');
+import { ru, text } from './kit';
 
 test('a staff user changes their own password: wrong current, mismatch, success, then only the new one signs in', async ({ page, office }) => {
   createOffice(office.core.db, 'KZ-71');

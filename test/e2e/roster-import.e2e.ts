@@ -1,16 +1,9 @@
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeIin } from '../../shared/domain/iin';
 import { CLI_ACTOR } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
 import { expect, test } from './fixtures';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-type Tree = { [key: string]: string | Tree };
-const ru = JSON.parse(readFileSync(path.join(here, '../../shared/i18n/ru.json'), 'utf8')) as Tree;
-const text = (key: string) => key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part]!, ru) as string;
+import { ru, text } from './kit';
 
 const iin = (birth: string, sex: 'M' | 'F') => {
   for (let s = 1; ; s++) {
@@ -57,8 +50,8 @@ test('import a roster with 3 good rows and 2 bad ones, fix the mapping, import, 
   await expect(page.getByTestId('roster-count-rejected')).toContainText('2');
   const problems = page.getByTestId('roster-problem');
   await expect(problems).toHaveCount(2);
-  await expect(problems.nth(0)).toContainText(text('error.iin.checksum'));
-  await expect(problems.nth(1)).toContainText(text('error.phone'));
+  await expect(problems.nth(0)).toContainText(text(ru, 'error.iin.checksum'));
+  await expect(problems.nth(1)).toContainText(text(ru, 'error.phone'));
   expect(office.core.callAs(CLI_ACTOR, 'volunteers.search', {}).total).toBe(0);
   await page.screenshot({ path: 'test-results/roster-import-ru.png', fullPage: true });
 
@@ -67,7 +60,7 @@ test('import a roster with 3 good rows and 2 bad ones, fix the mapping, import, 
   expect((await downloading).suggestedFilename()).toMatch(/^erikti-problems-.*\.xlsx$/);
 
   await page.getByTestId('roster-import').click();
-  await expect(page.getByText(text('rosterImport.done').replace('{{added}}', '3').replace('{{updated}}', '0').replace('{{unchanged}}', '0')).first()).toBeVisible();
+  await expect(page.getByText(text(ru, 'rosterImport.done').replace('{{added}}', '3').replace('{{updated}}', '0').replace('{{unchanged}}', '0')).first()).toBeVisible();
   await page.locator('nav a[href="#/volunteers"]').click();
   await expect(page.getByTestId('roster-row')).toHaveCount(3);
   await expect(page.getByTestId('roster-row').first()).toContainText('Ли');
