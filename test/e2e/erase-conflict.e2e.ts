@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { CLI_ACTOR } from '../../electron/core/app';
 import { AIGERIM, BOLAT, bundle, carry, langs, shots, speak, text } from './kit';
-import { closeOffice, expect, openOffice, test, trustEachOther, type Office } from './fixtures';
+import { almatyAstanaCentre, closeOffice, expect, test, type Office } from './fixtures';
 
 const offices: Office[] = [];
 test.afterEach(async () => {
@@ -13,13 +13,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
 
 test('erased at Almaty, edited at Astana: one named decision at the centre, and restoring brings back the edited phone', async ({ page }) => {
   mkdirSync(shots, { recursive: true });
-  const almaty = await openOffice('KZ-75');
-  const astana = await openOffice('KZ-71');
-  const centre = await openOffice('KZ');
-  offices.push(almaty, astana, centre);
-  trustEachOther(almaty.core, centre.core);
-  trustEachOther(astana.core, centre.core);
-  centre.core.callAs(CLI_ACTOR, 'users.add', { login: 'coord', displayName: 'Данияр Ахметов', role: 'coordinator', password: 'coordinator pass' });
+  const { almaty, astana, centre } = await almatyAstanaCentre(offices);
 
   // Almaty registers her; the centre and then Astana know her.
   const zhanar = almaty.core.callAs(AIGERIM, 'volunteers.create', { lastName: 'Қасымова', firstName: 'Жанар', phone: '+7 701 111 22 33', email: 'zhanar@mail.kz' });

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { CLI_ACTOR } from '../../electron/core/app';
 import { makeIin } from '../../shared/domain/iin';
 import { AIGERIM, BOLAT, bundle, carry, DANIYAR, langs, ru, shots, signIn, speak, text } from './kit';
-import { closeOffice, expect, openOffice, test, trustEachOther, type Office } from './fixtures';
+import { almatyAstanaCentre, closeOffice, expect, openOffice, test, trustEachOther, type Office } from './fixtures';
 
 /** The screen as a 1366×768 window shows it, and the whole screen (the window made as tall as the content) for review. */
 async function shoot(page: Page, name: string): Promise<void> {
@@ -24,13 +24,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
 
 test('the preview names a field change and a merge; five conflicts decided at once; a bundle’s history row opens', async ({ page }) => {
   mkdirSync(shots, { recursive: true });
-  const almaty = await openOffice('KZ-75');
-  const astana = await openOffice('KZ-71');
-  const centre = await openOffice('KZ');
-  offices.push(almaty, astana, centre);
-  trustEachOther(almaty.core, centre.core);
-  trustEachOther(astana.core, centre.core);
-  centre.core.callAs(CLI_ACTOR, 'users.add', { login: 'coord', displayName: 'Данияр Ахметов', role: 'coordinator', password: 'coordinator pass' });
+  const { almaty, astana, centre } = await almatyAstanaCentre(offices);
 
   // Almaty's people reach the centre; Astana registers a woman the centre has not seen, with her IIN.
   const iin = makeIin('1990-05-17', 'F', 1234)!;

@@ -66,3 +66,19 @@ export function trustEachOther(a: Core, b: Core): void {
   a.callAs(CLI_ACTOR, 'trust.add', keyOf(b));
   b.callAs(CLI_ACTOR, 'trust.add', keyOf(a));
 }
+
+/**
+ * Almaty and Astana, each trusting the centre and trusted by it, and a coordinator at the centre
+ * (`coord` / `coordinator pass`): where every exchange review scenario starts. `opened` collects
+ * the offices so the test's teardown closes them.
+ */
+export async function almatyAstanaCentre(opened: Office[]): Promise<{ almaty: Office; astana: Office; centre: Office }> {
+  const almaty = await openOffice('KZ-75');
+  const astana = await openOffice('KZ-71');
+  const centre = await openOffice('KZ');
+  opened.push(almaty, astana, centre);
+  trustEachOther(almaty.core, centre.core);
+  trustEachOther(astana.core, centre.core);
+  centre.core.callAs(CLI_ACTOR, 'users.add', { login: 'coord', displayName: 'Данияр Ахметов', role: 'coordinator', password: 'coordinator pass' });
+  return { almaty, astana, centre };
+}
