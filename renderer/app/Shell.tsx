@@ -35,6 +35,7 @@ export function Shell() {
   };
 
   const nav = ROUTES.filter((def) => def.nav && can(def.role));
+  const officeLabel = office ? officeName(office.code, office.name, lang) : '';
   const current = routeDef(route.name);
 
   return (
@@ -42,7 +43,7 @@ export function Shell() {
       <header className="shell-header">
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
-          <span className="office-name">{office ? officeName(office.code, office.name, lang) : ''}</span>
+          <span className="office-name" title={officeLabel}>{officeLabel}</span>
         </div>
         <nav className="shell-nav" aria-label={t('nav.label')}>
           {nav.map((def) => (
