@@ -55,6 +55,22 @@ function tolerate(fn: () => void): void {
 const liveIds = (core: Core, table: 'volunteers' | 'organisations') =>
   core.db.prepare(`SELECT id FROM ${table} WHERE deleted = 0 ORDER BY id`).pluck().all() as string[];
 
+/**
+ * One step of bundle traffic through the centre: a region's bundle to the centre (kept in
+ * `toCentre` for the observers, maybe lost, maybe imported twice) or the centre's to a region.
+ */
+function travel(o: Extract<Op, { kind: 'send' | 'relay' }>, hub: Core, rs: Core[], toCentre: Buffer[]): void {
+  if (o.kind === 'send') {
+    const bundle = exportTo(rs[o.from]!, 'KZ');
+    toCentre.push(bundle);
+    if (!o.drop) importInto(hub, bundle);
+    if (o.dup) importInto(hub, bundle);
+  } else {
+    const bundle = exportTo(hub, REGIONS[o.to]!);
+    if (!o.drop) importInto(rs[o.to]!, bundle);
+  }
+}
+
 function perform(core: Core, o: Exclude<Op, { kind: 'send' | 'relay' }>): void {
   tolerate(() => {
     switch (o.kind) {
@@ -134,14 +150,8 @@ describe('exchange properties', () => {
         const { hub, rs, obs } = network(3, 2);
         const toCentre: Buffer[] = [];
         for (const o of ops) {
-          if (o.kind === 'send') {
-            const bundle = exportTo(rs[o.from]!, 'KZ');
-            toCentre.push(bundle);
-            if (!o.drop) importInto(hub, bundle);
-            if (o.dup) importInto(hub, bundle);
-          } else if (o.kind === 'relay') {
-            const bundle = exportTo(hub, REGIONS[o.to]!);
-            if (!o.drop) importInto(rs[o.to]!, bundle);
+          if (o.kind === 'send' || o.kind === 'relay') {
+            travel(o, hub, rs, toCentre);
           } else {
             perform(o.at === 3 ? hub : rs[o.at]!, o);
           }
@@ -324,14 +334,8 @@ describe('exchange properties: the same person registered at several offices', (
         const registered = new Map<string, Record<string, unknown>>();
         const toCentre: Buffer[] = [];
         for (const o of ops) {
-          if (o.kind === 'send') {
-            const bundle = exportTo(rs[o.from]!, 'KZ');
-            toCentre.push(bundle);
-            if (!o.drop) importInto(hub, bundle);
-            if (o.dup) importInto(hub, bundle);
-          } else if (o.kind === 'relay') {
-            const bundle = exportTo(hub, REGIONS[o.to]!);
-            if (!o.drop) importInto(rs[o.to]!, bundle);
+          if (o.kind === 'send' || o.kind === 'relay') {
+            travel(o, hub, rs, toCentre);
           } else {
             const [lastName, firstName] = SPELLINGS[o.name]!;
             const email = VALUES[o.email];

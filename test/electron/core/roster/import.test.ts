@@ -5,19 +5,11 @@ import type { Actor } from '../../../../electron/core/context';
 import { ADMIN, officeCore } from '../../../helpers/temp-db';
 import { badChecksum, iinFor, importRoster, openRoster, preview, utc, volunteers, xlsx } from './fixtures';
 import { deflatedRepeat, hostileXlsx, sheetXml, stringsXml } from './hostile';
+import { failure } from '../../../helpers/call-error';
 
 const STAFF: Actor = { id: 'u-staff', login: 'staff', displayName: 'Staff', role: 'staff' };
 const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
 
-function failure(fn: () => unknown): CallError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CallError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('roster import: messy spreadsheets', () => {
   it('reads a title row, blank rows and columns, a combined ФИО column, numeric IINs, serial and text dates, phone variants, look-alike letters', async () => {

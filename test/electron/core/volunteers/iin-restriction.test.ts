@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CallError } from '../../../../shared/contract/errors';
 import { checkIin, iinCheckDigit, makeIin } from '../../../../shared/domain/iin';
 import type { Core } from '../../../../electron/core/app';
 import type { Actor } from '../../../../electron/core/context';
@@ -9,6 +8,7 @@ import { IIN_LOOKUP_LIMITS } from '../../../../electron/core/volunteers/iin-look
 import { testCore } from '../../../helpers/core-options';
 import { ADMIN, tempDir } from '../../../helpers/temp-db';
 import { iinFor, openRoster, xlsx } from '../roster/fixtures';
+import { failure } from '../../../helpers/call-error';
 
 /**
  * A staff account sets out to recover the IIN of a person it can see, with every call it has.
@@ -57,15 +57,6 @@ function office(): Office {
   return { core, staff: actorFor('clerk', 'staff'), coordinator: actorFor('coord', 'coordinator'), personId, advance: (ms) => (now += ms) };
 }
 
-function failure(fn: () => unknown): CallError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CallError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const searchIds = (o: Office, actor: Actor, text: string) => o.core.callAs(actor, 'volunteers.search', { text }).rows.map((r) => r.id);
 const lookupCount = (o: Office) => (o.core.db.prepare('SELECT count(*) AS n FROM iin_lookups').get() as { n: number }).n;

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CallError } from '../../../../shared/contract/errors';
 import { makeIin } from '../../../../shared/domain/iin';
 import { ADMIN, officeCore, signedInOffice } from '../../../helpers/temp-db';
+import { failure } from '../../../helpers/call-error';
 
 const iin = makeIin('1995-04-12', 'M', 321)!;
 const person = { lastName: 'Жұмабеков', firstName: 'Нұрсұлтан', middleName: 'Ерланұлы', phone: '8 701 123 45 67' };
 
-function failure(fn: () => unknown): CallError {
-  try {
-    fn();
-  } catch (error) {
-    return error as CallError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('volunteers', () => {
   it('creates a volunteer, fills birth date and sex from the IIN, and stamps who and when', () => {
