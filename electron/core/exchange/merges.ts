@@ -53,7 +53,26 @@ export function mergeRecords(w: WriteStamp, table: ReplicatedTable, survivor: st
   if (isLive(w.db, table, loser)) updateReplicated(w, table, loser, { deleted: 1 });
   repointReferences(w, table, loser, survivor);
   absorbLoser(options.work ?? localMergeWork(w), table, survivor, loser);
+  flattenMerges(w);
   return true;
+}
+
+/**
+ * Points every standing merge at the record that finally survives: C merged into B, then B into A,
+ * becomes C → A. Without this the merge of C would read C → B at an office that merged in that
+ * order and C → A at one that heard of A first, and offices holding the same data would differ.
+ */
+export function flattenMerges(w: WriteStamp): number {
+  let edits = 0;
+  const merges = prepared(w.db, 'SELECT id, tbl, survivor_id FROM merges WHERE deleted = 0 ORDER BY id').all() as { id: string; tbl: string; survivor_id: string }[];
+  for (const m of merges) {
+    if (!(MERGEABLE as readonly string[]).includes(m.tbl)) continue;
+    const final = resolveSurvivor(w.db, m.tbl as ReplicatedTable, m.survivor_id);
+    if (final === m.survivor_id) continue;
+    updateReplicated(w, 'merges', m.id, { survivor_id: final });
+    edits++;
+  }
+  return edits;
 }
 
 /** Points live references to `from` at `to`, generically over the declared references. */
@@ -162,7 +181,7 @@ export function absorbLoser(work: MergeWork, table: ReplicatedTable, survivor: s
  * not heard of the merge yet still lands on the survivor.
  */
 export function applyMerges(w: WriteStamp, work: MergeWork = localMergeWork(w)): number {
-  let edits = 0;
+  let edits = flattenMerges(w);
   const merges = prepared(w.db, 'SELECT tbl, loser_id FROM merges WHERE deleted = 0 ORDER BY tbl, loser_id').all() as { tbl: string; loser_id: string }[];
   for (const { tbl, loser_id: loser } of merges) {
     if (!(MERGEABLE as readonly string[]).includes(tbl)) continue;
