@@ -207,6 +207,7 @@ console.log(JSON.stringify({ key, ms: performance.now() - started, cpuMs: (cpu.u
       // 8 million cells in about 6 s of processor time; the others take under 2 s.
       expect(result.cpuMs).toBeLessThan(name === 'manyCells' ? 15_000 : 5_000);
       expect(result.rssMb).toBeLessThan(800);
-    }, 60_000);
+      // Wall time is only a safety net: on a loaded machine 6 s of processor time can take a minute.
+    }, 240_000);
   }
 });
