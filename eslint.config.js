@@ -55,6 +55,11 @@ export default tseslint.config(
     rules: restrict([...CORE, dataLayer(2)]),
   },
   {
+    // Every domain reads and writes spreadsheets through spreadsheet/; it knows none of them.
+    files: ['electron/core/spreadsheet/*.ts'],
+    rules: restrict([...CORE, { regex: '^\\.\\./(?!\\.\\./)', message: 'spreadsheet/ imports no other part of the core: the domains use it.' }]),
+  },
+  {
     files: ['electron/host/**/*.ts', 'electron/cli/**/*.ts'],
     rules: restrict([
       { group: ['electron'], message: 'The web host and CLI run without Electron.' },

@@ -21,3 +21,18 @@ export function databaseAtVersion(file: string, version: number, options: { wal?
 
 /** The schema version just before the named migration (what a database had before it ran). */
 export const versionBefore = (name: string): number => MIGRATIONS.findIndex((m) => m.name === name);
+
+/**
+ * Applies the named migration alone to a database at the version just before it (as migrate()
+ * would, in one transaction), so a test sees that migration's effect and no later one's.
+ */
+export function applyMigration(db: Database.Database, name: string): void {
+  const version = versionBefore(name);
+  if (version < 0) throw new Error(`No migration named ${name}`);
+  const current = db.pragma('user_version', { simple: true });
+  if (current !== version) throw new Error(`${name} runs on version ${version}, not ${String(current)}`);
+  db.transaction(() => {
+    MIGRATIONS[version]!.up(db);
+    db.pragma(`user_version = ${version + 1}`);
+  })();
+}

@@ -17,6 +17,8 @@ describe('boundary lint rules', () => {
     ['electron/core/db/example.ts', '../app', 'import no domain'],
     ['electron/core/db/migrations/0999-example.ts', '../../volunteers/handlers', 'import no domain'],
     ['electron/core/replication/example.ts', '../organisations/handlers', 'import no domain'],
+    ['electron/core/spreadsheet/example.ts', '../roster/text', 'imports no other part of the core'],
+    ['electron/core/spreadsheet/example.ts', '../db/connection', 'imports no other part of the core'],
   ])('%s may not import %s', async (filePath, from, reason) => {
     const messages = await restrictedImports(filePath, from);
     expect(messages).toHaveLength(1);
@@ -36,6 +38,9 @@ describe('boundary lint rules', () => {
     ['electron/core/replication/example.ts', '../db/connection'],
     ['electron/core/volunteers/example.ts', '../db/connection'],
     ['electron/core/exchange/example.ts', '../volunteers/columns'],
+    ['electron/core/spreadsheet/example.ts', './sheet'],
+    ['electron/core/spreadsheet/example.ts', '../../../shared/contract/errors'],
+    ['electron/core/roster/example.ts', '../spreadsheet/write'],
   ])('%s may import %s', async (filePath, from) => {
     expect(await restrictedImports(filePath, from)).toEqual([]);
   });

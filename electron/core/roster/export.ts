@@ -8,14 +8,13 @@ import type { Db } from '../db/connection';
 import { prepared } from '../replication/write';
 import { maskIin, toColumn } from '../volunteers/columns';
 import { searchVolunteers } from '../volunteers/search';
-import { neutralise, Pieces, writeXlsx, type OutCell } from './xlsx-write';
+import type { OutCell } from '../spreadsheet/sheet';
+import { writeSheet } from '../spreadsheet/write';
 
 /**
  * The roster out to Excel: the same filters and order as the roster screen, the chosen columns,
  * headers and closed-list values in the user's language (the import reads them back in any).
  */
-
-export type { Lang };
 
 type Query = Omit<z.output<typeof volunteerQuery>, 'offset' | 'limit'>;
 
@@ -26,7 +25,7 @@ const VOCAB_GROUP: Partial<Record<ExportColumn, string>> = {
   skills: 'skill', areas: 'area', languages: 'language',
 };
 
-export function columnLabel(column: string, lang: Lang): string {
+function columnLabel(column: string, lang: Lang): string {
   return textAt(lang, `volunteer.${column}`) ?? column;
 }
 
@@ -81,30 +80,6 @@ function* rowsOf(db: Db, list: string[], sqlColumns: string[]): Generator<Record
   }
 }
 
-function csvField(cell: OutCell): string {
-  if (!cell) return '';
-  if ('text' in cell) return neutralise(cell.text);
-  if ('id' in cell) return neutralise(cell.id);
-  if ('date' in cell) {
-    const [y, m, d] = cell.date.split('-');
-    return `${d}.${m}.${y}`;
-  }
-  return String(cell.number);
-}
-
-const csvQuote = (field: string) => (/[;"\r\n]|^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
-
-/**
- * CSV for Excel in Kazakhstan: UTF-8 with a BOM (so Cyrillic opens right) and semicolons (the
- * list separator of Russian and Kazakh Windows), every formula-like value neutralised.
- */
-export function toCsv(headers: string[], rows: Iterable<OutCell[]>): Uint8Array {
-  const out = new Pieces();
-  out.add(`\ufeff${headers.map((h) => csvQuote(neutralise(h))).join(';')}\r\n`);
-  for (const row of rows) out.add(`${headers.map((_h, c) => csvQuote(csvField(row[c] ?? null))).join(';')}\r\n`);
-  return out.bytes();
-}
-
 export function exportRoster(
   db: Db,
   options: { query: Query; columns: ExportColumn[]; format: 'xlsx' | 'csv'; lang: Lang; canReadIin: boolean; today: string },
@@ -121,6 +96,6 @@ export function exportRoster(
   }
   const title = textAt(options.lang, 'rosterImport.sheetName') ?? 'Volunteers';
   const base = `erikti-${options.today}`;
-  const bytes = options.format === 'csv' ? toCsv(headers, rows()) : writeXlsx({ name: title, headers, rows: rows() });
+  const bytes = writeSheet({ name: title, headers, rows: rows() }, options.format);
   return { fileName: `${base}.${options.format}`, bytes, rows: count };
 }

@@ -1,6 +1,6 @@
 import { ROSTER_FIELDS, type RosterField, type RosterMapping } from '../../../shared/contract/roster';
 import { textAt } from '../../../shared/i18n/translate';
-import { cellText, isDateCell, type Cell } from './sheet';
+import { cellText, isDateCell, type Cell } from '../spreadsheet/sheet';
 import { normalizeLabel } from './text';
 
 /**

@@ -10,10 +10,10 @@ import { wholeIins } from '../volunteers/search';
 import { translate, type Lang } from '../../../shared/i18n/translate';
 import { exportRoster } from './export';
 import { planImport, type Plan } from './plan';
-import { isDateCell, type Cell } from './sheet';
+import { outCellOf } from '../spreadsheet/sheet';
 import { columnName, describeSheet, readTable, type Table } from './table';
 import { discardUpload, openUpload, receiveChunk, uploadedWorkbook } from './uploads';
-import { writeXlsx, type OutCell } from './xlsx-write';
+import { writeSheet } from '../spreadsheet/write';
 import type { WriteStamp } from '../replication/write';
 
 const today = (ctx: CallContext) => ctx.now().toISOString().slice(0, 10);
@@ -40,23 +40,15 @@ function plan(ctx: CallContext, call: IinLookupCall, choice: RosterChoice, table
  * Writes a plan's accepted rows through the replicated write path. The dispatcher runs the call
  * in one transaction, so a failure on any row leaves the database as it was.
  */
-export function applyPlan(stamp: WriteStamp, entries: Plan['entries']): void {
+function applyPlan(stamp: WriteStamp, entries: Plan['entries']): void {
   for (const entry of entries) {
     if (entry.kind === 'add') insertReplicated(stamp, 'volunteers', newId(), toRow(entry.data));
     else if (entry.kind === 'update') updateReplicated(stamp, 'volunteers', entry.id, entry.changes);
   }
 }
 
-function outCell(cell: Cell | undefined): OutCell {
-  if (cell === null || cell === undefined) return null;
-  if (typeof cell === 'string') return { text: cell };
-  if (typeof cell === 'number') return { number: cell };
-  if (typeof cell === 'boolean') return { text: cell ? 'TRUE' : 'FALSE' };
-  return isDateCell(cell) ? { date: cell.date } : null;
-}
-
 /** The rejected rows with their original cells and a last column saying what is wrong. */
-export function problemWorkbook(table: Table, rejected: { row: number; problems: RosterProblem[] }[], lang: Lang, sheetName: string): Uint8Array {
+function problemWorkbook(table: Table, rejected: { row: number; problems: RosterProblem[] }[], lang: Lang, sheetName: string): Uint8Array {
   const byNumber = new Map(table.rows.map((r) => [r.number, r.cells]));
   const headers = [...table.columns.map((c) => columnName(table, c)), translate(lang, 'rosterImport.problemColumn')];
   const rows = rejected.map(({ row, problems }) => {
@@ -68,9 +60,9 @@ export function problemWorkbook(table: Table, rejected: { row: number; problems:
       })
       .join('; ');
     const explained = `${translate(lang, 'rosterImport.problemRow', { row })} ${text}`;
-    return [...table.columns.map((c) => outCell(cells[c])), { text: explained }];
+    return [...table.columns.map((c) => outCellOf(cells[c])), { text: explained }];
   });
-  return writeXlsx({ name: sheetName, headers, rows });
+  return writeSheet({ name: sheetName, headers, rows }, 'xlsx');
 }
 
 type RosterCallName = keyof typeof rosterCalls;

@@ -3,8 +3,9 @@ import { LANGS, textAt } from '../../../shared/i18n/translate';
 import { REGIONS } from '../../../shared/domain/regions';
 import { skeletonTokens } from '../../../shared/domain/search-key';
 import { AREAS, AVAILABILITY, CONSENT_BASES, DRIVING_CATEGORIES, LANGUAGES, SKILLS, VOLUNTEER_STATUSES } from '../../../shared/domain/vocabulary';
-import { cellText, isDateCell, serialToIso, type Cell } from './sheet';
-import { cleanText, fixLookalikes, unneutralise } from './text';
+import { unneutralise } from '../spreadsheet/formulas';
+import { cellText, isDateCell, serialToIso, type Cell } from '../spreadsheet/sheet';
+import { cleanText, fixLookalikes } from './text';
 
 /**
  * One spreadsheet row to the fields of a volunteer, as the app's own input schema expects them.
@@ -12,7 +13,7 @@ import { cleanText, fixLookalikes, unneutralise } from './text';
  * language); whatever still does not fit is left as typed so the schema names the problem.
  */
 
-export type RawVolunteer = Record<string, unknown>;
+type RawVolunteer = Record<string, unknown>;
 
 const NAME_FIELDS = new Set(['lastName', 'firstName', 'middleName', 'guardianName', 'emergencyContactName', 'district', 'locality']);
 const DATE_FIELDS = new Set(['birthDate', 'consentDate', 'guardianConsentDate']);
@@ -83,7 +84,7 @@ for (const region of REGIONS) {
 }
 
 /** A region's code from its code or name in any language; «Алматы» alone means the office's own when it is one of the two. */
-export function regionCode(text: string, office: string | null): string | null {
+function regionCode(text: string, office: string | null): string | null {
   const exact = REGION_EXACT.get(key(text)) ?? REGION_EXACT.get(key(text.toUpperCase()));
   if (exact) return exact;
   const loose = REGION_LOOSE.get(regionKey(text));
@@ -120,7 +121,7 @@ function iso(y: number, m: number, d: number): string | null {
 }
 
 /** An IIN cell: a number (maybe missing its leading zeros), digits with spaces, or text. Masked IINs count as absent. */
-export function iinText(cell: Cell): string | null {
+function iinText(cell: Cell): string | null {
   let text: string;
   if (typeof cell === 'number') {
     if (!Number.isInteger(cell) || cell < 0) return cellText(cell);
@@ -160,14 +161,14 @@ function listField(map: Map<string, string>, text: string): string[] {
 }
 
 /** «Фамилия Имя Отчество» (or «Фамилия Имя») in one cell. */
-export function splitFullName(text: string): { lastName?: string; firstName?: string; middleName?: string } {
+function splitFullName(text: string): { lastName?: string; firstName?: string; middleName?: string } {
   const words = text.split(' ').filter(Boolean);
   if (words.length === 0) return {};
   if (words.length === 1) return { lastName: words[0] };
   return { lastName: words[0], firstName: words[1], ...(words.length > 2 ? { middleName: words.slice(2).join(' ') } : {}) };
 }
 
-export interface NormalizeOptions {
+interface NormalizeOptions {
   office: string | null;
 }
 

@@ -18,9 +18,9 @@ import { columnName, type Table } from './table';
  * with the column and the reason.
  */
 
-export type MatchKind = RosterReport['updates'][number]['by'];
+type MatchKind = RosterReport['updates'][number]['by'];
 
-export type PlanEntry =
+type PlanEntry =
   | { kind: 'add'; row: number; data: VolunteerPatch }
   | { kind: 'update'; row: number; id: string; name: string; by: MatchKind; changes: Row }
   | { kind: 'unchanged'; row: number; id: string }
@@ -33,7 +33,7 @@ export interface Plan {
   iins: string[];
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   office: string | null;
   today: string;
 }
@@ -168,7 +168,7 @@ function complete(db: Db, merged: VolunteerPatch, id: string | undefined, today:
   }
 }
 
-export function checkMapping(mapping: RosterMapping): void {
+function checkMapping(mapping: RosterMapping): void {
   const seen = new Set<string>();
   for (const field of mapping) {
     if (!field) continue;

@@ -1,14 +1,14 @@
 import { ROSTER_LIMITS, type RosterSheet } from '../../../shared/contract/roster';
-import { RosterFileError } from './errors';
+import { SpreadsheetError } from '../spreadsheet/errors';
+import { cellText, columnLetter, type Cell, type SheetData } from '../spreadsheet/sheet';
 import { guessMapping, headerScore } from './guess';
-import { cellText, columnLetter, type Cell, type SheetData } from './sheet';
 import { cleanText } from './text';
 
 /** How far down a header may sit (title rows, a logo, an empty line above it). */
 const HEADER_SEARCH_ROWS = 30;
 const SAMPLE_ROWS = 5;
 
-export interface DataRow {
+interface DataRow {
   /** 1-based, as the spreadsheet numbers it. */
   number: number;
   cells: Cell[];
@@ -80,7 +80,7 @@ export function readTable(sheet: SheetData, headerRowOverride?: number): Table {
     const cells = sheet.rows[r];
     if (!cells || cells.every(blank)) continue;
     rows.push({ number: r + 1, cells });
-    if (rows.length > ROSTER_LIMITS.rows) throw new RosterFileError('error.roster.tooManyRows', { limit: ROSTER_LIMITS.rows });
+    if (rows.length > ROSTER_LIMITS.rows) throw new SpreadsheetError('error.roster.tooManyRows', { limit: ROSTER_LIMITS.rows });
     width = Math.max(width, cells.length);
   }
   width = Math.min(width, ROSTER_LIMITS.columns);

@@ -46,11 +46,3 @@ export function normalizeLabel(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
-
-/** Characters that make a spreadsheet treat a cell as a formula. */
-export const FORMULA_START = /^[=+\-@\t\r\n\0]/;
-
-/** Undoes the apostrophe our exports put before formula-like text, so an export imports back unchanged. */
-export function unneutralise(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
-}

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { ROSTER_LIMITS } from '../../../shared/contract/roster';
 import type { Db } from '../db/connection';
-import { RosterFileError } from './errors';
-import { readRosterFile } from './file';
-import type { WorkbookData } from './sheet';
+import { SpreadsheetError } from '../spreadsheet/errors';
+import { readSpreadsheet } from '../spreadsheet/read';
+import type { WorkbookData } from '../spreadsheet/sheet';
 
 /**
  * Uploaded rosters, kept in memory between the wizard's steps so the file is sent once. Keyed by
@@ -36,7 +36,7 @@ function storeOf(db: Db): Map<string, Upload> {
 
 function find(db: Db, token: string, owner: string): Upload {
   const upload = storeOf(db).get(token);
-  if (!upload || upload.owner !== owner) throw new RosterFileError('error.roster.expired');
+  if (!upload || upload.owner !== owner) throw new SpreadsheetError('error.roster.expired');
   upload.touched = Date.now();
   return upload;
 }
@@ -47,7 +47,7 @@ export function receiveChunk(db: Db, owner: string, token: string | undefined, c
   let upload: Upload;
   if (token) {
     upload = find(db, token, owner);
-    if (upload.workbook) throw new RosterFileError('error.roster.expired');
+    if (upload.workbook) throw new SpreadsheetError('error.roster.expired');
   } else {
     const own = [...store.values()].filter((upload) => upload.owner === owner).sort((a, b) => a.touched - b.touched);
     for (const oldest of own.slice(0, Math.max(0, own.length - MAX_FILES_PER_OWNER + 1))) store.delete(oldest.token);
@@ -58,7 +58,7 @@ export function receiveChunk(db: Db, owner: string, token: string | undefined, c
   upload.size += bytes.byteLength;
   if (upload.size > ROSTER_LIMITS.fileBytes) {
     store.delete(upload.token);
-    throw new RosterFileError('error.roster.tooLarge', { limit: Math.round(ROSTER_LIMITS.fileBytes / 1024 / 1024) });
+    throw new SpreadsheetError('error.roster.tooLarge', { limit: Math.round(ROSTER_LIMITS.fileBytes / 1024 / 1024) });
   }
   upload.chunks.push(bytes);
   return { token: upload.token, size: upload.size };
@@ -70,7 +70,7 @@ export function openUpload(db: Db, owner: string, token: string, fileName: strin
   if (!upload.workbook) {
     const bytes = Buffer.concat(upload.chunks);
     try {
-      upload.workbook = readRosterFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName);
+      upload.workbook = readSpreadsheet(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, ROSTER_LIMITS);
     } catch (error) {
       storeOf(db).delete(token);
       throw error;
@@ -83,7 +83,7 @@ export function openUpload(db: Db, owner: string, token: string, fileName: strin
 /** The parsed workbook of an upload that was already inspected. */
 export function uploadedWorkbook(db: Db, owner: string, token: string): WorkbookData {
   const upload = find(db, token, owner);
-  if (!upload.workbook) throw new RosterFileError('error.roster.expired');
+  if (!upload.workbook) throw new SpreadsheetError('error.roster.expired');
   return upload.workbook;
 }
 

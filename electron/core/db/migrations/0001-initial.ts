@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Office identity, users, volunteers, organisations and memberships, the replication clock and

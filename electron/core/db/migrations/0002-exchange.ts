@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Exchange between offices: per-field clock entries gain the local order in which the creation

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * The record of exact-IIN lookups made by accounts that may not read IINs (volunteers/iin-lookups.ts).

@@ -1,7 +1,7 @@
 // A frozen past step: it re-fingerprinted trust lists with the exchange's pure fingerprint function.
 // eslint-disable-next-line no-restricted-imports -- history, not a new dependency of db/ on a domain
 import { fingerprintOf } from '../../exchange/fingerprint';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Keys that can be retired (issue 9): trusted keys carry validity dates and a status (a key the

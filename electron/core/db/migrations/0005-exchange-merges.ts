@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Merges that lose nothing and can be undone, one decision per erased person, bundles that carry

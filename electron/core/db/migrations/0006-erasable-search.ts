@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** The columns the search keys are made of, in erikti_volunteer_keys's order. */
 const KEY_COLUMNS = ['last_name', 'first_name', 'middle_name', 'last_name_latin', 'first_name_latin', 'iin', 'phone'];

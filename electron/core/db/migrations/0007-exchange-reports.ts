@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * What an applied bundle did, record by record (see exchange/report.ts), kept with its history

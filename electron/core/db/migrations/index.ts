@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { initial } from './0001-initial';
 import { exchange } from './0002-exchange';
 import { iinLookups } from './0003-iin-lookups';
@@ -6,16 +5,7 @@ import { keyLifecycle } from './0004-key-lifecycle';
 import { exchangeMerges } from './0005-exchange-merges';
 import { erasableSearch } from './0006-erasable-search';
 import { exchangeReports } from './0007-exchange-reports';
-
-export interface Migration {
-  name: string;
-  up(db: Database.Database): void;
-  /**
-   * Rewrite the whole file once after this migration (VACUUM), for one that must leave no old
-   * bytes behind in free pages (they are not zeroed unless secure_delete was on when freed).
-   */
-  vacuumAfter?: boolean;
-}
+import type { Migration } from './migration';
 
 /** In order; the position is the schema version. Never edit a released migration: add one. */
 export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports];

@@ -8,14 +8,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROSTER_LIMITS, type RosterLimits } from '../../../../shared/contract/roster';
 import en from '../../../../shared/i18n/en.json' with { type: 'json' };
-import { RosterFileError } from '../../../../electron/core/roster/errors';
-import { readRosterFile } from '../../../../electron/core/roster/file';
+import { SpreadsheetError } from '../../../../electron/core/spreadsheet/errors';
+import { readSpreadsheet } from '../../../../electron/core/spreadsheet/read';
 import { describeSheet } from '../../../../electron/core/roster/table';
 import { deflatedRepeat, hostileXlsx, sheetXml, stringsXml, WORST, workbookXml } from './hostile';
 
 /**
  * The reader against hostile workbooks: whatever the bytes, a read ends quickly in a workbook or
- * in a RosterFileError whose key has a message, never in a generic error. Generated files use
+ * in a SpreadsheetError whose key has a message, never in a generic error. Generated files use
  * small limits so hundreds of them run in seconds; the worst files found run with the real limits
  * in a child process, where the peak memory of the read can be measured.
  */
@@ -31,11 +31,11 @@ function outcome(bytes: Uint8Array, limits: RosterLimits, name = 'hostile.xlsx')
   const heapBefore = process.memoryUsage().heapUsed;
   let result: string;
   try {
-    const workbook = readRosterFile(bytes, name, limits);
+    const workbook = readSpreadsheet(bytes, name, limits);
     workbook.sheets.forEach((sheet, i) => describeSheet(sheet, i));
     result = 'ok';
   } catch (error) {
-    if (!(error instanceof RosterFileError)) throw error;
+    if (!(error instanceof SpreadsheetError)) throw error;
     result = error.key;
   }
   const cpu = process.cpuUsage(started);
@@ -120,10 +120,10 @@ describe('roster reader: hostile workbooks', () => {
   it('names the limit a file passes, with its number', () => {
     const keyOf = (bytes: Uint8Array) => {
       try {
-        readRosterFile(bytes, 'x.xlsx', SMALL);
+        readSpreadsheet(bytes, 'x.xlsx', SMALL);
         return null;
       } catch (error) {
-        return error instanceof RosterFileError ? { key: error.key, params: error.params } : error;
+        return error instanceof SpreadsheetError ? { key: error.key, params: error.params } : error;
       }
     };
     const row = (r: number, cells: string) => `<row r="${r}">${cells}</row>`;
@@ -148,7 +148,7 @@ describe('roster reader: hostile workbooks', () => {
     const sheet = sheetXml(`<!-- a > comment --><row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c><c r="B1" t="inlineStr"><is><t>Имя</t></is></c></row>`);
     // Spaces push the interesting bytes across the 1 MB pieces the reader scans.
     const padded = `${' '.repeat(1024 * 1024 - 200)}${sheet}`;
-    const workbook = readRosterFile(hostileXlsx({ sheet: padded }), 'ok.xlsx', SMALL);
+    const workbook = readSpreadsheet(hostileXlsx({ sheet: padded }), 'ok.xlsx', SMALL);
     expect(workbook.sheets[0]!.rows[0]).toEqual(['Иванов & <Сын>A', 'Имя']);
   });
 });
@@ -167,14 +167,15 @@ describe('roster reader: the worst files found, with the real limits', () => {
     writeFileSync(
       entry,
       `import { readFileSync } from 'node:fs';
-import { readRosterFile } from ${JSON.stringify(path.resolve(here, '../../../../electron/core/roster/file'))};
+import { ROSTER_LIMITS } from ${JSON.stringify(path.resolve(here, '../../../../shared/contract/roster'))};
+import { readSpreadsheet } from ${JSON.stringify(path.resolve(here, '../../../../electron/core/spreadsheet/read'))};
 import { describeSheet } from ${JSON.stringify(path.resolve(here, '../../../../electron/core/roster/table'))};
 const started = performance.now();
 let key = 'ok';
 try {
-  readRosterFile(new Uint8Array(readFileSync(process.argv[2])), 'worst.xlsx').sheets.forEach((s, i) => describeSheet(s, i));
+  readSpreadsheet(new Uint8Array(readFileSync(process.argv[2])), 'worst.xlsx', ROSTER_LIMITS).sheets.forEach((s, i) => describeSheet(s, i));
 } catch (e) {
-  key = e.name === 'RosterFileError' ? e.key : 'GENERIC ' + e.message;
+  key = e.name === 'SpreadsheetError' ? e.key : 'GENERIC ' + e.message;
 }
 const cpu = process.cpuUsage();
 console.log(JSON.stringify({ key, ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, rssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { RosterFileError } from './errors';
+import { SpreadsheetError } from './errors';
 
 /**
  * Reading a zip without believing it. Sizes the zip declares are ignored: zlib inflates an entry
@@ -27,7 +27,7 @@ export class ExpansionBudget {
   spend(bytes: number): void {
     this.spent += bytes;
     if (this.spent > this.limitBytes) {
-      throw new RosterFileError('error.roster.expandsTooMuch', { limit: Math.round(this.limitBytes / 1024 / 1024) });
+      throw new SpreadsheetError('error.roster.expandsTooMuch', { limit: Math.round(this.limitBytes / 1024 / 1024) });
     }
   }
 }
@@ -40,7 +40,7 @@ interface Entry {
   localOffset: number;
 }
 
-const damaged = () => new RosterFileError('error.roster.damaged');
+const damaged = () => new SpreadsheetError('error.roster.damaged');
 
 export class ZipReader {
   /** By lower-cased name: part names are case-insensitive in OPC. */
@@ -82,7 +82,7 @@ export class ZipReader {
       count = this.u64(zip64 + 32);
       offset = this.u64(zip64 + 48);
     }
-    if (count > MAX_ENTRIES) throw new RosterFileError('error.roster.notSpreadsheet');
+    if (count > MAX_ENTRIES) throw new SpreadsheetError('error.roster.notSpreadsheet');
     const decoder = new TextDecoder('utf-8');
     let p = offset;
     for (let k = 0; k < count; k++) {
@@ -135,7 +135,7 @@ export class ZipReader {
   read(name: string, onData: (piece: Uint8Array) => void): boolean {
     const entry = this.entries.get(name.toLowerCase());
     if (!entry) return false;
-    if (entry.flags & 1) throw new RosterFileError('error.roster.encrypted');
+    if (entry.flags & 1) throw new SpreadsheetError('error.roster.encrypted');
     const local = entry.localOffset;
     this.need(local, 30);
     if (this.u32(local) !== 0x04034b50) throw damaged();
@@ -145,7 +145,7 @@ export class ZipReader {
     let plain: Uint8Array;
     if (entry.method === 0) plain = data;
     else if (entry.method === 8) plain = this.inflate(data);
-    else throw new RosterFileError('error.roster.notSpreadsheet');
+    else throw new SpreadsheetError('error.roster.notSpreadsheet');
     this.budget.spend(plain.length);
     for (let p = 0; p < plain.length; p += PIECE) onData(plain.subarray(p, p + PIECE));
     return true;

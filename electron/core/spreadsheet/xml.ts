@@ -1,4 +1,4 @@
-import { RosterFileError } from './errors';
+import { SpreadsheetError } from './errors';
 
 /**
  * Just enough XML for spreadsheet parts, read as a stream of pieces: each character is looked at
@@ -8,7 +8,7 @@ import { RosterFileError } from './errors';
  * are how entity-expansion attacks come in).
  */
 
-export type Attrs = Record<string, string>;
+type Attrs = Record<string, string>;
 
 export interface XmlHandler {
   /** Element names without their namespace prefix. */
@@ -27,7 +27,7 @@ const MAX_ENTITY_CHARS = 40;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-const damaged = () => new RosterFileError('error.roster.damaged');
+const damaged = () => new SpreadsheetError('error.roster.damaged');
 
 /** Whether XML 1.0 allows the character (a reference to any other makes the document ill-formed). */
 function isXmlChar(code: number): boolean {

@@ -1,12 +1,11 @@
 import { StringDecoder } from 'node:string_decoder';
-import { ROSTER_LIMITS, type RosterLimits } from '../../../shared/contract/roster';
-import { RosterFileError } from './errors';
-import { parseRef, serialToIso, type Cell, type CellRange, type SheetData } from './sheet';
+import { SpreadsheetError } from './errors';
+import { parseRef, serialToIso, type Cell, type CellRange, type ReadLimits, type SheetData } from './sheet';
 import { ExpansionBudget, ZipReader } from './unzip';
 import { decodeEscapes, XmlScanner, type XmlHandler } from './xml';
 
 /**
- * A synchronous .xlsx reader (the core's calls are synchronous). Each part a roster needs is
+ * A synchronous .xlsx reader (the core's calls are synchronous). Each part a reader needs is
  * inflated in pieces and scanned as it comes out (see unzip.ts and xml.ts), so the work is linear
  * in what the file really inflates to, and only the cells are kept. Every limit that protects
  * memory stops the read with a message naming it. Values are the cells' stored values (a
@@ -16,7 +15,7 @@ import { decodeEscapes, XmlScanner, type XmlHandler } from './xml';
 /** Built-in number formats that show dates or times. */
 const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   const cleaned = code
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
@@ -80,7 +79,7 @@ class TextCollector {
   }
 
   private tooLong(): never {
-    throw new RosterFileError('error.roster.cellTooLong', { limit: this.limit });
+    throw new SpreadsheetError('error.roster.cellTooLong', { limit: this.limit });
   }
 }
 
@@ -95,10 +94,10 @@ function resolveTarget(base: string, target: string): string {
   return parts.join('/');
 }
 
-/** The kinds of relationship a roster needs; the others (images, themes, …) are not kept. */
+/** The kinds of relationship a reader needs; the others (images, themes, …) are not kept. */
 const NEEDED_RELS = /\/(officeDocument|worksheet|styles|sharedStrings)$/;
 
-function relationships(zip: ZipReader, partName: string, limits: RosterLimits): Map<string, { type: string; target: string }> {
+function relationships(zip: ZipReader, partName: string, limits: ReadLimits): Map<string, { type: string; target: string }> {
   const slash = partName.lastIndexOf('/');
   const relsName = `${partName.slice(0, slash + 1)}_rels/${partName.slice(slash + 1)}.rels`;
   const out = new Map<string, { type: string; target: string }>();
@@ -106,7 +105,7 @@ function relationships(zip: ZipReader, partName: string, limits: RosterLimits): 
     open(name, a) {
       if (name !== 'Relationship' || !a.Id || !a.Target || !NEEDED_RELS.test(a.Type ?? '')) return;
       out.set(a.Id, { type: a.Type!, target: resolveTarget(partName, a.Target) });
-      if (out.size > limits.sheets + 10) throw new RosterFileError('error.roster.tooManySheets', { limit: limits.sheets });
+      if (out.size > limits.sheets + 10) throw new SpreadsheetError('error.roster.tooManySheets', { limit: limits.sheets });
     },
   });
   return out;
@@ -118,14 +117,14 @@ interface SheetEntry {
   hidden: boolean;
 }
 
-function readWorkbook(zip: ZipReader, path: string, limits: RosterLimits): { sheets: SheetEntry[]; date1904: boolean } | null {
+function readWorkbook(zip: ZipReader, path: string, limits: ReadLimits): { sheets: SheetEntry[]; date1904: boolean } | null {
   const sheets: SheetEntry[] = [];
   let date1904 = false;
   const found = scanPart(zip, path, {
     open(name, a) {
       if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
       if (name !== 'sheet') return;
-      if (sheets.length >= limits.sheets) throw new RosterFileError('error.roster.tooManySheets', { limit: limits.sheets });
+      if (sheets.length >= limits.sheets) throw new SpreadsheetError('error.roster.tooManySheets', { limit: limits.sheets });
       const state = a.state;
       sheets.push({ name: decodeEscapes(a.name ?? `Sheet${sheets.length + 1}`), id: a.id, hidden: state === 'hidden' || state === 'veryHidden' });
     },
@@ -133,14 +132,14 @@ function readWorkbook(zip: ZipReader, path: string, limits: RosterLimits): { she
   return found ? { sheets, date1904 } : null;
 }
 
-function sharedStrings(zip: ZipReader, path: string, limits: RosterLimits): string[] {
+function sharedStrings(zip: ZipReader, path: string, limits: ReadLimits): string[] {
   const out: string[] = [];
   const text = new TextCollector(limits.cellChars);
   let inItem = false;
   let phonetic = 0;
   const push = (value: string) => {
     out.push(value);
-    if (out.length > limits.cells) throw new RosterFileError('error.roster.tooManyCells', { limit: limits.cells });
+    if (out.length > limits.cells) throw new SpreadsheetError('error.roster.tooManyCells', { limit: limits.cells });
   };
   scanPart(zip, path, {
     open(name, _a, selfClosing) {
@@ -201,12 +200,12 @@ interface Context {
   strings: string[];
   dates: Set<number>;
   date1904: boolean;
-  limits: RosterLimits;
+  limits: ReadLimits;
   /** Filled cells read so far, over all sheets. */
   cells: { count: number };
 }
 
-/** A merged range, its corners in order and cut to what a roster can use; null when it lies beyond. */
+/** A merged range, its corners in order and cut to the sheet's limits; null when it lies beyond. */
 function mergeRange(ref: string, lastRow: number, lastColumn: number): CellRange | null {
   const [from, to] = ref.split(':');
   const a = parseRef(from ?? '');
@@ -232,7 +231,7 @@ function readSheet(zip: ZipReader, path: string, entry: SheetEntry, ctx: Context
   let inInline = false;
   let phonetic = 0;
   const text = new TextCollector(limits.cellChars);
-  const tooManyRows = () => new RosterFileError('error.roster.tooManyRows', { limit: limits.rows });
+  const tooManyRows = () => new SpreadsheetError('error.roster.tooManyRows', { limit: limits.rows });
 
   const finishCell = () => {
     const current = cell!;
@@ -242,9 +241,9 @@ function readSheet(zip: ZipReader, path: string, entry: SheetEntry, ctx: Context
     text.active = false;
     const result = cellValue(current.type, value, inline, current.style, ctx);
     if (result === null) return;
-    if (colIndex >= limits.columns) throw new RosterFileError('error.roster.tooManyColumns', { limit: limits.columns, sheet: entry.name });
+    if (colIndex >= limits.columns) throw new SpreadsheetError('error.roster.tooManyColumns', { limit: limits.columns, sheet: entry.name });
     (rows[rowIndex] ??= [])[colIndex] = result;
-    if (++ctx.cells.count > limits.cells) throw new RosterFileError('error.roster.tooManyCells', { limit: limits.cells });
+    if (++ctx.cells.count > limits.cells) throw new SpreadsheetError('error.roster.tooManyCells', { limit: limits.cells });
   };
 
   scanPart(zip, path, {
@@ -272,7 +271,7 @@ function readSheet(zip: ZipReader, path: string, entry: SheetEntry, ctx: Context
         if (name === 'mergeCell') {
           const range = mergeRange(a.ref ?? '', lastRow, limits.columns - 1);
           if (range) merges.push(range);
-          if (merges.length > limits.merges) throw new RosterFileError('error.roster.tooManyMerges', { limit: limits.merges, sheet: entry.name });
+          if (merges.length > limits.merges) throw new SpreadsheetError('error.roster.tooManyMerges', { limit: limits.merges, sheet: entry.name });
         }
       } else if (name === 'v' || (name === 't' && inInline && phonetic === 0)) {
         text.start();
@@ -289,7 +288,7 @@ function readSheet(zip: ZipReader, path: string, entry: SheetEntry, ctx: Context
         text.active = false;
         // Rich text comes in runs, each its own <t>: the cell's limit is on them all together.
         inline = (inline ?? '') + text.take();
-        if (inline.length > limits.cellChars) throw new RosterFileError('error.roster.cellTooLong', { limit: limits.cellChars });
+        if (inline.length > limits.cellChars) throw new SpreadsheetError('error.roster.cellTooLong', { limit: limits.cellChars });
       } else if (name === 'rPh') phonetic = Math.max(0, phonetic - 1);
       else if (name === 'is') inInline = false;
       else if (name === 'c') finishCell();
@@ -334,12 +333,12 @@ function cellValue(type: string, v: string | undefined, inline: string | undefin
 }
 
 /** Reads every worksheet of an .xlsx (charts and dialog sheets are skipped). */
-export function readXlsx(bytes: Uint8Array, limits: RosterLimits = ROSTER_LIMITS): SheetData[] {
+export function readXlsx(bytes: Uint8Array, limits: ReadLimits): SheetData[] {
   const zip = new ZipReader(bytes, new ExpansionBudget(limits.expandedBytes));
   let workbookPath = 'xl/workbook.xml';
   for (const rel of relationships(zip, '', limits).values()) if (rel.type.endsWith('/officeDocument')) workbookPath = rel.target;
   const workbook = readWorkbook(zip, workbookPath, limits);
-  if (!workbook) throw new RosterFileError('error.roster.notSpreadsheet');
+  if (!workbook) throw new SpreadsheetError('error.roster.notSpreadsheet');
   const rels = relationships(zip, workbookPath, limits);
   let stylesPath = 'xl/styles.xml';
   let stringsPath = 'xl/sharedStrings.xml';
@@ -360,6 +359,6 @@ export function readXlsx(bytes: Uint8Array, limits: RosterLimits = ROSTER_LIMITS
     if (!rel || !rel.type.endsWith('/worksheet') || !zip.has(rel.target)) continue;
     sheets.push(readSheet(zip, rel.target, entry, ctx));
   }
-  if (sheets.length === 0) throw new RosterFileError('error.roster.noSheets');
+  if (sheets.length === 0) throw new SpreadsheetError('error.roster.noSheets');
   return sheets;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RosterFileError } from '../../../../electron/core/roster/errors';
-import { decodeEntities, XmlScanner } from '../../../../electron/core/roster/xml';
+import { SpreadsheetError } from '../../../../electron/core/spreadsheet/errors';
+import { decodeEntities, XmlScanner } from '../../../../electron/core/spreadsheet/xml';
 
 /** What a scanner reports for a document fed in the given pieces: its events, or the error key. */
 function scan(pieces: string[]): string[] | string {
@@ -21,7 +21,7 @@ function scan(pieces: string[]): string[] | string {
     for (const piece of pieces) scanner.feed(piece);
     scanner.end();
   } catch (error) {
-    if (error instanceof RosterFileError) return error.key;
+    if (error instanceof SpreadsheetError) return error.key;
     throw error;
   }
   return events;
@@ -73,6 +73,6 @@ describe('XML scanner', () => {
 
   it('accepts exactly the characters XML allows in a reference', () => {
     expect(decodeEntities('&#9;&#x20;&#xD7FF;&#xE000;&#x10FFFF;')).toBe('\t \ud7ff\ue000\u{10ffff}');
-    for (const ref of ['&#0;', '&#x1;', '&#xD800;', '&#xFFFE;', '&#x110000;', '&#xFFFFFFFF;']) expect(() => decodeEntities(ref)).toThrow(RosterFileError);
+    for (const ref of ['&#0;', '&#x1;', '&#xD800;', '&#xFFFE;', '&#x110000;', '&#xFFFFFFFF;']) expect(() => decodeEntities(ref)).toThrow(SpreadsheetError);
   });
 });

@@ -1,34 +1,18 @@
-import { columnLetter, isoToSerial } from './sheet';
-import { FORMULA_START } from './text';
+import { neutralise } from './formulas';
+import { Pieces } from './pieces';
+import { columnLetter, isoToSerial, type OutCell, type OutSheet } from './sheet';
 import { escapeXml } from './xml';
 import { zipParts } from './zip';
 
 const strToU8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 
 /**
- * A synchronous .xlsx writer for rosters: one sheet, a bold frozen header, set column widths.
+ * A synchronous .xlsx writer: one sheet, a bold frozen header, set column widths.
  * Every value is written as data, never as a formula: text goes to the shared-string table,
  * identifiers (IIN, phone) are text cells with Excel's "text" format and quote prefix so they
  * stay text even when edited, dates are real dates shown as dd.mm.yyyy, and any other text that
  * starts like a formula (= + - @ tab CR) gets a leading apostrophe.
  */
-
-export type OutCell =
-  | { text: string }
-  /** An identifier kept as text (IIN, phone): shown as typed, never turned into a number or a formula. */
-  | { id: string }
-  | { date: string }
-  | { number: number }
-  | null;
-
-export interface OutSheet {
-  name: string;
-  headers: string[];
-  /** Any iterable: an export streams its rows rather than holding them all as cells. */
-  rows: Iterable<OutCell[]>;
-  /** Column widths in characters; guessed from the content when absent. */
-  widths?: number[];
-}
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -52,13 +36,8 @@ const STYLES = `${XML_HEAD}<styleSheet xmlns="${NS}">
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
 
-/** Text that would start a formula gets an apostrophe, so no spreadsheet ever evaluates it. */
-export function neutralise(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
 /** Excel refuses sheet names with []:*?/\ and longer than 31 characters. */
-export function sheetName(name: string): string {
+function sheetName(name: string): string {
   const cleaned = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31);
   return cleaned || 'Sheet1';
 }
@@ -75,25 +54,6 @@ function guessWidths(headers: string[], sample: OutCell[][]): number[] {
     }
     return Math.min(Math.max(width, 8), 60);
   });
-}
-
-/** Text gathered into pieces of about a megabyte, turned into bytes as it goes (no giant string). */
-export class Pieces {
-  private readonly buffers: Buffer[] = [];
-  private current = '';
-  add(text: string): void {
-    this.current += text;
-    if (this.current.length > 1_000_000) this.flush();
-  }
-  private flush(): void {
-    this.buffers.push(Buffer.from(this.current, 'utf8'));
-    this.current = '';
-  }
-  bytes(): Uint8Array {
-    this.flush();
-    const out = Buffer.concat(this.buffers);
-    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-  }
 }
 
 export function writeXlsx(sheet: OutSheet): Uint8Array {

@@ -1,7 +1,10 @@
-/** A spreadsheet as the roster import sees it, whatever file it came from. */
+/**
+ * A spreadsheet as the core sees it: what a reader makes of any file (.xlsx or .csv), what a
+ * writer takes, the limits a read stays within, and the cell arithmetic both share.
+ */
 
 /** A cell Excel shows as a date (a serial number with a date format, or a real date). */
-export interface DateCell {
+interface DateCell {
   date: string; // YYYY-MM-DD
 }
 
@@ -30,7 +33,52 @@ export interface WorkbookData {
   sheets: SheetData[];
 }
 
+/** What a read may take before it stops with a message naming the limit (see ROSTER_LIMITS for the roster's). */
+export interface ReadLimits {
+  /** Largest file accepted. */
+  fileBytes: number;
+  /** Bytes an .xlsx may inflate to, counted as they come out. */
+  expandedBytes: number;
+  /** Rows in one sheet (a reader allows 1000 more, for title rows and blank lines). */
+  rows: number;
+  /** Columns with values in one sheet. */
+  columns: number;
+  /** Filled cells in one file, and texts in its shared-strings table. */
+  cells: number;
+  /** Characters in one cell. */
+  cellChars: number;
+  /** Merged ranges in one sheet. */
+  merges: number;
+  /** Sheets in one workbook. */
+  sheets: number;
+}
+
+/**
+ * A cell to write: text, an identifier kept as text (IIN, phone: shown as typed, never turned into
+ * a number or a formula), a date (YYYY-MM-DD, shown as dd.mm.yyyy) or a number; null is blank.
+ */
+export type OutCell = { text: string } | { id: string } | { date: string } | { number: number } | null;
+
+/** One sheet to write: a header row, then typed rows. */
+export interface OutSheet {
+  name: string;
+  headers: string[];
+  /** Any iterable: an export streams its rows rather than holding them all as cells. */
+  rows: Iterable<OutCell[]>;
+  /** Column widths in characters (.xlsx only); guessed from the first rows when absent. */
+  widths?: number[];
+}
+
 export const isDateCell = (cell: Cell): cell is DateCell => typeof cell === 'object' && cell !== null;
+
+/** A cell read from a file as a cell to write, so rows read can be written back (a file's rejected rows). */
+export function outCellOf(cell: Cell | undefined): OutCell {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'string') return { text: cell };
+  if (typeof cell === 'number') return { number: cell };
+  if (typeof cell === 'boolean') return { text: cell ? 'TRUE' : 'FALSE' };
+  return isDateCell(cell) ? { date: cell.date } : null;
+}
 
 /** Column index (0-based) to Excel's letters: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
