@@ -10,12 +10,10 @@ export const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.tt
 export type FontWeight = keyof typeof FONT_FILES;
 
 /**
- * This module's folder, whichever bundle it runs from: the CommonJS Electron main bundle has
- * `__dirname`; the ESM bundles (CLI, web host) and the tests have `import.meta.url`.
+ * This module's folder, or the bundle's it was built into (the CommonJS Electron bundle gets
+ * `import.meta.url` defined by resources/scripts/build-node.mjs).
  */
-function moduleDir(): string {
-  return typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
-}
+const moduleDir = (): string => path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Where the fonts may be, first match wins:
