@@ -186,8 +186,10 @@ export class PrintedDocument {
   table<K extends string>(table: Table<K>): void {
     const columns = this.placeColumns(table);
     const minHeight = columns.some((c) => c.blank === 'signature') ? SIGNATURE_ROW_HEIGHT : 0;
-    const header = () => this.tableRow(columns, Object.fromEntries(columns.map((c) => [c.key, c.header])), { header: true, minHeight: 0 });
-    this.ensureSpace(this.rowHeight(columns, {}, true, 0) + this.rowHeight(columns, {}, false, minHeight));
+    const headerCells = Object.fromEntries(columns.map((c) => [c.key, c.header]));
+    const headerHeight = this.rowHeight(columns, headerCells, true, 0);
+    const header = () => this.tableRow(columns, headerCells, true, headerHeight);
+    this.ensureSpace(headerHeight + this.rowHeight(columns, {}, false, minHeight));
     header();
     table.rows.forEach((row, index) => {
       const cells: Record<string, string> = { ...(row as Record<string, string>), '#': String(index + 1) };
@@ -196,7 +198,7 @@ export class PrintedDocument {
         this.pdf.addPage();
         header();
       }
-      this.tableRow(columns, cells, { header: false, minHeight });
+      this.tableRow(columns, cells, false, height);
     });
     this.pdf.x = this.left;
     this.pdf.moveDown(0.5);
@@ -230,11 +232,9 @@ export class PrintedDocument {
     return Math.min(page, Math.max(minHeight, content + 2 * PAD));
   }
 
-  private tableRow(columns: PlacedColumn[], cells: Record<string, string>, options: { header: boolean; minHeight: number }): void {
+  private tableRow(columns: PlacedColumn[], cells: Record<string, string>, header: boolean, height: number): void {
     const pdf = this.pdf;
-    const { header } = options;
     const top = pdf.y;
-    const height = this.rowHeight(columns, cells, header, options.minHeight);
     const left = columns[0]!.x;
     const right = columns[columns.length - 1]!.x + columns[columns.length - 1]!.width;
     if (header) pdf.rect(left, top, right - left, height).fill(HEADER_FILL).fillColor('black');
