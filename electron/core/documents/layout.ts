@@ -36,6 +36,8 @@ export interface DocumentSetup {
   /** The office that prints it (the PDF's author). */
   author?: string;
   layout?: 'portrait' | 'landscape';
+  /** False for pages that stand alone (a batch of certificates): no "page N of M" footer. */
+  footer?: boolean;
 }
 
 export interface TitleBlock {
@@ -138,6 +140,11 @@ export class PrintedDocument {
   }
   private get bottom(): number {
     return this.pdf.page.height - this.pdf.page.margins.bottom;
+  }
+
+  /** Starts a new page (the next certificate of a batch). */
+  newPage(): void {
+    this.pdf.addPage();
   }
 
   /** Starts a new page when less than `height` is left on this one. */
@@ -264,6 +271,10 @@ export class PrintedDocument {
   /** Writes every page's footer and ends the file. */
   async finish(): Promise<Buffer> {
     const pdf = this.pdf;
+    if (this.setup.footer === false) {
+      pdf.end();
+      return this.done;
+    }
     const { start, count } = pdf.bufferedPageRange();
     const printed = this.t('documents.printedOn', { date: paperDate(this.setup.printedOn) });
     for (let i = start; i < start + count; i++) {
