@@ -26,6 +26,19 @@ const dataLayer = (up) => ({
   message: 'db/ and replication/ import no domain: a domain declares itself to them instead.',
 });
 
+/**
+ * Each domain (every other folder of electron/core/) stands on the data layers, context.ts and its
+ * own files: app.ts composes the domains, so none imports it, and a domain's handlers are its
+ * calls, not a library for the others (what two domains share lives in a module without handlers).
+ */
+const DOMAIN = [
+  { regex: '^(\\.\\./)+app$', message: 'A domain does not import app.ts: depend on what context.ts declares instead.' },
+  {
+    regex: '^(\\.\\./)+[^./][^/]*/(.+/)?[^/]*handlers$',
+    message: 'A domain does not import another domain’s handlers: move what they share to a module without handlers.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', '.tmp-*/**'] },
   js.configs.recommended,
@@ -45,6 +58,19 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts'],
     rules: restrict(CORE),
+  },
+  {
+    files: ['electron/core/*/**/*.ts'],
+    ignores: ['electron/core/db/**', 'electron/core/replication/**'],
+    rules: restrict([...CORE, ...DOMAIN]),
+  },
+  {
+    // Every handler receives the context, so it names no domain: what it needs of one is an interface here.
+    files: ['electron/core/context.ts'],
+    rules: restrict([
+      ...CORE,
+      { regex: '^\\./(?!db/|replication/)', message: 'context.ts imports no domain: declare what it needs as an interface the domain implements.' },
+    ]),
   },
   {
     files: ['electron/core/db/*.ts', 'electron/core/replication/*.ts'],

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLI_ACTOR } from '../core/app';
-import { publicKeyFile, requireOwnKeys } from '../core/exchange/keys';
+import { publicKeyFile, requireOwnKeys } from '../core/office/keys';
 import { DB, existingFile, json, need, withOfficeKeyed as withOffice, type Commands, type OptionSpec } from './helpers';
 
 /** `erikti keys export|trust|show|rotate` and `trust list|remove|confirm|reject`: whose bundles this office accepts. */

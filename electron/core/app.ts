@@ -4,7 +4,7 @@ import { adminHandlers, sessionHandlers } from './auth/handlers';
 import { PasswordHasher, type ScryptCost } from './auth/passwords';
 import { Sessions } from './auth/sessions';
 import { actorFromRow, findUser } from './auth/users';
-import type { Actor, CallContext, Handler, HandlerMap } from './context';
+import type { Actor, CallContext, Handler, HandlerMap, InProcessCaller } from './context';
 import { isReadOnly, openDatabase, writeTransaction, type Db, type OpenOptions } from './db/connection';
 import { databaseError } from './db/errors';
 import { exchangeHandlers } from './exchange/handlers';
@@ -14,7 +14,7 @@ import { attachKeyProtector, sealPlaintextKeys } from './office/private-keys';
 import { organisationHandlers } from './organisations/handlers';
 import { loadClock, persistClock, syncClock, type HybridClock } from './replication/hlc';
 import { rosterHandlers } from './roster/handlers';
-import { auditHandlers } from './volunteers/iin-lookups';
+import { auditHandlers } from './volunteers/audit-handlers';
 import { volunteerHandlers } from './volunteers/handlers';
 
 /** Every call of the contract has exactly one handler; the compiler checks the map is complete. */
@@ -31,12 +31,10 @@ const handlers: HandlerMap<CallName> = {
 /** The command-line tool acts as the office's administrator and is recorded as such. */
 export const CLI_ACTOR: Actor = { id: 'cli', login: 'cli', displayName: 'Command line (administrator)', role: 'administrator' };
 
-export interface Core {
+export interface Core extends InProcessCaller {
   readonly db: Db;
   /** For transports: validates the input, resolves the session, checks the role, runs the call. */
   call(name: string, input: unknown, session: string | null): Envelope<unknown>;
-  /** For trusted in-process callers (the CLI, tests): the same path with a given actor. */
-  callAs<N extends CallName>(actor: Actor, name: N, input: unknown): CallResult<N>;
   close(): void;
 }
 

@@ -3,8 +3,6 @@ import type { Role } from '../../shared/domain/vocabulary';
 import type { Db } from './db/connection';
 import type { HybridClock } from './replication/hlc';
 import type { WriteStamp } from './replication/write';
-import type { PasswordHasher } from './auth/passwords';
-import type { Sessions } from './auth/sessions';
 
 /** The person (or the command-line tool) a call acts for. */
 export interface Actor {
@@ -14,14 +12,32 @@ export interface Actor {
   role: Role;
 }
 
+/**
+ * What sign-in calls need of the sessions and password hashing; auth/ implements them. Declared
+ * here, not imported from auth/, because every domain imports this file and none imports auth.
+ */
+export interface SessionStore {
+  open(userId: string): string;
+  close(token: string): void;
+  closeAllFor(userId: string): void;
+}
+
+export interface PasswordHashing {
+  hash(password: string): string;
+  verify(password: string, stored: string): boolean;
+  /** Costs what a real check costs, so an unknown login answers no faster than a wrong password. */
+  verifyNobody(password: string): false;
+  needsUpgrade(stored: string): boolean;
+}
+
 /** What every handler receives besides its validated input. */
 export interface CallContext {
   db: Db;
   /** Null only for public calls made before anyone signs in. */
   actor: Actor | null;
   session: string | null;
-  sessions: Sessions;
-  passwords: PasswordHasher;
+  sessions: SessionStore;
+  passwords: PasswordHashing;
   clock: HybridClock;
   now(): Date;
   /** The stamp for replicated writes: who (login@OFFICE) and when. */
@@ -33,6 +49,12 @@ export interface CallContext {
    * must outlive a refused write (an exact-IIN lookup answered by an error is still a lookup).
    */
   afterCall(fn: () => void): void;
+}
+
+/** Runs calls as a given actor: the core, as trusted in-process callers (the CLI, tests) see it. */
+export interface InProcessCaller {
+  /** The same path as a transport's call, with a given actor. */
+  callAs<N extends CallName>(actor: Actor, name: N, input: unknown): CallResult<N>;
 }
 
 export type Handler<N extends CallName> = (args: CallArgs<N>, ctx: CallContext) => CallResult<N>;

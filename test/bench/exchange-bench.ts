@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { exportBundle, fileSink } from '../../electron/core/exchange/export';
 import { bytesSource, fileSource } from '../../electron/core/exchange/format';
 import { importBundle } from '../../electron/core/exchange/import';
-import { ownKeys, publicPart, trustKeys } from '../../electron/core/exchange/keys';
+import { ownKeys, publicPart, trustKeys } from '../../electron/core/office/keys';
 import { createOffice, replicaId } from '../../electron/core/office/identity';
 import { loadClock, persistClock } from '../../electron/core/replication/hlc';
 import { REPLICATED_TABLES } from '../../electron/core/replication/tables';

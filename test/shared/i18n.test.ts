@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { IinProblem } from '../../shared/domain/iin';
 import { EXCHANGE_ERROR_KEYS } from '../../electron/core/exchange/errors';
+import { KEYS_ERROR_KEYS } from '../../electron/core/office/errors';
 import { PRIVATE_KEYS_ERROR_KEYS } from '../../electron/core/office/key-protection';
 import {
   AREAS, AVAILABILITY, CONSENT_BASES, LANGUAGES, ORGANISATION_TYPES, ROLES, SKILLS, VOLUNTEER_STATUSES,
@@ -52,6 +53,7 @@ function errorKeysInSource(): Set<string> {
   for (const problem of Object.keys(iinProblems)) keys.add(`error.iin.${problem}`);
   // Bundle refusals are named by their cause at run time; the exchange core lists them all.
   for (const key of EXCHANGE_ERROR_KEYS) keys.add(key);
+  for (const key of KEYS_ERROR_KEYS) keys.add(key);
   for (const key of PRIVATE_KEYS_ERROR_KEYS) keys.add(key);
   for (const file of [...sourceFiles(path.join(root, 'shared')), ...sourceFiles(path.join(root, 'electron'))]) {
     for (const match of readFileSync(file, 'utf8').matchAll(/['"](error\.[a-zA-Z]+(?:\.[a-zA-Z]+)*)['"]/g)) keys.add(match[1]!);

@@ -1,10 +1,9 @@
 import { CallError } from '../../../shared/contract/errors';
 import type { User } from '../../../shared/contract/session';
 import type { Role } from '../../../shared/domain/vocabulary';
-import type { Actor } from '../context';
+import type { Actor, PasswordHashing } from '../context';
 import type { Db } from '../db/connection';
 import { newId } from '../replication/ids';
-import type { PasswordHasher } from './passwords';
 
 interface UserRow {
   id: string;
@@ -42,7 +41,7 @@ export interface NewUser {
   password: string;
 }
 
-export function insertUser(db: Db, passwords: PasswordHasher, input: NewUser, by: string, at: string): User {
+export function insertUser(db: Db, passwords: Pick<PasswordHashing, 'hash'>, input: NewUser, by: string, at: string): User {
   if (findUserByLogin(db, input.login)) {
     throw new CallError({ code: 'conflict', key: 'error.loginTaken', params: { login: input.login } }, `Login ${input.login} is taken`);
   }

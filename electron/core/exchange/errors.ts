@@ -33,17 +33,10 @@ export function bundleError(kind: BundleProblem, message: string, params?: Recor
   return new CallError(params ? { code, key: `error.bundle.${kind}`, params } : { code, key: `error.bundle.${kind}` }, message);
 }
 
-export type KeysProblem = 'invalidFile' | 'fingerprint' | 'own' | 'noOffice' | 'olderFile' | 'revoked' | 'notPending' | 'notAllowed';
-
-export function keysError(kind: KeysProblem, message: string, params?: Record<string, string | number>): CallError {
-  const code = kind === 'notPending' ? 'notFound' : kind === 'notAllowed' ? 'forbidden' : 'validation';
-  return new CallError(params ? { code, key: `error.keys.${kind}`, params } : { code, key: `error.keys.${kind}` }, message);
-}
-
-export type ReviewProblem = 'conflict.notFound' | 'conflict.choice' | 'conflict.notFromOffice' | 'duplicates.same' | 'merge.notFound';
+export type ReviewProblem = 'conflict.notFound' | 'conflict.choice' | 'conflict.notFromOffice' | 'duplicates.same';
 
 export function reviewError(kind: ReviewProblem, message: string, params?: Record<string, string | number>): CallError {
-  const code = kind === 'conflict.notFound' || kind === 'merge.notFound' ? 'notFound' : 'validation';
+  const code = kind === 'conflict.notFound' ? 'notFound' : 'validation';
   return new CallError(params ? { code, key: `error.${kind}`, params } : { code, key: `error.${kind}` }, message);
 }
 
@@ -57,12 +50,8 @@ const BUNDLE_PROBLEMS: Record<BundleProblem, true> = {
   tooLargeForDownload: true, fileToken: true, unreadable: true,
   olderFormat: true, revokedSigner: true, replayed: true, resigned: true, clockAhead: true, notEncrypted: true,
 };
-const KEYS_PROBLEMS: Record<KeysProblem, true> = {
-  invalidFile: true, fingerprint: true, own: true, noOffice: true, olderFile: true, revoked: true, notPending: true, notAllowed: true,
-};
-const REVIEW_PROBLEMS: Record<ReviewProblem, true> = { 'conflict.notFound': true, 'conflict.choice': true, 'conflict.notFromOffice': true, 'duplicates.same': true, 'merge.notFound': true };
+const REVIEW_PROBLEMS: Record<ReviewProblem, true> = { 'conflict.notFound': true, 'conflict.choice': true, 'conflict.notFromOffice': true, 'duplicates.same': true };
 export const EXCHANGE_ERROR_KEYS: readonly string[] = [
   ...Object.keys(BUNDLE_PROBLEMS).map((k) => `error.bundle.${k}`),
-  ...Object.keys(KEYS_PROBLEMS).map((k) => `error.keys.${k}`),
   ...Object.keys(REVIEW_PROBLEMS).map((k) => `error.${k}`),
 ];

@@ -9,9 +9,9 @@ import { REPLICATED_TABLE_NAMES, REPLICATED_TABLES, type Row } from '../replicat
 import { prepared } from '../replication/write';
 import { bundleError } from './errors';
 import { BundleWriter, type BundleHeader, type Sink } from './format';
-import { currentKeysFor, listTrusted, ownPrivateKeys, publicPart, requireOwnKeys } from './keys';
+import { currentKeysFor, listTrusted, ownPrivateKeys, publicPart, requireOwnKeys } from '../office/keys';
 import { ackedBy, acksFor, learnedFrom, recordSent, sentWatermark } from './peers';
-import { CENTRE, knownStatements } from './trust';
+import { CENTRE, knownStatements } from '../office/trust';
 
 export { CENTRE };
 export const APP_FORMAT_NAME = 'erikti';

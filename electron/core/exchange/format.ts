@@ -6,8 +6,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { bundleError } from './errors';
-import { rawPublicKey } from './fingerprint';
-import { statementSchema } from './trust';
+import { rawPublicKey } from '../office/fingerprint';
+import { statementSchema } from '../office/trust';
 
 /**
  * The bundle file. Everything is read with bounds checked first; nothing in it names a path.

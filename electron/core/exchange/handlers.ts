@@ -3,8 +3,9 @@ import type { exchangeCalls } from '../../../shared/contract/exchange';
 import { BUNDLE_BASE64_MAX } from '../../../shared/contract/exchange';
 import type { CallContext, HandlerMap } from '../context';
 import { listConflicts, resolveConflict, resolveMany } from './conflicts';
-import { likelyDuplicates, markDistinct, mergeChosen, type FieldChoices } from './duplicates';
-import { listMerges, undoMerge } from './merges';
+import { markDistinct } from '../replication/distinct-pairs';
+import { listMerges, mergeChosen, undoMerge, type FieldChoices } from '../replication/merges';
+import { likelyDuplicates } from '../volunteers/duplicates';
 import { REPLICATED_TABLES } from '../replication/tables';
 import { toColumn } from '../volunteers/columns';
 import { bundleError, reviewError } from './errors';
@@ -13,9 +14,9 @@ import { takeFileToken } from './files';
 import { bytesSource, fileSource, type Source } from './format';
 import { historyDetail, listHistory } from './history';
 import { importBundle } from './import';
-import { keysError } from './errors';
-import { confirmPending, listTrusted, parseKeyFile, publicKeyFile, rejectPending, removeTrusted, requireOwnKeys, trustKeys } from './keys';
-import { mayRevoke, revokeKey, rotateOwnKeys } from './trust';
+import { keysError } from '../office/errors';
+import { confirmPending, listTrusted, parseKeyFile, publicKeyFile, rejectPending, removeTrusted, requireOwnKeys, trustKeys } from '../office/keys';
+import { mayRevoke, revokeKey, rotateOwnKeys } from '../office/trust';
 
 /** Fingerprints as people type them: any spacing, any case. */
 const normalFingerprint = (text: string) => text.replace(/\s+/g, '').toUpperCase();

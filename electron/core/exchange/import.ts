@@ -6,13 +6,13 @@ import { persistClock, syncClock, type HybridClock } from '../replication/hlc';
 import { applyRemoteRow, type MergeEnv, type RemoteRow, type RowOutcome } from '../replication/merge';
 import { REPLICATED_TABLES, isReplicatedTable, type ReplicatedTable } from '../replication/tables';
 import { nextChangeSeq, prepared, type WriteStamp } from '../replication/write';
-import { autoMergeByIin, likelyDuplicates } from './duplicates';
-import { applyMerges, mergesSince, standingMerges, type MergeLogEntry, type MergeWork } from './merges';
+import { autoMergeByIin, likelyDuplicates } from '../volunteers/duplicates';
+import { applyMerges, mergesSince, standingMerges, type MergeLogEntry, type MergeWork } from '../replication/merges';
 import { bundleError } from './errors';
 import { DEFAULT_LIMITS, readEnvelope, readLines, verifyEnvelope, type BundleHeader, type BundleLimits, type Envelope, type Source } from './format';
-import { checkedKeys, ownPrivateKeys, requireOwnKeys, trustedByFingerprint, type PublicKeys, type TrustedKey } from './keys';
+import { checkedKeys, ownPrivateKeys, requireOwnKeys, trustedByFingerprint, type PublicKeys, type TrustedKey } from '../office/keys';
 import { recordAck, recordLearned, recordReceived } from './peers';
-import { applyCentreTrustList, applyStatements, CENTRE, type TrustChange } from './trust';
+import { applyCentreTrustList, applyStatements, CENTRE, type TrustChange } from '../office/trust';
 import { emptyReport, ReportCollector, type ChangeReport } from './report';
 
 export interface TableSummary {

@@ -1,7 +1,7 @@
 import { CallError } from '../../../shared/contract/errors';
 import type { Organisation, organisationCalls } from '../../../shared/contract/organisations';
 import type { HandlerMap, CallContext } from '../context';
-import { resolveSurvivor } from '../exchange/duplicates';
+import { resolveSurvivor } from '../replication/merges';
 import { newId } from '../replication/ids';
 import type { Row } from '../replication/tables';
 import { insertReplicated, updateReplicated } from '../replication/write';

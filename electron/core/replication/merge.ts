@@ -239,7 +239,7 @@ function insertRemote(env: MergeEnv, row: RemoteRow): void {
  * deletion itself) holds an edit the deleter did not know: a delete-versus-edit conflict.
  * Decided from the merged state (plus the edits the erasure's blanking overwrote in this very
  * merge), so every office that holds it logs it. A record merged away is not a deletion: its
- * late edits go to the survivor (exchange/merges.ts).
+ * late edits go to the survivor (merges.ts).
  */
 function checkDeleteConflict(
   env: MergeEnv,

@@ -1,12 +1,11 @@
 import { ROSTER_LIMITS } from '../../../shared/contract/roster';
-import type { Core } from '../app';
-import type { Actor } from '../context';
+import type { Actor, InProcessCaller } from '../context';
 
 /**
  * For in-process callers (the CLI, tests, the benchmark): sends a file through the same calls
  * the renderer uses, in chunks, and returns what `roster.inspect` says about it.
  */
-export function uploadRoster(core: Pick<Core, 'callAs'>, actor: Actor, bytes: Uint8Array, fileName: string) {
+export function uploadRoster(core: InProcessCaller, actor: Actor, bytes: Uint8Array, fileName: string) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunkBytes = (ROSTER_LIMITS.chunkChars / 4) * 3;
   let token: string | undefined;

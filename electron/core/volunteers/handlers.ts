@@ -4,7 +4,7 @@ import { iinFacts, type IinFacts } from '../../../shared/domain/iin';
 import type { OfficeCode } from '../../../shared/domain/regions';
 import type { VolunteerPatch } from '../../../shared/domain/volunteer';
 import type { CallContext, HandlerMap } from '../context';
-import { resolveSurvivor } from '../exchange/duplicates';
+import { resolveSurvivor } from '../replication/merges';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated } from '../replication/write';

@@ -1,12 +1,14 @@
 import { createHmac } from 'node:crypto';
-import type { auditCalls } from '../../../shared/contract/audit';
 import { CallError } from '../../../shared/contract/errors';
 import { roleAtLeast } from '../../../shared/domain/vocabulary';
-import { actorOf, type CallContext, type HandlerMap } from '../context';
+import { actorOf, type CallContext } from '../context';
 import type { Db } from '../db/connection';
 import { prepared } from '../replication/write';
 
 /**
+ * Who may read IINs, and the counting of staff's exact-IIN lookups: shared by every domain that
+ * shows or searches IINs (volunteers, roster), so it holds no handlers.
+ *
  * The IIN is restricted-access data (Law No. 94-V): staff never read it, and the only way a staff
  * account may learn anything about who holds an IIN is to name the complete number (a person at
  * the desk gives theirs). Each such lookup is counted against a per-user limit and recorded.
@@ -25,8 +27,8 @@ export const IIN_LOOKUP_LIMITS = { perHour: 30, perDay: 200 } as const;
 
 /** Audit records older than this are dropped: long enough for a yearly review, no longer. */
 const KEEP_DAYS = 365;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
 
 export type IinLookupCall =
   | 'volunteers.search'
@@ -113,25 +115,3 @@ export function countIinLookups(ctx: CallContext, call: IinLookupCall, iins: Ite
   if (db.inTransaction) ctx.afterCall(record);
   else record();
 }
-
-export const auditHandlers: HandlerMap<keyof typeof auditCalls> = {
-  'audit.iinLookups': ({ userId, limit }, ctx) => {
-    const now = ctx.now().getTime();
-    const dayAgo = new Date(now - DAY_MS).toISOString();
-    const hourAgo = new Date(now - HOUR_MS).toISOString();
-    const users = prepared(
-      ctx.db,
-      `SELECT user_id AS userId, max(login) AS login, coalesce(sum(at > ?), 0) AS lastHour, coalesce(sum(at > ?), 0) AS lastDay,
-              count(*) AS total, coalesce(sum(hit), 0) AS hits
-       FROM iin_lookups GROUP BY user_id ORDER BY lastDay DESC, total DESC`,
-    ).all(hourAgo, dayAgo) as { userId: string; login: string; lastHour: number; lastDay: number; total: number; hits: number }[];
-    const lookups = (
-      prepared(
-        ctx.db,
-        `SELECT at, user_id AS userId, login, call, hit, iin_hash AS hash FROM iin_lookups
-         WHERE (@userId IS NULL OR user_id = @userId) ORDER BY at DESC, id DESC LIMIT @limit`,
-      ).all({ userId: userId ?? null, limit }) as { at: string; userId: string; login: string; call: string; hit: number; hash: string }[]
-    ).map(({ hash, hit, ...rest }) => ({ ...rest, hit: hit === 1, tag: hash.slice(0, 8) }));
-    return { limits: { ...IIN_LOOKUP_LIMITS }, users, lookups };
-  },
-};

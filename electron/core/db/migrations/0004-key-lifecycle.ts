@@ -1,6 +1,6 @@
-// A frozen past step: it re-fingerprinted trust lists with the exchange's pure fingerprint function.
+// A frozen past step: it re-fingerprinted trust lists with the office's pure fingerprint function.
 // eslint-disable-next-line no-restricted-imports -- history, not a new dependency of db/ on a domain
-import { fingerprintOf } from '../../exchange/fingerprint';
+import { fingerprintOf } from '../../office/fingerprint';
 import type { Migration } from './migration';
 
 /**

@@ -2,7 +2,7 @@ import type { Core } from '../../../../electron/core/app';
 import { SCHEMA_VERSION } from '../../../../electron/core/db/migrate';
 import { memorySink } from '../../../../electron/core/exchange/export';
 import { BundleWriter } from '../../../../electron/core/exchange/format';
-import { currentKeysFor, ownKeys, ownPrivateKeys } from '../../../../electron/core/exchange/keys';
+import { currentKeysFor, ownKeys, ownPrivateKeys } from '../../../../electron/core/office/keys';
 import { dump } from '../../../../electron/core/dump/dump';
 import { REPLICATED_TABLE_NAMES } from '../../../../electron/core/replication/tables';
 import type { ImportSummaryView } from '../../../../shared/contract/exchange';

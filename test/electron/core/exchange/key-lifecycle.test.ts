@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../../electron/core/app';
 import { bytesSource, readEnvelope } from '../../../../electron/core/exchange/format';
 import { importBundle } from '../../../../electron/core/exchange/import';
-import { ownKeys, ownPrivateKeys } from '../../../../electron/core/exchange/keys';
+import { ownKeys, ownPrivateKeys } from '../../../../electron/core/office/keys';
 import { HybridClock, MAX_COUNTER, loadClock, parseHlc } from '../../../../electron/core/replication/hlc';
 import { CallError } from '../../../../shared/contract/errors';
 import { testCore } from '../../../helpers/core-options';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type CoreOptions } from '../../../../electron/core/app';
-import { ownPrivateKeys } from '../../../../electron/core/exchange/keys';
+import { ownPrivateKeys } from '../../../../electron/core/office/keys';
 import { createOffice, readOffice, writeMeta } from '../../../../electron/core/office/identity';
 import { passphraseProtector, type KeyProtector } from '../../../../electron/core/office/key-protection';
 import { readRetiredKeys } from '../../../../electron/core/office/private-keys';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isOfficeCode } from '../../../shared/domain/regions';
 import type { Db } from '../db/connection';
-import { readMeta, readOffice, replicaId } from '../office/identity';
-import { readPrivateKey } from '../office/private-keys';
+import { readMeta, readOffice, replicaId } from './identity';
+import { readPrivateKey } from './private-keys';
 import { prepared } from '../replication/write';
 import { keysError } from './errors';
 import { fingerprintOf } from './fingerprint';

@@ -1,9 +1,9 @@
+import { CallError } from '../../../shared/contract/errors';
 import type { Db } from '../db/connection';
-import { ancestorsAfter, entryOf, parseEntries, relate, serializeEntries, stampTime, type FieldEntry } from '../replication/entries';
-import { logConflict, type ConflictEnv } from '../replication/merge';
-import { MERGEABLE, PAIR_IDS, REFERENCES, REPLICATED_TABLES, emptyValueOf, isEmptyValue, labelOf, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
-import { insertReplicated, nextChangeSeq, prepared, readRowClock, updateReplicated, type WriteStamp } from '../replication/write';
-import { reviewError } from './errors';
+import { ancestorsAfter, entryOf, parseEntries, relate, serializeEntries, stampTime, type FieldEntry } from './entries';
+import { logConflict, type ConflictEnv } from './merge';
+import { MERGEABLE, PAIR_IDS, REFERENCES, REPLICATED_TABLES, emptyValueOf, isEmptyValue, labelOf, type ReplicatedTable, type Row, type SqlValue } from './tables';
+import { insertReplicated, nextChangeSeq, prepared, readRowClock, updateReplicated, type WriteStamp } from './write';
 
 /**
  * One person, one record. The same person registered at two offices is merged into the record
@@ -231,7 +231,7 @@ interface MergeRow {
  */
 export function undoMerge(w: WriteStamp, id: string): { survivor: string; loser: string } {
   const merge = prepared(w.db, 'SELECT * FROM merges WHERE id = ?').get(id) as MergeRow | undefined;
-  if (!merge || merge.deleted === 1 || !(MERGEABLE as readonly string[]).includes(merge.tbl)) throw reviewError('merge.notFound', `No merge ${id} to undo`, { id });
+  if (!merge || merge.deleted === 1 || !(MERGEABLE as readonly string[]).includes(merge.tbl)) throw new CallError({ code: 'notFound', key: 'error.merge.notFound', params: { id } }, `No merge ${id} to undo`);
   const table = merge.tbl as ReplicatedTable;
   const { survivor_id: survivor, loser_id: loser } = merge;
   const mergedAt = readRowClock(w.db, 'merges', id)!.base;
@@ -331,4 +331,44 @@ export function mergesSince(db: Db, ownOffice: string, before: Set<string>): Mer
 
 export function standingMerges(db: Db): Set<string> {
   return new Set(prepared(db, 'SELECT id FROM merges WHERE deleted = 0').pluck().all() as string[]);
+}
+
+/** Per field, whose value the merged record keeps: the record kept (`keep`) or the other one. */
+export type FieldChoices = Record<string, 'keep' | 'other'>;
+
+/**
+ * A coordinator's merge of two records: the smaller id survives (as for automatic merges, so two
+ * offices merging the same pair agree). Per field, the value kept is the one the coordinator
+ * chose (`choices`, by column); without a choice, the kept record's value, or the other's when
+ * the kept record has none. The chosen values are written onto the survivor in one edit that
+ * lists both records' stamps as ancestors, so the value not chosen is settled, not a conflict.
+ * The survivor's values this replaced go into the merge record, so an undo gives them back.
+ */
+export function mergeChosen(w: WriteStamp, table: ReplicatedTable, keepId: string, otherId: string, choices: FieldChoices = {}): { survivor: string; loser: string } {
+  const survivor = keepId < otherId ? keepId : otherId;
+  const loser = survivor === keepId ? otherId : keepId;
+  const rows = { keep: prepared(w.db, `SELECT * FROM ${table} WHERE id = ?`).get(keepId) as Row, other: prepared(w.db, `SELECT * FROM ${table} WHERE id = ?`).get(otherId) as Row };
+  const sRow = survivor === keepId ? rows.keep : rows.other;
+  const lRow = survivor === keepId ? rows.other : rows.keep;
+  const lClock = readRowClock(w.db, table, loser)!;
+  const lEntries = parseEntries(lClock);
+  const values: Row = {};
+  const before: Row = {};
+  const force: string[] = [];
+  const ancestors: Record<string, string[]> = {};
+  for (const f of REPLICATED_TABLES[table]) {
+    if (f === 'deleted') continue;
+    const keep: SqlValue = rows.keep[f] ?? null;
+    const other: SqlValue = rows.other[f] ?? null;
+    const side = choices[f] ?? (isEmptyValue(keep) && !isEmptyValue(other) ? 'other' : 'keep');
+    const chosen = side === 'keep' ? keep : other;
+    if ((lRow[f] ?? null) === (sRow[f] ?? null)) continue;
+    values[f] = chosen;
+    if (chosen !== (sRow[f] ?? null)) before[f] = sRow[f] ?? null;
+    force.push(f);
+    ancestors[f] = [entryOf(lClock, lEntries, f).s];
+  }
+  if (Object.keys(values).length > 0) updateReplicated(w, table, survivor, values, { force, ancestors });
+  mergeRecords(w, table, survivor, loser, { survivorBefore: before });
+  return { survivor, loser };
 }

@@ -1,8 +1,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/connection';
-import { writeMeta } from '../office/identity';
-import { retirePrivateKey, writePrivateKey } from '../office/private-keys';
+import { writeMeta } from './identity';
+import { retirePrivateKey, writePrivateKey } from './private-keys';
 import { prepared } from '../replication/write';
 import { keysError } from './errors';
 import {

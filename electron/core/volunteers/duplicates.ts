@@ -1,11 +1,8 @@
 import { skeletonTokens } from '../../../shared/domain/search-key';
 import type { Db } from '../db/connection';
-import { entryOf, parseEntries } from '../replication/entries';
-import { REPLICATED_TABLES, isEmptyValue, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
-import { insertReplicated, prepared, readRowClock, updateReplicated, type WriteStamp } from '../replication/write';
-import { mergeRecords, type MergeWork } from './merges';
-
-export { mergeId, resolveSurvivor } from './merges';
+import { distinctId } from '../replication/distinct-pairs';
+import { mergeRecords, type MergeWork } from '../replication/merges';
+import { prepared, type WriteStamp } from '../replication/write';
 
 /**
  * Live volunteers sharing an IIN are one person: merged into the smallest id. With `onlyIds`,
@@ -72,8 +69,6 @@ const side = (r: PersonRow): DuplicateSide => ({
   id: r.id, lastName: r.last_name, firstName: r.first_name, middleName: r.middle_name, birthDate: r.birth_date, phone: r.phone, hasIin: r.iin !== null, region: r.region,
 });
 
-export const distinctId = (table: string, a: string, b: string) => (a < b ? `${table}:${a}:${b}` : `${table}:${b}:${a}`);
-
 /**
  * Likely duplicates the IIN cannot settle: the same name (in any spelling: Cyrillic or Latin,
  * Kazakh letters or not) with the same birth date, or with the same phone, where at most one of
@@ -114,53 +109,4 @@ export function likelyDuplicates(db: Db, options: { onlyIds?: Set<string>; limit
     }
   }
   return out;
-}
-
-/** A coordinator's "these are two people": replicated, so the pair leaves every office's list. */
-export function markDistinct(w: WriteStamp, table: ReplicatedTable, a: string, b: string): void {
-  const id = distinctId(table, a, b);
-  const [x, y] = a < b ? [a, b] : [b, a];
-  const existing = prepared(w.db, 'SELECT deleted FROM distinct_pairs WHERE id = ?').get(id) as { deleted: number } | undefined;
-  if (!existing) insertReplicated(w, 'distinct_pairs', id, { tbl: table, a_id: x, b_id: y, deleted: 0 });
-  else if (existing.deleted === 1) updateReplicated(w, 'distinct_pairs', id, { deleted: 0 });
-}
-
-/** Per field, whose value the merged record keeps: the record kept (`keep`) or the other one. */
-export type FieldChoices = Record<string, 'keep' | 'other'>;
-
-/**
- * A coordinator's merge of two records: the smaller id survives (as for automatic merges, so two
- * offices merging the same pair agree). Per field, the value kept is the one the coordinator
- * chose (`choices`, by column); without a choice, the kept record's value, or the other's when
- * the kept record has none. The chosen values are written onto the survivor in one edit that
- * lists both records' stamps as ancestors, so the value not chosen is settled, not a conflict.
- * The survivor's values this replaced go into the merge record, so an undo gives them back.
- */
-export function mergeChosen(w: WriteStamp, table: ReplicatedTable, keepId: string, otherId: string, choices: FieldChoices = {}): { survivor: string; loser: string } {
-  const survivor = keepId < otherId ? keepId : otherId;
-  const loser = survivor === keepId ? otherId : keepId;
-  const rows = { keep: prepared(w.db, `SELECT * FROM ${table} WHERE id = ?`).get(keepId) as Row, other: prepared(w.db, `SELECT * FROM ${table} WHERE id = ?`).get(otherId) as Row };
-  const sRow = survivor === keepId ? rows.keep : rows.other;
-  const lRow = survivor === keepId ? rows.other : rows.keep;
-  const lClock = readRowClock(w.db, table, loser)!;
-  const lEntries = parseEntries(lClock);
-  const values: Row = {};
-  const before: Row = {};
-  const force: string[] = [];
-  const ancestors: Record<string, string[]> = {};
-  for (const f of REPLICATED_TABLES[table]) {
-    if (f === 'deleted') continue;
-    const keep: SqlValue = rows.keep[f] ?? null;
-    const other: SqlValue = rows.other[f] ?? null;
-    const side = choices[f] ?? (isEmptyValue(keep) && !isEmptyValue(other) ? 'other' : 'keep');
-    const chosen = side === 'keep' ? keep : other;
-    if ((lRow[f] ?? null) === (sRow[f] ?? null)) continue;
-    values[f] = chosen;
-    if (chosen !== (sRow[f] ?? null)) before[f] = sRow[f] ?? null;
-    force.push(f);
-    ancestors[f] = [entryOf(lClock, lEntries, f).s];
-  }
-  if (Object.keys(values).length > 0) updateReplicated(w, table, survivor, values, { force, ancestors });
-  mergeRecords(w, table, survivor, loser, { survivorBefore: before });
-  return { survivor, loser };
 }
