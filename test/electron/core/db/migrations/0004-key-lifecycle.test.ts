@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf } from '../../../../../electron/core/exchange/fingerprint';
+import { fingerprintOf } from '../../../../../electron/core/office/fingerprint';
 import { applyMigration } from '../../../../helpers/old-database';
 import { columnsOf, databaseBefore, indexesOf, tableNames } from './schema';
 
