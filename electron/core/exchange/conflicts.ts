@@ -2,7 +2,8 @@ import { typedFieldValue } from './typed-values';
 import { CallError } from '../../../shared/contract/errors';
 import type { Db } from '../db/connection';
 import { isReplicatedTable, labelOf, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
-import { prepared, updateReplicated, type WriteStamp } from '../replication/write';
+import { prepared } from '../db/statements';
+import { updateReplicated, type WriteStamp } from '../replication/write';
 import { reviewError } from './errors';
 
 /**

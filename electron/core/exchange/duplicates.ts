@@ -2,7 +2,8 @@ import { skeletonTokens } from '../../../shared/domain/search-key';
 import type { Db } from '../db/connection';
 import { entryOf, parseEntries } from '../replication/entries';
 import { REPLICATED_TABLES, isEmptyValue, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
-import { insertReplicated, prepared, readRowClock, updateReplicated, type WriteStamp } from '../replication/write';
+import { prepared } from '../db/statements';
+import { insertReplicated, readRowClock, updateReplicated, type WriteStamp } from '../replication/write';
 import { mergeRecords, type MergeWork } from './merges';
 
 export { mergeId, resolveSurvivor } from './merges';

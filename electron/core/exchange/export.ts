@@ -6,7 +6,7 @@ import { SCHEMA_VERSION } from '../db/migrate';
 import { entryOf, parseEntries, stampReplica, toWire, type RowClock, type WireEntry } from '../replication/entries';
 import { newId } from '../replication/ids';
 import { REPLICATED_TABLE_NAMES, REPLICATED_TABLES, type Row } from '../replication/tables';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 import { bundleError } from './errors';
 import { BundleWriter, type BundleHeader, type Sink } from './format';
 import { currentKeysFor, listTrusted, ownPrivateKeys, publicPart, requireOwnKeys } from './keys';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 import { conflictsOfBundle, type ConflictView } from './conflicts';
 import type { ChangeReport } from './report';
 

@@ -3,7 +3,7 @@ import { isOfficeCode } from '../../../shared/domain/regions';
 import type { Db } from '../db/connection';
 import { readMeta, readOffice, replicaId } from '../office/identity';
 import { readPrivateKey } from '../office/private-keys';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 import { keysError } from './errors';
 import { fingerprintOf } from './fingerprint';
 

@@ -2,7 +2,8 @@ import type { Db } from '../db/connection';
 import { ancestorsAfter, entryOf, parseEntries, relate, serializeEntries, stampTime, type FieldEntry } from '../replication/entries';
 import { logConflict, type ConflictEnv } from '../replication/merge';
 import { MERGEABLE, PAIR_IDS, REFERENCES, REPLICATED_TABLES, emptyValueOf, isEmptyValue, labelOf, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
-import { insertReplicated, nextChangeSeq, prepared, readRowClock, updateReplicated, type WriteStamp } from '../replication/write';
+import { prepared } from '../db/statements';
+import { insertReplicated, nextChangeSeq, readRowClock, updateReplicated, type WriteStamp } from '../replication/write';
 import { reviewError } from './errors';
 
 /**

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import type { Row, SqlValue } from '../replication/tables';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 
 /**
  * What an import does, record by record: who is added, which fields of whom change from what to

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/connection';
 import { writeMeta } from '../office/identity';
 import { retirePrivateKey, writePrivateKey } from '../office/private-keys';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 import { keysError } from './errors';
 import {
   checkedKeys, fingerprintOf, markRevoked, officeKnown, ownPrivateKeys, publicPart, removedHere, requireOwnKeys, revokedAt, trustKeys,

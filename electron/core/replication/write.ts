@@ -1,5 +1,5 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection';
+import { prepared } from '../db/statements';
 import { ancestorsAfter, entryOf, parseEntries, serializeEntries, type FieldEntry, type RowClock, type Seen } from './entries';
 import type { HybridClock } from './hlc';
 import { REPLICATED_TABLES, type ReplicatedTable, type Row } from './tables';
@@ -10,16 +10,6 @@ export interface WriteStamp {
   clock: HybridClock;
   actor: string; // "login@OFFICE"
   at: string; // ISO time
-}
-
-/** Prepared statements per connection: bulk writes (seeding, imports) must not re-prepare per row. */
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
-export function prepared(db: Db, sql: string): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
 }
 
 function assertFields(table: ReplicatedTable, values: Row): string[] {

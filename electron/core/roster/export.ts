@@ -5,7 +5,7 @@ import { formatPhone } from '../../../shared/domain/phone';
 import { regionName } from '../../../shared/domain/regions';
 import type { z } from 'zod';
 import type { Db } from '../db/connection';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 import { maskIin, toColumn } from '../volunteers/columns';
 import { searchVolunteers } from '../volunteers/search';
 import { neutralise, Pieces, writeXlsx, type OutCell } from './xlsx-write';

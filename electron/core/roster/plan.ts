@@ -4,7 +4,7 @@ import { iinFacts } from '../../../shared/domain/iin';
 import { skeletonTokens } from '../../../shared/domain/search-key';
 import { volunteerInput, type VolunteerData, type VolunteerPatch } from '../../../shared/domain/volunteer';
 import type { Db } from '../db/connection';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 import { REPLICATED_TABLES, type Row } from '../replication/tables';
 import { fromRow, toRow, type VolunteerSqlRow } from '../volunteers/columns';
 import { completeVolunteer } from '../volunteers/rules';

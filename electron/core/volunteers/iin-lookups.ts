@@ -4,7 +4,7 @@ import { CallError } from '../../../shared/contract/errors';
 import { roleAtLeast } from '../../../shared/domain/vocabulary';
 import { actorOf, type CallContext, type HandlerMap } from '../context';
 import type { Db } from '../db/connection';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 
 /**
  * The IIN is restricted-access data (Law No. 94-V): staff never read it, and the only way a staff

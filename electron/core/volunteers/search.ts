@@ -4,7 +4,7 @@ import { isValidIin } from '../../../shared/domain/iin';
 import { skeletonTokens } from '../../../shared/domain/search-key';
 import type { Db } from '../db/connection';
 import type { SqlValue } from '../replication/tables';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 import { maskIin } from './columns';
 
 type Query = z.output<typeof volunteerQuery>;
