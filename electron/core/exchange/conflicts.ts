@@ -1,6 +1,6 @@
 import { typedFieldValue } from './typed-values';
 import { CallError } from '../../../shared/contract/errors';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/read-only';
 import { isReplicatedTable, labelOf, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
 import { prepared } from '../db/statements';
 import { updateReplicated, type WriteStamp } from '../replication/write';
@@ -73,14 +73,14 @@ const stampAt = (s: string) => new Date(Number(s.slice(0, 13))).toISOString();
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 /** The record's name now, or the name it had when the conflict was found (an erased person has none left). */
-function label(db: Db, r: ConflictRow): string | null {
+function label(db: ReadDb, r: ConflictRow): string | null {
   const row = isReplicatedTable(r.tbl) ? (prepared(db, `SELECT * FROM ${r.tbl} WHERE id = ?`).get(r.row_id) as Row | undefined) : undefined;
   return (row && isReplicatedTable(r.tbl) && labelOf(r.tbl, row)) || r.label || null;
 }
 
 const actorView = (a: { actor: string; stamp: string }): ConflictActor => ({ actor: a.actor, office: a.actor.slice(a.actor.lastIndexOf('@') + 1), at: stampAt(a.stamp) });
 
-function view(db: Db, r: ConflictRow): ConflictView {
+function view(db: ReadDb, r: ConflictRow): ConflictView {
   const detail = r.detail ? (JSON.parse(r.detail) as { erasedBy: { actor: string; stamp: string }; editedBy: { actor: string; stamp: string }[] }) : null;
   const erasedBy = r.kind === 'delete' ? actorView(detail?.erasedBy ?? { actor: r.winner_actor, stamp: r.winner_stamp }) : null;
   const editedBy = r.kind === 'delete' ? (detail?.editedBy ?? [{ actor: r.loser_actor, stamp: r.loser_stamp }]).map(actorView) : [];
@@ -129,7 +129,7 @@ function whereOf(filter: ConflictFilter): { sql: string; params: (string | numbe
 }
 
 export function listConflicts(
-  db: Db,
+  db: ReadDb,
   options: ConflictFilter & { limit?: number; offset?: number } = {},
 ): { total: number; items: ConflictView[]; facets: ConflictFacets } {
   const { sql, params } = whereOf(options);
@@ -138,7 +138,7 @@ export function listConflicts(
   return { total, items: rows.map((r) => view(db, r)), facets: facets(db, !!options.includeResolved) };
 }
 
-function facets(db: Db, includeResolved: boolean): ConflictFacets {
+function facets(db: ReadDb, includeResolved: boolean): ConflictFacets {
   const where = includeResolved ? '' : 'WHERE resolved_at IS NULL';
   const actors = prepared(db, `SELECT winner_actor FROM conflicts ${where} UNION SELECT loser_actor FROM conflicts ${where}`).pluck().all() as string[];
   const pairs = prepared(db, `SELECT DISTINCT tbl, field FROM conflicts ${where} ORDER BY tbl, field`).all() as { tbl: string; field: string }[];
@@ -150,7 +150,7 @@ function facets(db: Db, includeResolved: boolean): ConflictFacets {
 }
 
 /** The conflicts one import raised, with what was decided since (the history's view of a bundle). */
-export function conflictsOfBundle(db: Db, bundleId: string, limit = 1000): ConflictView[] {
+export function conflictsOfBundle(db: ReadDb, bundleId: string, limit = 1000): ConflictView[] {
   const rows = prepared(db, 'SELECT * FROM conflicts WHERE bundle_id = ? ORDER BY id LIMIT ?').all(bundleId, limit) as ConflictRow[];
   return rows.map((r) => view(db, r));
 }

@@ -1,5 +1,5 @@
 import { skeletonTokens } from '../../../shared/domain/search-key';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/read-only';
 import { entryOf, parseEntries } from '../replication/entries';
 import { REPLICATED_TABLES, isEmptyValue, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
 import { prepared } from '../db/statements';
@@ -80,7 +80,7 @@ export const distinctId = (table: string, a: string, b: string) => (a < b ? `${t
  * Kazakh letters or not) with the same birth date, or with the same phone, where at most one of
  * the two has an IIN. Pairs a coordinator marked distinct are left out.
  */
-export function likelyDuplicates(db: Db, options: { onlyIds?: Set<string>; limit?: number } = {}): DuplicatePair[] {
+export function likelyDuplicates(db: ReadDb, options: { onlyIds?: Set<string>; limit?: number } = {}): DuplicatePair[] {
   const people = prepared(db, 'SELECT id, last_name, first_name, middle_name, birth_date, phone, iin, region FROM volunteers WHERE deleted = 0').all() as PersonRow[];
   const distinct = new Set(prepared(db, "SELECT id FROM distinct_pairs WHERE deleted = 0 AND tbl = 'volunteers'").pluck().all() as string[]);
   const groups = new Map<string, PersonRow[]>();

@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
 import { conflictsOfBundle, type ConflictView } from './conflicts';
 import type { ChangeReport } from './report';
+import type { ReadDb } from '../db/read-only';
 
 export interface HistoryEntry {
   id: number;
@@ -48,7 +49,7 @@ function entryOf(r: HistoryRow): HistoryEntry {
 const COLUMNS = 'id, direction, bundle_id, peer_office, peer_replica, full, since_seq, up_to_seq, rows, bytes, sha256, summary, at, actor';
 
 /** Bundles this office exported and imported, newest first (without their reports: those are read one at a time). */
-export function listHistory(db: Db, options: { limit?: number; offset?: number } = {}): { total: number; items: HistoryEntry[] } {
+export function listHistory(db: ReadDb, options: { limit?: number; offset?: number } = {}): { total: number; items: HistoryEntry[] } {
   const total = prepared(db, 'SELECT count(*) FROM exchange_history').pluck().get() as number;
   const rows = prepared(db, `SELECT ${COLUMNS} FROM exchange_history ORDER BY id DESC LIMIT ? OFFSET ?`).all(options.limit ?? 100, options.offset ?? 0) as HistoryRow[];
   return { total, items: rows.map(entryOf) };
@@ -63,7 +64,7 @@ export interface HistoryDetail {
 }
 
 /** One bundle's row opened: what it did and what was decided about the conflicts it raised. */
-export function historyDetail(db: Db, id: number): HistoryDetail | null {
+export function historyDetail(db: ReadDb, id: number): HistoryDetail | null {
   const row = prepared(db, `SELECT ${COLUMNS}, report FROM exchange_history WHERE id = ?`).get(id) as HistoryRow | undefined;
   if (!row) return null;
   return {

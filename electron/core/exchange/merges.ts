@@ -5,6 +5,7 @@ import { MERGEABLE, PAIR_IDS, REFERENCES, REPLICATED_TABLES, emptyValueOf, isEmp
 import { prepared } from '../db/statements';
 import { insertReplicated, nextChangeSeq, readRowClock, updateReplicated, type WriteStamp } from '../replication/write';
 import { reviewError } from './errors';
+import type { ReadDb } from '../db/read-only';
 
 /**
  * One person, one record. The same person registered at two offices is merged into the record
@@ -17,7 +18,7 @@ import { reviewError } from './errors';
 export const mergeId = (table: string, loser: string) => `${table}:${loser}`;
 
 /** Follows merges from a merged-away id to the record that survives (the id itself otherwise). */
-export function resolveSurvivor(db: Db, table: ReplicatedTable, id: string): string {
+export function resolveSurvivor(db: ReadDb, table: ReplicatedTable, id: string): string {
   let current = id;
   for (let hops = 0; hops < 32; hops++) {
     const next = prepared(db, 'SELECT survivor_id FROM merges WHERE tbl = ? AND loser_id = ? AND deleted = 0 ORDER BY survivor_id LIMIT 1').pluck().get(table, current) as
@@ -297,13 +298,13 @@ export interface MergeLogEntry {
 
 const officeOf = (actor: string) => actor.slice(actor.lastIndexOf('@') + 1);
 
-function recordLabel(db: Db, table: ReplicatedTable, id: string): string {
+function recordLabel(db: ReadDb, table: ReplicatedTable, id: string): string {
   const row = prepared(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
   return (row && labelOf(table, row)) ?? id;
 }
 
 /** The merge log, newest first: who merged whom, when, at which office, and whether it was undone. */
-export function listMerges(db: Db, ownOffice: string, options: { limit?: number; offset?: number } = {}): { total: number; items: MergeLogEntry[] } {
+export function listMerges(db: ReadDb, ownOffice: string, options: { limit?: number; offset?: number } = {}): { total: number; items: MergeLogEntry[] } {
   const total = prepared(db, 'SELECT count(*) FROM merges').pluck().get() as number;
   const rows = prepared(db, 'SELECT m.*, rc.base FROM merges m JOIN row_clock rc ON rc.tbl = \'merges\' AND rc.row_id = m.id ORDER BY rc.base DESC, m.id LIMIT ? OFFSET ?').all(
     options.limit ?? 200, options.offset ?? 0,
@@ -311,7 +312,7 @@ export function listMerges(db: Db, ownOffice: string, options: { limit?: number;
   return { total, items: rows.map((r) => mergeLogEntry(db, ownOffice, r)) };
 }
 
-function mergeLogEntry(db: Db, ownOffice: string, r: MergeRow): MergeLogEntry {
+function mergeLogEntry(db: ReadDb, ownOffice: string, r: MergeRow): MergeLogEntry {
   const table = r.tbl as ReplicatedTable;
   const loserCreator = readRowClock(db, table, r.loser_id)?.actor ?? '';
   return {
@@ -325,11 +326,11 @@ function mergeLogEntry(db: Db, ownOffice: string, r: MergeRow): MergeLogEntry {
 }
 
 /** Merges that stand now and did not before (by id), as the log shows them: what an import tells the office. */
-export function mergesSince(db: Db, ownOffice: string, before: Set<string>): MergeLogEntry[] {
+export function mergesSince(db: ReadDb, ownOffice: string, before: Set<string>): MergeLogEntry[] {
   const rows = prepared(db, 'SELECT * FROM merges WHERE deleted = 0 ORDER BY id').all() as MergeRow[];
   return rows.filter((r) => !before.has(r.id)).map((r) => mergeLogEntry(db, ownOffice, r));
 }
 
-export function standingMerges(db: Db): Set<string> {
+export function standingMerges(db: ReadDb): Set<string> {
   return new Set(prepared(db, 'SELECT id FROM merges WHERE deleted = 0').pluck().all() as string[]);
 }

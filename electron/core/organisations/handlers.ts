@@ -1,6 +1,6 @@
 import { CallError } from '../../../shared/contract/errors';
 import type { Organisation, organisationCalls } from '../../../shared/contract/organisations';
-import type { HandlerMap, CallContext } from '../context';
+import type { HandlerMap, ReadContext } from '../context';
 import { resolveSurvivor } from '../exchange/duplicates';
 import { newId } from '../replication/ids';
 import type { Row } from '../replication/tables';
@@ -12,7 +12,7 @@ const SELECT = `SELECT o.id, o.name, o.bin, o.type, o.region, o.contact_name AS 
     WHERE m.organisation_id = o.id AND m.deleted = 0) AS memberCount
   FROM organisations o`;
 
-function load(ctx: CallContext, id: string): Organisation {
+function load(ctx: ReadContext, id: string): Organisation {
   const row = ctx.db.prepare(`${SELECT} WHERE o.id = ? AND o.deleted = 0`).get(id) as Organisation | undefined;
   if (!row) throw new CallError({ code: 'notFound', key: 'error.organisationNotFound', params: { id } }, `No organisation ${id}`);
   return row;
