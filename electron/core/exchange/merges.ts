@@ -6,6 +6,7 @@ import { prepared } from '../db/statements';
 import { insertReplicated, nextChangeSeq, readRowClock, updateReplicated, type WriteStamp } from '../replication/write';
 import { reviewError } from './errors';
 import type { ReadDb } from '../db/read-only';
+import type { MergeLogEntryView } from '../../../shared/contract/exchange';
 
 /**
  * One person, one record. The same person registered at two offices is merged into the record
@@ -281,21 +282,6 @@ function repointBack(w: WriteStamp, target: ReplicatedTable, survivor: string, l
   }
 }
 
-export interface MergeLogEntry {
-  id: string;
-  table: string;
-  survivor: { id: string; label: string };
-  loser: { id: string; label: string };
-  at: string;
-  by: string;
-  office: string;
-  undone: boolean;
-  undoneAt: string | null;
-  undoneBy: string | null;
-  /** The merged-away record was registered at this office: its people see it under the survivor now. */
-  absorbedHere: boolean;
-}
-
 const officeOf = (actor: string) => actor.slice(actor.lastIndexOf('@') + 1);
 
 function recordLabel(db: ReadDb, table: ReplicatedTable, id: string): string {
@@ -304,7 +290,7 @@ function recordLabel(db: ReadDb, table: ReplicatedTable, id: string): string {
 }
 
 /** The merge log, newest first: who merged whom, when, at which office, and whether it was undone. */
-export function listMerges(db: ReadDb, ownOffice: string, options: { limit?: number; offset?: number } = {}): { total: number; items: MergeLogEntry[] } {
+export function listMerges(db: ReadDb, ownOffice: string, options: { limit?: number; offset?: number } = {}): { total: number; items: MergeLogEntryView[] } {
   const total = prepared(db, 'SELECT count(*) FROM merges').pluck().get() as number;
   const rows = prepared(db, 'SELECT m.*, rc.base FROM merges m JOIN row_clock rc ON rc.tbl = \'merges\' AND rc.row_id = m.id ORDER BY rc.base DESC, m.id LIMIT ? OFFSET ?').all(
     options.limit ?? 200, options.offset ?? 0,
@@ -312,7 +298,7 @@ export function listMerges(db: ReadDb, ownOffice: string, options: { limit?: num
   return { total, items: rows.map((r) => mergeLogEntry(db, ownOffice, r)) };
 }
 
-function mergeLogEntry(db: ReadDb, ownOffice: string, r: MergeRow): MergeLogEntry {
+function mergeLogEntry(db: ReadDb, ownOffice: string, r: MergeRow): MergeLogEntryView {
   const table = r.tbl as ReplicatedTable;
   const loserCreator = readRowClock(db, table, r.loser_id)?.actor ?? '';
   return {
@@ -326,7 +312,7 @@ function mergeLogEntry(db: ReadDb, ownOffice: string, r: MergeRow): MergeLogEntr
 }
 
 /** Merges that stand now and did not before (by id), as the log shows them: what an import tells the office. */
-export function mergesSince(db: ReadDb, ownOffice: string, before: Set<string>): MergeLogEntry[] {
+export function mergesSince(db: ReadDb, ownOffice: string, before: Set<string>): MergeLogEntryView[] {
   const rows = prepared(db, 'SELECT * FROM merges WHERE deleted = 0 ORDER BY id').all() as MergeRow[];
   return rows.filter((r) => !before.has(r.id)).map((r) => mergeLogEntry(db, ownOffice, r));
 }
