@@ -1,5 +1,5 @@
 import { CallError } from '../../../shared/contract/errors';
-import type { Organisation, organisationCalls } from '../../../shared/contract/organisations';
+import type { Member, Organisation, organisationCalls } from '../../../shared/contract/organisations';
 import type { HandlerMap, ReadContext } from '../context';
 import { resolveSurvivor } from '../exchange/duplicates';
 import { newId } from '../replication/ids';
@@ -42,7 +42,7 @@ export const organisationHandlers: HandlerMap<keyof typeof organisationCalls> = 
          FROM memberships m JOIN volunteers v ON v.id = m.volunteer_id AND v.deleted = 0
          WHERE m.organisation_id = ? AND m.deleted = 0 ORDER BY v.last_name, v.first_name`,
       )
-      .all(id) as { volunteerId: string; name: string; role: string | null; since: string | null }[];
+      .all(id) as Member[];
     return { ...organisation, members };
   },
 

@@ -1,5 +1,5 @@
 import { CallError } from '../../../shared/contract/errors';
-import type { volunteerCalls } from '../../../shared/contract/volunteers';
+import type { Membership, volunteerCalls } from '../../../shared/contract/volunteers';
 import { iinFacts, type IinFacts } from '../../../shared/domain/iin';
 import type { OfficeCode } from '../../../shared/domain/regions';
 import type { VolunteerPatch } from '../../../shared/domain/volunteer';
@@ -40,7 +40,7 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
          FROM memberships m JOIN organisations o ON o.id = m.organisation_id AND o.deleted = 0
          WHERE m.volunteer_id = ? AND m.deleted = 0 ORDER BY o.name`,
       )
-      .all(id) as { organisationId: string; organisationName: string; role: string | null; since: string | null }[];
+      .all(id) as Membership[];
     return { ...record, memberships };
   },
 

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { auditCalls } from '../../../shared/contract/audit';
+import type { auditCalls, IinLookupUser } from '../../../shared/contract/audit';
 import { CallError } from '../../../shared/contract/errors';
 import { roleAtLeast } from '../../../shared/domain/vocabulary';
 import { actorOf, type HandlerMap, type ReadContext } from '../context';
@@ -122,7 +122,7 @@ export const auditHandlers: HandlerMap<keyof typeof auditCalls> = {
       `SELECT user_id AS userId, max(login) AS login, coalesce(sum(at > ?), 0) AS lastHour, coalesce(sum(at > ?), 0) AS lastDay,
               count(*) AS total, coalesce(sum(hit), 0) AS hits
        FROM iin_lookups GROUP BY user_id ORDER BY lastDay DESC, total DESC`,
-    ).all(hourAgo, dayAgo) as { userId: string; login: string; lastHour: number; lastDay: number; total: number; hits: number }[];
+    ).all(hourAgo, dayAgo) as IinLookupUser[];
     const lookups = (
       prepared(
         ctx.db,
