@@ -76,9 +76,15 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
   const clockFor = () => (clock ??= loadClock(db, replicaId(db)));
 
   function context(actor: Actor | null, session: string | null, afterCommit: (() => void)[], afterCall: (() => void)[]): CallContext {
+    const actorName = () => `${actor?.login ?? 'system'}@${readOffice(db)?.code ?? '?'}`;
     return {
       afterCommit: (fn) => afterCommit.push(fn),
       afterCall: (fn) => afterCall.push(fn),
+      bookkeeping: (write) => {
+        if (db.inTransaction) afterCall.push(() => write(db));
+        else write(db);
+      },
+      rehearse: (fn) => fn(db),
       db,
       actor,
       session,
@@ -86,12 +92,8 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
       passwords,
       clock: clockFor(),
       now,
-      stamp: () => ({
-        db,
-        clock: clockFor(),
-        actor: `${actor?.login ?? 'system'}@${readOffice(db)?.code ?? '?'}`,
-        at: now().toISOString(),
-      }),
+      actorName,
+      stamp: () => ({ db, clock: clockFor(), actor: actorName(), at: now().toISOString() }),
     };
   }
 

@@ -13,6 +13,10 @@ export const iinLookup = z.object({
 });
 export type IinLookup = z.infer<typeof iinLookup>;
 
+/** One user's exact-IIN lookups against the limits. */
+const iinLookupUser = z.object({ userId: z.string(), login: z.string(), lastHour: z.number(), lastDay: z.number(), total: z.number(), hits: z.number() });
+export type IinLookupUser = z.infer<typeof iinLookupUser>;
+
 export const auditCalls = {
   /** The record of exact-IIN lookups, newest first, with each user's counts against the limits. */
   'audit.iinLookups': call({
@@ -21,7 +25,7 @@ export const auditCalls = {
     input: z.strictObject({ userId: z.string().max(64).optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     output: z.object({
       limits: z.object({ perHour: z.number(), perDay: z.number() }),
-      users: z.array(z.object({ userId: z.string(), login: z.string(), lastHour: z.number(), lastDay: z.number(), total: z.number(), hits: z.number() })),
+      users: z.array(iinLookupUser),
       lookups: z.array(iinLookup),
     }),
   }),

@@ -7,15 +7,18 @@ import type { Role } from '../domain/vocabulary';
  */
 export type Access = 'public' | Role;
 
-export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, W extends boolean = boolean> {
   input: I;
   output: O;
   access: Access;
-  /** Writes run in one transaction and are stamped with who and when. */
-  writes: boolean;
+  /**
+   * Writes run in one transaction and are stamped with who and when. Kept as a literal type so
+   * the core can hand calls that do not write a database handle that cannot write.
+   */
+  writes: W;
 }
 
-export const call = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>) => spec;
+export const call = <I extends z.ZodType, O extends z.ZodType, W extends boolean>(spec: CallSpec<I, O, W>) => spec;
 
 export const empty = z.strictObject({});
 export const ok = z.object({ ok: z.literal(true) });

@@ -28,6 +28,7 @@ const tableSummary = z.object({
   conflicts: z.number(),
   merged: z.number(),
 });
+export type TableSummaryView = z.infer<typeof tableSummary>;
 
 export const REPORT_KINDS = ['added', 'changed', 'erased', 'restored', 'merged', 'unmerged', 'conflict'] as const;
 const fieldValue = z.union([z.string(), z.number(), z.null()]);
@@ -36,8 +37,11 @@ const reportItem = z.object({
   table: z.string(),
   id: z.string(),
   label: z.string(),
+  /** `changed`: the fields whose values change. */
   changes: z.array(z.object({ field: z.string(), from: fieldValue, to: fieldValue })).optional(),
+  /** `merged` / `unmerged`: the record the merged one became part of. */
   into: z.object({ id: z.string(), label: z.string() }).optional(),
+  /** `conflict`: the field and kind of the conflict raised, and its id in the conflict list. */
   field: z.string().optional(),
   conflictKind: z.enum(['field', 'delete']).optional(),
   conflictId: z.number().optional(),
@@ -46,10 +50,15 @@ const reportItem = z.object({
 export const changeReport = z.object({
   counts: z.record(z.enum(REPORT_KINDS), z.number()),
   items: z.array(reportItem),
+  /** True when some kind had more records than the detail cap (its count is still exact). */
   truncated: z.boolean(),
 });
 export type ChangeReportView = z.infer<typeof changeReport>;
 export type ReportItemView = z.infer<typeof reportItem>;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+const trustChange = z.object({ change: z.enum(['added', 'pending', 'revoked', 'rotated']), office: z.string(), fingerprint: z.string() });
+export type TrustChangeView = z.infer<typeof trustChange>;
 
 export const importSummary = z.object({
   bundleId: z.string(),
@@ -58,6 +67,7 @@ export const importSummary = z.object({
   full: z.boolean(),
   dryRun: z.boolean(),
   alreadyImported: z.boolean(),
+  /** True when applying the bundle changed nothing (a repeat, or data already here). */
   nothingChanged: z.boolean(),
   rows: z.number(),
   tables: z.record(z.string(), tableSummary),
@@ -66,10 +76,12 @@ export const importSummary = z.object({
   duplicates: z.object({ merged: z.number(), review: z.number(), people: z.array(z.lazy(() => mergeLogEntry)) }),
   trustAdded: z.number(),
   /** Changes to whom this office trusts: keys revoked or rotated, added from the centre's list, or waiting for an administrator. */
-  trustChanges: z.array(z.object({ change: z.enum(['added', 'pending', 'revoked', 'rotated']), office: z.string(), fingerprint: z.string() })),
+  trustChanges: z.array(trustChange),
   /** The bundle's newest stamp is this many minutes ahead of this computer's clock (0: not notably). */
   clockAheadMinutes: z.number(),
+  /** The offices whose keys the centre's trust list added, one entry per key. */
   trustOffices: z.array(z.string()),
+  /** Record by record what the import does (capped detail, exact counts). */
   report: changeReport,
 });
 export type ImportSummaryView = z.infer<typeof importSummary>;
@@ -90,6 +102,7 @@ export const exportResult = z.object({
   /** The bundle itself when no target token was given (web host download). */
   base64: z.string().optional(),
 });
+export type ExportResultView = z.infer<typeof exportResult>;
 
 export const mergeLogEntry = z.object({
   id: z.string(),
@@ -102,6 +115,7 @@ export const mergeLogEntry = z.object({
   undone: z.boolean(),
   undoneAt: z.string().nullable(),
   undoneBy: z.string().nullable(),
+  /** The merged-away record was registered at this office: its people see it under the survivor now. */
   absorbedHere: z.boolean(),
 });
 export type MergeLogEntryView = z.infer<typeof mergeLogEntry>;
@@ -112,7 +126,7 @@ export const conflictView = z.object({
   id: z.number(),
   table: z.string(),
   rowId: z.string(),
-  /** The record's name; null when it has none left (an erased person). */
+  /** The record's name; null when it has none left (an erased person), never a raw id. */
   label: z.string().nullable(),
   field: z.string(),
   kind: z.enum(['field', 'delete']),
@@ -127,10 +141,13 @@ export const conflictView = z.object({
   /** Delete conflicts: who erased, who edited without knowing; `loser.value` is what restoring gives back. */
   erasedBy: conflictActor.nullable(),
   editedBy: z.array(conflictActor),
+  /** Which side was written later (by clock stamp, finer than the seconds shown). */
   later: z.enum(['winner', 'loser']),
 });
 export type ConflictViewData = z.infer<typeof conflictView>;
+export type ConflictActorView = z.infer<typeof conflictActor>;
 
+/** What the conflict list can be narrowed to: the offices, kinds of record and fields among the conflicts shown. */
 const conflictFacets = z.object({
   offices: z.array(z.string()),
   tables: z.array(z.string()),
@@ -154,6 +171,7 @@ export const duplicatePair = z.object({
   a: duplicateSide,
   b: duplicateSide,
 });
+export type DuplicatePairView = z.infer<typeof duplicatePair>;
 
 export const trustedKey = z.object({
   office: z.string(),
@@ -186,6 +204,16 @@ const historyEntry = z.object({
   at: z.string(),
   actor: z.string(),
 });
+export type HistoryEntryView = z.infer<typeof historyEntry>;
+
+/** What one bundle's history row did: its report and the conflicts it raised with the decisions made since. */
+const historyDetail = z.object({
+  entry: historyEntry,
+  /** Null for exports, and for imports made before reports were kept. */
+  report: changeReport.nullable(),
+  conflicts: z.array(conflictView),
+});
+export type HistoryDetailView = z.infer<typeof historyDetail>;
 
 const page = { limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) };
 const recordId = z.string().min(1).max(200);
@@ -217,7 +245,7 @@ export const exchangeCalls = {
     access: 'coordinator',
     writes: false,
     input: z.strictObject({ id: z.number().int().min(1) }),
-    output: z.object({ entry: historyEntry, report: changeReport.nullable(), conflicts: z.array(conflictView) }),
+    output: historyDetail,
   }),
   'conflicts.list': call({
     access: 'coordinator',

@@ -26,6 +26,8 @@ export type CallName = keyof Contract;
 export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
 export type CallArgs<N extends CallName> = z.output<Contract[N]['input']>;
 export type CallResult<N extends CallName> = z.output<Contract[N]['output']>;
+/** The calls that write (and run in a transaction); the others only read. */
+export type WriteCallName = { [K in CallName]: Contract[K]['writes'] extends true ? K : never }[CallName];
 
 export const CALL_NAMES = Object.keys(contract) as CallName[];
 

@@ -44,6 +44,7 @@ export const member = z.object({
   role: z.string().nullable(),
   since: z.string().nullable(),
 });
+export type Member = z.infer<typeof member>;
 
 export const organisationCalls = {
   'organisations.list': call({

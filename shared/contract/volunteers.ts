@@ -42,6 +42,7 @@ export const membership = z.object({
   role: z.string().nullable(),
   since: z.string().nullable(),
 });
+export type Membership = z.infer<typeof membership>;
 
 export const volunteerCalls = {
   'volunteers.search': call({

@@ -1,6 +1,6 @@
 import { CallError } from '../../../shared/contract/errors';
 import type { adminCalls, sessionCalls } from '../../../shared/contract/session';
-import { actorOf, type CallContext, type HandlerMap } from '../context';
+import { actorOf, type CallContext, type HandlerMap, type ReadContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { createOffice, readOffice, writeMeta } from '../office/identity';
 import { SignInThrottle } from './sessions';
@@ -10,7 +10,7 @@ export const APP_VERSION = '0.1.0';
 
 const throttle = new SignInThrottle();
 
-function requireOffice(ctx: CallContext) {
+function requireOffice(ctx: ReadContext) {
   const office = readOffice(ctx.db);
   if (!office) throw new CallError({ code: 'unavailable', key: 'error.noOffice' }, 'The office is not set up yet');
   return office;
@@ -54,7 +54,7 @@ export const sessionHandlers: HandlerMap<keyof typeof sessionCalls> = {
     throttle.succeed(args.login);
     // Only now is the password in hand: a hash made at an older, cheaper cost is replaced. Not a user edit, so no stamp.
     if (ctx.passwords.needsUpgrade(row.password_hash)) {
-      ctx.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(ctx.passwords.hash(args.password), row.id);
+      ctx.bookkeeping((db) => db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(ctx.passwords.hash(args.password), row.id));
     }
     return { session: ctx.sessions.open(row.id), user: toUser(row) };
   },

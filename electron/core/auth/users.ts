@@ -3,6 +3,7 @@ import type { User } from '../../../shared/contract/session';
 import type { Role } from '../../../shared/domain/vocabulary';
 import type { Actor, PasswordHashing } from '../context';
 import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/read-only';
 import { newId } from '../replication/ids';
 
 interface UserRow {
@@ -18,15 +19,15 @@ export function toUser(row: UserRow): User {
   return { id: row.id, login: row.login, displayName: row.display_name, role: row.role, active: row.active === 1 };
 }
 
-export function findUserByLogin(db: Db, login: string): UserRow | undefined {
+export function findUserByLogin(db: ReadDb, login: string): UserRow | undefined {
   return db.prepare('SELECT * FROM users WHERE login = ?').get(login) as UserRow | undefined;
 }
 
-export function findUser(db: Db, id: string): UserRow | undefined {
+export function findUser(db: ReadDb, id: string): UserRow | undefined {
   return db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 }
 
-export function countUsers(db: Db): number {
+export function countUsers(db: ReadDb): number {
   return (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
 }
 

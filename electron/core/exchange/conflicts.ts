@@ -1,9 +1,11 @@
 import { typedFieldValue } from './typed-values';
 import { CallError } from '../../../shared/contract/errors';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/read-only';
 import { isReplicatedTable, labelOf, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
-import { prepared, updateReplicated, type WriteStamp } from '../replication/write';
+import { prepared } from '../db/statements';
+import { updateReplicated, type WriteStamp } from '../replication/write';
 import { reviewError } from './errors';
+import type { ConflictActorView, ConflictFacets, ConflictViewData } from '../../../shared/contract/exchange';
 
 /**
  * The conflict review list: when two offices changed the same field concurrently, the value with
@@ -11,42 +13,6 @@ import { reviewError } from './errors';
  * edit is kept too. Resolving is an ordinary edit that propagates (and settles the same conflict
  * at every office that holds it).
  */
-export interface ConflictSideView {
-  value: unknown;
-  stamp: string;
-  actor: string;
-  at: string;
-}
-
-export interface ConflictView {
-  id: number;
-  table: string;
-  rowId: string;
-  /** The record's name; null when it has none left (an erased person), never a raw id. */
-  label: string | null;
-  field: string;
-  kind: 'field' | 'delete';
-  winner: ConflictSideView;
-  loser: ConflictSideView;
-  detectedAt: string;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  resolution: string | null;
-  /** Which side was written later (by clock stamp, finer than the seconds shown). */
-  later: 'winner' | 'loser';
-  /** The merged-away record the losing value came from (a value the merge could not put on the survivor). */
-  mergedFrom: string | null;
-  /** Delete conflicts: who erased, and who edited without knowing (oldest first). */
-  erasedBy: ConflictActor | null;
-  editedBy: ConflictActor[];
-}
-
-export interface ConflictActor {
-  actor: string;
-  office: string;
-  at: string;
-}
-
 interface ConflictRow {
   id: number;
   tbl: string;
@@ -72,14 +38,14 @@ const stampAt = (s: string) => new Date(Number(s.slice(0, 13))).toISOString();
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 /** The record's name now, or the name it had when the conflict was found (an erased person has none left). */
-function label(db: Db, r: ConflictRow): string | null {
+function label(db: ReadDb, r: ConflictRow): string | null {
   const row = isReplicatedTable(r.tbl) ? (prepared(db, `SELECT * FROM ${r.tbl} WHERE id = ?`).get(r.row_id) as Row | undefined) : undefined;
   return (row && isReplicatedTable(r.tbl) && labelOf(r.tbl, row)) || r.label || null;
 }
 
-const actorView = (a: { actor: string; stamp: string }): ConflictActor => ({ actor: a.actor, office: a.actor.slice(a.actor.lastIndexOf('@') + 1), at: stampAt(a.stamp) });
+const actorView = (a: { actor: string; stamp: string }): ConflictActorView => ({ actor: a.actor, office: a.actor.slice(a.actor.lastIndexOf('@') + 1), at: stampAt(a.stamp) });
 
-function view(db: Db, r: ConflictRow): ConflictView {
+function view(db: ReadDb, r: ConflictRow): ConflictViewData {
   const detail = r.detail ? (JSON.parse(r.detail) as { erasedBy: { actor: string; stamp: string }; editedBy: { actor: string; stamp: string }[] }) : null;
   const erasedBy = r.kind === 'delete' ? actorView(detail?.erasedBy ?? { actor: r.winner_actor, stamp: r.winner_stamp }) : null;
   const editedBy = r.kind === 'delete' ? (detail?.editedBy ?? [{ actor: r.loser_actor, stamp: r.loser_stamp }]).map(actorView) : [];
@@ -102,13 +68,6 @@ export interface ConflictFilter {
   kind?: 'field' | 'delete';
 }
 
-/** What the list can be narrowed to: the offices, kinds of record and fields among the conflicts shown. */
-export interface ConflictFacets {
-  offices: string[];
-  tables: string[];
-  fields: { table: string; field: string }[];
-}
-
 const officeOf = (actor: string) => actor.slice(actor.lastIndexOf('@') + 1);
 
 function whereOf(filter: ConflictFilter): { sql: string; params: (string | number)[] } {
@@ -128,16 +87,16 @@ function whereOf(filter: ConflictFilter): { sql: string; params: (string | numbe
 }
 
 export function listConflicts(
-  db: Db,
+  db: ReadDb,
   options: ConflictFilter & { limit?: number; offset?: number } = {},
-): { total: number; items: ConflictView[]; facets: ConflictFacets } {
+): { total: number; items: ConflictViewData[]; facets: ConflictFacets } {
   const { sql, params } = whereOf(options);
   const total = (prepared(db, `SELECT count(*) FROM conflicts ${sql}`).pluck().get(...params) as number) ?? 0;
   const rows = prepared(db, `SELECT * FROM conflicts ${sql} ORDER BY id LIMIT ? OFFSET ?`).all(...params, options.limit ?? 200, options.offset ?? 0) as ConflictRow[];
   return { total, items: rows.map((r) => view(db, r)), facets: facets(db, !!options.includeResolved) };
 }
 
-function facets(db: Db, includeResolved: boolean): ConflictFacets {
+function facets(db: ReadDb, includeResolved: boolean): ConflictFacets {
   const where = includeResolved ? '' : 'WHERE resolved_at IS NULL';
   const actors = prepared(db, `SELECT winner_actor FROM conflicts ${where} UNION SELECT loser_actor FROM conflicts ${where}`).pluck().all() as string[];
   const pairs = prepared(db, `SELECT DISTINCT tbl, field FROM conflicts ${where} ORDER BY tbl, field`).all() as { tbl: string; field: string }[];
@@ -149,7 +108,7 @@ function facets(db: Db, includeResolved: boolean): ConflictFacets {
 }
 
 /** The conflicts one import raised, with what was decided since (the history's view of a bundle). */
-export function conflictsOfBundle(db: Db, bundleId: string, limit = 1000): ConflictView[] {
+export function conflictsOfBundle(db: ReadDb, bundleId: string, limit = 1000): ConflictViewData[] {
   const rows = prepared(db, 'SELECT * FROM conflicts WHERE bundle_id = ? ORDER BY id LIMIT ?').all(bundleId, limit) as ConflictRow[];
   return rows.map((r) => view(db, r));
 }
@@ -173,7 +132,7 @@ function notFound(id: number): CallError {
  * again with the losing stamp among its ancestors, so it wins everywhere and the loser never
  * comes back as new. A delete conflict is kept deleted (winner) or restored (loser).
  */
-export function resolveConflict(w: WriteStamp, id: number, resolution: Resolution): ConflictView {
+export function resolveConflict(w: WriteStamp, id: number, resolution: Resolution): ConflictViewData {
   const row = prepared(w.db, 'SELECT * FROM conflicts WHERE id = ?').get(id) as ConflictRow | undefined;
   if (!row || row.resolved_at) throw notFound(id);
   if (!isReplicatedTable(row.tbl)) throw notFound(id);

@@ -6,12 +6,13 @@ import { SCHEMA_VERSION } from '../db/migrate';
 import { entryOf, parseEntries, stampReplica, toWire, type RowClock, type WireEntry } from '../replication/entries';
 import { newId } from '../replication/ids';
 import { REPLICATED_TABLE_NAMES, REPLICATED_TABLES, type Row } from '../replication/tables';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 import { bundleError } from './errors';
 import { BundleWriter, type BundleHeader, type Sink } from './format';
 import { currentKeysFor, listTrusted, ownPrivateKeys, publicPart, requireOwnKeys } from '../office/keys';
 import { ackedBy, acksFor, learnedFrom, recordSent, sentWatermark } from './peers';
 import { CENTRE, knownStatements } from '../office/trust';
+import type { ExportResultView } from '../../../shared/contract/exchange';
 
 export { CENTRE };
 export const APP_FORMAT_NAME = 'erikti';
@@ -27,20 +28,6 @@ export interface ExportOptions {
   at: string;
   /** For tests: write a bundle that claims another format version. */
   formatVersion?: number;
-}
-
-export interface ExportResult {
-  bundleId: string;
-  from: string;
-  to: string;
-  full: boolean;
-  since: number;
-  upTo: number;
-  rows: number;
-  counts: Record<string, number>;
-  bytes: number;
-  sha256: string;
-  fileName: string;
 }
 
 export function defaultRecipient(ownOffice: string, to: string | undefined): string {
@@ -61,7 +48,7 @@ export function bundleFileName(from: string, to: string, at: string, id: string)
  * values learned from the recipient's own bundles (what it relayed), are left out. The centre relays everything it holds and adds its trust list.
  * Records what was sent (watermark and history) in the caller's transaction.
  */
-export function exportBundle(db: Db, sink: Sink, options: ExportOptions): ExportResult {
+export function exportBundle(db: Db, sink: Sink, options: ExportOptions): ExportResultView {
   const own = requireOwnKeys(db);
   const to = defaultRecipient(own.office, options.to);
   if (!isOfficeCode(to)) throw bundleError('recipientUnknown', `Unknown office code ${to}`, { office: to });

@@ -1,7 +1,7 @@
 import { CallError } from '../../../shared/contract/errors';
 import type { exchangeCalls } from '../../../shared/contract/exchange';
 import { BUNDLE_BASE64_MAX } from '../../../shared/contract/exchange';
-import type { CallContext, HandlerMap } from '../context';
+import type { HandlerMap, ReadContext } from '../context';
 import { listConflicts, resolveConflict, resolveMany } from './conflicts';
 import { markDistinct } from '../replication/distinct-pairs';
 import { listMerges, mergeChosen, undoMerge, type FieldChoices } from '../replication/merges';
@@ -37,12 +37,12 @@ function withSource<T>(input: { token: string } | { base64: string }, fn: (sourc
   }
 }
 
-const actorName = (ctx: CallContext) => ctx.stamp().actor;
+const actorName = (ctx: ReadContext) => ctx.actorName();
 
 /** The volunteer fields a merge chooses between (all replicated fields but the tombstone flag). */
 const MERGED_FIELDS: readonly string[] = REPLICATED_TABLES.volunteers.filter((f) => f !== 'deleted');
 
-function recordExists(ctx: CallContext, id: string): void {
+function recordExists(ctx: ReadContext, id: string): void {
   const row = ctx.db.prepare('SELECT 1 FROM volunteers WHERE id = ? AND deleted = 0').get(id);
   if (!row) throw new CallError({ code: 'notFound', key: 'error.volunteerNotFound', params: { id } }, `No volunteer ${id}`);
 }
@@ -71,7 +71,7 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
   },
 
   'exchange.preview': ({ source }, ctx) =>
-    withSource(source, (s) => importBundle(ctx.db, s, { clock: ctx.clock, actor: actorName(ctx), at: ctx.now().toISOString(), dryRun: true })),
+    withSource(source, (s) => ctx.rehearse((db) => importBundle(db, s, { clock: ctx.clock, actor: actorName(ctx), at: ctx.now().toISOString(), dryRun: true }))),
 
   'exchange.import': ({ source }, ctx) =>
     withSource(source, (s) => importBundle(ctx.db, s, { clock: ctx.clock, actor: actorName(ctx), at: ctx.now().toISOString() })),

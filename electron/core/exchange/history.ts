@@ -1,24 +1,8 @@
 import type { Db } from '../db/connection';
-import { prepared } from '../replication/write';
-import { conflictsOfBundle, type ConflictView } from './conflicts';
-import type { ChangeReport } from './report';
-
-export interface HistoryEntry {
-  id: number;
-  direction: 'export' | 'import';
-  bundleId: string;
-  peerOffice: string;
-  peerReplica: string | null;
-  full: boolean;
-  sinceSeq: number;
-  upToSeq: number;
-  rows: number;
-  bytes: number;
-  sha256: string;
-  summary: unknown;
-  at: string;
-  actor: string;
-}
+import { prepared } from '../db/statements';
+import { conflictsOfBundle } from './conflicts';
+import type { ReadDb } from '../db/read-only';
+import type { ChangeReportView, HistoryDetailView, HistoryEntryView } from '../../../shared/contract/exchange';
 
 interface HistoryRow {
   id: number;
@@ -38,7 +22,7 @@ interface HistoryRow {
   report?: string | null;
 }
 
-function entryOf(r: HistoryRow): HistoryEntry {
+function entryOf(r: HistoryRow): HistoryEntryView {
   return {
     id: r.id, direction: r.direction, bundleId: r.bundle_id, peerOffice: r.peer_office, peerReplica: r.peer_replica, full: r.full === 1,
     sinceSeq: r.since_seq, upToSeq: r.up_to_seq, rows: r.rows, bytes: r.bytes, sha256: r.sha256, summary: JSON.parse(r.summary) as unknown, at: r.at, actor: r.actor,
@@ -48,27 +32,19 @@ function entryOf(r: HistoryRow): HistoryEntry {
 const COLUMNS = 'id, direction, bundle_id, peer_office, peer_replica, full, since_seq, up_to_seq, rows, bytes, sha256, summary, at, actor';
 
 /** Bundles this office exported and imported, newest first (without their reports: those are read one at a time). */
-export function listHistory(db: Db, options: { limit?: number; offset?: number } = {}): { total: number; items: HistoryEntry[] } {
+export function listHistory(db: ReadDb, options: { limit?: number; offset?: number } = {}): { total: number; items: HistoryEntryView[] } {
   const total = prepared(db, 'SELECT count(*) FROM exchange_history').pluck().get() as number;
   const rows = prepared(db, `SELECT ${COLUMNS} FROM exchange_history ORDER BY id DESC LIMIT ? OFFSET ?`).all(options.limit ?? 100, options.offset ?? 0) as HistoryRow[];
   return { total, items: rows.map(entryOf) };
 }
 
-export interface HistoryDetail {
-  entry: HistoryEntry;
-  /** What the import did record by record; null for exports and imports made before reports were kept. */
-  report: ChangeReport | null;
-  /** The conflicts the import raised, each with the decision made on it since (if any). */
-  conflicts: ConflictView[];
-}
-
 /** One bundle's row opened: what it did and what was decided about the conflicts it raised. */
-export function historyDetail(db: Db, id: number): HistoryDetail | null {
+export function historyDetail(db: ReadDb, id: number): HistoryDetailView | null {
   const row = prepared(db, `SELECT ${COLUMNS}, report FROM exchange_history WHERE id = ?`).get(id) as HistoryRow | undefined;
   if (!row) return null;
   return {
     entry: entryOf(row),
-    report: row.report ? (JSON.parse(row.report) as ChangeReport) : null,
+    report: row.report ? (JSON.parse(row.report) as ChangeReportView) : null,
     conflicts: row.direction === 'import' ? conflictsOfBundle(db, row.bundle_id) : [],
   };
 }

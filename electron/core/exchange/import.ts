@@ -5,51 +5,17 @@ import { type WireEntry } from '../replication/entries';
 import { persistClock, syncClock, type HybridClock } from '../replication/hlc';
 import { applyRemoteRow, type MergeEnv, type RemoteRow, type RowOutcome } from '../replication/merge';
 import { REPLICATED_TABLES, isReplicatedTable, type ReplicatedTable } from '../replication/tables';
-import { nextChangeSeq, prepared, type WriteStamp } from '../replication/write';
+import { prepared } from '../db/statements';
+import { nextChangeSeq, type WriteStamp } from '../replication/write';
 import { autoMergeByIin, likelyDuplicates } from '../volunteers/duplicates';
-import { applyMerges, mergesSince, standingMerges, type MergeLogEntry, type MergeWork } from '../replication/merges';
+import { applyMerges, mergesSince, standingMerges, type MergeWork } from '../replication/merges';
 import { bundleError } from './errors';
 import { DEFAULT_LIMITS, readEnvelope, readLines, verifyEnvelope, type BundleHeader, type BundleLimits, type Envelope, type Source } from './format';
 import { checkedKeys, ownPrivateKeys, requireOwnKeys, trustedByFingerprint, type PublicKeys, type TrustedKey } from '../office/keys';
 import { recordAck, recordLearned, recordReceived } from './peers';
-import { applyCentreTrustList, applyStatements, CENTRE, type TrustChange } from '../office/trust';
-import { emptyReport, ReportCollector, type ChangeReport } from './report';
-
-export interface TableSummary {
-  created: number;
-  updated: number;
-  /** Records this office held live that the bundle erases (deletions; merges are counted as merges). */
-  erased: number;
-  unchanged: number;
-  missing: number;
-  conflicts: number;
-  merged: number;
-}
-
-export interface ImportSummary {
-  bundleId: string;
-  from: { office: string; replica: string; name: string; fingerprint: string };
-  createdAt: string;
-  full: boolean;
-  dryRun: boolean;
-  alreadyImported: boolean;
-  /** True when applying the bundle changed nothing (a repeat, or data already here). */
-  nothingChanged: boolean;
-  rows: number;
-  tables: Record<string, TableSummary>;
-  conflicts: number;
-  /** `people`: the merges this import brought or made, named (at most MERGES_LISTED). */
-  duplicates: { merged: number; review: number; people: MergeLogEntry[] };
-  trustAdded: number;
-  /** Every change the bundle makes to whom this office trusts (revocations, rotations, keys added or waiting for an administrator). */
-  trustChanges: TrustChange[];
-  /** How far the bundle's newest clock stamp is ahead of this computer's clock, when more than a few minutes (else 0). */
-  clockAheadMinutes: number;
-  /** The offices whose keys the centre's trust list added, one entry per key. */
-  trustOffices: string[];
-  /** Record by record what the import does (capped detail, exact counts). */
-  report: ChangeReport;
-}
+import { applyCentreTrustList, applyStatements, CENTRE } from '../office/trust';
+import { emptyReport, ReportCollector } from './report';
+import type { ImportSummaryView, TableSummaryView, TrustChangeView } from '../../../shared/contract/exchange';
 
 /**
  * Clock bounds. A stamp more than a year ahead of this computer's clock (a PC whose date is years
@@ -79,7 +45,7 @@ export interface VerifiedBundle {
   envelope: Envelope;
   signer: TrustedKey;
   /** What the key statements in the header changed here (already applied, in the caller's transaction). */
-  trustChanges: TrustChange[];
+  trustChanges: TrustChangeView[];
   /** Set when the signer's key is retired: every stamp in the bundle must be earlier than this (13-digit ms prefix). */
   stampsBefore: string | null;
 }
@@ -204,15 +170,15 @@ export function checkRow(value: Record<string, unknown>): RemoteRow {
   return value as unknown as RemoteRow;
 }
 
-const emptySummary = (): TableSummary => ({ created: 0, updated: 0, erased: 0, unchanged: 0, missing: 0, conflicts: 0, merged: 0 });
+const emptySummary = (): TableSummaryView => ({ created: 0, updated: 0, erased: 0, unchanged: 0, missing: 0, conflicts: 0, merged: 0 });
 
 class DryRunDone extends Error {
-  constructor(readonly summary: ImportSummary) {
+  constructor(readonly summary: ImportSummaryView) {
     super('dry run');
   }
 }
 
-function summaryBase(header: BundleHeader, dryRun: boolean, trustChanges: TrustChange[]): ImportSummary {
+function summaryBase(header: BundleHeader, dryRun: boolean, trustChanges: TrustChangeView[]): ImportSummaryView {
   return {
     bundleId: header.id,
     from: { ...header.sender },
@@ -241,7 +207,7 @@ function summaryBase(header: BundleHeader, dryRun: boolean, trustChanges: TrustC
  * its id: applying it again could not change anything (the merge is idempotent), so it is not
  * read again.
  */
-export function importBundle(db: Db, source: Source, options: ImportOptions): ImportSummary {
+export function importBundle(db: Db, source: Source, options: ImportOptions): ImportSummaryView {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const envelope = readEnvelope(source, limits);
   const { header } = envelope;

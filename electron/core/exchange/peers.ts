@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 
 /**
  * Watermarks between offices, in each sender's own change order (row_clock.seq):

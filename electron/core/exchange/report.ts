@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
-import type { Row, SqlValue } from '../replication/tables';
-import { prepared } from '../replication/write';
+import type { Row } from '../replication/tables';
+import { prepared } from '../db/statements';
+import { REPORT_KINDS, type ChangeReportView, type ReportItemView, type ReportKind } from '../../../shared/contract/exchange';
 
 /**
  * What an import does, record by record: who is added, which fields of whom change from what to
@@ -14,51 +15,20 @@ import { prepared } from '../replication/write';
  * an IIN change shows its values like any other field.
  */
 
-export const REPORT_KINDS = ['added', 'changed', 'erased', 'restored', 'merged', 'unmerged', 'conflict'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-
 /** Detailed records kept per kind. */
 export const REPORT_DETAIL_CAP = 5000;
 
 /** Tables a coordinator thinks of as records; merges and "different people" marks show as merges. */
 const PEOPLE_TABLES = new Set(['volunteers', 'organisations', 'memberships']);
 
-export interface FieldChange {
-  field: string;
-  from: SqlValue;
-  to: SqlValue;
-}
-
-export interface ReportItem {
-  kind: ReportKind;
-  table: string;
-  id: string;
-  label: string;
-  /** `changed`: the fields whose values change. */
-  changes?: FieldChange[];
-  /** `merged` / `unmerged`: the record the merged one became part of. */
-  into?: { id: string; label: string };
-  /** `conflict`: the field and kind of the conflict raised, and its id in the conflict list. */
-  field?: string;
-  conflictKind?: 'field' | 'delete';
-  conflictId?: number;
-}
-
-export interface ChangeReport {
-  counts: Record<ReportKind, number>;
-  items: ReportItem[];
-  /** True when some kind had more records than the detail cap (its count is still exact). */
-  truncated: boolean;
-}
-
-export const emptyReport = (): ChangeReport => ({ counts: zeroCounts(), items: [], truncated: false });
+export const emptyReport = (): ChangeReportView => ({ counts: zeroCounts(), items: [], truncated: false });
 
 function zeroCounts(): Record<ReportKind, number> {
   return Object.fromEntries(REPORT_KINDS.map((k) => [k, 0])) as Record<ReportKind, number>;
 }
 
 /** A pending record: the label is filled in at the end when the row alone cannot name it. */
-type Pending = Omit<ReportItem, 'label'> & { label?: string; ref?: Row };
+type Pending = Omit<ReportItemView, 'label'> & { label?: string; ref?: Row };
 
 const personName = (r: Row) => [r.last_name, r.first_name, r.middle_name].filter((x) => typeof x === 'string' && x !== '').join(' ');
 
@@ -128,7 +98,7 @@ export class ReportCollector {
    * sees the same): merges made or undone by this import, conflicts it raised, every label.
    * `fromSeq` is the first local change number of the import.
    */
-  finish(db: Db, bundleId: string, fromSeq: number): ChangeReport {
+  finish(db: Db, bundleId: string, fromSeq: number): ChangeReportView {
     const merges = prepared(
       db,
       `SELECT m.tbl, m.loser_id, m.survivor_id, m.deleted, c.base_seq FROM merges m
@@ -163,8 +133,8 @@ export class ReportCollector {
     for (const c of conflicts) this.push({ kind: 'conflict', table: c.tbl, id: c.row_id, field: c.field, conflictKind: c.kind, conflictId: c.id });
 
     const namer = new Labeller(db, this.knownLabels);
-    const items = this.items.map(({ ref, ...item }): ReportItem => {
-      const out: ReportItem = { ...item, label: item.label ?? namer.label(item.table, item.id, ref) };
+    const items = this.items.map(({ ref, ...item }): ReportItemView => {
+      const out: ReportItemView = { ...item, label: item.label ?? namer.label(item.table, item.id, ref) };
       if (item.into) out.into = { id: item.into.id, label: namer.label(item.table, item.into.id) };
       return out;
     });

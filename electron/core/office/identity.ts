@@ -3,6 +3,7 @@ import { CallError } from '../../../shared/contract/errors';
 import type { Office } from '../../../shared/contract/session';
 import { isOfficeCode, regionName } from '../../../shared/domain/regions';
 import { writeTransaction, type Db } from '../db/connection';
+import type { ReadDb } from '../db/read-only';
 import { readMeta, writeMeta } from './meta';
 import { writePrivateKey } from './private-keys';
 
@@ -13,7 +14,7 @@ import { writePrivateKey } from './private-keys';
  */
 export { readMeta, writeMeta };
 
-export function readOffice(db: Db): Office | null {
+export function readOffice(db: ReadDb): Office | null {
   const code = readMeta(db, 'office_code');
   if (!code) return null;
   return { code, name: readMeta(db, 'office_name') ?? code, dataProtectionOfficer: readMeta(db, 'office_dpo') || null };
@@ -41,6 +42,6 @@ export function createOffice(db: Db, code: string, name?: string): Office {
   return readOffice(db)!;
 }
 
-export function replicaId(db: Db): string {
+export function replicaId(db: ReadDb): string {
   return readMeta(db, 'replica_id') ?? 'unset';
 }

@@ -3,9 +3,10 @@ import { isOfficeCode } from '../../../shared/domain/regions';
 import type { Db } from '../db/connection';
 import { readMeta, readOffice, replicaId } from './identity';
 import { readPrivateKey } from './private-keys';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 import { keysError } from './errors';
 import { fingerprintOf } from './fingerprint';
+import type { ReadDb } from '../db/read-only';
 
 export { fingerprintOf, rawPublicKey } from './fingerprint';
 
@@ -39,7 +40,7 @@ export const KEY_FILE_KIND = 'erikti-office-keys';
 /** Version 2: the fingerprint binds office and workstation. Version 1 files are refused (a relabelled one would pass). */
 export const KEY_FILE_VERSION = 2;
 
-export function ownKeys(db: Db): PublicKeys | null {
+export function ownKeys(db: ReadDb): PublicKeys | null {
   const office = readOffice(db);
   const sign = readMeta(db, 'sign_public');
   const box = readMeta(db, 'box_public');
@@ -51,7 +52,7 @@ export function ownKeys(db: Db): PublicKeys | null {
   };
 }
 
-export function requireOwnKeys(db: Db): PublicKeys {
+export function requireOwnKeys(db: ReadDb): PublicKeys {
   const keys = ownKeys(db);
   if (!keys) throw keysError('noOffice', 'This database has no office identity yet');
   return keys;
@@ -70,7 +71,7 @@ export function publicPart(keys: PublicKeys): PublicKeys {
 }
 
 /** The public-key file of this office, as text. */
-export function publicKeyFile(db: Db): string {
+export function publicKeyFile(db: ReadDb): string {
   const keys = requireOwnKeys(db);
   return `${JSON.stringify({ kind: KEY_FILE_KIND, version: KEY_FILE_VERSION, ...publicPart(keys) }, null, 2)}\n`;
 }
@@ -140,11 +141,11 @@ const fromRow = (r: TrustedRow): TrustedKey => ({
 });
 
 /** A key's revocation time, if any signed revocation or rotation retired it (whether or not it is trusted here). */
-export function revokedAt(db: Db, fingerprint: string): string | null {
+export function revokedAt(db: ReadDb, fingerprint: string): string | null {
   return (prepared(db, 'SELECT MIN(at) FROM key_statements WHERE subject = ?').pluck().get(fingerprint) as string | null) ?? null;
 }
 
-export function removedHere(db: Db, fingerprint: string): boolean {
+export function removedHere(db: ReadDb, fingerprint: string): boolean {
   return prepared(db, 'SELECT 1 FROM key_removals WHERE fingerprint = ?').get(fingerprint) !== undefined;
 }
 
@@ -181,24 +182,24 @@ export function trustKeys(
   return true;
 }
 
-export function listTrusted(db: Db): TrustedKey[] {
+export function listTrusted(db: ReadDb): TrustedKey[] {
   return (prepared(db, 'SELECT * FROM trusted_keys ORDER BY office, replica, added_at').all() as TrustedRow[]).map(fromRow);
 }
 
-export function trustedByFingerprint(db: Db, fingerprint: string): TrustedKey | null {
+export function trustedByFingerprint(db: ReadDb, fingerprint: string): TrustedKey | null {
   const row = prepared(db, 'SELECT * FROM trusted_keys WHERE fingerprint = ?').get(fingerprint) as TrustedRow | undefined;
   return row ? fromRow(row) : null;
 }
 
 /** Keys of an office usable at `at`: confirmed and not revoked by then. */
-export function currentKeysFor(db: Db, office: string, at: string): TrustedKey[] {
+export function currentKeysFor(db: ReadDb, office: string, at: string): TrustedKey[] {
   return (
     prepared(db, "SELECT * FROM trusted_keys WHERE office = ? AND status = 'active' AND (revoked_at IS NULL OR revoked_at > ?) ORDER BY replica").all(office, at) as TrustedRow[]
   ).map(fromRow);
 }
 
 /** Whether this office has ever dealt with keys of an office (trusted, pending or removed here). */
-export function officeKnown(db: Db, office: string): boolean {
+export function officeKnown(db: ReadDb, office: string): boolean {
   return prepared(db, 'SELECT 1 FROM trusted_keys WHERE office = ? UNION ALL SELECT 1 FROM key_removals WHERE office = ? LIMIT 1').get(office, office) !== undefined;
 }
 

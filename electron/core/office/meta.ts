@@ -1,7 +1,8 @@
 import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/read-only';
 
 /** The `meta` table: this database's own settings and identity, never replicated nor dumped. */
-export function readMeta(db: Db, key: string): string | null {
+export function readMeta(db: ReadDb, key: string): string | null {
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
 }

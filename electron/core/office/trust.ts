@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { Db } from '../db/connection';
 import { writeMeta } from './identity';
 import { retirePrivateKey, writePrivateKey } from './private-keys';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 import { keysError } from './errors';
 import {
   checkedKeys, fingerprintOf, markRevoked, officeKnown, ownPrivateKeys, publicPart, removedHere, requireOwnKeys, revokedAt, trustKeys,
   trustedByFingerprint, type PrivateKeys, type PublicKeys, type TrustedKey,
 } from './keys';
+import type { TrustChangeView } from '../../../shared/contract/exchange';
 
 /**
  * Retiring keys. Two signed statements travel in every bundle's header (so a peer can follow a
@@ -86,13 +87,7 @@ function authorised(db: Db, s: KeyStatement): TrustedKey | null {
   }
 }
 
-export interface TrustChange {
-  change: 'added' | 'pending' | 'revoked' | 'rotated';
-  office: string;
-  fingerprint: string;
-}
-
-function apply(db: Db, s: KeyStatement, signer: TrustedKey, learnedAt: string): TrustChange {
+function apply(db: Db, s: KeyStatement, signer: TrustedKey, learnedAt: string): TrustChangeView {
   storeStatement(db, s, learnedAt);
   markRevoked(db, s.subject, s.at);
   if (s.kind === 'rotate' && s.next && !removedHere(db, s.next.fingerprint) && !revokedAt(db, s.next.fingerprint)) {
@@ -112,8 +107,8 @@ function apply(db: Db, s: KeyStatement, signer: TrustedKey, learnedAt: string): 
  * Applies the statements a bundle brings, in as many passes as a chain of rotations needs (each
  * pass may make the next statement's signer known). Returns what changed here.
  */
-export function applyStatements(db: Db, statements: readonly KeyStatement[], learnedAt: string): TrustChange[] {
-  const changes: TrustChange[] = [];
+export function applyStatements(db: Db, statements: readonly KeyStatement[], learnedAt: string): TrustChangeView[] {
+  const changes: TrustChangeView[] = [];
   let open = statements.filter((s) => prepared(db, 'SELECT 1 FROM key_statements WHERE subject = ? AND kind = ?').get(s.subject, s.kind) === undefined);
   for (let progress = true; progress && open.length > 0;) {
     progress = false;
@@ -136,10 +131,10 @@ export function applyStatements(db: Db, statements: readonly KeyStatement[], lea
  * administrator, or by rotation); a key of an office already known here waits for an
  * administrator (`pending`); removed or revoked keys stay out.
  */
-export function applyCentreTrustList(db: Db, lines: readonly PublicKeys[], signer: TrustedKey, at: string): TrustChange[] {
+export function applyCentreTrustList(db: Db, lines: readonly PublicKeys[], signer: TrustedKey, at: string): TrustChangeView[] {
   if (signer.office !== CENTRE || signer.source !== 'administrator' || signer.status !== 'active') return [];
   const own = requireOwnKeys(db);
-  const changes: TrustChange[] = [];
+  const changes: TrustChangeView[] = [];
   for (const keys of lines) {
     if (keys.office === CENTRE || keys.office === own.office || trustedByFingerprint(db, keys.fingerprint)) continue;
     const status = officeKnown(db, keys.office) ? 'pending' : 'active';

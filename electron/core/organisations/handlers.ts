@@ -1,6 +1,6 @@
 import { CallError } from '../../../shared/contract/errors';
-import type { Organisation, organisationCalls } from '../../../shared/contract/organisations';
-import type { HandlerMap, CallContext } from '../context';
+import type { Member, Organisation, organisationCalls } from '../../../shared/contract/organisations';
+import type { HandlerMap, ReadContext } from '../context';
 import { resolveSurvivor } from '../replication/merges';
 import { newId } from '../replication/ids';
 import type { Row } from '../replication/tables';
@@ -12,7 +12,7 @@ const SELECT = `SELECT o.id, o.name, o.bin, o.type, o.region, o.contact_name AS 
     WHERE m.organisation_id = o.id AND m.deleted = 0) AS memberCount
   FROM organisations o`;
 
-function load(ctx: CallContext, id: string): Organisation {
+function load(ctx: ReadContext, id: string): Organisation {
   const row = ctx.db.prepare(`${SELECT} WHERE o.id = ? AND o.deleted = 0`).get(id) as Organisation | undefined;
   if (!row) throw new CallError({ code: 'notFound', key: 'error.organisationNotFound', params: { id } }, `No organisation ${id}`);
   return row;
@@ -42,7 +42,7 @@ export const organisationHandlers: HandlerMap<keyof typeof organisationCalls> = 
          FROM memberships m JOIN volunteers v ON v.id = m.volunteer_id AND v.deleted = 0
          WHERE m.organisation_id = ? AND m.deleted = 0 ORDER BY v.last_name, v.first_name`,
       )
-      .all(id) as { volunteerId: string; name: string; role: string | null; since: string | null }[];
+      .all(id) as Member[];
     return { ...organisation, members };
   },
 

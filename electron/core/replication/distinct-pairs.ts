@@ -1,5 +1,6 @@
 import type { ReplicatedTable } from './tables';
-import { insertReplicated, prepared, updateReplicated, type WriteStamp } from './write';
+import { prepared } from '../db/statements';
+import { insertReplicated, updateReplicated, type WriteStamp } from './write';
 
 /** One id per unordered pair, so the same pair marked at two offices is one record. */
 export const distinctId = (table: string, a: string, b: string) => (a < b ? `${table}:${a}:${b}` : `${table}:${b}:${a}`);

@@ -1,7 +1,8 @@
 import type { Db } from '../db/connection';
 import { entryOf, fromWire, parseEntries, relate, serializeEntries, stampTime, type FieldEntry, type RowClock, type WireEntry } from './entries';
 import { REPLICATED_TABLES, labelOf, type ReplicatedTable, type Row, type SqlValue } from './tables';
-import { prepared, readRowClock } from './write';
+import { prepared } from '../db/statements';
+import { readRowClock } from './write';
 
 /**
  * One record as a bundle carries it: its creation stamp and author, the values of the fields

@@ -3,7 +3,10 @@ import type { Db } from '../db/connection';
 import { ancestorsAfter, entryOf, parseEntries, relate, serializeEntries, stampTime, type FieldEntry } from './entries';
 import { logConflict, type ConflictEnv } from './merge';
 import { MERGEABLE, PAIR_IDS, REFERENCES, REPLICATED_TABLES, emptyValueOf, isEmptyValue, labelOf, type ReplicatedTable, type Row, type SqlValue } from './tables';
-import { insertReplicated, nextChangeSeq, prepared, readRowClock, updateReplicated, type WriteStamp } from './write';
+import { prepared } from '../db/statements';
+import { insertReplicated, nextChangeSeq, readRowClock, updateReplicated, type WriteStamp } from './write';
+import type { ReadDb } from '../db/read-only';
+import type { MergeLogEntryView } from '../../../shared/contract/exchange';
 
 /**
  * One person, one record. The same person registered at two offices is merged into the record
@@ -16,7 +19,7 @@ import { insertReplicated, nextChangeSeq, prepared, readRowClock, updateReplicat
 export const mergeId = (table: string, loser: string) => `${table}:${loser}`;
 
 /** Follows merges from a merged-away id to the record that survives (the id itself otherwise). */
-export function resolveSurvivor(db: Db, table: ReplicatedTable, id: string): string {
+export function resolveSurvivor(db: ReadDb, table: ReplicatedTable, id: string): string {
   let current = id;
   for (let hops = 0; hops < 32; hops++) {
     const next = prepared(db, 'SELECT survivor_id FROM merges WHERE tbl = ? AND loser_id = ? AND deleted = 0 ORDER BY survivor_id LIMIT 1').pluck().get(table, current) as
@@ -279,30 +282,15 @@ function repointBack(w: WriteStamp, target: ReplicatedTable, survivor: string, l
   }
 }
 
-export interface MergeLogEntry {
-  id: string;
-  table: string;
-  survivor: { id: string; label: string };
-  loser: { id: string; label: string };
-  at: string;
-  by: string;
-  office: string;
-  undone: boolean;
-  undoneAt: string | null;
-  undoneBy: string | null;
-  /** The merged-away record was registered at this office: its people see it under the survivor now. */
-  absorbedHere: boolean;
-}
-
 const officeOf = (actor: string) => actor.slice(actor.lastIndexOf('@') + 1);
 
-function recordLabel(db: Db, table: ReplicatedTable, id: string): string {
+function recordLabel(db: ReadDb, table: ReplicatedTable, id: string): string {
   const row = prepared(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
   return (row && labelOf(table, row)) ?? id;
 }
 
 /** The merge log, newest first: who merged whom, when, at which office, and whether it was undone. */
-export function listMerges(db: Db, ownOffice: string, options: { limit?: number; offset?: number } = {}): { total: number; items: MergeLogEntry[] } {
+export function listMerges(db: ReadDb, ownOffice: string, options: { limit?: number; offset?: number } = {}): { total: number; items: MergeLogEntryView[] } {
   const total = prepared(db, 'SELECT count(*) FROM merges').pluck().get() as number;
   const rows = prepared(db, 'SELECT m.*, rc.base FROM merges m JOIN row_clock rc ON rc.tbl = \'merges\' AND rc.row_id = m.id ORDER BY rc.base DESC, m.id LIMIT ? OFFSET ?').all(
     options.limit ?? 200, options.offset ?? 0,
@@ -310,7 +298,7 @@ export function listMerges(db: Db, ownOffice: string, options: { limit?: number;
   return { total, items: rows.map((r) => mergeLogEntry(db, ownOffice, r)) };
 }
 
-function mergeLogEntry(db: Db, ownOffice: string, r: MergeRow): MergeLogEntry {
+function mergeLogEntry(db: ReadDb, ownOffice: string, r: MergeRow): MergeLogEntryView {
   const table = r.tbl as ReplicatedTable;
   const loserCreator = readRowClock(db, table, r.loser_id)?.actor ?? '';
   return {
@@ -324,12 +312,12 @@ function mergeLogEntry(db: Db, ownOffice: string, r: MergeRow): MergeLogEntry {
 }
 
 /** Merges that stand now and did not before (by id), as the log shows them: what an import tells the office. */
-export function mergesSince(db: Db, ownOffice: string, before: Set<string>): MergeLogEntry[] {
+export function mergesSince(db: ReadDb, ownOffice: string, before: Set<string>): MergeLogEntryView[] {
   const rows = prepared(db, 'SELECT * FROM merges WHERE deleted = 0 ORDER BY id').all() as MergeRow[];
   return rows.filter((r) => !before.has(r.id)).map((r) => mergeLogEntry(db, ownOffice, r));
 }
 
-export function standingMerges(db: Db): Set<string> {
+export function standingMerges(db: ReadDb): Set<string> {
   return new Set(prepared(db, 'SELECT id FROM merges WHERE deleted = 0').pluck().all() as string[]);
 }
 

@@ -1,5 +1,6 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/read-only';
+import { prepared } from '../db/statements';
 import { ancestorsAfter, entryOf, parseEntries, serializeEntries, type FieldEntry, type RowClock, type Seen } from './entries';
 import type { HybridClock } from './hlc';
 import { REPLICATED_TABLES, type ReplicatedTable, type Row } from './tables';
@@ -12,16 +13,6 @@ export interface WriteStamp {
   at: string; // ISO time
 }
 
-/** Prepared statements per connection: bulk writes (seeding, imports) must not re-prepare per row. */
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
-export function prepared(db: Db, sql: string): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
-}
-
 function assertFields(table: ReplicatedTable, values: Row): string[] {
   const allowed = REPLICATED_TABLES[table] as readonly string[];
   const fields = Object.keys(values);
@@ -30,11 +21,11 @@ function assertFields(table: ReplicatedTable, values: Row): string[] {
 }
 
 /** The next value of the local change order (what incremental export follows). */
-export function nextChangeSeq(db: Db): number {
+export function nextChangeSeq(db: ReadDb): number {
   return (prepared(db, 'SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM row_clock').get() as { next: number }).next;
 }
 
-export function readRowClock(db: Db, table: ReplicatedTable, id: string): RowClock | undefined {
+export function readRowClock(db: ReadDb, table: ReplicatedTable, id: string): RowClock | undefined {
   return prepared(db, 'SELECT tbl, row_id, base, actor, fields, seq, base_seq FROM row_clock WHERE tbl = ? AND row_id = ?').get(table, id) as
     | RowClock
     | undefined;

@@ -4,8 +4,8 @@ import { textAt, type Lang } from '../../../shared/i18n/translate';
 import { formatPhone } from '../../../shared/domain/phone';
 import { regionName } from '../../../shared/domain/regions';
 import type { z } from 'zod';
-import type { Db } from '../db/connection';
-import { prepared } from '../replication/write';
+import type { ReadDb } from '../db/read-only';
+import { prepared } from '../db/statements';
 import { maskIin, toColumn } from '../volunteers/columns';
 import { searchVolunteers } from '../volunteers/search';
 import type { OutCell } from '../spreadsheet/sheet';
@@ -59,14 +59,14 @@ export interface ExportResult {
  * Every volunteer the query finds, in its order (the screen pages; an export takes them all; LIMIT -1
  * is no limit), matched as the roster screen matches for this user.
  */
-function ids(db: Db, query: Query, canReadIin: boolean): string[] {
+function ids(db: ReadDb, query: Query, canReadIin: boolean): string[] {
   return searchVolunteers(db, { ...query, offset: 0, limit: -1 }, canReadIin).rows.map((r) => r.id);
 }
 
 const BATCH = 500;
 
 /** The chosen columns of those volunteers, read a batch at a time, in the query's order. */
-function* rowsOf(db: Db, list: string[], sqlColumns: string[]): Generator<Record<string, unknown>> {
+function* rowsOf(db: ReadDb, list: string[], sqlColumns: string[]): Generator<Record<string, unknown>> {
   const select = `SELECT id, ${[...new Set(sqlColumns)].join(', ')} FROM volunteers WHERE id IN (${Array(BATCH).fill('?').join(', ')})`;
   const statement = prepared(db, select);
   for (let i = 0; i < list.length; i += BATCH) {
@@ -81,7 +81,7 @@ function* rowsOf(db: Db, list: string[], sqlColumns: string[]): Generator<Record
 }
 
 export function exportRoster(
-  db: Db,
+  db: ReadDb,
   options: { query: Query; columns: ExportColumn[]; format: 'xlsx' | 'csv'; lang: Lang; canReadIin: boolean; today: string },
 ): ExportResult {
   const list = ids(db, options.query, options.canReadIin);

@@ -1,6 +1,6 @@
 import type { RosterChoice, RosterProblem, rosterCalls } from '../../../shared/contract/roster';
 import { CallError } from '../../../shared/contract/errors';
-import { actorOf, type CallContext, type HandlerMap } from '../context';
+import { actorOf, type HandlerMap, type ReadContext } from '../context';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated } from '../replication/write';
@@ -17,9 +17,9 @@ import { discardUpload, openUpload, receiveChunk, uploadedWorkbook } from './upl
 import { writeSheet } from '../spreadsheet/write';
 import type { WriteStamp } from '../replication/write';
 
-const today = (ctx: CallContext) => ctx.now().toISOString().slice(0, 10);
+const today = (ctx: ReadContext) => ctx.now().toISOString().slice(0, 10);
 
-function tableOf(ctx: CallContext, choice: Pick<RosterChoice, 'token' | 'sheet' | 'headerRow'>): Table {
+function tableOf(ctx: ReadContext, choice: Pick<RosterChoice, 'token' | 'sheet' | 'headerRow'>): Table {
   const workbook = uploadedWorkbook(ctx.db, actorOf(ctx).id, choice.token);
   const sheet = workbook.sheets[choice.sheet];
   if (!sheet) throw new CallError({ code: 'notFound', key: 'error.roster.noSheet' });
@@ -30,7 +30,7 @@ function tableOf(ctx: CallContext, choice: Pick<RosterChoice, 'token' | 'sheet' 
  * Matching a row by IIN tells who holds that IIN (the report names them, and the import updates
  * them), so for staff every IIN in the file is a counted lookup; over the limit, no plan is shown.
  */
-function plan(ctx: CallContext, call: IinLookupCall, choice: RosterChoice, table = tableOf(ctx, choice)): Plan {
+function plan(ctx: ReadContext, call: IinLookupCall, choice: RosterChoice, table = tableOf(ctx, choice)): Plan {
   const result = planImport(ctx.db, table, choice.mapping, { office: readOffice(ctx.db)?.code ?? null, today: today(ctx) });
   countIinLookups(ctx, call, result.iins);
   return result;

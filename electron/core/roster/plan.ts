@@ -3,8 +3,8 @@ import type { RosterMapping, RosterProblem, RosterReport } from '../../../shared
 import { iinFacts } from '../../../shared/domain/iin';
 import { skeletonTokens } from '../../../shared/domain/search-key';
 import { volunteerInput, type VolunteerData, type VolunteerPatch } from '../../../shared/domain/volunteer';
-import type { Db } from '../db/connection';
-import { prepared } from '../replication/write';
+import type { ReadDb } from '../db/read-only';
+import { prepared } from '../db/statements';
 import { REPLICATED_TABLES, type Row } from '../replication/tables';
 import { fromRow, toRow, type VolunteerSqlRow } from '../volunteers/columns';
 import { completeVolunteer } from '../volunteers/rules';
@@ -61,7 +61,7 @@ class People {
   private readonly byNameBirth = new Map<string, Person[]>();
   private readonly byNamePhone = new Map<string, Person[]>();
 
-  constructor(db: Db) {
+  constructor(db: ReadDb) {
     const rows = db
       .prepare('SELECT id, last_name, first_name, middle_name, iin, birth_date, phone FROM volunteers WHERE deleted = 0')
       .all() as Record<string, string | null>[];
@@ -120,7 +120,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * completeVolunteer looks up the IIN's holder with a fresh statement each time; for thousands of
  * rows hand it a view of the connection whose prepare() reuses statements.
  */
-function withStatementCache(db: Db): Db {
+function withStatementCache(db: ReadDb): ReadDb {
   return new Proxy(db, {
     get(target, property) {
       if (property === 'prepare') return (sql: string) => prepared(target, sql);
@@ -159,7 +159,7 @@ const sameName = (a: unknown, b: unknown) =>
 const NAME_COLUMNS = new Set(['last_name', 'first_name', 'middle_name']);
 
 /** The rules of the volunteer form, with their failure as field problems rather than a thrown error. */
-function complete(db: Db, merged: VolunteerPatch, id: string | undefined, today: string): VolunteerPatch | FieldProblem[] {
+function complete(db: ReadDb, merged: VolunteerPatch, id: string | undefined, today: string): VolunteerPatch | FieldProblem[] {
   try {
     return completeVolunteer(db, merged, id, today);
   } catch (error) {
@@ -179,7 +179,7 @@ function checkMapping(mapping: RosterMapping): void {
   if (!names) throw new CallError({ code: 'validation', key: 'error.roster.noNameColumn' });
 }
 
-export function planImport(db: Db, table: Table, mapping: RosterMapping, options: PlanOptions): Plan {
+export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, options: PlanOptions): Plan {
   checkMapping(mapping);
   const people = new People(db);
   const rulesDb = withStatementCache(db);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ROSTER_LIMITS } from '../../../shared/contract/roster';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/read-only';
 import { SpreadsheetError } from '../spreadsheet/errors';
 import { readSpreadsheet } from '../spreadsheet/read';
 import type { WorkbookData } from '../spreadsheet/sheet';
@@ -24,9 +24,9 @@ interface Upload {
   touched: number;
 }
 
-const stores = new WeakMap<Db, Map<string, Upload>>();
+const stores = new WeakMap<ReadDb, Map<string, Upload>>();
 
-function storeOf(db: Db): Map<string, Upload> {
+function storeOf(db: ReadDb): Map<string, Upload> {
   let store = stores.get(db);
   if (!store) stores.set(db, (store = new Map()));
   const now = Date.now();
@@ -34,7 +34,7 @@ function storeOf(db: Db): Map<string, Upload> {
   return store;
 }
 
-function find(db: Db, token: string, owner: string): Upload {
+function find(db: ReadDb, token: string, owner: string): Upload {
   const upload = storeOf(db).get(token);
   if (!upload || upload.owner !== owner) throw new SpreadsheetError('error.roster.expired');
   upload.touched = Date.now();
@@ -42,7 +42,7 @@ function find(db: Db, token: string, owner: string): Upload {
 }
 
 /** Appends a chunk (base64) to an upload, starting one when there is no token. */
-export function receiveChunk(db: Db, owner: string, token: string | undefined, chunk: string): { token: string; size: number } {
+export function receiveChunk(db: ReadDb, owner: string, token: string | undefined, chunk: string): { token: string; size: number } {
   const store = storeOf(db);
   let upload: Upload;
   if (token) {
@@ -65,7 +65,7 @@ export function receiveChunk(db: Db, owner: string, token: string | undefined, c
 }
 
 /** Reads the uploaded bytes as a spreadsheet (once); the raw bytes are let go afterwards. */
-export function openUpload(db: Db, owner: string, token: string, fileName: string): WorkbookData {
+export function openUpload(db: ReadDb, owner: string, token: string, fileName: string): WorkbookData {
   const upload = find(db, token, owner);
   if (!upload.workbook) {
     const bytes = Buffer.concat(upload.chunks);
@@ -81,13 +81,13 @@ export function openUpload(db: Db, owner: string, token: string, fileName: strin
 }
 
 /** The parsed workbook of an upload that was already inspected. */
-export function uploadedWorkbook(db: Db, owner: string, token: string): WorkbookData {
+export function uploadedWorkbook(db: ReadDb, owner: string, token: string): WorkbookData {
   const upload = find(db, token, owner);
   if (!upload.workbook) throw new SpreadsheetError('error.roster.expired');
   return upload.workbook;
 }
 
-export function discardUpload(db: Db, owner: string, token: string): void {
+export function discardUpload(db: ReadDb, owner: string, token: string): void {
   const store = storeOf(db);
   if (store.get(token)?.owner === owner) store.delete(token);
 }

@@ -1,6 +1,6 @@
 import type { auditCalls } from '../../../shared/contract/audit';
 import type { HandlerMap } from '../context';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 import { DAY_MS, HOUR_MS, IIN_LOOKUP_LIMITS } from './iin-lookups';
 
 /** The administrator's view of the exact-IIN lookups staff made (iin-lookups.ts records them). */

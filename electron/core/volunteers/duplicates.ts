@@ -1,8 +1,10 @@
 import { skeletonTokens } from '../../../shared/domain/search-key';
-import type { Db } from '../db/connection';
 import { distinctId } from '../replication/distinct-pairs';
 import { mergeRecords, type MergeWork } from '../replication/merges';
-import { prepared, type WriteStamp } from '../replication/write';
+import { prepared } from '../db/statements';
+import type { WriteStamp } from '../replication/write';
+import type { ReadDb } from '../db/read-only';
+import type { DuplicatePairView } from '../../../shared/contract/exchange';
 
 /**
  * Live volunteers sharing an IIN are one person: merged into the smallest id. With `onlyIds`,
@@ -36,24 +38,6 @@ export function autoMergeByIin(w: WriteStamp, onlyIds?: Set<string>, work?: Merg
   return merged;
 }
 
-export interface DuplicateSide {
-  id: string;
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  birthDate: string | null;
-  phone: string | null;
-  hasIin: boolean;
-  region: string | null;
-}
-
-export interface DuplicatePair {
-  table: 'volunteers';
-  reason: 'nameBirthDate' | 'namePhone';
-  a: DuplicateSide;
-  b: DuplicateSide;
-}
-
 interface PersonRow {
   id: string;
   last_name: string;
@@ -65,7 +49,7 @@ interface PersonRow {
   region: string | null;
 }
 
-const side = (r: PersonRow): DuplicateSide => ({
+const side = (r: PersonRow): DuplicatePairView['a'] => ({
   id: r.id, lastName: r.last_name, firstName: r.first_name, middleName: r.middle_name, birthDate: r.birth_date, phone: r.phone, hasIin: r.iin !== null, region: r.region,
 });
 
@@ -74,7 +58,7 @@ const side = (r: PersonRow): DuplicateSide => ({
  * Kazakh letters or not) with the same birth date, or with the same phone, where at most one of
  * the two has an IIN. Pairs a coordinator marked distinct are left out.
  */
-export function likelyDuplicates(db: Db, options: { onlyIds?: Set<string>; limit?: number } = {}): DuplicatePair[] {
+export function likelyDuplicates(db: ReadDb, options: { onlyIds?: Set<string>; limit?: number } = {}): DuplicatePairView[] {
   const people = prepared(db, 'SELECT id, last_name, first_name, middle_name, birth_date, phone, iin, region FROM volunteers WHERE deleted = 0').all() as PersonRow[];
   const distinct = new Set(prepared(db, "SELECT id FROM distinct_pairs WHERE deleted = 0 AND tbl = 'volunteers'").pluck().all() as string[]);
   const groups = new Map<string, PersonRow[]>();
@@ -89,7 +73,7 @@ export function likelyDuplicates(db: Db, options: { onlyIds?: Set<string>; limit
     if (p.phone) add(`p|${name}|${p.phone}`, p);
   }
   const seen = new Set<string>();
-  const out: DuplicatePair[] = [];
+  const out: DuplicatePairView[] = [];
   const limit = options.limit ?? 500;
   for (const [key, list] of [...groups.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     if (list.length < 2) continue;

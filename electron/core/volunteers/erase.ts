@@ -1,7 +1,8 @@
 import type { Db } from '../db/connection';
 import { forgetRecordsInHistory } from '../exchange/history';
 import { REPLICATED_TABLES, type Row } from '../replication/tables';
-import { prepared, updateReplicated, type WriteStamp } from '../replication/write';
+import { prepared } from '../db/statements';
+import { updateReplicated, type WriteStamp } from '../replication/write';
 
 /** Every replicated volunteer field at its empty value, and the tombstone flag. */
 export function erasedVolunteer(): Row {

@@ -1,9 +1,9 @@
 import { CallError } from '../../../shared/contract/errors';
-import type { volunteerCalls } from '../../../shared/contract/volunteers';
+import type { Membership, volunteerCalls } from '../../../shared/contract/volunteers';
 import { iinFacts, type IinFacts } from '../../../shared/domain/iin';
 import type { OfficeCode } from '../../../shared/domain/regions';
 import type { VolunteerPatch } from '../../../shared/domain/volunteer';
-import type { CallContext, HandlerMap } from '../context';
+import type { HandlerMap, ReadContext } from '../context';
 import { resolveSurvivor } from '../replication/merges';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
@@ -15,15 +15,15 @@ import { completeVolunteer, iinHolder } from './rules';
 import { searchVolunteers, wholeIins } from './search';
 
 /** A merged-away id (the same person registered twice) resolves to the record that survived. */
-const live = (ctx: CallContext, id: string) => resolveSurvivor(ctx.db, 'volunteers', id);
+const live = (ctx: ReadContext, id: string) => resolveSurvivor(ctx.db, 'volunteers', id);
 
-function loadRow(ctx: CallContext, id: string): VolunteerSqlRow {
+function loadRow(ctx: ReadContext, id: string): VolunteerSqlRow {
   const row = ctx.db.prepare('SELECT * FROM volunteers WHERE id = ? AND deleted = 0').get(live(ctx, id)) as VolunteerSqlRow | undefined;
   if (!row) throw new CallError({ code: 'notFound', key: 'error.volunteerNotFound', params: { id } }, `No volunteer ${id}`);
   return row;
 }
 
-const today = (ctx: CallContext) => ctx.now().toISOString().slice(0, 10);
+const today = (ctx: ReadContext) => ctx.now().toISOString().slice(0, 10);
 
 export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
   'volunteers.search': (q, ctx) => {
@@ -40,7 +40,7 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
          FROM memberships m JOIN organisations o ON o.id = m.organisation_id AND o.deleted = 0
          WHERE m.volunteer_id = ? AND m.deleted = 0 ORDER BY o.name`,
       )
-      .all(id) as { organisationId: string; organisationName: string; role: string | null; since: string | null }[];
+      .all(id) as Membership[];
     return { ...record, memberships };
   },
 

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { CallError } from '../../../shared/contract/errors';
 import { roleAtLeast } from '../../../shared/domain/vocabulary';
-import { actorOf, type CallContext } from '../context';
-import type { Db } from '../db/connection';
-import { prepared } from '../replication/write';
+import { actorOf, type ReadContext } from '../context';
+import { prepared } from '../db/statements';
+import type { ReadDb } from '../db/read-only';
 
 /**
  * Who may read IINs, and the counting of staff's exact-IIN lookups: shared by every domain that
@@ -15,7 +15,7 @@ import { prepared } from '../replication/write';
  */
 
 /** Coordinators and administrators read IINs; staff see them masked and their lookups are counted. */
-export const canReadIin = (ctx: CallContext) => roleAtLeast(actorOf(ctx).role, 'coordinator');
+export const canReadIin = (ctx: ReadContext) => roleAtLeast(actorOf(ctx).role, 'coordinator');
 
 /**
  * A busy desk registers or finds a person every two minutes or so: 30 new IINs an hour and 200 a
@@ -40,8 +40,8 @@ export type IinLookupCall =
   | 'roster.problemRows'
   | 'roster.export';
 
-const keys = new WeakMap<Db, Buffer>();
-function lookupKey(db: Db): Buffer {
+const keys = new WeakMap<ReadDb, Buffer>();
+function lookupKey(db: ReadDb): Buffer {
   let key = keys.get(db);
   if (!key) {
     const row = prepared(db, "SELECT value FROM local_secrets WHERE name = 'iin-lookup-key'").get() as { value: Buffer } | undefined;
@@ -52,7 +52,7 @@ function lookupKey(db: Db): Buffer {
 }
 
 /** A keyed hash: the same IIN gives the same value here, and the value alone does not give the IIN back. */
-function iinHash(db: Db, iin: string): string {
+function iinHash(db: ReadDb, iin: string): string {
   return createHmac('sha256', lookupKey(db)).update(iin).digest('hex').slice(0, 32);
 }
 
@@ -62,12 +62,12 @@ function iinHash(db: Db, iin: string): string {
  * IIN nobody could hold answers "not registered" and says nothing about anyone, so registering new
  * people (by hand or from a roster) does not use up the allowance.
  */
-function couldBeSomeone(db: Db, iin: string): boolean {
+function couldBeSomeone(db: ReadDb, iin: string): boolean {
   const prefix = iin.slice(0, 7);
   return prepared(db, 'SELECT 1 FROM volunteers WHERE iin >= ? AND iin <= ? AND deleted = 0 LIMIT 1').get(`${prefix}00000`, `${prefix}99999`) !== undefined;
 }
 
-const isHeld = (db: Db, iin: string) => prepared(db, 'SELECT 1 FROM volunteers WHERE iin = ? AND deleted = 0 LIMIT 1').get(iin) !== undefined;
+const isHeld = (db: ReadDb, iin: string) => prepared(db, 'SELECT 1 FROM volunteers WHERE iin = ? AND deleted = 0 LIMIT 1').get(iin) !== undefined;
 
 /**
  * Counts and records the exact-IIN lookups a call is about to answer, or refuses the whole call
@@ -75,7 +75,7 @@ const isHeld = (db: Db, iin: string) => prepared(db, 'SELECT 1 FROM volunteers W
  * user asked about in the last day is not counted again: asking twice tells nothing new, and a
  * screen re-asking as it scrolls must not use up the allowance. Users who read IINs are not counted.
  */
-export function countIinLookups(ctx: CallContext, call: IinLookupCall, iins: Iterable<string>): void {
+export function countIinLookups(ctx: ReadContext, call: IinLookupCall, iins: Iterable<string>): void {
   if (canReadIin(ctx)) return;
   const { db } = ctx;
   const actor = actorOf(ctx);
@@ -104,14 +104,12 @@ export function countIinLookups(ctx: CallContext, call: IinLookupCall, iins: Ite
 
   const at = new Date(now).toISOString();
   const rows = [...fresh].map(([hash, iin]) => ({ hash, hit: isHeld(db, iin) ? 1 : 0 }));
-  const record = () => {
-    const insert = prepared(db, 'INSERT INTO iin_lookups (user_id, login, at, call, hit, iin_hash) VALUES (?, ?, ?, ?, ?, ?)');
-    db.transaction(() => {
-      for (const r of rows) insert.run(actor.id, actor.login, at, call, r.hit, r.hash);
-      prepared(db, 'DELETE FROM iin_lookups WHERE at < ?').run(new Date(now - KEEP_DAYS * DAY_MS).toISOString());
-    })();
-  };
   // A write call that is refused (an IIN already taken) rolls back; its lookup must still count.
-  if (db.inTransaction) ctx.afterCall(record);
-  else record();
+  ctx.bookkeeping((writable) => {
+    const insert = prepared(writable, 'INSERT INTO iin_lookups (user_id, login, at, call, hit, iin_hash) VALUES (?, ?, ?, ?, ?, ?)');
+    writable.transaction(() => {
+      for (const r of rows) insert.run(actor.id, actor.login, at, call, r.hit, r.hash);
+      prepared(writable, 'DELETE FROM iin_lookups WHERE at < ?').run(new Date(now - KEEP_DAYS * DAY_MS).toISOString());
+    })();
+  });
 }

@@ -2,10 +2,10 @@ import { CallError, type FieldProblem } from '../../../shared/contract/errors';
 import { iinFacts } from '../../../shared/domain/iin';
 import { transliterate } from '../../../shared/domain/search-key';
 import { ageOn, type VolunteerPatch } from '../../../shared/domain/volunteer';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/read-only';
 
 /** Who already holds an IIN in this office (live records only). */
-export function iinHolder(db: Db, iin: string, exceptId?: string): { id: string; name: string } | null {
+export function iinHolder(db: ReadDb, iin: string, exceptId?: string): { id: string; name: string } | null {
   const row = db
     .prepare("SELECT id, last_name || ' ' || first_name || COALESCE(' ' || middle_name, '') AS name FROM volunteers WHERE iin = ? AND deleted = 0 AND id <> ?")
     .get(iin, exceptId ?? '') as { id: string; name: string } | undefined;
@@ -17,7 +17,7 @@ export function iinHolder(db: Db, iin: string, exceptId?: string): { id: string;
  * the IIN fills or must agree with birth date and sex, an IIN is held by one person, Latin
  * names are filled from Cyrillic ones, a minor's consent needs a guardian.
  */
-export function completeVolunteer(db: Db, merged: VolunteerPatch, id: string | undefined, today: string): VolunteerPatch {
+export function completeVolunteer(db: ReadDb, merged: VolunteerPatch, id: string | undefined, today: string): VolunteerPatch {
   const out: VolunteerPatch = { ...merged };
   const problems: FieldProblem[] = [];
   if (out.iin) {

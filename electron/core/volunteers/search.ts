@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import type { VolunteerRow, volunteerQuery } from '../../../shared/contract/volunteers';
 import { isValidIin } from '../../../shared/domain/iin';
 import { skeletonTokens } from '../../../shared/domain/search-key';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/read-only';
 import type { SqlValue } from '../replication/tables';
-import { prepared } from '../replication/write';
+import { prepared } from '../db/statements';
 import { maskIin } from './columns';
 
 type Query = z.output<typeof volunteerQuery>;
@@ -82,9 +82,9 @@ function textFilter(text: string, canReadIin: boolean): { match: string | null; 
  * Totals are remembered per query until the database changes: scrolling asks for many pages
  * of one query, and counting 200,000 rows for each page would be waste.
  */
-const totals = new WeakMap<Db, { version: string; byQuery: Map<string, number> }>();
-function rememberedTotal(db: Db, key: string, count: () => number): number {
-  const version = `${db.pragma('data_version', { simple: true })}:${(prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n}`;
+const totals = new WeakMap<ReadDb, { version: string; byQuery: Map<string, number> }>();
+function rememberedTotal(db: ReadDb, key: string, count: () => number): number {
+  const version = `${prepared(db, 'PRAGMA data_version').pluck().get() as number}:${(prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n}`;
   let memo = totals.get(db);
   if (!memo || memo.version !== version) totals.set(db, (memo = { version, byQuery: new Map() }));
   let total = memo.byQuery.get(key);
@@ -97,7 +97,7 @@ function rememberedTotal(db: Db, key: string, count: () => number): number {
  * The renderer asks for pages as it scrolls and never holds the whole roster. A caller who may
  * not read IINs gets them masked and searches them only whole (counted by the caller).
  */
-export function searchVolunteers(db: Db, q: Query, canReadIin: boolean): { total: number; rows: VolunteerRow[] } {
+export function searchVolunteers(db: ReadDb, q: Query, canReadIin: boolean): { total: number; rows: VolunteerRow[] } {
   const filters: string[] = ['v.deleted = 0'];
   const params: SqlValue[] = [];
   const where = (sql: string, value: SqlValue) => {
