@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { organisationInput } from './organisation';
 import { defineTable } from './replicated-table';
 import { isoDate, text } from './text';
+import { ORGANISATION_TYPES } from './vocabulary';
 
 /** Organisations as a replicated table: merged when the same one was registered twice. */
 export const organisationsTable = defineTable({
@@ -10,7 +11,7 @@ export const organisationsTable = defineTable({
   fields: {
     name: { kind: 'text' },
     bin: { kind: 'bin' },
-    type: { kind: 'enum', vocab: 'orgType' },
+    type: { kind: 'enum', vocab: 'orgType', codes: ORGANISATION_TYPES },
     region: { kind: 'region' },
     contact_name: { kind: 'text' },
     phone: { kind: 'phone' },

@@ -39,6 +39,8 @@ export interface FieldSpec {
   label: string;
   /** enum and list fields: the vocabulary group naming the codes (`vocab.<group>.<code>`), if they are translated. */
   vocab?: string;
+  /** enum and list fields: the closed list of codes. */
+  codes?: readonly string[];
   /** ref fields: the replicated table whose record the value names. */
   ref?: string;
 }
@@ -105,6 +107,11 @@ export function defineTable<const F extends string>(
 /** A field's spec, or undefined for a field the table does not replicate. */
 export function fieldOf(spec: ReplicatedTableSpec, field: string): FieldSpec | undefined {
   return Object.prototype.hasOwnProperty.call(spec.fields, field) ? spec.fields[field] : undefined;
+}
+
+/** The fields of the given kinds, by their camelCase names (as forms, contracts and spreadsheets name them). */
+export function fieldsOfKind(spec: ReplicatedTableSpec, ...kinds: FieldKind[]): ReadonlySet<string> {
+  return new Set(Object.entries(spec.fields).filter(([, f]) => kinds.includes(f.kind)).map(([column]) => camelOf(column)));
 }
 
 /** A record's name from its values, or null when it has none (an erased person). */

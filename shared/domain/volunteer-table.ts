@@ -1,5 +1,6 @@
 import { defineTable } from './replicated-table';
 import { volunteerPatch } from './volunteer';
+import { AREAS, AVAILABILITY, CONSENT_BASES, DRIVING_CATEGORIES, LANGUAGES, SEXES, SKILLS, VOLUNTEER_STATUSES } from './vocabulary';
 
 /** Volunteers as a replicated table: a person's record, merged when registered twice, erased on request. */
 export const volunteersTable = defineTable({
@@ -13,21 +14,21 @@ export const volunteersTable = defineTable({
     first_name_latin: { kind: 'name' },
     iin: { kind: 'iin' },
     birth_date: { kind: 'date' },
-    sex: { kind: 'enum', vocab: 'sex' },
+    sex: { kind: 'enum', vocab: 'sex', codes: SEXES },
     phone: { kind: 'phone' },
     email: { kind: 'email' },
     region: { kind: 'region' },
     district: { kind: 'text' },
     locality: { kind: 'text' },
-    languages: { kind: 'list', vocab: 'language' },
-    skills: { kind: 'list', vocab: 'skill' },
+    languages: { kind: 'list', vocab: 'language', codes: LANGUAGES },
+    skills: { kind: 'list', vocab: 'skill', codes: SKILLS },
     // Category codes (A, B, BE …) read the same in every language.
-    driving_categories: { kind: 'list' },
-    areas: { kind: 'list', vocab: 'area' },
-    availability: { kind: 'enum', vocab: 'availability' },
-    status: { kind: 'enum', vocab: 'status' },
+    driving_categories: { kind: 'list', codes: DRIVING_CATEGORIES },
+    areas: { kind: 'list', vocab: 'area', codes: AREAS },
+    availability: { kind: 'enum', vocab: 'availability', codes: AVAILABILITY },
+    status: { kind: 'enum', vocab: 'status', codes: VOLUNTEER_STATUSES },
     consent_date: { kind: 'date' },
-    consent_basis: { kind: 'enum', vocab: 'consentBasis' },
+    consent_basis: { kind: 'enum', vocab: 'consentBasis', codes: CONSENT_BASES },
     guardian_name: { kind: 'text' },
     guardian_phone: { kind: 'phone' },
     guardian_consent_date: { kind: 'date' },
