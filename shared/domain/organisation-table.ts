@@ -36,5 +36,6 @@ export const membershipsTable = defineTable({
     since: { kind: 'date' },
   },
   pairId: ['organisation_id', 'volunteer_id'],
+  labelRefs: ['volunteer_id', 'organisation_id'],
   values: z.strictObject({ role: text(100).nullable(), since: isoDate.nullable() }).partial(),
 });

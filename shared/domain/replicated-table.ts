@@ -54,6 +54,11 @@ export interface ReplicatedTableSpec<F extends string = string> {
   fields: Readonly<Record<F, FieldSpec>>;
   /** Fields whose values, joined, name a record to a person; none: records have no name. */
   labelFields?: readonly F[];
+  /**
+   * A record without a name of its own is named by the records these references name, joined
+   * with ' — ' (a membership: "person — organisation").
+   */
+  labelRefs?: readonly F[];
   /** Translation key for a record that has no name left (an erased person); else the table's label is shown. */
   unnamed?: string;
   /** Records are named on their own, without their kind beside them (people). */

@@ -41,7 +41,7 @@ describe('the replicated-table registry', () => {
         if (kind === 'ref') expect(tableSpec(fieldOf(spec, column)!.ref!), `${table}.${column} → ${fieldOf(spec, column)!.ref}`).toBeDefined();
         if (kind === 'record') expect(fieldOf(spec, 'tbl')?.kind).toBe('table');
       }
-      for (const f of spec.pairId ?? []) expect(fieldOf(spec, f)?.kind, `${table} pair id ${f}`).toBe('ref');
+      for (const f of [...(spec.pairId ?? []), ...(spec.labelRefs ?? [])]) expect(fieldOf(spec, f)?.kind, `${table} pair id or naming reference ${f}`).toBe('ref');
       for (const f of [...(spec.labelFields ?? []), ...Object.keys(spec.unique ?? {}), ...Object.keys(spec.erasure ?? {})]) expect(fieldOf(spec, f), `${table}.${f}`).toBeDefined();
       expect(Object.keys(spec.fields).at(-1)).toBe('deleted');
     }
