@@ -1,28 +1,13 @@
 import { z } from 'zod';
-import { OFFICE_CODES } from '../domain/regions';
 import { ORGANISATION_TYPES } from '../domain/vocabulary';
-import { email, isoDate, requiredText, text } from '../domain/text';
-import { phoneField } from '../domain/volunteer';
+import { isoDate, text } from '../domain/text';
+import { organisationInput } from '../domain/organisation';
 import { call, idOnly, ok } from './call';
 
-/** Business identification number: 12 digits, the same check-digit scheme as the IIN. */
-export const binField = z.string().trim().regex(/^\d{12}$/, { error: 'error.bin' });
+export { binField, organisationFields, organisationInput } from '../domain/organisation';
 
 const orNull = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? null : v), schema.nullable().optional());
-
-export const organisationFields = {
-  name: requiredText(300),
-  bin: orNull(binField),
-  type: z.enum(ORGANISATION_TYPES, { error: 'error.choice' }),
-  region: orNull(z.enum(OFFICE_CODES, { error: 'error.region' })),
-  contactName: orNull(text(200)),
-  phone: orNull(phoneField),
-  email: orNull(email),
-  notes: orNull(text(2000)),
-};
-
-export const organisationInput = z.strictObject(organisationFields, { error: 'error.unknownField' });
 
 export const organisation = z.object({
   id: z.string(),

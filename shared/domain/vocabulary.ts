@@ -2,6 +2,8 @@
 export const VOLUNTEER_STATUSES = ['candidate', 'active', 'inactive'] as const;
 export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
 
+export const SEXES = ['M', 'F'] as const;
+
 export const SKILLS = [
   'firstAid', 'rescue', 'driving', 'medical', 'psychology', 'translation', 'it',
   'cooking', 'logistics', 'photoVideo', 'signLanguage', 'teaching',

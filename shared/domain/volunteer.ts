@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkIin, normalizeIin } from './iin';
 import { normalizePhone } from './phone';
 import { OFFICE_CODES } from './regions';
-import { AREAS, AVAILABILITY, CONSENT_BASES, DRIVING_CATEGORIES, LANGUAGES, SKILLS, VOLUNTEER_STATUSES } from './vocabulary';
+import { AREAS, AVAILABILITY, CONSENT_BASES, DRIVING_CATEGORIES, LANGUAGES, SEXES, SKILLS, VOLUNTEER_STATUSES } from './vocabulary';
 import { email, isoDate, pastDate, personName, text } from './text';
 
 export const iinField = z
@@ -37,7 +37,7 @@ export const volunteerFields = {
   firstNameLatin: optional(personName(false)),
   iin: optional(iinField),
   birthDate: optional(pastDate),
-  sex: optional(z.enum(['M', 'F'], { error: 'error.choice' })),
+  sex: optional(z.enum(SEXES, { error: 'error.choice' })),
   phone: optional(phoneField),
   email: optional(email),
   region: optional(z.enum(OFFICE_CODES, { error: 'error.region' })),
@@ -77,7 +77,7 @@ export const volunteerRecord = z.object({
   /** Masked (•••••••1234) for roles that may not read IINs. */
   iin: z.string().nullable(),
   birthDate: z.string().nullable(),
-  sex: z.enum(['M', 'F']).nullable(),
+  sex: z.enum(SEXES).nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
   region: z.string().nullable(),

@@ -1,7 +1,9 @@
 import { typedFieldValue } from './typed-values';
 import { CallError } from '../../../shared/contract/errors';
+import type { Db } from '../db/connection';
 import type { ReadDb } from '../db/read-only';
-import { isReplicatedTable, labelOf, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
+import { erasedValue } from '../../../shared/domain/replicated-table';
+import { isReplicatedTable, labelOf, specOf, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
 import { prepared } from '../db/statements';
 import { updateReplicated, type WriteStamp } from '../replication/write';
 import { reviewError } from './errors';
@@ -113,12 +115,12 @@ export function conflictsOfBundle(db: ReadDb, bundleId: string, limit = 1000): C
   return rows.map((r) => view(db, r));
 }
 
-/** A volunteer field as an erasure leaves it (see volunteers.delete). */
-function erasedValue(field: string): SqlValue {
-  if (field === 'last_name' || field === 'first_name') return '';
-  if (['languages', 'skills', 'driving_categories', 'areas'].includes(field)) return '[]';
-  if (field === 'status') return 'inactive';
-  return null;
+/** A value the table declares unique may not be kept while another live record holds it. */
+function assertUnique(db: Db, table: ReplicatedTable, field: string, value: unknown, id: string): void {
+  const key = (specOf(table).unique as Record<string, string> | undefined)?.[field];
+  if (!key || typeof value !== 'string') return;
+  const holder = prepared(db, `SELECT id FROM ${table} WHERE ${field} = ? AND deleted = 0 AND id <> ?`).pluck().get(value, id);
+  if (holder) throw new CallError({ code: 'conflict', key, params: { name: String(holder) } }, `This ${field} already belongs to another record`);
 }
 
 export type Resolution = { choice: 'winner' } | { choice: 'loser' } | { choice: 'value'; value: SqlValue };
@@ -146,10 +148,11 @@ export function resolveConflict(w: WriteStamp, id: number, resolution: Resolutio
     // Restoring gives back what the later edits hold (some may have been blanked by the erasure
     // here), nothing more: the rest of the record was erased where it was erased.
     const values: Record<string, SqlValue> = restore ? { ...late, deleted: 0 } : { deleted: 1 };
-    if (!restore && table === 'volunteers') {
+    const spec = specOf(table);
+    if (!restore && spec.erasure) {
       // Keeping an erasure erases again what the concurrent edit brought back, in the same
       // stamped write as the deletion (so the deletion has seen it all).
-      for (const field of Object.keys(late)) values[field] = erasedValue(field);
+      for (const field of Object.keys(late)) values[field] = erasedValue(spec, field);
     }
     updateReplicated(w, table, row.row_id, values, { force: ['deleted'], ancestors: { deleted: [row.loser_stamp] } });
     if (restore) {
@@ -161,10 +164,7 @@ export function resolveConflict(w: WriteStamp, id: number, resolution: Resolutio
     // A typed value meets the same rules as the forms; kept values were valid where they were written.
     const value = resolution.choice === 'winner' ? parse(row.winner_value) : resolution.choice === 'loser' ? parse(row.loser_value) : typedFieldValue(table, row.field, resolution.value);
     if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw new CallError({ code: 'validation', key: 'error.type' });
-    if (table === 'volunteers' && row.field === 'iin' && typeof value === 'string') {
-      const holder = prepared(w.db, 'SELECT id FROM volunteers WHERE iin = ? AND deleted = 0 AND id <> ?').pluck().get(value, row.row_id);
-      if (holder) throw new CallError({ code: 'conflict', key: 'error.iin.taken', params: { name: String(holder) } }, 'This IIN already belongs to another record');
-    }
+    assertUnique(w.db, table, row.field, value, row.row_id);
     updateReplicated(w, table, row.row_id, { [row.field]: value as SqlValue }, { force: [row.field], ancestors: { [row.field]: [row.loser_stamp] } });
   }
   prepared(w.db, 'UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?').run(w.at, w.actor, resolution.choice, id);

@@ -6,7 +6,7 @@ import { listConflicts, resolveConflict, resolveMany } from './conflicts';
 import { markDistinct } from '../replication/distinct-pairs';
 import { listMerges, mergeChosen, undoMerge, type FieldChoices } from '../replication/merges';
 import { likelyDuplicates } from '../volunteers/duplicates';
-import { REPLICATED_TABLES } from '../replication/tables';
+import { REPLICATED_TABLES, specOf, type ReplicatedTable } from '../replication/tables';
 import { toColumn } from '../volunteers/columns';
 import { bundleError, reviewError } from './errors';
 import { exportBundle, fileSink, memorySink } from './export';
@@ -42,9 +42,10 @@ const actorName = (ctx: ReadContext) => ctx.actorName();
 /** The volunteer fields a merge chooses between (all replicated fields but the tombstone flag). */
 const MERGED_FIELDS: readonly string[] = REPLICATED_TABLES.volunteers.filter((f) => f !== 'deleted');
 
-function recordExists(ctx: ReadContext, id: string): void {
-  const row = ctx.db.prepare('SELECT 1 FROM volunteers WHERE id = ? AND deleted = 0').get(id);
-  if (!row) throw new CallError({ code: 'notFound', key: 'error.volunteerNotFound', params: { id } }, `No volunteer ${id}`);
+/** A live record of the table, or the table's own "not found" error. */
+function recordExists(ctx: ReadContext, table: ReplicatedTable, id: string): void {
+  const row = ctx.db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).get(id);
+  if (!row) throw new CallError({ code: 'notFound', key: specOf(table).notFound ?? 'error.notFound', params: { id } }, `No ${table} record ${id}`);
 }
 
 export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
@@ -100,8 +101,8 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
   'duplicates.list': ({ limit }, ctx) => likelyDuplicates(ctx.db, { limit }),
 
   'duplicates.merge': ({ keepId, otherId, choices }, ctx) => {
-    recordExists(ctx, keepId);
-    recordExists(ctx, otherId);
+    recordExists(ctx, 'volunteers', keepId);
+    recordExists(ctx, 'volunteers', otherId);
     if (keepId === otherId) throw reviewError('duplicates.same', 'A record cannot be merged with itself');
     const columns: FieldChoices = {};
     for (const [field, side] of Object.entries(choices)) {
@@ -113,8 +114,8 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
   },
 
   'duplicates.compare': ({ a, b }, ctx) => {
-    recordExists(ctx, a);
-    recordExists(ctx, b);
+    recordExists(ctx, 'volunteers', a);
+    recordExists(ctx, 'volunteers', b);
     // As stored (the conflict list's form); coordinators may read IINs, and only they compare.
     const [x, y] = [a, b].map((id) => ctx.db.prepare('SELECT * FROM volunteers WHERE id = ?').get(id) as Record<string, unknown>);
     return { fields: MERGED_FIELDS.map((column) => ({ field: column, a: x![column] ?? null, b: y![column] ?? null })) };
@@ -125,8 +126,8 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
   'merges.undo': ({ id }, ctx) => undoMerge(ctx.stamp(), id),
 
   'duplicates.markDistinct': ({ a, b }, ctx) => {
-    recordExists(ctx, a);
-    recordExists(ctx, b);
+    recordExists(ctx, 'volunteers', a);
+    recordExists(ctx, 'volunteers', b);
     markDistinct(ctx.stamp(), 'volunteers', a, b);
     return { ok: true };
   },

@@ -1,3 +1,5 @@
+import { recordLabel } from '../../../shared/domain/replicated-table';
+import { tableSpec } from '../../../shared/domain/tables';
 import type { Db } from '../db/connection';
 import type { Row } from '../replication/tables';
 import { prepared } from '../db/statements';
@@ -18,8 +20,14 @@ import { REPORT_KINDS, type ChangeReportView, type ReportItemView, type ReportKi
 /** Detailed records kept per kind. */
 export const REPORT_DETAIL_CAP = 5000;
 
-/** Tables a coordinator thinks of as records; merges and "different people" marks show as merges. */
-const PEOPLE_TABLES = new Set(['volunteers', 'organisations', 'memberships']);
+/**
+ * Tables a coordinator thinks of as records: those whose records have a name, their own or that
+ * of what they reference; merges and "different people" marks show as merges.
+ */
+const namedRecords = (table: string) => {
+  const spec = tableSpec(table);
+  return !!(spec?.labelFields || spec?.labelRefs);
+};
 
 export const emptyReport = (): ChangeReportView => ({ counts: zeroCounts(), items: [], truncated: false });
 
@@ -30,13 +38,10 @@ function zeroCounts(): Record<ReportKind, number> {
 /** A pending record: the label is filled in at the end when the row alone cannot name it. */
 type Pending = Omit<ReportItemView, 'label'> & { label?: string; ref?: Row };
 
-const personName = (r: Row) => [r.last_name, r.first_name, r.middle_name].filter((x) => typeof x === 'string' && x !== '').join(' ');
-
 /** A record's label from its own values, when they are enough (memberships need two lookups). */
 function ownLabel(table: string, r: Row): string | undefined {
-  if (table === 'volunteers') return personName(r) || undefined;
-  if (table === 'organisations') return typeof r.name === 'string' && r.name !== '' ? r.name : undefined;
-  return undefined;
+  const spec = tableSpec(table);
+  return (spec && recordLabel(spec, r)) || undefined;
 }
 
 export class ReportCollector {
@@ -64,24 +69,24 @@ export class ReportCollector {
 
   /** A record the bundle creates here (a tombstone of one never seen here changes nothing visible). */
   created(table: string, id: string, values: Row): void {
-    if (!PEOPLE_TABLES.has(table) || values.deleted === 1) return;
+    if (!namedRecords(table) || values.deleted === 1) return;
     this.added.add(`${table}\u0000${id}`);
-    this.push({ kind: 'added', table, id, label: ownLabel(table, values), ref: pick(values) });
+    this.push({ kind: 'added', table, id, label: ownLabel(table, values), ref: pick(table, values) });
   }
 
   /** Fields of an existing record the bundle changes; `before` is the record as it was here. */
   changed(table: string, id: string, before: Row, fields: string[], values: Row): void {
-    if (!PEOPLE_TABLES.has(table)) return;
+    if (!namedRecords(table)) return;
     const label = ownLabel(table, before);
     if (label) this.knownLabels.set(`${table}\u0000${id}`, label);
     if (fields.includes('deleted')) {
       const erasing = values.deleted === 1;
       if (erasing) this.erased.add(`${table}\u0000${id}`);
-      this.push({ kind: erasing ? 'erased' : 'restored', table, id, label, ref: pick(before) });
+      this.push({ kind: erasing ? 'erased' : 'restored', table, id, label, ref: pick(table, before) });
       return;
     }
     const changes = fields.map((field) => ({ field, from: before[field] ?? null, to: values[field] ?? null }));
-    this.push({ kind: 'changed', table, id, label, changes, ref: pick(before) });
+    this.push({ kind: 'changed', table, id, label, changes, ref: pick(table, before) });
   }
 
   /** Takes back records of one kind that turned out to be something else (exactly, beyond the detail cap too). */
@@ -143,8 +148,10 @@ export class ReportCollector {
 }
 
 /** The reference columns a membership's label needs (the rest of the row is not kept). */
-function pick(r: Row): Row | undefined {
-  return 'volunteer_id' in r ? { volunteer_id: r.volunteer_id ?? null, organisation_id: r.organisation_id ?? null } : undefined;
+/** The references that name a record (a membership's person and organisation), kept to name it at the end. */
+function pick(table: string, r: Row): Row | undefined {
+  const refs = tableSpec(table)?.labelRefs;
+  return refs ? Object.fromEntries(refs.map((f) => [f, r[f] ?? null])) : undefined;
 }
 
 /** Names records as they stand here, remembering what it looked up. */
@@ -166,14 +173,15 @@ class Labeller {
   }
 
   private lookup(table: string, id: string, ref?: Row): string | undefined {
-    if (table === 'volunteers' || table === 'organisations') {
+    const spec = tableSpec(table);
+    if (spec?.labelFields) {
       const row = prepared(this.db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
       return row ? ownLabel(table, row) : undefined;
     }
-    if (table === 'memberships') {
-      const r = ref ?? (prepared(this.db, 'SELECT volunteer_id, organisation_id FROM memberships WHERE id = ?').get(id) as Row | undefined);
+    if (spec?.labelRefs) {
+      const r = ref ?? (prepared(this.db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined);
       if (!r) return undefined;
-      return `${this.label('volunteers', String(r.volunteer_id))} — ${this.label('organisations', String(r.organisation_id))}`;
+      return spec.labelRefs.map((f) => this.label(spec.fields[f]!.ref!, String(r[f]))).join(' — ');
     }
     return undefined;
   }

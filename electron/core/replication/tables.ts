@@ -1,64 +1,56 @@
-/**
- * The replicated tables and their replicated fields (SQL column names). A table joins replication
- * by being declared here: the write path stamps these fields, export and dump read them.
- * Local bookkeeping columns (seq, audit stamps) are not replicated fields.
- */
-export const REPLICATED_TABLES = {
-  volunteers: [
-    'last_name', 'first_name', 'middle_name', 'last_name_latin', 'first_name_latin', 'iin', 'birth_date', 'sex',
-    'phone', 'email', 'region', 'district', 'locality', 'languages', 'skills', 'driving_categories', 'areas',
-    'availability', 'status', 'consent_date', 'consent_basis', 'guardian_name', 'guardian_phone',
-    'guardian_consent_date', 'emergency_contact_name', 'emergency_contact_phone', 'notes', 'deleted',
-  ],
-  organisations: ['name', 'bin', 'type', 'region', 'contact_name', 'phone', 'email', 'notes', 'deleted'],
-  memberships: ['organisation_id', 'volunteer_id', 'role', 'since', 'deleted'],
-  /** "This record is the same as that one": loser → survivor, so every office converges on one record. */
-  merges: ['tbl', 'loser_id', 'survivor_id', 'survivor_before', 'deleted'],
-  /** A coordinator's decision that two likely duplicates are different people. */
-  distinct_pairs: ['tbl', 'a_id', 'b_id', 'deleted'],
-} as const satisfies Record<string, readonly string[]>;
+import { TABLES, type TableName } from '../../../shared/domain/tables';
+import { emptyValue, recordLabel, type ReplicatedTableSpec, type SqlValue } from '../../../shared/domain/replicated-table';
 
-export type ReplicatedTable = keyof typeof REPLICATED_TABLES;
-export type SqlValue = string | number | null;
+/**
+ * The replicated tables as the generic core reads them, all derived from the one declaration per
+ * table (shared/domain/tables.ts): the write path stamps these fields, export and dump read them,
+ * merging follows the references. Local bookkeeping columns (seq, audit stamps) are not replicated fields.
+ */
+export type ReplicatedTable = TableName;
+export type { SqlValue };
 export type Row = Record<string, SqlValue>;
 
-export const REPLICATED_TABLE_NAMES = Object.keys(REPLICATED_TABLES) as ReplicatedTable[];
+export const REPLICATED_TABLE_NAMES = Object.keys(TABLES) as ReplicatedTable[];
 
 export function isReplicatedTable(name: string): name is ReplicatedTable {
-  return Object.prototype.hasOwnProperty.call(REPLICATED_TABLES, name);
+  return Object.prototype.hasOwnProperty.call(TABLES, name);
 }
+
+/** A replicated table's declaration. */
+export function specOf(table: ReplicatedTable): ReplicatedTableSpec {
+  return TABLES[table];
+}
+
+/** The replicated fields (SQL column names) of each table, in bundle order. */
+export const REPLICATED_TABLES = Object.fromEntries(REPLICATED_TABLE_NAMES.map((t) => [t, Object.keys(specOf(t).fields)])) as unknown as {
+  readonly [T in ReplicatedTable]: readonly string[];
+};
 
 /**
  * Columns that name a record of another replicated table. When a record is merged into another,
  * live references to the merged-away id are re-pointed at the survivor (generic over tables).
  */
-export const REFERENCES: Partial<Record<ReplicatedTable, Record<string, ReplicatedTable>>> = {
-  memberships: { organisation_id: 'organisations', volunteer_id: 'volunteers' },
-};
+export const REFERENCES: Partial<Record<ReplicatedTable, Record<string, ReplicatedTable>>> = Object.fromEntries(
+  REPLICATED_TABLE_NAMES.flatMap((t) => {
+    const refs = Object.entries(specOf(t).fields).filter(([, f]) => f.kind === 'ref').map(([column, f]) => [column, f.ref as ReplicatedTable]);
+    return refs.length ? [[t, Object.fromEntries(refs)]] : [];
+  }),
+);
 
 /**
  * Tables whose id is derived from referenced ids (`${a}:${b}`), so the same pair added at two
  * offices is one record. Re-pointing such a row makes (or revives) the new pair and ends the old.
  */
-export const PAIR_IDS: Partial<Record<ReplicatedTable, readonly string[]>> = {
-  memberships: ['organisation_id', 'volunteer_id'],
-};
+export const PAIR_IDS: Partial<Record<ReplicatedTable, readonly string[]>> = Object.fromEntries(
+  REPLICATED_TABLE_NAMES.flatMap((t) => (specOf(t).pairId ? [[t, specOf(t).pairId]] : [])),
+);
 
 /** Tables whose records can be merged as "the same thing registered twice". */
-export const MERGEABLE: readonly ReplicatedTable[] = ['volunteers', 'organisations'];
-
-/** The fields that name a record to a person (conflict and merge lists show them). */
-export const LABEL_FIELDS: Partial<Record<ReplicatedTable, readonly string[]>> = {
-  volunteers: ['last_name', 'first_name', 'middle_name'],
-  organisations: ['name'],
-};
+export const MERGEABLE: readonly ReplicatedTable[] = REPLICATED_TABLE_NAMES.filter((t) => specOf(t).mergeable);
 
 /** A record's name from its values, or null when it has none (an erased person). */
 export function labelOf(table: ReplicatedTable, values: Partial<Row>): string | null {
-  const fields = LABEL_FIELDS[table];
-  if (!fields) return null;
-  const text = fields.map((f) => values[f]).filter((v) => typeof v === 'string' && v !== '').join(' ').trim();
-  return text || null;
+  return recordLabel(specOf(table), values);
 }
 
 /** A field holds nothing: no value, an empty text or an empty list. */
@@ -68,5 +60,5 @@ export function isEmptyValue(value: SqlValue | undefined): boolean {
 
 /** The value an empty field holds (lists are stored as JSON arrays). */
 export function emptyValueOf(table: ReplicatedTable, field: string): SqlValue {
-  return table === 'volunteers' && ['languages', 'skills', 'driving_categories', 'areas'].includes(field) ? '[]' : null;
+  return emptyValue(specOf(table), field);
 }

@@ -3,6 +3,8 @@ import type { volunteerQuery } from '../../../shared/contract/volunteers';
 import { textAt, type Lang } from '../../../shared/i18n/translate';
 import { formatPhone } from '../../../shared/domain/phone';
 import { regionName } from '../../../shared/domain/regions';
+import { fieldOf } from '../../../shared/domain/replicated-table';
+import { volunteersTable } from '../../../shared/domain/volunteer-table';
 import type { z } from 'zod';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
@@ -18,35 +20,33 @@ import { writeSheet } from '../spreadsheet/write';
 
 type Query = Omit<z.output<typeof volunteerQuery>, 'offset' | 'limit'>;
 
-const ID_COLUMNS = new Set<ExportColumn>(['iin', 'phone', 'guardianPhone', 'emergencyContactPhone']);
-const DATE_COLUMNS = new Set<ExportColumn>(['birthDate', 'consentDate', 'guardianConsentDate']);
-const VOCAB_GROUP: Partial<Record<ExportColumn, string>> = {
-  sex: 'sex', status: 'status', availability: 'availability', consentBasis: 'consentBasis',
-  skills: 'skill', areas: 'area', languages: 'language',
-};
-
-function columnLabel(column: string, lang: Lang): string {
+export function columnLabel(column: string, lang: Lang): string {
   return textAt(lang, `volunteer.${column}`) ?? column;
 }
 
-const ARRAY_COLUMNS = new Set<ExportColumn>(['languages', 'skills', 'drivingCategories', 'areas']);
-
-/** One export column's cell from a volunteer's SQL row. */
-function cellFor(row: Record<string, unknown>, column: ExportColumn, sqlColumn: string, lang: Lang, canReadIin: boolean): OutCell {
+/** One export column's cell from a volunteer's SQL row, shaped by the field's declared kind. */
+function cellFor(row: Record<string, unknown>, sqlColumn: string, lang: Lang, canReadIin: boolean): OutCell {
   const value = row[sqlColumn];
   if (value === null || value === undefined || value === '') return null;
-  const group = VOCAB_GROUP[column];
-  const label = (v: string) => (group ? textAt(lang, `vocab.${group}.${v}`) : undefined) ?? v;
-  if (ARRAY_COLUMNS.has(column)) {
-    const list = JSON.parse(String(value)) as string[];
-    return list.length === 0 ? null : { text: list.map(label).join(', ') };
-  }
+  const field = fieldOf(volunteersTable, sqlColumn);
+  const label = (v: string) => (field?.vocab ? textAt(lang, `vocab.${field.vocab}.${v}`) : undefined) ?? v;
   const text = String(value);
-  if (column === 'iin') return { id: maskIin(text, canReadIin) ?? '' };
-  if (ID_COLUMNS.has(column)) return { id: formatPhone(text) };
-  if (DATE_COLUMNS.has(column)) return { date: text };
-  if (column === 'region') return { text: regionName(text, lang) };
-  return { text: label(text) };
+  switch (field?.kind) {
+    case 'list': {
+      const list = JSON.parse(text) as string[];
+      return list.length === 0 ? null : { text: list.map(label).join(', ') };
+    }
+    case 'iin':
+      return { id: maskIin(text, canReadIin) ?? '' };
+    case 'phone':
+      return { id: formatPhone(text) };
+    case 'date':
+      return { date: text };
+    case 'region':
+      return { text: regionName(text, lang) };
+    default:
+      return { text: label(text) };
+  }
 }
 
 export interface ExportResult {
@@ -91,7 +91,7 @@ export function exportRoster(
   function* rows(): Generator<OutCell[]> {
     for (const row of rowsOf(db, list, sqlColumns)) {
       count++;
-      yield options.columns.map((c, i) => cellFor(row, c, sqlColumns[i]!, options.lang, options.canReadIin));
+      yield options.columns.map((_c, i) => cellFor(row, sqlColumns[i]!, options.lang, options.canReadIin));
     }
   }
   const title = textAt(options.lang, 'rosterImport.sheetName') ?? 'Volunteers';

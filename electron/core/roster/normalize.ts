@@ -2,7 +2,8 @@ import type { RosterField, RosterMapping } from '../../../shared/contract/roster
 import { LANGS, textAt } from '../../../shared/i18n/translate';
 import { REGIONS } from '../../../shared/domain/regions';
 import { skeletonTokens } from '../../../shared/domain/search-key';
-import { AREAS, AVAILABILITY, CONSENT_BASES, DRIVING_CATEGORIES, LANGUAGES, SKILLS, VOLUNTEER_STATUSES } from '../../../shared/domain/vocabulary';
+import { camelOf, columnOf, fieldOf } from '../../../shared/domain/replicated-table';
+import { volunteersTable } from '../../../shared/domain/volunteer-table';
 import { unneutralise } from '../spreadsheet/formulas';
 import { cellText, isDateCell, serialToIso, type Cell } from '../spreadsheet/sheet';
 import { cleanText, fixLookalikes } from './text';
@@ -15,9 +16,8 @@ import { cleanText, fixLookalikes } from './text';
 
 type RawVolunteer = Record<string, unknown>;
 
+/** Cyrillic text fields, where Latin look-alike letters typed by mistake are fixed. */
 const NAME_FIELDS = new Set(['lastName', 'firstName', 'middleName', 'guardianName', 'emergencyContactName', 'district', 'locality']);
-const DATE_FIELDS = new Set(['birthDate', 'consentDate', 'guardianConsentDate']);
-const PHONE_FIELDS = new Set(['phone', 'guardianPhone', 'emergencyContactPhone']);
 
 const key = (text: string) => skeletonTokens(text).join(' ');
 
@@ -35,25 +35,31 @@ function vocabulary(values: readonly string[], group: string | null, extra: Reco
   return map;
 }
 
-const SEX = vocabulary(['M', 'F'], 'sex', {
-  M: ['м', 'муж', 'мужской', 'мужчина', 'ер', 'еркек', 'ер адам', 'е', 'male', 'man', 'm'],
-  F: ['ж', 'жен', 'женский', 'женщина', 'әйел', 'айел', 'ә', 'female', 'woman', 'f'],
-});
-const STATUS = vocabulary(VOLUNTEER_STATUSES, 'status', {
-  active: ['активный', 'активна', 'белсенді', 'действующий'],
-  inactive: ['неактивный', 'не активен', 'белсенді емес'],
-  candidate: ['кандидат', 'үміткер'],
-});
-const SKILL = vocabulary(SKILLS, 'skill');
-const AREA = vocabulary(AREAS, 'area');
-const LANGUAGE = vocabulary(LANGUAGES, 'language', {
-  kk: ['казахский', 'қазақ', 'қазақ тілі', 'каз', 'қаз', 'kazakh'],
-  ru: ['русский', 'орыс', 'орыс тілі', 'рус', 'russian'],
-  en: ['английский', 'ағылшын', 'ағылшын тілі', 'англ', 'english'],
-});
-const AVAILABILITY_MAP = vocabulary(AVAILABILITY, 'availability');
-const CONSENT = vocabulary(CONSENT_BASES, 'consentBasis', { written: ['письменно', 'письменная', 'жазбаша'], electronic: ['электронно', 'электронная', 'электронды'] });
-const DRIVING = vocabulary(DRIVING_CATEGORIES, null);
+/** How offices write closed-list values beyond their labels in the three languages. */
+const ALIASES: Record<string, Record<string, string[]>> = {
+  sex: {
+    M: ['м', 'муж', 'мужской', 'мужчина', 'ер', 'еркек', 'ер адам', 'е', 'male', 'man', 'm'],
+    F: ['ж', 'жен', 'женский', 'женщина', 'әйел', 'айел', 'ә', 'female', 'woman', 'f'],
+  },
+  status: {
+    active: ['активный', 'активна', 'белсенді', 'действующий'],
+    inactive: ['неактивный', 'не активен', 'белсенді емес'],
+    candidate: ['кандидат', 'үміткер'],
+  },
+  languages: {
+    kk: ['казахский', 'қазақ', 'қазақ тілі', 'каз', 'қаз', 'kazakh'],
+    ru: ['русский', 'орыс', 'орыс тілі', 'рус', 'russian'],
+    en: ['английский', 'ағылшын', 'ағылшын тілі', 'англ', 'english'],
+  },
+  consentBasis: { written: ['письменно', 'письменная', 'жазбаша'], electronic: ['электронно', 'электронная', 'электронды'] },
+};
+
+/** Each closed-list field's values by their codes, labels and aliases, from the volunteers table's declaration. */
+const VOCABULARIES = new Map(
+  Object.entries(volunteersTable.fields)
+    .filter(([, f]) => f.codes)
+    .map(([column, f]) => [camelOf(column), vocabulary(f.codes!, f.vocab ?? null, ALIASES[camelOf(column)])]),
+);
 
 /** Words that say "region" or "city" and are dropped before comparing names. */
 const REGION_NOISE = new Set(['облысы', 'облыс', 'область', 'обл', 'region', 'oblast', 'oblysy', 'қаласы', 'қала', 'город', 'г', 'city', 'of'].map(key));
@@ -203,27 +209,24 @@ export function normalizeRow(cells: Cell[], mapping: RosterMapping, options: Nor
 
 function convert(field: RosterField, cell: Cell, options: NormalizeOptions): unknown {
   if (cell === null || cell === undefined) return undefined;
-  if (field === 'iin') return iinText(cell) ?? undefined;
-  if (DATE_FIELDS.has(field)) {
+  const kind = fieldOf(volunteersTable, columnOf(field))?.kind;
+  if (kind === 'iin') return iinText(cell) ?? undefined;
+  if (kind === 'date') {
     const iso = parseDate(cell);
     if (iso) return iso;
     const raw = cleanText(cellText(cell));
     return raw === '' ? undefined : raw; // the schema says: error.date
   }
-  if (PHONE_FIELDS.has(field)) return phoneText(cell) || undefined;
+  if (kind === 'phone') return phoneText(cell) || undefined;
   const text = unneutralise(cleanText(cellText(cell)));
   if (text === '') return undefined;
   if (field === 'fullName' || NAME_FIELDS.has(field)) return fixLookalikes(text);
-  switch (field) {
-    case 'sex': return fromList(SEX, text) ?? text;
-    case 'status': return fromList(STATUS, text) ?? text;
-    case 'availability': return fromList(AVAILABILITY_MAP, text) ?? text;
-    case 'consentBasis': return fromList(CONSENT, text) ?? text;
+  const vocabulary = VOCABULARIES.get(field);
+  switch (kind) {
+    case 'enum': return (vocabulary && fromList(vocabulary, text)) ?? text;
     case 'region': return regionCode(text, options.office) ?? text;
-    case 'skills': return listField(SKILL, text);
-    case 'areas': return listField(AREA, text);
-    case 'languages': return listField(LANGUAGE, text);
-    case 'drivingCategories': return listField(DRIVING, text.toUpperCase().replace(/\s+/g, ','));
+    // Driving categories come space-separated ("B C") as often as in a list.
+    case 'list': return vocabulary ? listField(vocabulary, field === 'drivingCategories' ? text.toUpperCase().replace(/\s+/g, ',') : text) : text;
     default: return text;
   }
 }

@@ -1,11 +1,14 @@
+import { camelOf, columnOf, fieldsOfKind } from '../../../shared/domain/replicated-table';
 import type { VolunteerPatch, VolunteerRecord } from '../../../shared/domain/volunteer';
+import { volunteersTable } from '../../../shared/domain/volunteer-table';
 import type { Row } from '../replication/tables';
 
-/** Field names of the model (camelCase) and their SQL columns (snake_case). */
-const ARRAY_FIELDS = new Set(['languages', 'skills', 'drivingCategories', 'areas']);
+/** The list fields (stored as JSON arrays), as the volunteers table declares them. */
+const ARRAY_FIELDS = fieldsOfKind(volunteersTable, 'list');
 
-export const toColumn = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-export const toField = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+/** Field names of the model (camelCase) and their SQL columns (snake_case). */
+export const toColumn = columnOf;
+export const toField = camelOf;
 
 /** Model values to SQL values: arrays as sorted JSON (so equal sets compare equal), absent as null. */
 export function toRow(data: VolunteerPatch): Row {

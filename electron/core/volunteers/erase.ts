@@ -1,14 +1,15 @@
 import type { Db } from '../db/connection';
 import { forgetRecordsInHistory } from '../exchange/history';
-import { REPLICATED_TABLES, type Row } from '../replication/tables';
+import { erasedValue } from '../../../shared/domain/replicated-table';
+import { REPLICATED_TABLES, specOf, type Row } from '../replication/tables';
 import { prepared } from '../db/statements';
 import { updateReplicated, type WriteStamp } from '../replication/write';
 
-/** Every replicated volunteer field at its empty value, and the tombstone flag. */
+/** Every replicated volunteer field as erasure leaves it (the table's declaration says how), and the tombstone flag. */
 export function erasedVolunteer(): Row {
   const row: Row = {};
-  for (const column of REPLICATED_TABLES.volunteers) row[column] = null;
-  return { ...row, last_name: '', first_name: '', languages: '[]', skills: '[]', driving_categories: '[]', areas: '[]', status: 'inactive', deleted: 1 };
+  for (const column of REPLICATED_TABLES.volunteers) row[column] = erasedValue(specOf('volunteers'), column);
+  return { ...row, deleted: 1 };
 }
 
 /**

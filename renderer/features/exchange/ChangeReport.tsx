@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { REPORT_KINDS, type ChangeReportView, type ReportItemView } from '../../../shared/contract/exchange';
 import { useLang, type Lang } from '../../app/i18n';
 import { download, toBase64 } from '../../app/files';
-import { displayValue, fieldLabel, tableLabel } from './values';
+import { displayValue, fieldLabel, namedAlone, tableLabel } from './values';
 
 type Kind = (typeof REPORT_KINDS)[number];
 
@@ -99,7 +99,7 @@ function ReportSection({ kind, count, items, searching, forceOpen, showAll }: {
 function ReportLine({ item }: { item: ReportItemView }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const kindOfRecord = item.table === 'volunteers' ? null : <span className="muted small"> · {tableLabel(t, item.table)}</span>;
+  const kindOfRecord = namedAlone(item.table) ? null : <span className="muted small"> · {tableLabel(t, item.table)}</span>;
   const empty = <span className="muted">{t('exchange.conflicts.emptyValue')}</span>;
   return (
     <li data-testid="report-item">
@@ -118,7 +118,7 @@ function ReportLine({ item }: { item: ReportItemView }) {
           {item.changes.map((c) => (
             <li key={c.field}>
               <span className="muted">{fieldLabel(t, item.table, c.field)}:</span>{' '}
-              <del>{displayValue(t, lang, c.field, c.from) || empty}</del> → <ins>{displayValue(t, lang, c.field, c.to) || empty}</ins>
+              <del>{displayValue(t, lang, item.table, c.field, c.from) || empty}</del> → <ins>{displayValue(t, lang, item.table, c.field, c.to) || empty}</ins>
             </li>
           ))}
         </ul>
@@ -130,7 +130,7 @@ function ReportLine({ item }: { item: ReportItemView }) {
 /** Everything a coordinator might type to find a record in the report, lower-cased. */
 function searchText(t: TFunction, lang: Lang, item: ReportItemView): string {
   const parts = [item.label, item.into?.label ?? '', item.field ? fieldLabel(t, item.table, item.field) : ''];
-  for (const c of item.changes ?? []) parts.push(fieldLabel(t, item.table, c.field), displayValue(t, lang, c.field, c.from), displayValue(t, lang, c.field, c.to));
+  for (const c of item.changes ?? []) parts.push(fieldLabel(t, item.table, c.field), displayValue(t, lang, item.table, c.field, c.from), displayValue(t, lang, item.table, c.field, c.to));
   return parts.join('\n').toLowerCase();
 }
 
@@ -147,7 +147,7 @@ function reportCsv(t: TFunction, lang: Lang, report: ChangeReportView): string {
   for (const item of report.items) {
     const base = [t(`exchange.report.kind.${item.kind}`), tableLabel(t, item.table), item.label];
     if (item.changes) {
-      for (const c of item.changes) lines.push([...base, fieldLabel(t, item.table, c.field), displayValue(t, lang, c.field, c.from), displayValue(t, lang, c.field, c.to)]);
+      for (const c of item.changes) lines.push([...base, fieldLabel(t, item.table, c.field), displayValue(t, lang, item.table, c.field, c.from), displayValue(t, lang, item.table, c.field, c.to)]);
     } else if (item.kind === 'conflict') {
       lines.push([...base, item.conflictKind === 'delete' ? t('exchange.conflicts.deleteKind') : fieldLabel(t, item.table, item.field ?? ''), '', '']);
     } else {

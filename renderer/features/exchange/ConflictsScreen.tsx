@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { problemsFromZod } from '../../../shared/contract/errors';
 import type { CallInput } from '../../../shared/contract';
 import type { ConflictFacets, ConflictViewData } from '../../../shared/contract/exchange';
-import { volunteerFields } from '../../../shared/domain/volunteer';
+import { fieldOf, offersTypedValue, typedValueRule } from '../../../shared/domain/replicated-table';
+import { tableSpec } from '../../../shared/domain/tables';
 import { regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
-import { hrefFor } from '../../app/router';
+import { hrefFor, type Route } from '../../app/router';
 import { ErrorText } from '../../ui/ErrorText';
 import { dateForInput, formatDate, formatDateTime } from '../../ui/format';
 import { translateProblem } from '../../ui/problems';
@@ -244,28 +244,17 @@ function BulkBar({ filter, openTotal, pageIds, selected, offices, onSelect, onDo
   );
 }
 
-/** Fields a coordinator may type a value for (closed lists are settled by choosing a side). */
-const EDITABLE_VOLUNTEER = new Set([
-  'last_name', 'first_name', 'middle_name', 'last_name_latin', 'first_name_latin', 'iin', 'birth_date', 'phone', 'email',
-  'district', 'locality', 'consent_date', 'guardian_name', 'guardian_phone', 'guardian_consent_date', 'emergency_contact_name',
-  'emergency_contact_phone', 'notes',
-]);
-const EDITABLE_ORGANISATION = new Set(['name', 'bin', 'contact_name', 'phone', 'email', 'notes']);
-const DATE_FIELDS = new Set(['birth_date', 'consent_date', 'guardian_consent_date']);
-
-const camel = (field: string) => field.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-
+/** Whether the coordinator may type a value: its table declares a rule for it and it is not a closed list. */
 function canEdit(c: ConflictViewData): boolean {
-  if (c.kind !== 'field') return false;
-  return c.table === 'volunteers' ? EDITABLE_VOLUNTEER.has(c.field) : c.table === 'organisations' && EDITABLE_ORGANISATION.has(c.field);
+  const spec = tableSpec(c.table);
+  return c.kind === 'field' && spec !== undefined && offersTypedValue(spec, c.field);
 }
 
-/** The record's screen; none for a delete conflict, whose record is erased until someone restores it. */
+/** The record's screen, as its table declares it; none for a delete conflict, whose record is erased until someone restores it. */
 function recordHref(c: ConflictViewData): string | null {
-  if (c.kind === 'delete') return null;
-  if (c.table === 'volunteers') return hrefFor({ name: 'volunteer', id: c.rowId });
-  if (c.table === 'organisations') return hrefFor({ name: 'organisation', id: c.rowId });
-  return null;
+  const screen = tableSpec(c.table)?.screen;
+  if (c.kind === 'delete' || !screen) return null;
+  return hrefFor({ name: screen, id: c.rowId } as Route);
 }
 
 function ConflictCard({ conflict: c, onResolved, selected, onSelect }: { conflict: ConflictViewData; onResolved(): void; selected: boolean; onSelect(on: boolean): void }) {
@@ -339,7 +328,7 @@ function EraseDecision({ conflict: c }: { conflict: ConflictViewData }) {
   const { t } = useTranslation();
   const lang = useLang();
   const held = typeof c.loser.value === 'object' && c.loser.value !== null ? Object.entries(c.loser.value as Record<string, unknown>) : [];
-  const restores = held.map(([field, value]) => ({ field, shown: displayValue(t, lang, field, value) })).filter((f) => f.shown !== '');
+  const restores = held.map(([field, value]) => ({ field, shown: displayValue(t, lang, c.table, field, value) })).filter((f) => f.shown !== '');
   return (
     <div className="erase-decision">
       <p data-testid="conflict-erase-story">{eraseStory(t, lang, c)}</p>
@@ -356,7 +345,7 @@ function EraseDecision({ conflict: c }: { conflict: ConflictViewData }) {
               ))}
             </dl>
           )}
-          {c.table === 'volunteers' && <p className="muted small">{t('exchange.conflicts.restRemainsErased')}</p>}
+          {tableSpec(c.table)?.erasure && <p className="muted small">{t('exchange.conflicts.restRemainsErased')}</p>}
         </div>
       )}
     </div>
@@ -377,7 +366,7 @@ function Side({ conflict: c, side }: { conflict: ConflictViewData; side: 'winner
         {c.later === side && <span className="badge later" data-testid="conflict-later">{t('exchange.conflicts.later')}</span>}
       </h3>
       <p className="side-value" data-testid={`conflict-${side}-value`}>
-        {displayValue(t, lang, c.field, s.value) || <span className="muted">{t('exchange.conflicts.emptyValue')}</span>}
+        {displayValue(t, lang, c.table, c.field, s.value) || <span className="muted">{t('exchange.conflicts.emptyValue')}</span>}
       </p>
       <p className="muted small">
         {t('exchange.conflicts.who', { by: who.login, office: who.office ? `${who.office} · ${regionName(who.office, lang)}` : '—', at: formatDateTime(s.at, { seconds: true }) })}
@@ -388,7 +377,8 @@ function Side({ conflict: c, side }: { conflict: ConflictViewData; side: 'winner
 
 function EditValue({ conflict: c, busy, onSave, onCancel }: { conflict: ConflictViewData; busy: boolean; onSave(value: string | null): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const isDate = DATE_FIELDS.has(c.field);
+  const spec = tableSpec(c.table);
+  const isDate = spec !== undefined && fieldOf(spec, c.field)?.kind === 'date';
   const start = editableValue(c.winner.value);
   const [text, setText] = useState(isDate ? formatDate(start) : start);
   const [problem, setProblem] = useState<{ key: string; params?: Record<string, string | number> } | null>(null);
@@ -397,20 +387,18 @@ function EditValue({ conflict: c, busy, onSave, onCancel }: { conflict: Conflict
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const raw = isDate ? dateForInput(text) : text.trim();
-    if (c.table === 'volunteers') {
-      // The record's own rules, as the volunteer form applies them (normalised phone, IIN, ISO date).
-      const schema = (volunteerFields as Record<string, z.ZodType>)[camel(c.field)];
-      if (schema) {
-        const parsed = schema.safeParse(raw);
-        if (!parsed.success) {
-          setProblem(problemsFromZod(parsed.error)[0] ?? { key: 'error.invalid' });
-          return;
-        }
-        setProblem(null);
-        const value = parsed.data;
-        onSave(typeof value === 'string' ? value : null);
+    // The record's own rules, as its form applies them (normalised phone, IIN, ISO date).
+    const rule = spec && typedValueRule(spec, c.field);
+    if (rule) {
+      const parsed = rule.safeParse(raw);
+      if (!parsed.success) {
+        setProblem(problemsFromZod(parsed.error)[0] ?? { key: 'error.invalid' });
         return;
       }
+      setProblem(null);
+      const value = parsed.data;
+      onSave(typeof value === 'string' ? value : null);
+      return;
     }
     setProblem(null);
     onSave(raw === '' ? null : raw);

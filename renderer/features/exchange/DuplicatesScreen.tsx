@@ -169,10 +169,10 @@ function FieldChoice({ pair, busy, onMerge }: { pair: Pair; busy: boolean; onMer
                   <label>
                     <input type="radio" name={`${pair.a.id}-${f.field}`} checked={sideOf(f) === side} onChange={() => setPicked((p) => ({ ...p, [f.field]: side }))}
                       data-testid={`choose-${f.field}-${side === 'keep' ? 'left' : 'right'}`} />{' '}
-                    {displayValue(t, lang, f.field, value) || <span className="muted">—</span>}
+                    {displayValue(t, lang, 'volunteers', f.field, value) || <span className="muted">—</span>}
                   </label>
                 ) : (
-                  displayValue(t, lang, f.field, value) || <span className="muted">—</span>
+                  displayValue(t, lang, 'volunteers', f.field, value) || <span className="muted">—</span>
                 )}
               </td>
             );

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ConflictViewData } from '../../../shared/contract/exchange';
 import { regionName } from '../../../shared/domain/regions';
+import { tableSpec } from '../../../shared/domain/tables';
 import type { Lang } from '../../app/i18n';
 import { formatDateTime } from '../../ui/format';
 import { fieldLabel, splitActor, tableLabel } from './values';
@@ -8,7 +9,8 @@ import { fieldLabel, splitActor, tableLabel } from './values';
 /** A conflict's title: the record's name, or — when erasure left it none — what it was, never a raw id. */
 export function conflictTitle(t: TFunction, c: ConflictViewData): string {
   if (c.label) return c.label;
-  return c.table === 'volunteers' ? t('exchange.conflicts.erasedPerson') : tableLabel(t, c.table);
+  const unnamed = tableSpec(c.table)?.unnamed;
+  return unnamed ? t(unnamed) : tableLabel(t, c.table);
 }
 
 /**

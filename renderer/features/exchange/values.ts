@@ -1,38 +1,28 @@
 import type { TFunction } from 'i18next';
+import { fieldOf } from '../../../shared/domain/replicated-table';
 import { regionName } from '../../../shared/domain/regions';
+import { tableSpec } from '../../../shared/domain/tables';
 import type { Lang } from '../../app/i18n';
 import { displayPhone, formatDate } from '../../ui/format';
-import type { VocabGroup } from '../../ui/vocab';
 import { download, toBase64 } from '../../app/files';
 
-/** snake_case (the replicated field, as the core names it) to the camelCase the translations use. */
-const camel = (field: string) => field.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-
-/** A kind of record in a bundle, e.g. `volunteers`, in the user's language (unknown kinds as named). */
+/** A kind of record in a bundle, e.g. `volunteers`, in the user's language (kinds this version does not know, as named). */
 export function tableLabel(t: TFunction, table: string): string {
-  return t(`exchange.table.${camel(table)}`, { defaultValue: table });
+  const spec = tableSpec(table);
+  return spec ? t(spec.label) : table;
 }
 
-/** A replicated field's label: the volunteer or organisation form's own label where there is one. */
+/** A replicated field's label, as its table declares it (the record form's own label where there is one). */
 export function fieldLabel(t: TFunction, table: string, field: string): string {
-  if (field === 'deleted') return t('exchange.conflicts.deletedField');
-  const section = table === 'organisations' ? 'organisation' : 'volunteer';
-  return t(`${section}.${camel(field)}`, { defaultValue: field });
+  const spec = tableSpec(table);
+  const declared = spec && fieldOf(spec, field);
+  return declared ? t(declared.label) : field;
 }
 
-/** Fields whose values are closed-list codes, by the vocabulary group that names them. */
-const VOCAB: Record<string, VocabGroup> = {
-  sex: 'sex',
-  status: 'status',
-  availability: 'availability',
-  consent_basis: 'consentBasis',
-  type: 'orgType',
-  languages: 'language',
-  skills: 'skill',
-  areas: 'area',
-};
-const DATES = new Set(['birth_date', 'consent_date', 'guardian_consent_date', 'since']);
-const PHONES = new Set(['phone', 'guardian_phone', 'emergency_contact_phone']);
+/** Whether a table's records are named on their own, without their kind beside them (people). */
+export function namedAlone(table: string): boolean {
+  return tableSpec(table)?.namedAlone === true;
+}
 
 /** A list stored as JSON text (languages, skills …), or null when the value is not one. */
 function listOf(value: string): string[] | null {
@@ -46,20 +36,31 @@ function listOf(value: string): string[] | null {
 }
 
 /**
- * A field value from the conflict list the way the record's screens show it: dates as dd.mm.yyyy,
- * phones formatted, closed-list codes and regions named. Empty is '' (the caller shows a dash).
+ * A field value from the conflict list or an exchange report the way the record's screens show
+ * it, by the kind its table declares: dates as dd.mm.yyyy, phones formatted, closed-list codes
+ * and regions named. Empty is '' (the caller shows a dash).
  */
-export function displayValue(t: TFunction, lang: Lang, field: string, value: unknown): string {
+export function displayValue(t: TFunction, lang: Lang, table: string, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   if (typeof value !== 'string') return typeof value === 'number' ? String(value) : JSON.stringify(value);
-  const group = VOCAB[field];
-  const list = listOf(value);
-  if (list) return list.map((v) => (group ? t(`vocab.${group}.${v}`, { defaultValue: v }) : v)).join(', ');
-  if (group) return t(`vocab.${group}.${value}`, { defaultValue: value });
-  if (field === 'region') return regionName(value, lang);
-  if (DATES.has(field)) return formatDate(value);
-  if (PHONES.has(field)) return displayPhone(value);
-  return value;
+  const spec = tableSpec(table);
+  const declared = spec && fieldOf(spec, field);
+  if (!declared) return value;
+  const named = (code: string) => (declared.vocab ? t(`vocab.${declared.vocab}.${code}`, { defaultValue: code }) : code);
+  switch (declared.kind) {
+    case 'list':
+      return (listOf(value) ?? [value]).map(named).join(', ');
+    case 'enum':
+      return named(value);
+    case 'region':
+      return regionName(value, lang);
+    case 'date':
+      return formatDate(value);
+    case 'phone':
+      return displayPhone(value);
+    default:
+      return value;
+  }
 }
 
 /** A value as the edit box shows it before the coordinator changes it (raw, not translated). */

@@ -1,4 +1,6 @@
+import { fieldsOfKind } from '../../../shared/domain/replicated-table';
 import { ageOn, type VolunteerRecord } from '../../../shared/domain/volunteer';
+import { volunteersTable } from '../../../shared/domain/volunteer-table';
 import { dateForInput, displayPhone, formatDate } from '../../ui/format';
 
 /** Single-value fields, held as the text the user sees (dates dd.mm.yyyy, phones formatted). */
@@ -10,8 +12,9 @@ export const TEXT_FIELDS = [
 ] as const;
 export const LIST_FIELDS = ['languages', 'skills', 'drivingCategories', 'areas'] as const;
 
-const DATE_FIELDS: ReadonlySet<string> = new Set(['birthDate', 'consentDate', 'guardianConsentDate']);
-const PHONE_FIELDS: ReadonlySet<string> = new Set(['phone', 'guardianPhone', 'emergencyContactPhone']);
+/** Fields shown and typed as dd.mm.yyyy, and phones shown formatted, as the volunteers table declares them. */
+const DATE_FIELDS = fieldsOfKind(volunteersTable, 'date');
+const PHONE_FIELDS = fieldsOfKind(volunteersTable, 'phone');
 
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type ListField = (typeof LIST_FIELDS)[number];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hrefFor, parseRoute, routeDef, type Route } from '../../../renderer/app/router';
 import { ROUTES } from '../../../renderer/app/routes';
+import { TABLES } from '../../../shared/domain/tables';
 
 describe('the route table', () => {
   it('gives every route an address that reads back as the same route', () => {
@@ -37,5 +38,12 @@ describe('the route table', () => {
       if (under !== undefined) expect(entries).toContain(under);
     }
     expect(ROUTES.filter((def) => def.nav).map((def) => def.nav)).toEqual(['nav.volunteers', 'nav.organisations', 'rosterImport.nav', 'exchange.nav', 'nav.users', 'nav.office']);
+  });
+
+  it('has a screen taking an id for every replicated table that declares one (the Conflicts screen links there)', () => {
+    for (const [table, spec] of Object.entries(TABLES)) {
+      if (!('screen' in spec) || !spec.screen) continue;
+      expect(ROUTES.find((r) => r.name === spec.screen)?.path, `${table} → ${spec.screen}`).toMatch(/:id$/);
+    }
   });
 });

@@ -1,0 +1,24 @@
+import { distinctPairsTable, mergesTable } from './merge-tables';
+import { membershipsTable, organisationsTable } from './organisation-table';
+import type { ReplicatedTableSpec } from './replicated-table';
+import { volunteersTable } from './volunteer-table';
+
+/**
+ * The replicated tables, one line each; a table joins replication by being listed here (and
+ * created by a migration). Bundles carry them in this order. Everything generic — the write
+ * path, bundles, dump, merging, conflict review and the screens showing them — reads this.
+ */
+export const TABLES = {
+  volunteers: volunteersTable,
+  organisations: organisationsTable,
+  memberships: membershipsTable,
+  merges: mergesTable,
+  distinct_pairs: distinctPairsTable,
+} as const satisfies Record<string, ReplicatedTableSpec>;
+
+export type TableName = keyof typeof TABLES;
+
+/** A table's declaration, or undefined for a name this version does not replicate. */
+export function tableSpec(name: string): ReplicatedTableSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(TABLES, name) ? TABLES[name as TableName] : undefined;
+}
