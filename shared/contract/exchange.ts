@@ -27,6 +27,8 @@ const tableSummary = z.object({
   missing: z.number(),
   conflicts: z.number(),
   merged: z.number(),
+  /** Changes not applied: their author's office may not change these records. */
+  refused: z.number().default(0),
 });
 
 export const REPORT_KINDS = ['added', 'changed', 'erased', 'restored', 'merged', 'unmerged', 'conflict'] as const;
@@ -69,6 +71,12 @@ export const importSummary = z.object({
   trustChanges: z.array(z.object({ change: z.enum(['added', 'pending', 'revoked', 'rotated']), office: z.string(), fingerprint: z.string() })),
   /** The bundle's newest stamp is this many minutes ahead of this computer's clock (0: not notably). */
   clockAheadMinutes: z.number(),
+  /** Changes not applied because their author's office may not change those records: per office, and the first ones. */
+  refused: z.object({
+    total: z.number(),
+    offices: z.record(z.string(), z.number()),
+    changes: z.array(z.object({ table: z.string(), id: z.string(), field: z.string(), office: z.string() })),
+  }),
   trustOffices: z.array(z.string()),
   report: changeReport,
 });
