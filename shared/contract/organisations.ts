@@ -4,6 +4,7 @@ import { ORGANISATION_TYPES } from '../domain/vocabulary';
 import { email, isoDate, requiredText, text } from '../domain/text';
 import { phoneField } from '../domain/volunteer';
 import { call, idOnly, ok } from './call';
+import { keeping } from './volunteers';
 
 /** Business identification number: 12 digits, the same check-digit scheme as the IIN. */
 export const binField = z.string().trim().regex(/^\d{12}$/, { error: 'error.bin' });
@@ -56,7 +57,7 @@ export const organisationCalls = {
     access: 'staff',
     writes: false,
     input: idOnly,
-    output: organisation.extend({ members: z.array(member) }),
+    output: organisation.extend({ members: z.array(member), ...keeping }),
   }),
   'organisations.create': call({ access: 'staff', writes: true, input: organisationInput, output: z.object({ id: z.string() }) }),
   'organisations.update': call({

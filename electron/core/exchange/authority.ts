@@ -1,4 +1,6 @@
+import { CallError } from '../../../shared/contract/errors';
 import type { Db } from '../db/connection';
+import { readOffice } from '../office/identity';
 import type { RemoteRow } from '../replication/merge';
 import type { ReplicatedTable, SqlValue } from '../replication/tables';
 import { prepared, readRowClock } from '../replication/write';
@@ -18,7 +20,8 @@ import { CENTRE } from './trust';
  * - people merged into one are one person: the creators of the survivor and of every record
  *   merged into it may change any of them (the merges are replicated; an import decides after
  *   its own merge records are in, see importBundle);
- * - memberships follow their volunteer; merge decisions follow the record merged away.
+ * - memberships follow the person and the organisation they join (the keepers of either);
+ *   merge decisions follow the record merged away.
  * A record's region is deliberately not part of the rule: it is itself a field that changes, and
  * two offices that saw a move and an edit in different orders would decide differently and
  * diverge for good. `distinct_pairs` (only "do not suggest these two again") are not restricted.
@@ -66,29 +69,83 @@ function ownersOf(db: Db, table: ReplicatedTable, id: string, incoming?: RemoteR
   return owners;
 }
 
-/** The record whose owners decide a change of `row` (the person a membership or merge is about). */
-function governingRecord(db: Db, row: RemoteRow): { table: ReplicatedTable; id: string } | null {
+/** The records whose owners decide a change of a row: the person or organisation it is about. */
+function governingRecords(db: Db, table: ReplicatedTable, id: string, values: Record<string, SqlValue>): { table: ReplicatedTable; id: string }[] | null {
   const field = (name: string): SqlValue | undefined => {
-    if (name in row.v) return row.v[name];
-    const held = prepared(db, `SELECT ${name} FROM ${row.t} WHERE id = ?`).pluck().get(row.id) as SqlValue | undefined;
-    return held;
+    if (name in values) return values[name];
+    return prepared(db, `SELECT ${name} FROM ${table} WHERE id = ?`).pluck().get(id) as SqlValue | undefined;
   };
-  switch (row.t) {
+  switch (table) {
     case 'volunteers':
     case 'organisations':
-      return { table: row.t, id: row.id };
+      return [{ table, id }];
     case 'memberships': {
+      // A membership joins a person and an organisation: the keepers of either may change it, so an
+      // office keeps the member list of its organisations and the memberships of its people.
+      const out: { table: ReplicatedTable; id: string }[] = [];
       const volunteer = field('volunteer_id');
-      return typeof volunteer === 'string' ? { table: 'volunteers', id: volunteer } : null;
+      const organisation = field('organisation_id');
+      if (typeof volunteer === 'string') out.push({ table: 'volunteers', id: volunteer });
+      if (typeof organisation === 'string') out.push({ table: 'organisations', id: organisation });
+      return out.length > 0 ? out : null;
     }
     case 'merges': {
-      const table = field('tbl');
+      const tbl = field('tbl');
       const loser = field('loser_id');
-      return (table === 'volunteers' || table === 'organisations') && typeof loser === 'string' ? { table, id: loser } : null;
+      return (tbl === 'volunteers' || tbl === 'organisations') && typeof loser === 'string' ? [{ table: tbl, id: loser }] : null;
     }
     default:
       return null;
   }
+}
+
+/** The offices that may change a row besides the centre; null when nothing here restricts it. */
+function keepersOf(db: Db, table: ReplicatedTable, id: string, values: Record<string, SqlValue>, incoming?: RemoteRow): Set<string> | null {
+  const governing = governingRecords(db, table, id, values);
+  if (!governing) return null;
+  const keepers = new Set<string>();
+  for (const g of governing) {
+    // A record not held here cannot be protected here (nor decided alike everywhere): as before
+    // it arrives, the row is not restricted.
+    const owners = ownersOf(db, g.table, g.id, incoming);
+    if (!owners) return null;
+    for (const o of owners) keepers.add(o);
+  }
+  return keepers;
+}
+
+const officeMay = (office: string, keepers: Set<string> | null) => office === CENTRE || keepers === null || keepers.has(office);
+
+/** The office that keeps a person or an organisation (its creator), as this office holds it. */
+export function keeperOf(db: Db, table: 'volunteers' | 'organisations', id: string): string | null {
+  return creatorOffice(db, table, id);
+}
+
+/**
+ * Whether `office` may write `values` to the row: the rule imports apply, asked before a local
+ * write, so an office never holds a change every other office will refuse.
+ */
+export function officeMayChange(db: Db, office: string, table: ReplicatedTable, id: string, values: Record<string, SqlValue> = {}): boolean {
+  return officeMay(office, keepersOf(db, table, id, values));
+}
+
+/** Whether this office may make the write (a database with no office identity writes nothing that can travel). */
+export function mayChangeHere(db: Db, table: ReplicatedTable, id: string, values: Record<string, SqlValue> = {}): boolean {
+  const office = readOffice(db)?.code;
+  return !office || officeMayChange(db, office, table, id, values);
+}
+
+/**
+ * Refuses a local write this office may not make (see officeMayChange), naming the office that
+ * keeps the record.
+ */
+export function assertMayChange(db: Db, table: ReplicatedTable, id: string, values: Record<string, SqlValue> = {}): void {
+  if (mayChangeHere(db, table, id, values)) return;
+  // A membership is refused only when the office keeps neither side: name the person's keeper.
+  const record = governingRecords(db, table, id, values)?.[0];
+  const keeper = (record && creatorOffice(db, record.table, record.id)) ?? CENTRE;
+  const key = record?.table === 'organisations' ? 'error.organisationKeptElsewhere' : 'error.personKeptElsewhere';
+  throw new CallError({ code: 'forbidden', key, params: { office: keeper } }, `${table} ${id} is kept by the ${keeper} office: only it or the centre may change it`);
 }
 
 /**
@@ -98,14 +155,10 @@ function governingRecord(db: Db, row: RemoteRow): { table: ReplicatedTable; id: 
  * values are not in the row, and an office that holds it without the change sends it whole.
  */
 export function checkAuthority(db: Db, row: RemoteRow): { row: RemoteRow | null; refused: RefusedChange[] } {
-  const governing = governingRecord(db, row);
-  // Nothing here to protect (a membership of a person unknown here), or an unrestricted table.
-  const owners = governing ? ownersOf(db, governing.table, governing.id, row) : null;
-  if (!owners) return { row, refused: [] };
-  const may = (actor: string) => {
-    const office = officeOfActor(actor);
-    return office === CENTRE || owners.has(office);
-  };
+  // Null: nothing here to protect (a membership of people unknown here), or an unrestricted table.
+  const keepers = keepersOf(db, row.t, row.id, row.v, row);
+  if (!keepers) return { row, refused: [] };
+  const may = (actor: string) => officeMay(officeOfActor(actor), keepers);
   const refused: RefusedChange[] = [];
   for (const field of Object.keys(row.v)) {
     const author = row.c?.[field]?.[1] ?? row.a;

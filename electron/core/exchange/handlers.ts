@@ -2,6 +2,7 @@ import { CallError } from '../../../shared/contract/errors';
 import type { exchangeCalls } from '../../../shared/contract/exchange';
 import { BUNDLE_BASE64_MAX } from '../../../shared/contract/exchange';
 import type { CallContext, HandlerMap } from '../context';
+import { assertMayChange } from './authority';
 import { listConflicts, resolveConflict, resolveMany } from './conflicts';
 import { likelyDuplicates, markDistinct, mergeChosen, type FieldChoices } from './duplicates';
 import { listMerges, undoMerge } from './merges';
@@ -102,6 +103,10 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
     recordExists(ctx, keepId);
     recordExists(ctx, otherId);
     if (keepId === otherId) throw reviewError('duplicates.same', 'A record cannot be merged with itself');
+    // A merge writes on both records (and makes their keepers one person's keepers): a regional
+    // office merges only people it may change, the centre anyone.
+    assertMayChange(ctx.db, 'volunteers', keepId);
+    assertMayChange(ctx.db, 'volunteers', otherId);
     const columns: FieldChoices = {};
     for (const [field, side] of Object.entries(choices)) {
       const column = toColumn(field);
@@ -121,7 +126,11 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
 
   'merges.list': (page, ctx) => listMerges(ctx.db, requireOwnKeys(ctx.db).office, page),
 
-  'merges.undo': ({ id }, ctx) => undoMerge(ctx.stamp(), id),
+  'merges.undo': ({ id }, ctx) => {
+    // As imports decide it: the keepers of the person merged (either record) and the centre.
+    if (ctx.db.prepare('SELECT 1 FROM merges WHERE id = ?').get(id)) assertMayChange(ctx.db, 'merges', id);
+    return undoMerge(ctx.stamp(), id);
+  },
 
   'duplicates.markDistinct': ({ a, b }, ctx) => {
     recordExists(ctx, a);
