@@ -4,6 +4,7 @@ import { dump } from '../../../../electron/core/dump/dump';
 import { ownKeys } from '../../../../electron/core/exchange/keys';
 import { ADMIN } from '../../../helpers/temp-db';
 import { CallError } from '../../../../shared/contract/errors';
+import { iinFor, importRoster, xlsx } from '../roster/fixtures';
 import { craft, exportTo, importInto, offices, person, previewIn, snapshot } from './helpers';
 
 const ELEVEN_MONTHS = 335 * 86_400_000;
@@ -130,5 +131,19 @@ describe('an office changes only the records it may change, refused at once', ()
     const survivor = almaty!.callAs(ADMIN, 'volunteers.get', { id: own.id });
     expect(survivor.mayChange).toBe(true);
     expect(astana!.callAs(ADMIN, 'volunteers.get', { id: own.id }).mayChange).toBe(true);
+  });
+});
+
+describe('a roster file does not change people another office keeps', () => {
+  it('the row matching a person Astana keeps is rejected with the keeping office named; the rest is imported', async () => {
+    const [almaty, astana, centre] = offices('KZ-75', 'KZ-71', 'KZ');
+    const iin = iinFor('1990-05-17', 'F', 41);
+    const theirs = astana!.callAs(ADMIN, 'volunteers.create', person('Серікова', 'Айгерім', { iin }));
+    importInto(centre!, exportTo(astana!, 'KZ'));
+    importInto(almaty!, exportTo(centre!, 'KZ-75'));
+    const file = await xlsx({ rows: [['Фамилия', 'Имя', 'ИИН', 'Телефон'], ['Серікова', 'Айгерім', iin, '87011112233'], ['Жаңа', 'Адам', null, '87020000000']] });
+    const report = importRoster(almaty!, file);
+    expect(report).toMatchObject({ added: 1, updated: 0, rejectedRows: 1, rejected: [{ row: 2, column: null, key: 'error.personKeptElsewhere', params: { office: 'KZ-71' } }] });
+    expect(almaty!.db.prepare('SELECT phone FROM volunteers WHERE id = ?').pluck().get(theirs.id)).toBeNull();
   });
 });
