@@ -9,7 +9,8 @@ import { CENTRE } from './trust';
 /**
  * Which changes an office may make to the country's records, checked at import for every change
  * by the office that AUTHORED it (a field's clock entry names its author `login@OFFICE`; the
- * centre relays other offices' changes under their original authors).
+ * centre relays other offices' changes under their original authors), and before every local
+ * write by this office (assertMayChange), so no office holds a change the others refuse.
  *
  * The rule depends only on the change and on facts that never change and are the same at every
  * office, so every office takes the same decision whatever order bundles arrive in, and offices
