@@ -27,6 +27,8 @@ const tableSummary = z.object({
   missing: z.number(),
   conflicts: z.number(),
   merged: z.number(),
+  /** Changes not applied: their author's office may not change these records. */
+  refused: z.number().default(0),
 });
 export type TableSummaryView = z.infer<typeof tableSummary>;
 
@@ -79,6 +81,12 @@ export const importSummary = z.object({
   trustChanges: z.array(trustChange),
   /** The bundle's newest stamp is this many minutes ahead of this computer's clock (0: not notably). */
   clockAheadMinutes: z.number(),
+  /** Changes not applied because their author's office may not change those records: per office, and the first ones. */
+  refused: z.object({
+    total: z.number(),
+    offices: z.record(z.string(), z.number()),
+    changes: z.array(z.object({ table: z.string(), id: z.string(), field: z.string(), office: z.string() })),
+  }),
   /** The offices whose keys the centre's trust list added, one entry per key. */
   trustOffices: z.array(z.string()),
   /** Record by record what the import does (capped detail, exact counts). */

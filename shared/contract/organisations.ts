@@ -3,6 +3,7 @@ import { ORGANISATION_TYPES } from '../domain/vocabulary';
 import { isoDate, text } from '../domain/text';
 import { organisationInput } from '../domain/organisation';
 import { call, idOnly, ok } from './call';
+import { keeping } from './volunteers';
 
 export { binField, organisationFields, organisationInput } from '../domain/organisation';
 
@@ -42,7 +43,7 @@ export const organisationCalls = {
     access: 'staff',
     writes: false,
     input: idOnly,
-    output: organisation.extend({ members: z.array(member) }),
+    output: organisation.extend({ members: z.array(member), ...keeping }),
   }),
   'organisations.create': call({ access: 'staff', writes: true, input: organisationInput, output: z.object({ id: z.string() }) }),
   'organisations.update': call({

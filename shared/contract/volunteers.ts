@@ -44,6 +44,9 @@ export const membership = z.object({
 });
 export type Membership = z.infer<typeof membership>;
 
+/** Which office keeps a record (its creator; null when not known) and whether this office may change it. */
+export const keeping = { keptBy: z.string().nullable(), mayChange: z.boolean() };
+
 export const volunteerCalls = {
   'volunteers.search': call({
     access: 'staff',
@@ -55,7 +58,7 @@ export const volunteerCalls = {
     access: 'staff',
     writes: false,
     input: idOnly,
-    output: volunteerRecord.extend({ memberships: z.array(membership) }),
+    output: volunteerRecord.extend({ memberships: z.array(membership), ...keeping }),
   }),
   'volunteers.create': call({ access: 'staff', writes: true, input: volunteerInput, output: z.object({ id: z.string() }) }),
   'volunteers.update': call({

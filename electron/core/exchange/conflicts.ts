@@ -6,6 +6,7 @@ import { erasedValue } from '../../../shared/domain/replicated-table';
 import { isReplicatedTable, labelOf, specOf, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
 import { prepared } from '../db/statements';
 import { updateReplicated, type WriteStamp } from '../replication/write';
+import { assertMayChange } from './authority';
 import { reviewError } from './errors';
 import type { ConflictActorView, ConflictFacets, ConflictViewData } from '../../../shared/contract/exchange';
 
@@ -141,6 +142,8 @@ export function resolveConflict(w: WriteStamp, id: number, resolution: Resolutio
   const table: ReplicatedTable = row.tbl;
   const exists = prepared(w.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(row.row_id);
   if (!exists) throw notFound(id);
+  // Deciding is an edit of the record: an office that may not change it leaves it to its keeper.
+  assertMayChange(w.db, table, row.row_id);
   if (row.kind === 'delete') {
     if (resolution.choice === 'value') throw reviewError('conflict.choice', 'A delete conflict is resolved by keeping the delete or restoring');
     const restore = resolution.choice === 'loser';

@@ -2,6 +2,7 @@ import { CallError } from '../../../shared/contract/errors';
 import type { exchangeCalls } from '../../../shared/contract/exchange';
 import { BUNDLE_BASE64_MAX } from '../../../shared/contract/exchange';
 import type { HandlerMap, ReadContext } from '../context';
+import { assertMayChange } from './authority';
 import { listConflicts, resolveConflict, resolveMany } from './conflicts';
 import { markDistinct } from '../replication/distinct-pairs';
 import { listMerges, mergeChosen, undoMerge, type FieldChoices } from '../replication/merges';
@@ -104,6 +105,10 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
     recordExists(ctx, 'volunteers', keepId);
     recordExists(ctx, 'volunteers', otherId);
     if (keepId === otherId) throw reviewError('duplicates.same', 'A record cannot be merged with itself');
+    // A merge writes on both records (and makes their keepers one person's keepers): a regional
+    // office merges only people it may change, the centre anyone.
+    assertMayChange(ctx.db, 'volunteers', keepId);
+    assertMayChange(ctx.db, 'volunteers', otherId);
     const columns: FieldChoices = {};
     for (const [field, side] of Object.entries(choices)) {
       const column = toColumn(field);
@@ -123,7 +128,11 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
 
   'merges.list': (page, ctx) => listMerges(ctx.db, requireOwnKeys(ctx.db).office, page),
 
-  'merges.undo': ({ id }, ctx) => undoMerge(ctx.stamp(), id),
+  'merges.undo': ({ id }, ctx) => {
+    // As imports decide it: the keepers of the person merged (either record) and the centre.
+    if (ctx.db.prepare('SELECT 1 FROM merges WHERE id = ?').get(id)) assertMayChange(ctx.db, 'merges', id);
+    return undoMerge(ctx.stamp(), id);
+  },
 
   'duplicates.markDistinct': ({ a, b }, ctx) => {
     recordExists(ctx, 'volunteers', a);

@@ -9,6 +9,7 @@ import { prepared } from '../db/statements';
 import { nextChangeSeq, type WriteStamp } from '../replication/write';
 import { autoMergeByIin, likelyDuplicates } from '../volunteers/duplicates';
 import { applyMerges, mergesSince, standingMerges, type MergeWork } from '../replication/merges';
+import { checkAuthority, type RefusedChange } from './authority';
 import { bundleError } from './errors';
 import { DEFAULT_LIMITS, readEnvelope, readLines, verifyEnvelope, type BundleHeader, type BundleLimits, type Envelope, type Source } from './format';
 import { checkedKeys, ownPrivateKeys, requireOwnKeys, trustedByFingerprint, type PublicKeys, type TrustedKey } from '../office/keys';
@@ -27,6 +28,7 @@ export const MAX_CLOCK_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
 export const WARN_CLOCK_AHEAD_MS = 5 * 60 * 1000;
 const msPrefix = (ms: number) => String(Math.max(0, Math.min(ms, 9_999_999_999_999))).padStart(13, '0');
 const MERGES_LISTED = 200;
+const REFUSED_LISTED = 200;
 
 export interface ImportOptions {
   clock: HybridClock;
@@ -170,7 +172,7 @@ export function checkRow(value: Record<string, unknown>): RemoteRow {
   return value as unknown as RemoteRow;
 }
 
-const emptySummary = (): TableSummaryView => ({ created: 0, updated: 0, erased: 0, unchanged: 0, missing: 0, conflicts: 0, merged: 0 });
+const emptySummary = (): TableSummaryView => ({ created: 0, updated: 0, erased: 0, unchanged: 0, missing: 0, conflicts: 0, merged: 0, refused: 0 });
 
 class DryRunDone extends Error {
   constructor(readonly summary: ImportSummaryView) {
@@ -193,6 +195,7 @@ function summaryBase(header: BundleHeader, dryRun: boolean, trustChanges: TrustC
     duplicates: { merged: 0, review: 0, people: [] },
     trustAdded: trustChanges.filter((c) => c.change === 'added').length,
     trustChanges: [...trustChanges],
+    refused: { total: 0, offices: {}, changes: [] },
     clockAheadMinutes: 0,
     trustOffices: [],
     report: emptyReport(),
@@ -251,6 +254,17 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     let done = 0;
     const trustLines: unknown[] = [];
     const openers = [{ boxPrivate: ownPrivateKeys(db).boxPrivate, fingerprint: own.fingerprint }, ...readRetiredKeys(db)];
+    const deferred: RemoteRow[] = [];
+    // Refused changes never reach here, so their stamps move no clock: they cannot push this office's later edits.
+    const apply = (row: RemoteRow) => {
+      if (maxStamp === null || row.b > maxStamp) maxStamp = row.b;
+      if (row.c) for (const e of Object.values(row.c)) if (e[0] > maxStamp!) maxStamp = e[0];
+      const outcome: RowOutcome = applyRemoteRow(env, row);
+      table(row.t)[outcome]++;
+      if (outcome === 'erased') erased.push({ table: row.t, id: row.id });
+      if (outcome === 'created') report.created(row.t, row.id, row.v);
+      if (row.t === 'volunteers' && outcome !== 'unchanged' && outcome !== 'missing') touchedVolunteers.add(row.id);
+    };
     readLines(source, envelope, openers, limits, (line) => {
       if (typeof line !== 'object' || line === null) corrupt('line');
       const record = line as Record<string, unknown>;
@@ -258,22 +272,20 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
         trustLines.push(record.k);
         return;
       }
-      const row = checkRow(record);
-      checkStamp(row.b, header, nowMs, stampsBefore);
-      if (maxStamp === null || row.b > maxStamp) maxStamp = row.b;
-      if (row.c) {
-        for (const e of Object.values(row.c)) {
-          checkStamp(e[0], header, nowMs, stampsBefore);
-          if (e[0] > maxStamp!) maxStamp = e[0];
-        }
-      }
-      const outcome: RowOutcome = applyRemoteRow(env, row);
-      table(row.t)[outcome]++;
-      if (outcome === 'erased') erased.push({ table: row.t, id: row.id });
-      if (outcome === 'created') report.created(row.t, row.id, row.v);
-      if (row.t === 'volunteers' && outcome !== 'unchanged' && outcome !== 'missing') touchedVolunteers.add(row.id);
+      const checked = checkRow(record);
+      checkStamp(checked.b, header, nowMs, stampsBefore);
+      if (checked.c) for (const e of Object.values(checked.c)) checkStamp(e[0], header, nowMs, stampsBefore);
       if (++done % 5000 === 0) options.onProgress?.(done, header.rows);
+      // A change the author may not make is decided again once the bundle's merge records are in:
+      // values a merge carried over from a person merged away keep their author.
+      if (checkAuthority(db, checked).refused.length > 0) deferred.push(checked);
+      else apply(checked);
     });
+    for (const checked of deferred) {
+      const { row, refused } = checkAuthority(db, checked);
+      noteRefused(summary, refused);
+      if (row) apply(row);
+    }
     if (done !== header.rows) throw bundleError('corrupt', 'The bundle holds a different number of records than its header states');
     if (maxStamp) options.clock.observe(maxStamp);
     // What the rows brought came from the sender: it is not sent back (derived writes below are ours).
@@ -318,7 +330,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     for (const { tbl, n } of perTable) table(tbl).conflicts = n;
     summary.conflicts = env.conflictsLogged + work.conflictsLogged;
     summary.report = report.finish(db, header.id, firstSeq);
-    summary.nothingChanged = Object.values(summary.tables).every((t) => t.created === 0 && t.updated === 0 && t.erased === 0) && summary.conflicts === 0 && summary.trustChanges.length === 0 && summary.duplicates.merged === 0;
+    summary.nothingChanged = Object.values(summary.tables).every((t) => t.created === 0 && t.updated === 0 && t.erased === 0) && summary.conflicts === 0 && summary.refused.total === 0 && summary.trustChanges.length === 0 && summary.duplicates.merged === 0;
 
     persistClock(db, options.clock);
     recordReceived(db, header.sender.replica, header.sender.office, header.since, header.upTo);
@@ -343,6 +355,15 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     throw error;
   } finally {
     restore();
+  }
+}
+
+function noteRefused(summary: ImportSummaryView, refused: RefusedChange[]): void {
+  for (const r of refused) {
+    summary.refused.total++;
+    summary.refused.offices[r.office] = (summary.refused.offices[r.office] ?? 0) + 1;
+    (summary.tables[r.table] ??= emptySummary()).refused++;
+    if (summary.refused.changes.length < REFUSED_LISTED) summary.refused.changes.push(r);
   }
 }
 

@@ -2,6 +2,7 @@ import { CallError } from '../../../shared/contract/errors';
 import type { Member, Organisation, organisationCalls } from '../../../shared/contract/organisations';
 import type { HandlerMap, ReadContext } from '../context';
 import { resolveSurvivor } from '../replication/merges';
+import { assertMayChange, keeperOf, mayChangeHere } from '../exchange/authority';
 import { newId } from '../replication/ids';
 import type { Row } from '../replication/tables';
 import { insertReplicated, updateReplicated } from '../replication/write';
@@ -43,7 +44,7 @@ export const organisationHandlers: HandlerMap<keyof typeof organisationCalls> = 
          WHERE m.organisation_id = ? AND m.deleted = 0 ORDER BY v.last_name, v.first_name`,
       )
       .all(id) as Member[];
-    return { ...organisation, members };
+    return { ...organisation, members, keptBy: keeperOf(ctx.db, 'organisations', id), mayChange: mayChangeHere(ctx.db, 'organisations', id) };
   },
 
   'organisations.create': (input, ctx) => {
@@ -54,12 +55,15 @@ export const organisationHandlers: HandlerMap<keyof typeof organisationCalls> = 
 
   'organisations.update': ({ id, patch }, ctx) => {
     load(ctx, id);
+    assertMayChange(ctx.db, 'organisations', id);
     updateReplicated(ctx.stamp(), 'organisations', id, toRow(patch));
     return { id };
   },
 
   'organisations.delete': ({ id }, ctx) => {
     load(ctx, id);
+    // Its memberships end with it: the organisation's keeper may change its member list.
+    assertMayChange(ctx.db, 'organisations', id);
     const stamp = ctx.stamp();
     updateReplicated(stamp, 'organisations', id, { deleted: 1 });
     const memberships = ctx.db.prepare('SELECT id FROM memberships WHERE organisation_id = ? AND deleted = 0').all(id) as { id: string }[];
@@ -75,6 +79,7 @@ export const organisationHandlers: HandlerMap<keyof typeof organisationCalls> = 
     if (!volunteer) throw new CallError({ code: 'notFound', key: 'error.volunteerNotFound', params: { id: volunteerId } });
     const id = membershipId(organisationId, volunteerId);
     const values = { organisation_id: organisationId, volunteer_id: volunteerId, role: role ?? null, since: since ?? null, deleted: 0 };
+    assertMayChange(ctx.db, 'memberships', id, values);
     const stamp = ctx.stamp();
     const exists = ctx.db.prepare('SELECT 1 FROM memberships WHERE id = ?').get(id);
     if (exists) updateReplicated(stamp, 'memberships', id, values);
@@ -86,6 +91,7 @@ export const organisationHandlers: HandlerMap<keyof typeof organisationCalls> = 
     const id = membershipId(organisationId, resolveSurvivor(ctx.db, 'volunteers', volunteerId));
     const exists = ctx.db.prepare('SELECT 1 FROM memberships WHERE id = ? AND deleted = 0').get(id);
     if (!exists) throw new CallError({ code: 'notFound', key: 'error.notFound' });
+    assertMayChange(ctx.db, 'memberships', id);
     updateReplicated(ctx.stamp(), 'memberships', id, { deleted: 1 });
     return { ok: true };
   },

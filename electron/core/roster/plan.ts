@@ -5,6 +5,7 @@ import { skeletonTokens } from '../../../shared/domain/search-key';
 import { volunteerInput, type VolunteerData, type VolunteerPatch } from '../../../shared/domain/volunteer';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
+import { keeperOf, officeMayChange } from '../exchange/authority';
 import { REPLICATED_TABLES, type Row } from '../replication/tables';
 import { fromRow, toRow, type VolunteerSqlRow } from '../volunteers/columns';
 import { completeVolunteer } from '../volunteers/rules';
@@ -254,6 +255,11 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
     if (Object.keys(changes).length === 0) {
       entries.push({ kind: 'unchanged', row: number, id: person.id });
       report.unchanged++;
+      continue;
+    }
+    // A person another office keeps is changed there (or at the centre), not from this file.
+    if (options.office && !officeMayChange(db, options.office, 'volunteers', person.id)) {
+      reject(number, [{ row: number, column: null, key: 'error.personKeptElsewhere', params: { office: keeperOf(db, 'volunteers', person.id) ?? options.office } }]);
       continue;
     }
     const name = [current.last_name, current.first_name, current.middle_name].filter(Boolean).join(' ');

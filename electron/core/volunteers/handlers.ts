@@ -5,6 +5,7 @@ import type { OfficeCode } from '../../../shared/domain/regions';
 import type { VolunteerPatch } from '../../../shared/domain/volunteer';
 import type { HandlerMap, ReadContext } from '../context';
 import { resolveSurvivor } from '../replication/merges';
+import { assertMayChange, keeperOf, mayChangeHere } from '../exchange/authority';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated } from '../replication/write';
@@ -41,7 +42,7 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
          WHERE m.volunteer_id = ? AND m.deleted = 0 ORDER BY o.name`,
       )
       .all(id) as Membership[];
-    return { ...record, memberships };
+    return { ...record, memberships, keptBy: keeperOf(ctx.db, 'volunteers', id), mayChange: mayChangeHere(ctx.db, 'volunteers', id) };
   },
 
   'volunteers.create': (input, ctx) => {
@@ -61,6 +62,7 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
     const id = live(ctx, asked);
     if (patch.iin) countIinLookups(ctx, 'volunteers.update', [patch.iin]);
     const current = fromRow(loadRow(ctx, id), true);
+    assertMayChange(ctx.db, 'volunteers', id);
     const cleaned: VolunteerPatch = { ...patch };
     const merged = { ...current, ...cleaned } as VolunteerPatch;
     const complete = completeVolunteer(ctx.db, merged, id, today(ctx));
@@ -77,6 +79,7 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
   'volunteers.setStatus': ({ id: asked, status }, ctx) => {
     const id = live(ctx, asked);
     loadRow(ctx, id);
+    assertMayChange(ctx.db, 'volunteers', id);
     updateReplicated(ctx.stamp(), 'volunteers', id, { status });
     return { ok: true };
   },
@@ -85,6 +88,7 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
   'volunteers.delete': ({ id: asked }, ctx) => {
     const id = live(ctx, asked);
     loadRow(ctx, id);
+    assertMayChange(ctx.db, 'volunteers', id);
     erasePerson(ctx.stamp(), id);
     ctx.afterCommit(() => checkpointAfterErasure(ctx.db));
     return { ok: true };

@@ -264,6 +264,9 @@ function ReviewNotes({ summary }: { summary: ImportSummaryView }) {
     if (offices.length === 0) continue;
     notes.push({ key: `trust-${change}`, text: t(`exchange.import.trustChange.${change}`, { n: offices.length, offices: [...new Set(offices)].join(', ') }), href: hrefFor({ name: 'trust' }), link: t('exchange.tabs.trust') });
   }
+  for (const [office, count] of Object.entries(summary.refused.offices)) {
+    notes.push({ key: `refused-${office}`, text: t('exchange.import.refusedNote', { count, office }) });
+  }
   if (summary.clockAheadMinutes > 0) {
     notes.push({ key: 'clock', text: t('exchange.import.clockAheadNote', { minutes: summary.clockAheadMinutes, office: summary.from.office }) });
   }

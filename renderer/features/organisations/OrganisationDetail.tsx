@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { DetailScreen } from '../../ui/DetailScreen';
 import { ErrorText } from '../../ui/ErrorText';
 import { Fact, Facts } from '../../ui/Facts';
+import { KeptBy } from '../../ui/KeptBy';
 import { displayPhone, formatDate } from '../../ui/format';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
@@ -55,9 +56,10 @@ function Detail({ id, o, reload }: { id: string; o: CallResult<'organisations.ge
         <h1>{o.name}</h1>
         <span className="badge">{label('orgType', o.type)}</span>
         <span className="spacer" />
-        <a className="button primary" href={hrefFor({ name: 'organisationEdit', id })}>{t('common.edit')}</a>
-        {canDelete && <ConfirmButton danger label={t('common.delete')} question={t('organisation.deleteQuestion')} onConfirm={remove} disabled={action.busy} />}
+        {o.mayChange && <a className="button primary" href={hrefFor({ name: 'organisationEdit', id })}>{t('common.edit')}</a>}
+        {o.mayChange && canDelete && <ConfirmButton danger label={t('common.delete')} question={t('organisation.deleteQuestion')} onConfirm={remove} disabled={action.busy} />}
       </div>
+      <KeptBy keptBy={o.keptBy} mayChange={o.mayChange} hint={t('organisation.keptElsewhere')} label={(office) => t('organisation.keptBy', { office })} />
       <div className="profile-grid">
         <Facts title={t('organisation.details')}>
           <Fact label={t('organisation.bin')} mono>{o.bin}</Fact>

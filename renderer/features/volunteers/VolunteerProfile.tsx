@@ -8,6 +8,7 @@ import { useCan } from '../../app/session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { DetailScreen } from '../../ui/DetailScreen';
 import { Fact, Facts } from '../../ui/Facts';
+import { KeptBy } from '../../ui/KeptBy';
 import { displayPhone, formatDate, formatDateTime, fullName } from '../../ui/format';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
@@ -55,14 +56,19 @@ function Profile({ id, v, reload }: { id: string; v: CallResult<'volunteers.get'
         <h1>{fullName(v)}</h1>
         <span className={`badge status-${v.status}`}>{label('status', v.status)}</span>
         <span className="spacer" />
-        <a className="button primary" href={hrefFor({ name: 'volunteerEdit', id })}>{t('common.edit')}</a>
-        <button type="button" onClick={toggleStatus} disabled={action.busy}>
-          {active ? t('volunteer.deactivate') : t('volunteer.activate')}
-        </button>
-        {canDelete && (
-          <ConfirmButton danger label={t('common.delete')} question={t('volunteer.deleteQuestion')} onConfirm={remove} disabled={action.busy} />
+        {v.mayChange && (
+          <>
+            <a className="button primary" href={hrefFor({ name: 'volunteerEdit', id })}>{t('common.edit')}</a>
+            <button type="button" onClick={toggleStatus} disabled={action.busy}>
+              {active ? t('volunteer.deactivate') : t('volunteer.activate')}
+            </button>
+            {canDelete && (
+              <ConfirmButton danger label={t('common.delete')} question={t('volunteer.deleteQuestion')} onConfirm={remove} disabled={action.busy} />
+            )}
+          </>
         )}
       </div>
+      <KeptBy keptBy={v.keptBy} mayChange={v.mayChange} hint={t('volunteer.keptElsewhere')} label={(office) => t('volunteer.keptBy', { office })} />
       <div className="profile-grid">
         <Facts title={t('volunteer.section.identity')}>
           <Fact label={t('volunteer.latinName')}>{[v.lastNameLatin, v.firstNameLatin].filter(Boolean).join(' ')}</Fact>

@@ -1,0 +1,179 @@
+import { CallError } from '../../../shared/contract/errors';
+import type { ReadDb } from '../db/read-only';
+import { prepared } from '../db/statements';
+import { readOffice } from '../office/identity';
+import type { RemoteRow } from '../replication/merge';
+import type { ReplicatedTable, SqlValue } from '../replication/tables';
+import { readRowClock } from '../replication/write';
+import { CENTRE } from '../office/trust';
+
+/**
+ * Which changes an office may make to the country's records, checked at import for every change
+ * by the office that AUTHORED it (a field's clock entry names its author `login@OFFICE`; the
+ * centre relays other offices' changes under their original authors), and before every local
+ * write by this office (assertMayChange), so no office holds a change the others refuse.
+ *
+ * The rule depends only on the change and on facts that never change and are the same at every
+ * office, so every office takes the same decision whatever order bundles arrive in, and offices
+ * still converge:
+ * - the centre may change anything;
+ * - a regional office may create records, and change or erase the people and organisations it
+ *   created (a UUIDv7 record's creation stamp and author are written once and replicated as is);
+ * - people merged into one are one person: the creators of the survivor and of every record
+ *   merged into it may change any of them (the merges are replicated; an import decides after
+ *   its own merge records are in, see importBundle);
+ * - memberships follow the person and the organisation they join (the keepers of either);
+ *   merge decisions follow the record merged away.
+ * A record's region is deliberately not part of the rule: it is itself a field that changes, and
+ * two offices that saw a move and an edit in different orders would decide differently and
+ * diverge for good. `distinct_pairs` (only "do not suggest these two again") are not restricted.
+ */
+
+/** The office of an author `login@OFFICE`. */
+export const officeOfActor = (actor: string): string => actor.slice(actor.lastIndexOf('@') + 1);
+
+/** One change an import did not apply because its author may not make it. */
+export interface RefusedChange {
+  table: ReplicatedTable;
+  id: string;
+  field: string;
+  office: string;
+}
+
+/** The office that created a UUIDv7 record: as held here, else as the incoming row states it. */
+function creatorOffice(db: ReadDb, table: ReplicatedTable, id: string, incoming?: RemoteRow): string | null {
+  const clock = readRowClock(db, table, id);
+  if (clock) return officeOfActor(clock.actor);
+  return incoming && incoming.t === table && incoming.id === id ? officeOfActor(incoming.a) : null;
+}
+
+/** The offices that may change a person or an organisation: its creator, and its survivor's creator when merged away. */
+function ownersOf(db: ReadDb, table: ReplicatedTable, id: string, incoming?: RemoteRow): Set<string> | null {
+  const owners = new Set<string>();
+  let current = id;
+  for (let hops = 0; hops < 32; hops++) {
+    const creator = creatorOffice(db, table, current, incoming);
+    if (creator === null) return owners.size > 0 ? owners : null;
+    owners.add(creator);
+    // The people merged into it are the same person: their creators keep their say (and the values
+    // the merge carried over from them keep their authors).
+    const losers = prepared(db, 'SELECT loser_id FROM merges WHERE tbl = ? AND survivor_id = ? AND deleted = 0').pluck().all(table, current) as string[];
+    for (const loser of losers) {
+      const office = creatorOffice(db, table, loser);
+      if (office) owners.add(office);
+    }
+    const next = prepared(db, 'SELECT survivor_id FROM merges WHERE tbl = ? AND loser_id = ? AND deleted = 0 ORDER BY survivor_id LIMIT 1').pluck().get(table, current) as
+      | string
+      | undefined;
+    if (!next || next === current) break;
+    current = next;
+  }
+  return owners;
+}
+
+/** The records whose owners decide a change of a row: the person or organisation it is about. */
+function governingRecords(db: ReadDb, table: ReplicatedTable, id: string, values: Record<string, SqlValue>): { table: ReplicatedTable; id: string }[] | null {
+  const field = (name: string): SqlValue | undefined => {
+    if (name in values) return values[name];
+    return prepared(db, `SELECT ${name} FROM ${table} WHERE id = ?`).pluck().get(id) as SqlValue | undefined;
+  };
+  switch (table) {
+    case 'volunteers':
+    case 'organisations':
+      return [{ table, id }];
+    case 'memberships': {
+      // A membership joins a person and an organisation: the keepers of either may change it, so an
+      // office keeps the member list of its organisations and the memberships of its people.
+      const out: { table: ReplicatedTable; id: string }[] = [];
+      const volunteer = field('volunteer_id');
+      const organisation = field('organisation_id');
+      if (typeof volunteer === 'string') out.push({ table: 'volunteers', id: volunteer });
+      if (typeof organisation === 'string') out.push({ table: 'organisations', id: organisation });
+      return out.length > 0 ? out : null;
+    }
+    case 'merges': {
+      const tbl = field('tbl');
+      const loser = field('loser_id');
+      return (tbl === 'volunteers' || tbl === 'organisations') && typeof loser === 'string' ? [{ table: tbl, id: loser }] : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The offices that may change a row besides the centre; null when nothing here restricts it. */
+function keepersOf(db: ReadDb, table: ReplicatedTable, id: string, values: Record<string, SqlValue>, incoming?: RemoteRow): Set<string> | null {
+  const governing = governingRecords(db, table, id, values);
+  if (!governing) return null;
+  const keepers = new Set<string>();
+  for (const g of governing) {
+    // A record not held here cannot be protected here (nor decided alike everywhere): as before
+    // it arrives, the row is not restricted.
+    const owners = ownersOf(db, g.table, g.id, incoming);
+    if (!owners) return null;
+    for (const o of owners) keepers.add(o);
+  }
+  return keepers;
+}
+
+const officeMay = (office: string, keepers: Set<string> | null) => office === CENTRE || keepers === null || keepers.has(office);
+
+/** The office that keeps a person or an organisation (its creator), as this office holds it. */
+export function keeperOf(db: ReadDb, table: 'volunteers' | 'organisations', id: string): string | null {
+  return creatorOffice(db, table, id);
+}
+
+/**
+ * Whether `office` may write `values` to the row: the rule imports apply, asked before a local
+ * write, so an office never holds a change every other office will refuse.
+ */
+export function officeMayChange(db: ReadDb, office: string, table: ReplicatedTable, id: string, values: Record<string, SqlValue> = {}): boolean {
+  return officeMay(office, keepersOf(db, table, id, values));
+}
+
+/** Whether this office may make the write (a database with no office identity writes nothing that can travel). */
+export function mayChangeHere(db: ReadDb, table: ReplicatedTable, id: string, values: Record<string, SqlValue> = {}): boolean {
+  const office = readOffice(db)?.code;
+  return !office || officeMayChange(db, office, table, id, values);
+}
+
+/**
+ * Refuses a local write this office may not make (see officeMayChange), naming the office that
+ * keeps the record.
+ */
+export function assertMayChange(db: ReadDb, table: ReplicatedTable, id: string, values: Record<string, SqlValue> = {}): void {
+  if (mayChangeHere(db, table, id, values)) return;
+  // A membership is refused only when the office keeps neither side: name the person's keeper.
+  const record = governingRecords(db, table, id, values)?.[0];
+  const keeper = (record && creatorOffice(db, record.table, record.id)) ?? CENTRE;
+  const key = record?.table === 'organisations' ? 'error.organisationKeptElsewhere' : 'error.personKeptElsewhere';
+  throw new CallError({ code: 'forbidden', key, params: { office: keeper } }, `${table} ${id} is kept by the ${keeper} office: only it or the centre may change it`);
+}
+
+/**
+ * Splits an incoming row into what its authors may change here and what they may not. Returns
+ * the row to apply (null when nothing of it may be applied) and the refused changes. A record
+ * new here that carries a refused change is not taken from this bundle at all: its earlier
+ * values are not in the row, and an office that holds it without the change sends it whole.
+ */
+export function checkAuthority(db: ReadDb, row: RemoteRow): { row: RemoteRow | null; refused: RefusedChange[] } {
+  // Null: nothing here to protect (a membership of people unknown here), or an unrestricted table.
+  const keepers = keepersOf(db, row.t, row.id, row.v, row);
+  if (!keepers) return { row, refused: [] };
+  const may = (actor: string) => officeMay(officeOfActor(actor), keepers);
+  const refused: RefusedChange[] = [];
+  for (const field of Object.keys(row.v)) {
+    const author = row.c?.[field]?.[1] ?? row.a;
+    if (!may(author)) refused.push({ table: row.t, id: row.id, field, office: officeOfActor(author) });
+  }
+  if (refused.length === 0) return { row, refused };
+  if (!readRowClock(db, row.t, row.id)) return { row: null, refused };
+  const v = { ...row.v };
+  const c = row.c ? { ...row.c } : undefined;
+  for (const r of refused) {
+    delete v[r.field];
+    if (c) delete c[r.field];
+  }
+  if (Object.keys(v).length === 0) return { row: null, refused };
+  return { row: { ...row, v, c }, refused };
+}
