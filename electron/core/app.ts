@@ -15,6 +15,7 @@ import { organisationHandlers } from './organisations/handlers';
 import { loadClock, persistClock, syncClock, type HybridClock } from './replication/hlc';
 import { rosterHandlers } from './roster/handlers';
 import { auditHandlers } from './volunteers/audit-handlers';
+import { trainingHandlers } from './trainings/handlers';
 import { volunteerHandlers } from './volunteers/handlers';
 
 /** Every call of the contract has exactly one handler; the compiler checks the map is complete. */
@@ -26,6 +27,7 @@ const handlers: HandlerMap<CallName> = {
   ...rosterHandlers,
   ...exchangeHandlers,
   ...auditHandlers,
+  ...trainingHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */

@@ -16,6 +16,8 @@ export type FieldKind =
   | 'phone'
   | 'iin'
   | 'bin'
+  /** A number (hours, a capacity, a score). */
+  | 'number'
   /** An office or region code (regions.ts). */
   | 'region'
   /** One code of a closed list (`vocab`). */

@@ -1,6 +1,7 @@
 import { distinctPairsTable, mergesTable } from './merge-tables';
 import { membershipsTable, organisationsTable } from './organisation-table';
 import type { ReplicatedTableSpec } from './replicated-table';
+import { enrolmentsTable, programsTable, qualificationKindsTable, qualificationsTable, trainingReopeningsTable, trainingSessionsTable } from './training-tables';
 import { volunteersTable } from './volunteer-table';
 
 /**
@@ -14,6 +15,12 @@ export const TABLES = {
   memberships: membershipsTable,
   merges: mergesTable,
   distinct_pairs: distinctPairsTable,
+  qualification_kinds: qualificationKindsTable,
+  programs: programsTable,
+  training_sessions: trainingSessionsTable,
+  training_reopenings: trainingReopeningsTable,
+  enrolments: enrolmentsTable,
+  qualifications: qualificationsTable,
 } as const satisfies Record<string, ReplicatedTableSpec>;
 
 export type TableName = keyof typeof TABLES;

@@ -32,3 +32,23 @@ export function benchSearch(core: Core, rounds = 10): { search_p50_ms: number; s
 }
 
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * p95 of the roster filtered by "valid first aid on date D" (first page), on dates across the
+ * seeded year and after it; every measurement counts afresh (no remembered total).
+ */
+export function benchQualifiedFilter(core: Core, rounds = 5): { qualified_filter_p50_ms: number; qualified_filter_ms: number } {
+  const kind = core.callAs(CLI_ACTOR, 'trainings.kinds.list', {}).find((k) => k.names.en === 'First aid')!.id;
+  const dates = ['2025-03-01', '2025-06-15', '2025-09-30', '2025-12-31', '2026-06-01', '2027-01-15', '2027-12-31'];
+  const times: number[] = [];
+  for (const on of dates) core.callAs(CLI_ACTOR, 'volunteers.search', { qualifiedKind: kind, qualifiedOn: on });
+  for (let r = 0; r < rounds; r++) {
+    for (const on of dates) {
+      core.db.prepare("UPDATE meta SET value = value WHERE key = 'office_code'").run();
+      const start = performance.now();
+      core.callAs(CLI_ACTOR, 'volunteers.search', { qualifiedKind: kind, qualifiedOn: on, limit: 100 });
+      times.push(performance.now() - start);
+    }
+  }
+  return { qualified_filter_p50_ms: round(percentile(times, 50)), qualified_filter_ms: round(percentile(times, 95)) };
+}
