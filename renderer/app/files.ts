@@ -42,6 +42,7 @@ export function fromBase64(base64: string): Uint8Array {
 const TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv;charset=utf-8',
+  pdf: 'application/pdf',
 };
 
 /** Hands bytes from the core to the browser as a download (a Blob and a link with `download`). */
