@@ -14,6 +14,7 @@ import { attachKeyProtector, sealPlaintextKeys } from './office/private-keys';
 import { organisationHandlers } from './organisations/handlers';
 import { loadClock, persistClock, syncClock, type HybridClock } from './replication/hlc';
 import { rosterHandlers } from './roster/handlers';
+import { trainingHandlers } from './trainings/handlers';
 import { auditHandlers } from './volunteers/iin-lookups';
 import { volunteerHandlers } from './volunteers/handlers';
 
@@ -26,6 +27,7 @@ const handlers: HandlerMap<CallName> = {
   ...rosterHandlers,
   ...exchangeHandlers,
   ...auditHandlers,
+  ...trainingHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */

@@ -5,6 +5,7 @@ import { exchangeCalls } from './exchange';
 import { organisationCalls } from './organisations';
 import { rosterCalls } from './roster';
 import { adminCalls, sessionCalls } from './session';
+import { trainingCalls } from './trainings';
 import { volunteerCalls } from './volunteers';
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   ...rosterCalls,
   ...exchangeCalls,
   ...auditCalls,
+  ...trainingCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

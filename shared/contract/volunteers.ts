@@ -3,6 +3,7 @@ import { OFFICE_CODES } from '../domain/regions';
 import { AREAS, SKILLS, VOLUNTEER_STATUSES } from '../domain/vocabulary';
 import { volunteerInput, volunteerPatch, volunteerRecord } from '../domain/volunteer';
 import { iinField } from '../domain/volunteer';
+import { isoDate } from '../domain/text';
 import { call, idOnly, ok } from './call';
 
 export const VOLUNTEER_SORTS = ['name', 'birthDate', 'region', 'updatedAt'] as const;
@@ -29,6 +30,9 @@ export const volunteerQuery = z.strictObject({
   skill: z.enum(SKILLS).optional(),
   area: z.enum(AREAS).optional(),
   organisationId: z.string().max(64).optional(),
+  /** Only people holding a valid qualification of this kind on `qualifiedOn` (today in Kazakhstan by default). */
+  qualifiedKind: z.string().max(64).optional(),
+  qualifiedOn: isoDate.optional(),
   sort: z.enum(VOLUNTEER_SORTS).default('name'),
   descending: z.boolean().default(false),
   offset: z.number().int().min(0).max(10_000_000).default(0),
