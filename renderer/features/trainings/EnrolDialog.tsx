@@ -22,7 +22,7 @@ export function EnrolDialog({ session, exclude, onClose, onEnrolled }: { session
   const [outcomes, setOutcomes] = useState<{ outcome: EnrolOutcome; name: string }[] | null>(null);
   const action = useAction();
   const query = useDebounced(text.trim(), 150);
-  const found = useLoad(() => call('volunteers.search', { text: query, status: 'active', limit: FOUND }), [query]);
+  const found = useLoad(() => call('volunteers.search', { text: query, limit: FOUND }), [query]);
   const rows = (found.data?.rows ?? []).filter((r) => !exclude.has(r.id));
 
   useEffect(() => {
