@@ -18,7 +18,10 @@ import { EnrolledTable, WaitingTable } from './EnrolmentTables';
 import { StatusBadge, sessionDates } from './SessionsScreen';
 import { localizedText } from '../../ui/localized';
 
-/** Where a coordinator can move a session from each status (closing locks results; reopening is its own call). */
+/**
+ * The next steps a coordinator is offered from each status (the core lets a session only go
+ * forward, or be cancelled until closed; closing locks results; reopening is its own call).
+ */
 const NEXT: Record<SessionStatus, SessionStatus[]> = {
   planned: ['open', 'cancelled'],
   open: ['held', 'cancelled'],
@@ -26,6 +29,9 @@ const NEXT: Record<SessionStatus, SessionStatus[]> = {
   closed: [],
   cancelled: [],
 };
+
+/** A session is held or closed only once it has begun. */
+const AFTER_START: readonly SessionStatus[] = ['held', 'closed'];
 
 export function SessionScreen({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -82,7 +88,7 @@ function Session({ s, reload }: { s: SessionDetail; reload(): void }) {
       {may('trainings.sessions.setStatus') && (
         <div className="status-actions" role="group" aria-label={t('trainings.session.statusActions')}>
           {NEXT[s.status].map((next) => (
-            <button key={next} type="button" className={next === 'cancelled' ? 'danger' : undefined} disabled={action.busy} onClick={() => void setStatus(next)} data-testid={`status-${next}`}>
+            <button key={next} type="button" className={next === 'cancelled' ? 'danger' : undefined} disabled={action.busy || (!started && AFTER_START.includes(next))} onClick={() => void setStatus(next)} data-testid={`status-${next}`}>
               {t(`trainings.status.action.${next}`)}
             </button>
           ))}
@@ -92,7 +98,7 @@ function Session({ s, reload }: { s: SessionDetail; reload(): void }) {
       )}
       {s.overCapacity && (
         <p className="notice" role="status" data-testid="over-capacity">
-          {t('trainings.session.overCapacity', { enrolled: enrolled.length, capacity: s.capacity })}
+          {t('trainings.session.overCapacity', { waiting: waiting.length, capacity: s.capacity })}
         </p>
       )}
       <div className="profile-grid">
