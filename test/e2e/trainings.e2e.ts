@@ -80,7 +80,8 @@ test('a program, a session of 2 places, 3 enrolled (one waits), a withdrawal mov
   await expect(page.getByTestId('waiting-row')).toHaveCount(1);
   await expect(page.getByTestId('waiting-row')).toContainText('Петрова');
 
-  // The session screen as an office sees it, in each language.
+  // The session screen as an office sees it, in each language (once the toasts have gone).
+  await expect(page.locator('.toast')).toHaveCount(0);
   for (const lang of ['kk', 'ru', 'en'] as const) {
     await speak(page, lang);
     await expect(page.getByTestId('waiting')).toContainText(text(langs[lang], 'trainings.session.waiting'));
@@ -91,7 +92,7 @@ test('a program, a session of 2 places, 3 enrolled (one waits), a withdrawal mov
   // Withdrawing one who has a place moves the waiting one up.
   const first = page.getByTestId('enrolled-row').filter({ hasText: 'Әбенова' });
   await first.getByRole('button', { name: text(ru, 'trainings.session.withdraw') }).click();
-  await first.getByRole('button', { name: text(ru, 'common.yes') }).click();
+  await first.getByRole('button', { name: text(ru, 'common.yes'), exact: true }).click();
   await expect(page.getByTestId('waiting-row')).toHaveCount(0);
   await expect(page.getByTestId('enrolled-row')).toHaveCount(2);
   await expect(page.getByTestId('enrolled-row').filter({ hasText: 'Петрова' })).toHaveCount(1);
