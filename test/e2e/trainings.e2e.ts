@@ -17,6 +17,8 @@ test('a program, a session of 2 places, 3 enrolled (one waits), a withdrawal mov
     { lastName: 'Әбенова', firstName: 'Гүлназ', birthDate: '1998-05-14' },
     { lastName: 'Қасымов', firstName: 'Нұрлан', birthDate: '2001-11-02' },
     { lastName: 'Петрова', firstName: 'Ольга', birthDate: '1995-02-27' },
+    // Twelve years old: below the program's minimum age of 16.
+    { lastName: 'Серікбаев', firstName: 'Алмас', birthDate: `${Number(todayInKazakhstan().slice(0, 4)) - 12}-01-15` },
   ].map((p) => ({ ...p, id: office.core.callAs(CLI_ACTOR, 'volunteers.create', p).id }));
   const today = todayInKazakhstan();
 
@@ -62,18 +64,22 @@ test('a program, a session of 2 places, 3 enrolled (one waits), a withdrawal mov
   await page.getByTestId('status-open').click();
   await expect(screen.locator('.badge').first()).toHaveText(text(ru, 'trainings.status.open'));
 
-  // Enrol the three at once: two get places, the third waits.
+  // Enrol four at once: two get places, the third waits, the child is refused with the reason.
   await page.getByTestId('enrol-open').click();
   const dialog = page.getByTestId('enrol-dialog');
   for (const p of people) {
     await dialog.getByRole('searchbox').fill(p.lastName);
     await dialog.getByRole('checkbox', { name: new RegExp(p.lastName) }).check();
   }
-  await expect(page.getByTestId('enrol-chosen')).toContainText('3');
+  await expect(page.getByTestId('enrol-chosen')).toContainText('(4)');
   await page.getByTestId('enrol-submit').click();
   const outcomes = page.getByTestId('enrol-outcome');
-  await expect(outcomes).toHaveCount(3);
-  await expect(outcomes.filter({ hasText: text(ru, 'trainings.enrol.outcome.enrolled') })).toHaveCount(2);
+  await expect(outcomes).toHaveCount(4);
+  const refused = outcomes.filter({ hasText: 'Серікбаев' });
+  await expect(refused).toContainText(text(ru, 'trainings.enrol.outcome.refused'));
+  await expect(refused).not.toContainText('error.');
+  await page.screenshot({ path: path.join(shots, 'trainings-enrol-ru.png') });
+  await expect(outcomes.filter({ hasText: new RegExp(`— ${text(ru, 'trainings.enrol.outcome.enrolled')}$`) })).toHaveCount(2);
   await expect(outcomes.filter({ hasText: 'Петрова' })).toContainText(text(ru, 'trainings.enrol.outcome.waitlisted').replace('{{position}}', '1'));
   await dialog.getByRole('button', { name: text(ru, 'common.close') }).click();
   await expect(page.getByTestId('enrolled-row')).toHaveCount(2);
@@ -121,7 +127,7 @@ test('a program, a session of 2 places, 3 enrolled (one waits), a withdrawal mov
 
   // The roster filtered by "valid first aid today": only her.
   await page.locator('nav a[href="#/volunteers"]').click();
-  await expect(page.getByTestId('roster-row')).toHaveCount(3);
+  await expect(page.getByTestId('roster-row')).toHaveCount(4);
   await page.locator('#filter-qualification').selectOption({ label: 'Первая помощь' });
   await expect(page.getByTestId('roster-row')).toHaveCount(1);
   await expect(page.getByTestId('roster-row')).toContainText('Петрова');
@@ -137,4 +143,11 @@ test('a program, a session of 2 places, 3 enrolled (one waits), a withdrawal mov
   const downloading = page.waitForEvent('download');
   await page.getByTestId('expiring-export').click();
   expect((await downloading).suggestedFilename()).toMatch(/\.xlsx$/);
+  await page.screenshot({ path: path.join(shots, 'trainings-expiring-ru.png') });
+
+  // The month's calendar shows the session on its day.
+  await page.getByTestId('trainings-tab-trainings').click();
+  await page.getByRole('button', { name: text(ru, 'trainings.sessions.calendarView') }).click();
+  await expect(page.getByTestId('sessions-calendar').locator('.calendar-item')).toHaveText(['Основы первой помощи']);
+  await page.screenshot({ path: path.join(shots, 'trainings-calendar-ru.png') });
 });
