@@ -16,6 +16,19 @@ export const REPLICATED_TABLES = {
   merges: ['tbl', 'loser_id', 'survivor_id', 'survivor_before', 'deleted'],
   /** A coordinator's decision that two likely duplicates are different people. */
   distinct_pairs: ['tbl', 'a_id', 'b_id', 'deleted'],
+  // --- Trainings (migration 0008): the centre's national kinds and programs reach every region.
+  qualification_kinds: ['name_kk', 'name_ru', 'name_en', 'validity_months', 'grace_months', 'office', 'deleted'],
+  programs: [
+    'title_kk', 'title_ru', 'title_en', 'hours', 'pass_mark', 'grants_kind_id', 'prerequisite_kind_id', 'min_age', 'description',
+    'office', 'deleted',
+  ],
+  training_sessions: ['program_id', 'start_date', 'end_date', 'place', 'trainers', 'capacity', 'status', 'office', 'deleted'],
+  /** A coordinator's reopening of a closed session, kept as the record of it. */
+  training_reopenings: ['session_id', 'reason', 'reopened_at', 'reopened_by', 'deleted'],
+  /** `enrolled_at`: the clock stamp of the (latest) enrolment; withdrawal is `deleted`. */
+  enrolments: ['session_id', 'volunteer_id', 'enrolled_at', 'attendance', 'result', 'score', 'deleted'],
+  /** `source_id`: the session of a pass, or a random id for one recorded by hand. */
+  qualifications: ['source_id', 'volunteer_id', 'kind_id', 'session_id', 'valid_from', 'valid_until', 'grace_until', 'note', 'deleted'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ReplicatedTable = keyof typeof REPLICATED_TABLES;
@@ -34,6 +47,9 @@ export function isReplicatedTable(name: string): name is ReplicatedTable {
  */
 export const REFERENCES: Partial<Record<ReplicatedTable, Record<string, ReplicatedTable>>> = {
   memberships: { organisation_id: 'organisations', volunteer_id: 'volunteers' },
+  // Trainings: a merged person carries their enrolments and qualifications.
+  enrolments: { volunteer_id: 'volunteers' },
+  qualifications: { volunteer_id: 'volunteers' },
 };
 
 /**
@@ -42,6 +58,9 @@ export const REFERENCES: Partial<Record<ReplicatedTable, Record<string, Replicat
  */
 export const PAIR_IDS: Partial<Record<ReplicatedTable, readonly string[]>> = {
   memberships: ['organisation_id', 'volunteer_id'],
+  // Trainings: the same enrolment, or the same pass, entered at two offices is one record.
+  enrolments: ['session_id', 'volunteer_id'],
+  qualifications: ['source_id', 'volunteer_id'],
 };
 
 /** Tables whose records can be merged as "the same thing registered twice". */

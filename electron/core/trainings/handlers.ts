@@ -1,9 +1,117 @@
 import { CallError } from '../../../shared/contract/errors';
-import { trainingCalls } from '../../../shared/contract/trainings';
-import type { HandlerMap } from '../context';
+import type { trainingCalls } from '../../../shared/contract/trainings';
+import { todayInKazakhstan } from '../../../shared/domain/trainings';
+import type { CallContext, HandlerMap } from '../context';
+import { resolveSurvivor } from '../exchange/merges';
+import { readOffice } from '../office/identity';
+import { newId } from '../replication/ids';
+import { insertReplicated, prepared, updateReplicated } from '../replication/write';
+import {
+  kindRow, listKinds, listPrograms, loadKind, loadProgram, localizedOf, programRow, requireWorkingLanguage, setWorkingLanguage, workingLanguage,
+} from './catalogue';
+import { expiringWorkbook } from './expiring-export';
+import { addByHand, deleteQualification, expiring, qualificationsOf } from './qualifications';
+import {
+  addSession, enrol, enterResult, listSessions, markAttendance, reopenSession, sessionDetail, sessionsOfVolunteer, setSessionStatus, updateSession, withdraw,
+} from './sessions';
 
-// Placeholder while the core is written: the contract is committed first for the screens.
-const notYet = () => {
-  throw new CallError({ code: 'unavailable', key: 'error.internal' }, 'Not implemented yet');
+/** "Today" is Kazakhstan's calendar date, whatever the computer's time zone. */
+export const todayOf = (ctx: CallContext) => todayInKazakhstan(ctx.now());
+const officeCode = (ctx: CallContext) => readOffice(ctx.db)?.code ?? null;
+
+function liveVolunteer(ctx: CallContext, asked: string): string {
+  const id = resolveSurvivor(ctx.db, 'volunteers', asked);
+  if (!prepared(ctx.db, 'SELECT 1 FROM volunteers WHERE id = ? AND deleted = 0').get(id)) {
+    throw new CallError({ code: 'notFound', key: 'error.volunteerNotFound', params: { id } }, `No volunteer ${id}`);
+  }
+  return id;
+}
+
+export const trainingHandlers: HandlerMap<keyof typeof trainingCalls> = {
+  'trainings.settings': (_input, ctx) => ({ workingLanguage: workingLanguage(ctx.db) }),
+  'trainings.setWorkingLanguage': ({ workingLanguage: lang }, ctx) => {
+    setWorkingLanguage(ctx.db, lang);
+    return { ok: true };
+  },
+
+  'trainings.kinds.list': (_input, ctx) => listKinds(ctx.db),
+  'trainings.kinds.add': (input, ctx) => {
+    const row = kindRow(input);
+    requireWorkingLanguage(ctx.db, localizedOf(row, 'name'));
+    const id = newId();
+    insertReplicated(ctx.stamp(), 'qualification_kinds', id, { ...row, office: officeCode(ctx), deleted: 0 });
+    return { id };
+  },
+  'trainings.kinds.update': ({ id, patch }, ctx) => {
+    const kind = loadKind(ctx.db, id);
+    const row = kindRow(patch);
+    if (patch.names) requireWorkingLanguage(ctx.db, { ...kind.names, ...localizedOf({ ...namesAsColumns(kind.names), ...row }, 'name') });
+    updateReplicated(ctx.stamp(), 'qualification_kinds', id, row);
+    return { id };
+  },
+
+  'trainings.programs.list': ({ text }, ctx) => listPrograms(ctx.db, text),
+  'trainings.programs.get': ({ id }, ctx) => loadProgram(ctx.db, id),
+  'trainings.programs.add': (input, ctx) => {
+    const row = programRow(ctx.db, input);
+    requireWorkingLanguage(ctx.db, localizedOf(row, 'title'));
+    const id = newId();
+    insertReplicated(ctx.stamp(), 'programs', id, { ...row, office: officeCode(ctx), deleted: 0 });
+    return { id };
+  },
+  'trainings.programs.update': ({ id, patch }, ctx) => {
+    const program = loadProgram(ctx.db, id);
+    const row = programRow(ctx.db, patch);
+    if (patch.title) requireWorkingLanguage(ctx.db, localizedOf({ ...namesAsColumns(program.title, 'title'), ...row }, 'title'));
+    updateReplicated(ctx.stamp(), 'programs', id, row);
+    return { id };
+  },
+
+  'trainings.sessions.list': (query, ctx) => listSessions(ctx.db, query),
+  'trainings.sessions.get': ({ id }, ctx) => sessionDetail(ctx.db, id),
+  'trainings.sessions.add': (input, ctx) => ({ id: addSession(ctx.stamp(), input, officeCode(ctx)) }),
+  'trainings.sessions.update': ({ id, patch }, ctx) => {
+    updateSession(ctx.stamp(), id, patch);
+    return { id };
+  },
+  'trainings.sessions.setStatus': ({ id, status }, ctx) => {
+    setSessionStatus(ctx.stamp(), id, status, todayOf(ctx));
+    return { ok: true };
+  },
+
+  'trainings.enrol': ({ sessionId, volunteerIds }, ctx) => ({ outcomes: enrol(ctx.stamp(), sessionId, volunteerIds) }),
+  'trainings.withdraw': ({ sessionId, volunteerId }, ctx) => ({ promoted: withdraw(ctx.stamp(), sessionId, volunteerId) }),
+  'trainings.attendance': ({ sessionId, marks }, ctx) => {
+    markAttendance(ctx.stamp(), sessionId, marks, todayOf(ctx));
+    return { ok: true };
+  },
+  'trainings.result': (input, ctx) => ({ qualificationId: enterResult(ctx.stamp(), input, todayOf(ctx)) }),
+  'trainings.reopen': ({ id, reason }, ctx) => {
+    reopenSession(ctx.stamp(), id, reason);
+    return { ok: true };
+  },
+  // TODO(lead): the PDF renderer (documents/attendance.ts on wt-pdf) answers a Promise and the
+  // core's dispatcher is synchronous; the CLI prints the sheet (`erikti trainings sheet`).
+  'trainings.sheet': () => {
+    throw new CallError({ code: 'unavailable', key: 'error.trainings.sheetUnavailable' }, 'The attendance sheet is printed from the command line for now');
+  },
+  'trainings.ofVolunteer': ({ volunteerId }, ctx) => sessionsOfVolunteer(ctx.db, resolveSurvivor(ctx.db, 'volunteers', volunteerId)),
+
+  'qualifications.list': ({ volunteerId, on }, ctx) => qualificationsOf(ctx.db, resolveSurvivor(ctx.db, 'volunteers', volunteerId), on ?? todayOf(ctx)),
+  'qualifications.add': ({ volunteerId, kindId, from, note }, ctx) => ({ id: addByHand(ctx.stamp(), liveVolunteer(ctx, volunteerId), kindId, from, note) }),
+  'qualifications.delete': ({ id }, ctx) => {
+    deleteQualification(ctx.stamp(), id);
+    return { ok: true };
+  },
+  'qualifications.expiring': ({ offset, limit, on, ...query }, ctx) => expiring(ctx.db, { ...query, on: on ?? todayOf(ctx) }, { offset, limit }),
+  'qualifications.expiringExport': ({ lang, on, ...query }, ctx) => {
+    const day = on ?? todayOf(ctx);
+    const { rows } = expiring(ctx.db, { ...query, on: day }, null);
+    return { fileName: `erikti-expiring-${day}.xlsx`, base64: Buffer.from(expiringWorkbook(rows, lang)).toString('base64'), rows: rows.length };
+  },
 };
-export const trainingHandlers = Object.fromEntries(Object.keys(trainingCalls).map((k) => [k, notYet])) as unknown as HandlerMap<keyof typeof trainingCalls>;
+
+/** A localized text back as columns, to merge a patch over what is stored. */
+function namesAsColumns(texts: { kk: string | null; ru: string | null; en: string | null }, prefix = 'name') {
+  return { [`${prefix}_kk`]: texts.kk, [`${prefix}_ru`]: texts.ru, [`${prefix}_en`]: texts.en };
+}

@@ -6,6 +6,8 @@ import type { Db } from '../db/connection';
 import type { SqlValue } from '../replication/tables';
 import { prepared } from '../replication/write';
 import { maskIin } from './columns';
+import { todayInKazakhstan } from '../../../shared/domain/trainings';
+import { VALID_ON_SQL } from '../trainings/qualifications';
 
 type Query = z.output<typeof volunteerQuery>;
 
@@ -110,6 +112,11 @@ export function searchVolunteers(db: Db, q: Query, canReadIin: boolean): { total
   if (q.skill) where('instr(v.skills, ?) > 0', `"${q.skill}"`);
   if (q.area) where('instr(v.areas, ?) > 0', `"${q.area}"`);
   if (q.organisationId) where('v.id IN (SELECT volunteer_id FROM memberships WHERE organisation_id = ? AND deleted = 0)', q.organisationId);
+  if (q.qualifiedKind) {
+    const on = q.qualifiedOn ?? todayInKazakhstan();
+    filters.push(`v.id IN (SELECT q.volunteer_id FROM qualifications q WHERE ${VALID_ON_SQL})`);
+    params.push(q.qualifiedKind, on, on);
+  }
   const text = textFilter(q.text, canReadIin);
   filters.push(...text.sql);
   params.push(...text.params);

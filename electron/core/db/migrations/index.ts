@@ -6,6 +6,7 @@ import { keyLifecycle } from './0004-key-lifecycle';
 import { exchangeMerges } from './0005-exchange-merges';
 import { erasableSearch } from './0006-erasable-search';
 import { exchangeReports } from './0007-exchange-reports';
+import { trainings } from './0008-trainings';
 
 export interface Migration {
   name: string;
@@ -18,4 +19,4 @@ export interface Migration {
 }
 
 /** In order; the position is the schema version. Never edit a released migration: add one. */
-export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports];
+export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports, trainings];
