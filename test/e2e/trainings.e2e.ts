@@ -46,6 +46,7 @@ test('a program, a session of 2 places, 3 enrolled (one waits), a withdrawal mov
   await page.locator('#program-passMark').fill('70');
   await page.locator('#program-minAge').fill('16');
   await page.locator('#program-grants').selectOption({ label: 'Первая помощь' });
+  await page.screenshot({ path: path.join(shots, 'trainings-program-form-ru.png') });
   await page.getByRole('button', { name: text(ru, 'common.save') }).click();
   await expect(page.getByTestId('programs-table')).toContainText('Основы первой помощи');
 
@@ -170,6 +171,8 @@ test('a program, a session of 2 places, 3 enrolled (one waits), a withdrawal mov
 
   // The month's calendar shows the session on its day.
   await page.getByTestId('trainings-tab-trainings').click();
+  await expect(page.getByTestId('session-row')).toHaveCount(1);
+  await page.screenshot({ path: path.join(shots, 'trainings-sessions-ru.png') });
   await page.getByRole('button', { name: text(ru, 'trainings.sessions.calendarView') }).click();
   await expect(page.getByTestId('sessions-calendar').locator('.calendar-item')).toHaveText(['Основы первой помощи']);
   await page.screenshot({ path: path.join(shots, 'trainings-calendar-ru.png') });
