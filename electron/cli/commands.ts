@@ -3,6 +3,7 @@ import { usage, type Commands } from './helpers';
 import { keysCommands } from './keys-commands';
 import { officeCommands } from './office-commands';
 import { rosterCommands } from './roster-commands';
+import { trainingsCommands } from './trainings-commands';
 import { volunteersCommands } from './volunteers-commands';
 
 export { UsageError, type CommandSpec, type Io, type Parsed } from './helpers';
@@ -14,6 +15,7 @@ export const COMMANDS: Commands = {
   ...rosterCommands,
   ...keysCommands,
   ...exchangeCommands,
+  ...trainingsCommands,
 };
 
 export const USAGE = usage(COMMANDS);

@@ -39,8 +39,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
     parsed = parse(argv, anyCommandsOptions());
     const words = parsed.positionals;
-    const two = `${words[0]} ${words[1]}`;
-    name = COMMANDS[two] ? two : words[0] ?? '';
+    // The longest command the first words name: `trainings kind add`, `trainings kinds`, `qualifications`.
+    name = [3, 2, 1].map((n) => words.slice(0, n).join(' ')).find((candidate) => COMMANDS[candidate]) ?? '';
     const spec = COMMANDS[name];
     // A command accepts only the options it declares.
     if (spec) parsed = parse(argv, parserOptions(spec.options));

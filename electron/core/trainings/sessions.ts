@@ -9,7 +9,8 @@ import type { Db } from '../db/connection';
 import { resolveSurvivor } from '../exchange/merges';
 import { newId } from '../replication/ids';
 import type { Row, SqlValue } from '../replication/tables';
-import { insertReplicated, prepared, updateReplicated, type WriteStamp } from '../replication/write';
+import { entryOf, parseEntries } from '../replication/entries';
+import { insertReplicated, prepared, readRowClock, updateReplicated, type WriteStamp } from '../replication/write';
 import { displayName, findKind, loadProgram, localizedOf } from './catalogue';
 import { grantByPass, holdsValid, revokePass } from './qualifications';
 
@@ -166,11 +167,10 @@ interface EnrolmentSqlRow {
   attendance: Attendance | null;
   result: 'passed' | 'failed' | null;
   score: number | null;
-  created_by: string | null;
 }
 
 function enrolmentsOf(db: Db, sessionId: string): EnrolmentSqlRow[] {
-  return prepared(db, 'SELECT id, volunteer_id, enrolled_at, deleted, attendance, result, score, created_by FROM enrolments WHERE session_id = ?').all(sessionId) as EnrolmentSqlRow[];
+  return prepared(db, 'SELECT id, volunteer_id, enrolled_at, deleted, attendance, result, score FROM enrolments WHERE session_id = ?').all(sessionId) as EnrolmentSqlRow[];
 }
 
 function placesOf(db: Db, session: SessionRow): Map<string, Placement> {
@@ -291,13 +291,19 @@ export function enterResult(
 
 // --- Reading -------------------------------------------------------------------------------
 
+/** Who made the enrolment that counts: the author of its enrolment stamp, the same at every office. */
+function enrolledBy(db: Db, id: string): string | null {
+  const clock = readRowClock(db, 'enrolments', id);
+  return clock ? entryOf(clock, parseEntries(clock), 'enrolled_at').a : null;
+}
+
 export function sessionDetail(db: Db, id: string): SessionDetail {
   const session = loadSession(db, id);
   const program = loadProgram(db, session.programId);
   const places = placesOf(db, session);
   const rows = prepared(
     db,
-    `SELECT e.id, e.volunteer_id, e.attendance, e.result, e.score, e.created_by, e.enrolled_at, e.deleted,
+    `SELECT e.id, e.volunteer_id, e.attendance, e.result, e.score, e.enrolled_at, e.deleted,
        v.last_name || ' ' || v.first_name || COALESCE(' ' || v.middle_name, '') AS name, v.birth_date
      FROM enrolments e JOIN volunteers v ON v.id = e.volunteer_id WHERE e.session_id = ? ORDER BY e.enrolled_at, e.id`,
   ).all(id) as (EnrolmentSqlRow & { name: string; birth_date: string | null })[];
@@ -312,7 +318,7 @@ export function sessionDetail(db: Db, id: string): SessionDetail {
       attendance: r.attendance,
       result: r.result,
       score: r.score,
-      enrolledBy: r.created_by,
+      enrolledBy: enrolledBy(db, r.id),
     };
   });
   const reopenings = prepared(db, 'SELECT reopened_at AS at, reopened_by AS by, reason FROM training_reopenings WHERE session_id = ? AND deleted = 0 ORDER BY reopened_at')
