@@ -66,7 +66,9 @@ function KindForm({ id, initial }: { id: string | undefined; initial: KindValues
       validityMonths: values.never ? null : numberForInput(values.validityMonths),
       graceMonths: values.never ? 0 : (numberForInput(values.graceMonths) ?? 0),
     });
-    if (!parsed.success) return setProblems(problemsFromZod(parsed.error));
+    // An empty "valid for" would read as "never": never is the checkbox's to say.
+    const missing: FieldProblem[] = !values.never && values.validityMonths.trim() === '' ? [{ path: 'validityMonths', key: 'error.required' }] : [];
+    if (!parsed.success || missing.length > 0) return setProblems([...missing, ...(parsed.success ? [] : problemsFromZod(parsed.error))]);
     setProblems([]);
     const onError = (error: unknown) => setProblems(error instanceof CallError ? (error.fields ?? []) : []);
     const saved = await action.run(
