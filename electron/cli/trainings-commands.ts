@@ -1,4 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { CallError } from '../../shared/contract/errors';
+import { LANGS, type Lang } from '../../shared/i18n/translate';
+import { attendanceFileName, attendanceSheet } from '../core/documents/attendance';
+import { attendanceSheetInput } from '../core/trainings/sheet';
 import { CLI_ACTOR } from '../core/app';
 import type { Core } from '../core/app';
 import { DB, integer, json, need, parseJson, UsageError, withOffice, type Commands, type Parsed } from './helpers';
@@ -106,6 +111,24 @@ export const trainingsCommands: Commands = {
           outcome: resultOutcome(args.options),
           score: args.options.score === undefined ? null : integer(args.options, 'score'),
         }))(io),
+  },
+  'trainings sheet': {
+    options: { ...DB, out: { type: 'string', value: 'FILE.pdf', required: true }, lang: { type: 'string', value: 'kk|ru|en' } },
+    args: 'SESSION',
+    note: 'the attendance sheet, A4 PDF',
+    run: async (args, io) => {
+      const lang = (args.options.lang ?? 'ru') as Lang;
+      if (!(LANGS as readonly unknown[]).includes(lang)) throw new UsageError('--lang must be kk, ru or en');
+      const sessionId = positional(args, 0, 'session ID', 'trainings sheet');
+      const out = path.resolve(need(args.options, 'out'));
+      // Read under the core (it checks the session exists), render after it is closed.
+      const input = withOffice(args.options, (core) => {
+        core.callAs(CLI_ACTOR, 'trainings.sessions.get', { id: sessionId });
+        return attendanceSheetInput(core.db, sessionId, lang);
+      });
+      writeFileSync(out, await attendanceSheet(input, lang));
+      io.out(json({ out, people: input.rows.length, suggestedName: attendanceFileName(input) }));
+    },
   },
   qualifications: {
     options: { ...DB, ...ON },

@@ -1,5 +1,6 @@
 import { CLI_ACTOR } from '../core/app';
 import { seedRoster } from '../core/seed/seed';
+import { seedTrainings } from '../core/seed/trainings';
 import { DB, integer, json, need, parseJson, UsageError, withOffice, type Commands, type Parsed } from './helpers';
 
 /** `erikti volunteers add|update|delete|get|search` and `seed`: the roster, one volunteer at a time. */
@@ -66,8 +67,10 @@ export const volunteersCommands: Commands = {
       withOffice(options, (core) => {
         const hours = integer(options, 'hours', 0);
         if (hours > 0) io.err('note: the hours ledger is not part of this version yet; --hours was ignored\n');
-        const result = seedRoster(core.db, { volunteers: integer(options, 'volunteers'), seed: integer(options, 'seed', 1) });
-        io.out(json({ ...result, hours: 0 }));
+        const seed = integer(options, 'seed', 1);
+        const result = seedRoster(core.db, { volunteers: integer(options, 'volunteers'), seed });
+        const trainings = seedTrainings(core.db, { volunteers: result.volunteers, seed });
+        io.out(json({ ...result, hours: 0, trainings }));
       }),
   },
 };

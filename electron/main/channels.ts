@@ -14,7 +14,12 @@ export const channelOf = (name: CallName): string => `erikti:${name}`;
 export const FILES_CHANNELS = {
   openBundle: 'erikti-files:openBundle',
   saveBundle: 'erikti-files:saveBundle',
+  /** Saves a generated file (PDF, roster export) where the user chooses; see save-file.ts. */
+  saveFile: 'erikti-files:saveFile',
 } as const;
 
 /** What a file dialog answers: null when the user cancelled. */
 export type PickedFile = { token: string; name: string } | null;
+
+/** What saving a generated file answers: the base name it was saved as, whether it opened; null when cancelled. */
+export type SavedFile = { name: string; opened: boolean } | null;

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { createCore, type Core } from '../core/app';
 import { registerDialogs } from './dialogs';
@@ -7,6 +7,7 @@ import { registerIpc } from './ipc';
 import { desktopKeyProtector } from './key-protector';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { registerFileSaving } from './save-file';
 import { createMainWindow } from './window';
 
 /**
@@ -49,6 +50,7 @@ function onReady(): void {
   serveRenderer(protocol, RENDERER_DIR);
   registerIpc(ipcMain, core);
   registerDialogs(ipcMain, dialog, () => mainWindow);
+  registerFileSaving(ipcMain, dialog, shell, () => mainWindow);
   installMenu(app);
   openWindow();
 }

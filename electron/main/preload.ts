@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { CALL_NAMES, type CallInput, type CallName, type CallResult, type Envelope } from '../../shared/contract';
-import { channelOf, FILES_CHANNELS, type PickedFile } from './channels';
+import type { GeneratedFile } from '../../shared/contract/files';
+import { channelOf, FILES_CHANNELS, type PickedFile, type SavedFile } from './channels';
 
 /**
  * What the page sees as `window.erikti`: exactly one function per contract call and nothing else.
@@ -23,17 +24,21 @@ function buildApi(): EriktiApi {
 
 /**
  * What the page sees as `window.eriktiFiles`: the native open and save dialogs for exchange
- * bundles. They answer with an opaque token and a base name, never a path.
+ * bundles (they answer with an opaque token and a base name, never a path), and saving a file
+ * the core generated (answers with the base name it was saved as).
  */
 export interface EriktiFiles {
   readonly openBundle: () => Promise<PickedFile>;
   readonly saveBundle: (suggestedName: string) => Promise<PickedFile>;
+  readonly saveFile: (file: GeneratedFile, options?: { open?: boolean }) => Promise<SavedFile>;
 }
 
 function buildFiles(): EriktiFiles {
   return Object.freeze({
     openBundle: () => ipcRenderer.invoke(FILES_CHANNELS.openBundle) as Promise<PickedFile>,
     saveBundle: (suggestedName: string) => ipcRenderer.invoke(FILES_CHANNELS.saveBundle, suggestedName) as Promise<PickedFile>,
+    saveFile: (file: GeneratedFile, options?: { open?: boolean }) =>
+      ipcRenderer.invoke(FILES_CHANNELS.saveFile, { fileName: file.fileName, mime: file.mime, base64: file.base64, open: options?.open ?? false }) as Promise<SavedFile>,
   });
 }
 

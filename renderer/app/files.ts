@@ -1,16 +1,25 @@
+import { FILE_TYPES, fileKindOf, type GeneratedFile } from '../../shared/contract/files';
+
 /**
- * The desktop app's native file dialogs for exchange bundles (`window.eriktiFiles`, from the
- * Electron preload). They answer with an opaque token the core accepts as a bundle source or
- * target, and the chosen file's base name for display; never a path. Null when cancelled.
+ * The desktop app's native file dialogs (`window.eriktiFiles`, from the Electron preload). The
+ * bundle dialogs answer with an opaque token the core accepts as a bundle source or target, and
+ * the chosen file's base name for display; never a path. Null when cancelled.
  */
 export interface PickedFile {
   token: string;
   name: string;
 }
 
+/** Where a generated file went: the base name it was saved as, and whether it opened in the system viewer. */
+export interface SavedFile {
+  name: string;
+  opened: boolean;
+}
+
 export interface DesktopFiles {
   openBundle(): Promise<PickedFile | null>;
   saveBundle(suggestedName: string): Promise<PickedFile | null>;
+  saveFile(file: GeneratedFile, options?: { open?: boolean }): Promise<SavedFile | null>;
 }
 
 declare global {
@@ -39,16 +48,10 @@ export function fromBase64(base64: string): Uint8Array {
   return bytes;
 }
 
-const TYPES: Record<string, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv;charset=utf-8',
-  pdf: 'application/pdf',
-};
-
-/** Hands bytes from the core to the browser as a download (a Blob and a link with `download`). */
-export function download(fileName: string, base64: string): void {
-  const ext = fileName.split('.').pop() ?? '';
-  const blob = new Blob([fromBase64(base64) as Uint8Array<ArrayBuffer>], { type: TYPES[ext] ?? 'application/octet-stream' });
+/** Hands bytes to the browser as a download (a Blob and a link with `download`). */
+export function download(fileName: string, base64: string, mime?: string): void {
+  const kind = fileKindOf(fileName);
+  const blob = new Blob([fromBase64(base64) as Uint8Array<ArrayBuffer>], { type: mime ?? (kind ? FILE_TYPES[kind] : 'application/octet-stream') });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -58,4 +61,17 @@ export function download(fileName: string, base64: string): void {
   link.click();
   link.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Hands a file the core generated (a PDF, a roster export) to the user, the one way every
+ * feature does it: in the desktop app the native save dialog, then, with `open`, the system's
+ * viewer (where a PDF is read or printed); in the browser a download. Null when the user
+ * cancelled the dialog (the browser's download cannot tell).
+ */
+export async function saveFile(file: GeneratedFile, options: { open?: boolean } = {}): Promise<SavedFile | null> {
+  const desktop = desktopFiles();
+  if (desktop) return desktop.saveFile(file, options);
+  download(file.fileName, file.base64, file.mime);
+  return { name: file.fileName, opened: false };
 }

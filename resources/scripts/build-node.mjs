@@ -6,10 +6,13 @@
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', packages: 'external' };
+// The CommonJS bundles get a real `import.meta.url` (the bundle's own file): ESM-only packages
+// bundled into them (pdfkit's ESM build, our font lookup) resolve files from it.
+const cjsMeta = { define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" } };
 const esm = { ...common, format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
 
 await Promise.all([
   build({ ...esm, entryPoints: { 'cli/erikti': 'electron/cli/erikti.ts', 'host/web': 'electron/host/web.ts', 'bench/run': 'test/bench/run.ts' }, outdir: 'dist' }),
-  build({ ...common, format: 'cjs', packages: undefined, entryPoints: { 'electron/main': 'electron/main/main.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['electron', 'better-sqlite3'] }),
+  build({ ...common, ...cjsMeta, format: 'cjs', packages: undefined, entryPoints: { 'electron/main': 'electron/main/main.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['electron', 'better-sqlite3'] }),
   build({ ...common, format: 'cjs', packages: undefined, minify: true, entryPoints: { 'electron/preload': 'electron/main/preload.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['electron'] }),
 ]);

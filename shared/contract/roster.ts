@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call, ok } from './call';
+import { generatedFile } from './files';
 import { volunteerQuery } from './volunteers';
 
 /**
@@ -125,7 +126,6 @@ export const rosterReport = z.object({
 });
 export type RosterReport = z.infer<typeof rosterReport>;
 
-const file = z.object({ fileName: z.string(), base64: z.string() });
 
 export const rosterCalls = {
   /** Sends a file (or its next chunk); the first call has no token and gets one. */
@@ -151,7 +151,7 @@ export const rosterCalls = {
     access: 'staff',
     writes: false,
     input: rosterChoice.extend({ lang }),
-    output: file,
+    output: generatedFile,
   }),
   /** Forgets an uploaded file. */
   'roster.discard': call({ access: 'staff', writes: false, input: z.strictObject({ token }), output: ok }),
@@ -165,7 +165,7 @@ export const rosterCalls = {
       format: z.enum(['xlsx', 'csv']).default('xlsx'),
       lang: lang.default('ru'),
     }),
-    output: file.extend({ rows: z.number() }),
+    output: generatedFile.extend({ rows: z.number() }),
   }),
 };
 

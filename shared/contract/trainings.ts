@@ -4,6 +4,7 @@ import {
 } from '../domain/trainings';
 import { isoDate, text } from '../domain/text';
 import { call, idOnly, ok } from './call';
+import { generatedFile } from './files';
 
 /**
  * Trainings and qualifications. Staff enrol, mark attendance and enter results; coordinators
@@ -213,7 +214,6 @@ export const expiringRow = z.object({
 });
 export type ExpiringRow = z.infer<typeof expiringRow>;
 
-const file = z.object({ fileName: z.string(), base64: z.string() });
 
 export const trainingCalls = {
   /** The office's working language: program titles must be written in it. */
@@ -317,7 +317,7 @@ export const trainingCalls = {
     access: 'staff',
     writes: false,
     input: z.strictObject({ sessionId: id, lang: lang.default('ru') }),
-    output: file,
+    output: generatedFile,
   }),
   /** Sessions a volunteer was enrolled in (the profile's trainings). */
   'trainings.ofVolunteer': call({
@@ -353,6 +353,6 @@ export const trainingCalls = {
     access: 'staff',
     writes: false,
     input: expiringQuery.omit({ offset: true, limit: true }).extend({ lang: lang.default('ru') }),
-    output: file.extend({ rows: z.number() }),
+    output: generatedFile.extend({ rows: z.number() }),
   }),
 };

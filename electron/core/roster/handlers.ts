@@ -8,6 +8,7 @@ import { toRow } from '../volunteers/columns';
 import { canReadIin, countIinLookups, type IinLookupCall } from '../volunteers/iin-lookups';
 import { wholeIins } from '../volunteers/search';
 import { translate, type Lang } from '../../../shared/i18n/translate';
+import { generatedFile } from '../documents/file';
 import { exportRoster } from './export';
 import { planImport, type Plan } from './plan';
 import { isDateCell, type Cell } from './sheet';
@@ -17,7 +18,6 @@ import { writeXlsx, type OutCell } from './xlsx-write';
 import type { WriteStamp } from '../replication/write';
 
 const today = (ctx: CallContext) => ctx.now().toISOString().slice(0, 10);
-const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 function tableOf(ctx: CallContext, choice: Pick<RosterChoice, 'token' | 'sheet' | 'headerRow'>): Table {
   const workbook = uploadedWorkbook(ctx.db, actorOf(ctx).id, choice.token);
@@ -96,7 +96,7 @@ export const rosterHandlers: HandlerMap<RosterCallName> = {
     const { entries } = plan(ctx, 'roster.problemRows', choice, table);
     const rejected = entries.flatMap((e) => (e.kind === 'rejected' ? [{ row: e.row, problems: e.problems }] : []));
     const name = translate(choice.lang, 'rosterImport.problemSheet');
-    return { fileName: `erikti-problems-${today(ctx)}.xlsx`, base64: toBase64(problemWorkbook(table, rejected, choice.lang, name)) };
+    return generatedFile(`erikti-problems-${today(ctx)}.xlsx`, problemWorkbook(table, rejected, choice.lang, name));
   },
 
   'roster.discard': ({ token }, ctx) => {
@@ -107,6 +107,6 @@ export const rosterHandlers: HandlerMap<RosterCallName> = {
   'roster.export': ({ query, columns, format, lang }, ctx) => {
     countIinLookups(ctx, 'roster.export', wholeIins(query.text));
     const result = exportRoster(ctx.db, { query, columns, format, lang, canReadIin: canReadIin(ctx), today: today(ctx) });
-    return { fileName: result.fileName, base64: toBase64(result.bytes), rows: result.rows };
+    return { ...generatedFile(result.fileName, result.bytes), rows: result.rows };
   },
 };

@@ -2,6 +2,7 @@ import { CallError } from '../../../shared/contract/errors';
 import type { trainingCalls } from '../../../shared/contract/trainings';
 import { todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { CallContext, HandlerMap } from '../context';
+import { generatedFile } from '../documents/file';
 import { resolveSurvivor } from '../exchange/merges';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
@@ -107,7 +108,7 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingCalls> = {
   'qualifications.expiringExport': ({ lang, on, ...query }, ctx) => {
     const day = on ?? todayOf(ctx);
     const { rows } = expiring(ctx.db, { ...query, on: day }, null);
-    return { fileName: `erikti-expiring-${day}.xlsx`, base64: Buffer.from(expiringWorkbook(rows, lang)).toString('base64'), rows: rows.length };
+    return { ...generatedFile(`erikti-expiring-${day}.xlsx`, expiringWorkbook(rows, lang)), rows: rows.length };
   },
 };
 

@@ -7,7 +7,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
 import { rosterQuery, useRoster } from '../../app/roster-store';
-import { download } from '../../app/files';
+import { saveFile } from '../../app/files';
 
 /**
  * The roster out to Excel or CSV, with the roster screen's current search and filters and the
@@ -24,8 +24,7 @@ export function RosterExport() {
 
   const run = async (format: 'xlsx' | 'csv') => {
     const file = await action.run(() => call('roster.export', { query, columns, format, lang }));
-    if (file) {
-      download(file.fileName, file.base64);
+    if (file && (await saveFile(file))) {
       toastOk('rosterImport.exported', { count: file.rows });
     }
   };

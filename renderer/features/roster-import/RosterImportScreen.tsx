@@ -7,7 +7,7 @@ import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
-import { download } from '../../app/files';
+import { saveFile } from '../../app/files';
 import { uploadFile } from './files';
 import { RosterExport } from './RosterExport';
 
@@ -161,7 +161,7 @@ function SheetStep({ inspected, imported, onImported, onReset }: SheetStepProps)
   };
   const downloadProblems = async () => {
     const file = await problems.run(() => call('roster.problemRows', { ...choice, lang }), toastError);
-    if (file) download(file.fileName, file.base64);
+    if (file) await saveFile(file);
   };
 
   const sizeKb = Math.max(1, Math.round(inspected.size / 1024));

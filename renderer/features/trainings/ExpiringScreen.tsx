@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
-import { download } from '../../app/files';
+import { FILE_TYPES } from '../../../shared/contract/files';
+import { saveFile } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { ErrorText } from '../../ui/ErrorText';
@@ -35,8 +36,7 @@ export function ExpiringScreen() {
 
   const exportXlsx = async () => {
     const file = await exporting.run(() => call('qualifications.expiringExport', { ...query, lang }));
-    if (file) {
-      download(file.fileName, file.base64);
+    if (file && (await saveFile({ ...file, mime: FILE_TYPES.xlsx }))) {
       toastOk('trainings.expiring.exported', { count: file.rows });
     }
   };

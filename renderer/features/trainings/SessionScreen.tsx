@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { EnrolmentRow, SessionDetail } from '../../../shared/contract/trainings';
 import { ENROLLING_STATUSES, todayInKazakhstan, type SessionStatus } from '../../../shared/domain/trainings';
 import { call } from '../../app/api';
-import { download } from '../../app/files';
+import { FILE_TYPES } from '../../../shared/contract/files';
+import { saveFile } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { useMayCall } from '../../app/session';
@@ -69,7 +70,8 @@ function Session({ s, reload }: { s: SessionDetail; reload(): void }) {
   const setStatus = (status: SessionStatus) => act(() => call('trainings.sessions.setStatus', { id: s.id, status }), `trainings.status.done.${status}`);
   const printSheet = async () => {
     const file = await action.run(() => call('trainings.sheet', { sessionId: s.id, lang }), toastError);
-    if (file) download(file.fileName, file.base64);
+    // Opened in the system's viewer in the desktop app, where it is printed; a download in the browser.
+    if (file) await saveFile({ ...file, mime: FILE_TYPES.pdf }, { open: true });
   };
 
   return (

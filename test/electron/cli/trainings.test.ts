@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { erikti, eriktiJson } from '../../helpers/cli';
+import { pdfPages } from '../../helpers/pdf';
 import { initOfficeFile, tempDir } from '../../helpers/temp-db';
 
 describe('erikti trainings and qualifications', () => {
@@ -21,6 +23,13 @@ describe('erikti trainings and qualifications', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toBe('erikti: Younger than 16 on the first day of the session.\n');
     expect(eriktiJson(['trainings', 'withdraw', '--db', db, session, a!])).toEqual({ promoted: b });
+    // The sheet lists who holds a place (Бекова, promoted), in Kazakh.
+    const out = path.join(tempDir(), 'sheet.pdf');
+    expect(eriktiJson(['trainings', 'sheet', '--db', db, session, '--out', out, '--lang', 'kk'])).toMatchObject({ out, people: 1 });
+    const text = pdfPages(readFileSync(out)).join('\n');
+    expect(text).toContain('Бекова Айгерім');
+    expect(text).toContain('Алғашқы көмек');
+    expect(text).not.toContain('Ахметова');
 
     expect(erikti(['trainings', 'result', '--db', db, session, b!, '--passed', '--failed']).status).toBe(2);
     expect(eriktiJson(['trainings', 'result', '--db', db, session, b!, '--passed', '--score', '88'])).toEqual({ qualificationId: `${session}:${b}` });

@@ -193,6 +193,12 @@ export const dialog = {
   ),
 };
 
+/** The desktop shell: opening a file in its system viewer answers with an error text, empty on success. */
+export const shell = {
+  openError: '',
+  openPath: vi.fn((_path: string) => Promise.resolve(shell.openError)),
+};
+
 /**
  * The OS key store: a reversible scrambling that is not the identity (so a test can tell the
  * bytes went through it), available only once the app is ready, as Electron's is.
@@ -230,6 +236,7 @@ export function resetStandIn(): void {
   Menu.applied = null;
   dialog.openPath = null;
   dialog.savePath = null;
+  shell.openError = '';
   safeStorage.available = true;
   safeStorage.backend = 'gnome_libsecret';
   vi.clearAllMocks();

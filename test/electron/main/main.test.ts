@@ -53,6 +53,7 @@ describe('Electron entry', () => {
     expect(electron.protocol.handlers.has('app')).toBe(true);
     expect(electron.ipcMain.handlers.has('erikti-files:openBundle')).toBe(true);
     expect(electron.ipcMain.handlers.has('erikti-files:saveBundle')).toBe(true);
+    expect(electron.ipcMain.handlers.has('erikti-files:saveFile')).toBe(true);
     expect(electron.Menu.applied).not.toBeNull();
     expect(electron.session.defaultSession.requestHandler).not.toBeNull();
 

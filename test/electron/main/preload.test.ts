@@ -38,21 +38,29 @@ describe('preload', () => {
     expect(ipcRenderer.invoke).toHaveBeenCalledWith('erikti:app.status', {}, null);
   });
 
-  it('exposes `eriktiFiles` with exactly the two dialog functions, frozen', () => {
+  it('exposes `eriktiFiles` with exactly the two dialog functions and saving a generated file, frozen', () => {
     const files = contextBridge.exposed.get('eriktiFiles') as Record<string, unknown>;
-    expect(Object.keys(files).sort()).toEqual(['openBundle', 'saveBundle']);
+    expect(Object.keys(files).sort()).toEqual(['openBundle', 'saveBundle', 'saveFile']);
     expect(typeof files.openBundle).toBe('function');
     expect(typeof files.saveBundle).toBe('function');
     expect(Object.isFrozen(files)).toBe(true);
   });
 
   it('invokes the dialogs on their own channels', async () => {
-    const files = contextBridge.exposed.get('eriktiFiles') as { openBundle(): Promise<unknown>; saveBundle(name: string): Promise<unknown> };
+    const files = contextBridge.exposed.get('eriktiFiles') as {
+      openBundle(): Promise<unknown>;
+      saveBundle(name: string): Promise<unknown>;
+      saveFile(file: object, options?: { open?: boolean }): Promise<unknown>;
+    };
     ipcRenderer.invoke.mockClear();
     await files.openBundle();
     expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('erikti-files:openBundle');
     ipcRenderer.invoke.mockClear();
     await files.saveBundle('erikti-KZ-19-to-KZ.erikti');
     expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('erikti-files:saveBundle', 'erikti-KZ-19-to-KZ.erikti');
+    ipcRenderer.invoke.mockClear();
+    // Only the file's own fields travel, whatever else the page put on the object.
+    await files.saveFile({ fileName: 'a.pdf', mime: 'application/pdf', base64: 'JVBERg==', extra: 1 }, { open: true });
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('erikti-files:saveFile', { fileName: 'a.pdf', mime: 'application/pdf', base64: 'JVBERg==', open: true });
   });
 });

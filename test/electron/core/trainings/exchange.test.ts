@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../../electron/core/app';
 import { dump } from '../../../../electron/core/dump/dump';
 import { CallError } from '../../../../shared/contract/errors';
+import { makeIin } from '../../../../shared/domain/iin';
 import { ADMIN } from '../../../helpers/temp-db';
 import { exportTo, importInto, offices } from '../exchange/helpers';
 
@@ -62,6 +63,29 @@ describe('trainings in the exchange', () => {
     expect(at(region).enrolments.filter((e) => e.place !== 'withdrawn')).toHaveLength(4);
     expect(at(region).overCapacity).toBe(true);
     expect(at(region).enrolments.filter((e) => e.place === 'waitlisted').map((e) => e.position)).toEqual([1, 2]);
+  });
+});
+
+describe('a person registered at two offices', () => {
+  it('keeps the enrolments and qualifications of both records on the survivor after the merge', () => {
+    const [centre, region] = offices('KZ', 'KZ-75') as [Core, Core];
+    const programId = programAt(region, 'Слияние');
+    const sessionId = region.callAs(ADMIN, 'trainings.sessions.add', { programId, start: '2027-03-01', end: '2027-03-01', capacity: 5 }).id;
+    sync(region, centre, 'KZ');
+    const iin = makeIin('1990-05-17', 'F', 11)!;
+    const here = region.callAs(ADMIN, 'volunteers.create', { lastName: 'Серікова', firstName: 'Айгерім', iin }).id;
+    const there = centre.callAs(ADMIN, 'volunteers.create', { lastName: 'Серикова', firstName: 'Айгерим', iin }).id;
+    region.callAs(ADMIN, 'trainings.enrol', { sessionId, volunteerIds: [here] });
+    const kindId = centre.callAs(ADMIN, 'trainings.kinds.list', {})[0]!.id;
+    centre.callAs(ADMIN, 'qualifications.add', { volunteerId: there, kindId, from: '2026-01-15', note: 'Карта Красного Полумесяца' });
+    sync(region, centre, 'KZ');
+    sync(centre, region, 'KZ-75');
+    const survivor = [here, there].sort()[0]!;
+    for (const core of [centre, region]) {
+      expect(core.callAs(ADMIN, 'trainings.sessions.get', { id: sessionId }).enrolments.filter((e) => e.place !== 'withdrawn').map((e) => e.volunteerId)).toEqual([survivor]);
+      expect(core.callAs(ADMIN, 'qualifications.list', { volunteerId: survivor, on: '2026-06-01' }).map((q) => q.note)).toEqual(['Карта Красного Полумесяца']);
+    }
+    expect(dump(centre.db)).toBe(dump(region.db));
   });
 });
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { kazakhstanToday, paperDate, PrintedDocument } from '../../../../electron/core/documents/layout';
+import { pdfPages } from '../../../helpers/pdf';
+
+describe('printed document layout', () => {
+  it('numbers pages "N of M" in the footer, or leaves stand-alone pages (certificates) without', async () => {
+    const make = async (footer: boolean) => {
+      const doc = new PrintedDocument({ lang: 'ru', title: 'Сертификаты', printedOn: '2026-11-27', footer });
+      for (const name of ['Әлия Қасымқызы', 'Фёдор Ёлкин']) {
+        doc.titleBlock({ office: 'Офис', title: name });
+        if (name !== 'Фёдор Ёлкин') doc.newPage();
+      }
+      return pdfPages(await doc.finish());
+    };
+    const numbered = await make(true);
+    expect(numbered).toHaveLength(2);
+    expect(numbered[1]).toContain('Страница 2 из 2');
+    expect(numbered[1]).toContain('Сертификаты · Напечатано 27.11.2026');
+    const plain = await make(false);
+    expect(plain[0]).toContain('Әлия Қасымқызы');
+    expect(plain.join('')).not.toContain('Страница');
+  });
+
+  it('writes dates the Kazakh way and takes today from Kazakhstan’s clock (UTC+5), not the machine’s', () => {
+    expect(paperDate('2026-02-28')).toBe('28.02.2026');
+    expect(kazakhstanToday(new Date('2026-11-27T18:59:59Z'))).toBe('2026-11-27');
+    expect(kazakhstanToday(new Date('2026-11-27T19:00:00Z'))).toBe('2026-11-28');
+  });
+
+  it('refuses a print date that is not a calendar date', () => {
+    expect(() => new PrintedDocument({ lang: 'en', title: 'x', printedOn: '27.11.2026' })).toThrow(/YYYY-MM-DD/);
+  });
+});
