@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { VOLUNTEER_SORTS, VolunteerQuery } from '../../shared/contract/volunteers';
 import { OFFICE_CODES } from '../../shared/domain/regions';
 import { AREAS, SKILLS, VOLUNTEER_STATUSES } from '../../shared/domain/vocabulary';
+import { isoDate } from '../../shared/domain/text';
+import { dateForInput } from '../ui/format';
 import { pickFrom } from '../ui/vocab';
 
 export type RosterSort = (typeof VOLUNTEER_SORTS)[number];
@@ -13,6 +15,9 @@ export interface RosterFilters {
   skill: string;
   area: string;
   organisationId: string;
+  /** A qualification kind the people must hold, valid on `qualifiedOn` (as typed; today when empty). */
+  qualifiedKind: string;
+  qualifiedOn: string;
   sort: RosterSort;
   descending: boolean;
 }
@@ -25,7 +30,7 @@ interface RosterState {
   setSelected(index: number): void;
 }
 
-export const NO_FILTERS: RosterFilters = { text: '', region: '', status: '', skill: '', area: '', organisationId: '', sort: 'name', descending: false };
+export const NO_FILTERS: RosterFilters = { text: '', region: '', status: '', skill: '', area: '', organisationId: '', qualifiedKind: '', qualifiedOn: '', sort: 'name', descending: false };
 
 export const useRoster = create<RosterState>()((set) => ({
   filters: NO_FILTERS,
@@ -45,7 +50,15 @@ export function rosterQuery(filters: RosterFilters, text = filters.text): Roster
     skill: pickFrom(SKILLS, filters.skill),
     area: pickFrom(AREAS, filters.area),
     organisationId: filters.organisationId || undefined,
+    qualifiedKind: filters.qualifiedKind || undefined,
+    // A date still being typed does not filter yet (the field shows it is not a date).
+    qualifiedOn: filters.qualifiedKind ? validDate(filters.qualifiedOn) : undefined,
     sort: filters.sort,
     descending: filters.descending,
   };
+}
+
+function validDate(text: string): string | undefined {
+  const iso = dateForInput(text);
+  return isoDate.safeParse(iso).success ? iso : undefined;
 }

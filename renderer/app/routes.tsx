@@ -12,6 +12,15 @@ import { RosterImportScreen } from '../features/roster-import/RosterImportScreen
 import { RosterScreen } from '../features/volunteers/RosterScreen';
 import { VolunteerEdit } from '../features/volunteers/VolunteerEdit';
 import { VolunteerProfile } from '../features/volunteers/VolunteerProfile';
+import { QualificationsBlock } from '../features/trainings/QualificationsBlock';
+import { ExpiringScreen } from '../features/trainings/ExpiringScreen';
+import { KindEdit } from '../features/trainings/KindEdit';
+import { KindsScreen } from '../features/trainings/KindsScreen';
+import { ProgramEdit } from '../features/trainings/ProgramEdit';
+import { ProgramsScreen } from '../features/trainings/ProgramsScreen';
+import { SessionEdit } from '../features/trainings/SessionEdit';
+import { SessionScreen } from '../features/trainings/SessionScreen';
+import { SessionsScreen } from '../features/trainings/SessionsScreen';
 import { route } from './route';
 
 /**
@@ -22,12 +31,24 @@ import { route } from './route';
 export const ROUTES = [
   route('volunteers', 'volunteers', () => <RosterScreen />, { nav: 'nav.volunteers' }),
   route('volunteerNew', 'volunteers/new', () => <VolunteerEdit key="new" />, { under: 'volunteers' }),
-  route('volunteer', 'volunteers/:id', ({ id }) => <VolunteerProfile key={id} id={id} />, { under: 'volunteers' }),
+  route('volunteer', 'volunteers/:id', ({ id }) => <VolunteerProfile key={id} id={id} more={<QualificationsBlock volunteerId={id} />} />, { under: 'volunteers' }),
   route('volunteerEdit', 'volunteers/:id/edit', ({ id }) => <VolunteerEdit key={id} id={id} />, { under: 'volunteers' }),
   route('organisations', 'organisations', () => <OrganisationsScreen />, { nav: 'nav.organisations' }),
   route('organisationNew', 'organisations/new', () => <OrganisationEdit key="new" />, { under: 'organisations' }),
   route('organisation', 'organisations/:id', ({ id }) => <OrganisationDetail key={id} id={id} />, { under: 'organisations' }),
   route('organisationEdit', 'organisations/:id/edit', ({ id }) => <OrganisationEdit key={id} id={id} />, { under: 'organisations' }),
+  // Trainings: staff enrol and mark results; planning kinds, programs and sessions is a coordinator's.
+  route('trainings', 'trainings', () => <SessionsScreen />, { nav: 'trainings.nav' }),
+  route('sessionNew', 'trainings/sessions/new', () => <SessionEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
+  route('session', 'trainings/sessions/:id', ({ id }) => <SessionScreen key={id} id={id} />, { under: 'trainings' }),
+  route('sessionEdit', 'trainings/sessions/:id/edit', ({ id }) => <SessionEdit key={id} id={id} />, { under: 'trainings', role: 'coordinator' }),
+  route('trainingPrograms', 'trainings/programs', () => <ProgramsScreen />, { under: 'trainings' }),
+  route('programNew', 'trainings/programs/new', () => <ProgramEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
+  route('programEdit', 'trainings/programs/:id/edit', ({ id }) => <ProgramEdit key={id} id={id} />, { under: 'trainings', role: 'coordinator' }),
+  route('qualificationKinds', 'trainings/kinds', () => <KindsScreen />, { under: 'trainings' }),
+  route('kindNew', 'trainings/kinds/new', () => <KindEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
+  route('kindEdit', 'trainings/kinds/:id/edit', ({ id }) => <KindEdit key={id} id={id} />, { under: 'trainings', role: 'coordinator' }),
+  route('expiring', 'trainings/expiring', () => <ExpiringScreen />, { under: 'trainings' }),
   route('rosterImport', 'roster-import', () => <RosterImportScreen />, { nav: 'rosterImport.nav' }),
   // Exchange is a coordinator's work (the core refuses it to staff): one entry, its screens as tabs.
   route('exchange', 'exchange', () => <ExchangeScreen />, { nav: 'exchange.nav', role: 'coordinator' }),

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { contract, type CallName } from '../../shared/contract';
 import type { Office, User } from '../../shared/contract/session';
 import { roleAtLeast, type Role } from '../../shared/domain/vocabulary';
 
@@ -49,4 +50,13 @@ export function useCan(role: Role): boolean {
 export function useRoleCheck(): (role: Role | undefined) => boolean {
   const user = useSession((s) => s.user);
   return (role) => role === undefined || (user !== null && roleAtLeast(user.role, role));
+}
+
+/** Whether the signed-in user may make this call, by the role the contract asks for it (hides controls only). */
+export function useMayCall(): (name: CallName) => boolean {
+  const check = useRoleCheck();
+  return (name) => {
+    const access = contract[name].access;
+    return access === 'public' || check(access);
+  };
 }

@@ -2,7 +2,11 @@ import type { KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AREAS, SKILLS, VOLUNTEER_STATUSES } from '../../../shared/domain/vocabulary';
 import { call } from '../../app/api';
+import { isoDate } from '../../../shared/domain/text';
+import { useLang } from '../../app/i18n';
 import { Select } from '../../ui/Field';
+import { dateForInput } from '../../ui/format';
+import { localizedText } from '../../ui/localized';
 import { useLoad } from '../../ui/useLoad';
 import { useRegionOptions, useVocab } from '../../ui/vocab';
 import { NO_FILTERS, useRoster } from '../../app/roster-store';
@@ -15,6 +19,7 @@ interface Props {
 export function RosterFiltersBar({ searchRef, onSearchKey }: Props) {
   const { t } = useTranslation();
   const { filters, setFilters } = useRoster();
+  const lang = useLang();
   const regions = useRegionOptions();
   const statuses = useVocab('status', VOLUNTEER_STATUSES);
   const skills = useVocab('skill', SKILLS);
@@ -22,6 +27,10 @@ export function RosterFiltersBar({ searchRef, onSearchKey }: Props) {
   // About 700 organisations nationally: one list is small enough for a select.
   const organisations = useLoad(() => call('organisations.list', { text: '' }), []);
   const orgOptions = (organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }));
+  const kinds = useLoad(() => call('trainings.kinds.list', {}), []);
+  const kindOptions = (kinds.data ?? []).map((k) => ({ value: k.id, label: localizedText(k.names, lang) }));
+  const onDate = filters.qualifiedOn.trim();
+  const badDate = onDate !== '' && !isoDate.safeParse(dateForInput(onDate)).success;
   const any = t('roster.any');
   const recent = filters.sort === 'updatedAt';
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
@@ -44,6 +53,21 @@ export function RosterFiltersBar({ searchRef, onSearchKey }: Props) {
       <Select id="filter-skill" ariaLabel={t('volunteer.skills')} value={filters.skill} options={skills} empty={`${t('volunteer.skills')}: ${any}`} onChange={(skill) => setFilters({ skill })} />
       <Select id="filter-area" ariaLabel={t('volunteer.areas')} value={filters.area} options={areas} empty={`${t('volunteer.areas')}: ${any}`} onChange={(area) => setFilters({ area })} />
       <Select id="filter-org" ariaLabel={t('volunteer.organisation')} value={filters.organisationId} options={orgOptions} empty={`${t('volunteer.organisation')}: ${any}`} onChange={(organisationId) => setFilters({ organisationId })} />
+      <Select id="filter-qualification" ariaLabel={t('trainings.qualifications.filter')} value={filters.qualifiedKind} options={kindOptions} empty={`${t('trainings.qualifications.filter')}: ${any}`} onChange={(qualifiedKind) => setFilters({ qualifiedKind })} />
+      {filters.qualifiedKind && (
+        <input
+          id="filter-qualified-on"
+          className="date-filter"
+          aria-label={t('trainings.qualifications.validOn')}
+          title={t('trainings.qualifications.validOn')}
+          placeholder={t('trainings.qualifications.validOnPlaceholder')}
+          inputMode="numeric"
+          maxLength={10}
+          value={filters.qualifiedOn}
+          aria-invalid={badDate || undefined}
+          onChange={(e) => setFilters({ qualifiedOn: e.target.value })}
+        />
+      )}
       <button
         type="button"
         aria-pressed={recent}

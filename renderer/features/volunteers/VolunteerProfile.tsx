@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallResult } from '../../../shared/contract';
 import { regionName } from '../../../shared/domain/regions';
@@ -15,17 +16,18 @@ import { useAction, useLoad } from '../../ui/useLoad';
 import { useVocabLabel, type VocabGroup } from '../../ui/vocab';
 
 /** One volunteer's record, read-only, with the actions staff take on it. */
-export function VolunteerProfile({ id }: { id: string }) {
+/** `more`: blocks other sections add to the profile (trainings and qualifications), composed by the route table. */
+export function VolunteerProfile({ id, more }: { id: string; more?: ReactNode }) {
   const { t } = useTranslation();
   const loaded = useLoad(() => call('volunteers.get', { id }), [id]);
   return (
     <DetailScreen loaded={loaded} back={{ href: hrefFor({ name: 'volunteers' }), label: t('roster.back') }}>
-      {(v) => <Profile id={id} v={v} reload={loaded.reload} />}
+      {(v) => <Profile id={id} v={v} reload={loaded.reload} more={more} />}
     </DetailScreen>
   );
 }
 
-function Profile({ id, v, reload }: { id: string; v: CallResult<'volunteers.get'>; reload(): void }) {
+function Profile({ id, v, reload, more }: { id: string; v: CallResult<'volunteers.get'>; reload(): void; more: ReactNode }) {
   const { t } = useTranslation();
   const lang = useLang();
   const label = useVocabLabel();
@@ -111,6 +113,7 @@ function Profile({ id, v, reload }: { id: string; v: CallResult<'volunteers.get'
           ))}
         </Facts>
       </div>
+      {more}
       {v.notes && (
         <Facts title={t('volunteer.notes')}>
           <p className="notes">{v.notes}</p>

@@ -27,6 +27,10 @@ describe('the route table', () => {
     ['#/volunteers/v1/other', { name: 'volunteer', id: 'v1' }],
     ['#/organisations/o1/edit', { name: 'organisationEdit', id: 'o1' }],
     ['#/users/extra', { name: 'users' }],
+    ['#/trainings/sessions/new', { name: 'sessionNew' }],
+    ['#/trainings/sessions/s1', { name: 'session', id: 's1' }],
+    ['#/trainings/programs', { name: 'trainingPrograms' }],
+    ['#/trainings/kinds/k1/edit', { name: 'kindEdit', id: 'k1' }],
   ])('reads %j as the hand-written parser did', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -37,7 +41,7 @@ describe('the route table', () => {
       const under = routeDef(def.name).under;
       if (under !== undefined) expect(entries).toContain(under);
     }
-    expect(ROUTES.filter((def) => def.nav).map((def) => def.nav)).toEqual(['nav.volunteers', 'nav.organisations', 'rosterImport.nav', 'exchange.nav', 'nav.users', 'nav.office']);
+    expect(ROUTES.filter((def) => def.nav).map((def) => def.nav)).toEqual(['nav.volunteers', 'nav.organisations', 'trainings.nav', 'rosterImport.nav', 'exchange.nav', 'nav.users', 'nav.office']);
   });
 
   it('has a screen taking an id for every replicated table that declares one (the Conflicts screen links there)', () => {

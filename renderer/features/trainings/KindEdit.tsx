@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { kindInput, type QualificationKind } from '../../../shared/contract/trainings';
+import { CallError, problemsFromZod, type FieldProblem } from '../../../shared/contract/errors';
+import { call } from '../../app/api';
+import { hrefFor, navigate } from '../../app/router';
+import { DetailScreen } from '../../ui/DetailScreen';
+import { Field, TextInput } from '../../ui/Field';
+import { fieldErrors } from '../../ui/problems';
+import { SaveActions } from '../../ui/SaveActions';
+import { toastOk } from '../../ui/toasts';
+import { useAction, useLoad } from '../../ui/useLoad';
+import { LocalizedFields, emptyLocalized, localizedInput, localizedProblems, localizedValues, type LocalizedValues } from './LocalizedFields';
+import { numberForInput, numberText } from '../../ui/localized';
+import { useWorkingLanguage } from './useWorkingLanguage';
+
+interface KindValues {
+  names: LocalizedValues;
+  validityMonths: string;
+  never: boolean;
+  graceMonths: string;
+}
+
+const valuesOf = (k: QualificationKind | undefined): KindValues =>
+  k
+    ? { names: localizedValues(k.names), validityMonths: numberText(k.validityMonths), never: k.validityMonths === null, graceMonths: String(k.graceMonths) }
+    : { names: emptyLocalized(), validityMonths: '24', never: false, graceMonths: '0' };
+
+/** Create or edit a qualification kind (coordinators). */
+export function KindEdit({ id }: { id?: string }) {
+  const { t } = useTranslation();
+  const loaded = useLoad(async () => {
+    if (!id) return null;
+    const found = (await call('trainings.kinds.list', {})).find((k) => k.id === id);
+    if (!found) throw new CallError({ code: 'notFound', key: 'error.notFound' });
+    return found;
+  }, [id]);
+  return (
+    <DetailScreen loaded={loaded} back={{ href: hrefFor({ name: 'qualificationKinds' }), label: t('trainings.kinds.back') }}>
+      {(stored) => (
+        <div className="screen">
+          <div className="screen-head">
+            <a href={hrefFor({ name: 'qualificationKinds' })} className="back">← {t('trainings.kinds.back')}</a>
+            <h1>{stored ? t('trainings.kinds.editTitle') : t('trainings.kinds.newTitle')}</h1>
+          </div>
+          <KindForm id={id} initial={valuesOf(stored ?? undefined)} />
+        </div>
+      )}
+    </DetailScreen>
+  );
+}
+
+function KindForm({ id, initial }: { id: string | undefined; initial: KindValues }) {
+  const { t } = useTranslation();
+  const working = useWorkingLanguage();
+  const [values, setValues] = useState(initial);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const action = useAction();
+  const errors = fieldErrors(problems);
+  const set = (patch: Partial<KindValues>) => setValues((v) => ({ ...v, ...patch }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = kindInput.safeParse({
+      names: localizedInput(values.names),
+      validityMonths: values.never ? null : numberForInput(values.validityMonths),
+      graceMonths: values.never ? 0 : (numberForInput(values.graceMonths) ?? 0),
+    });
+    // An empty "valid for" would read as "never": never is the checkbox's to say.
+    const missing: FieldProblem[] = !values.never && values.validityMonths.trim() === '' ? [{ path: 'validityMonths', key: 'error.required' }] : [];
+    if (!parsed.success || missing.length > 0) return setProblems([...missing, ...(parsed.success ? [] : problemsFromZod(parsed.error))]);
+    setProblems([]);
+    const onError = (error: unknown) => setProblems(error instanceof CallError ? (error.fields ?? []) : []);
+    const saved = await action.run(
+      () => (id ? call('trainings.kinds.update', { id, patch: parsed.data }) : call('trainings.kinds.add', parsed.data)),
+      onError,
+    );
+    if (saved) {
+      toastOk('trainings.kinds.saved');
+      navigate({ name: 'qualificationKinds' });
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <fieldset className="form-section">
+        <div className="form-grid">
+          <LocalizedFields prefix="kind-name" label={t('trainings.kinds.name')} values={values.names} onChange={(names) => set({ names })} required={working} problems={localizedProblems(problems, 'names')} />
+          {!values.never && (
+            <Field id="kind-validity" label={t('trainings.kinds.validityMonths')} problem={errors.validityMonths}>
+              <TextInput id="kind-validity" value={values.validityMonths} onChange={(validityMonths) => set({ validityMonths })} inputMode="numeric" invalid={!!errors.validityMonths} />
+            </Field>
+          )}
+          <div className="field field-end">
+            <label className="checkbox">
+              <input type="checkbox" id="kind-never" checked={values.never} onChange={(e) => set({ never: e.target.checked })} />
+              {t('trainings.kinds.never')}
+            </label>
+          </div>
+          {!values.never && (
+            <Field id="kind-grace" label={t('trainings.kinds.graceMonths')} problem={errors.graceMonths} hint={t('trainings.kinds.graceHint')}>
+              <TextInput id="kind-grace" value={values.graceMonths} onChange={(graceMonths) => set({ graceMonths })} inputMode="numeric" invalid={!!errors.graceMonths} />
+            </Field>
+          )}
+        </div>
+      </fieldset>
+      <SaveActions busy={action.busy} error={action.error} fieldErrors={errors}>
+        <a className="button" href={hrefFor({ name: 'qualificationKinds' })}>{t('common.cancel')}</a>
+      </SaveActions>
+    </form>
+  );
+}
