@@ -2,8 +2,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CallError } from '../../shared/contract/errors';
 import { LANGS, type Lang } from '../../shared/i18n/translate';
-import { attendanceFileName, attendanceSheet } from '../core/documents/attendance';
-import { attendanceSheetInput } from '../core/trainings/sheet';
 import { CLI_ACTOR } from '../core/app';
 import type { Core } from '../core/app';
 import { DB, integer, json, need, parseJson, UsageError, withOffice, type Commands, type Parsed } from './helpers';
@@ -121,13 +119,9 @@ export const trainingsCommands: Commands = {
       if (!(LANGS as readonly unknown[]).includes(lang)) throw new UsageError('--lang must be kk, ru or en');
       const sessionId = positional(args, 0, 'session ID', 'trainings sheet');
       const out = path.resolve(need(args.options, 'out'));
-      // Read under the core (it checks the session exists), render after it is closed.
-      const input = withOffice(args.options, (core) => {
-        core.callAs(CLI_ACTOR, 'trainings.sessions.get', { id: sessionId });
-        return attendanceSheetInput(core.db, sessionId, lang);
-      });
-      writeFileSync(out, await attendanceSheet(input, lang));
-      io.out(json({ out, people: input.rows.length, suggestedName: attendanceFileName(input) }));
+      const sheet = withOffice(args.options, (core) => core.callAs(CLI_ACTOR, 'trainings.sheet', { sessionId, lang }));
+      writeFileSync(out, Buffer.from(sheet.base64, 'base64'));
+      io.out(json({ out, suggestedName: sheet.fileName }));
     },
   },
   qualifications: {

@@ -37,7 +37,7 @@ export const attendanceFileName = (input: Pick<AttendanceSheetInput, 'sessionDat
  * a numbered list with full name, date of birth, an empty signature cell and a box to tick
  * presence; the trainer signs under it. A4, in `lang`.
  */
-export function attendanceSheet(input: AttendanceSheetInput, lang: Lang): Promise<Buffer> {
+export function attendanceSheet(input: AttendanceSheetInput, lang: Lang): Buffer {
   const printedOn = input.printedOn ?? kazakhstanToday();
   const t = (key: string, params?: Params) => translate(lang, `documents.attendance.${key}`, params);
   const doc = new PrintedDocument({ lang, printedOn, author: input.office, title: `${t('title')}: ${input.programTitle}` });

@@ -91,8 +91,6 @@ export class PrintedDocument {
   readonly pdf: PDFKit.PDFDocument;
   readonly lang: Lang;
   private readonly setup: DocumentSetup;
-  private readonly chunks: Buffer[] = [];
-  private readonly done: Promise<Buffer>;
 
   constructor(setup: DocumentSetup) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(setup.printedOn)) throw new Error(`printedOn must be YYYY-MM-DD, got ${setup.printedOn}`);
@@ -120,11 +118,6 @@ export class PrintedDocument {
     this.pdf.registerFont(FONT.regular, fontBytes('regular'));
     this.pdf.registerFont(FONT.bold, fontBytes('bold'));
     this.pdf.font(FONT.regular).fontSize(SIZE.text).fillColor('black').strokeColor('black');
-    this.pdf.on('data', (chunk: Buffer) => this.chunks.push(chunk));
-    this.done = new Promise((resolve, reject) => {
-      this.pdf.on('end', () => resolve(Buffer.concat(this.chunks)));
-      this.pdf.on('error', reject);
-    });
   }
 
   /** The text at a translation key, in the document's language. */
@@ -269,12 +262,9 @@ export class PrintedDocument {
   }
 
   /** Writes every page's footer and ends the file. */
-  async finish(): Promise<Buffer> {
+  finish(): Buffer {
     const pdf = this.pdf;
-    if (this.setup.footer === false) {
-      pdf.end();
-      return this.done;
-    }
+    if (this.setup.footer === false) return this.bytes();
     const { start, count } = pdf.bufferedPageRange();
     const printed = this.t('documents.printedOn', { date: paperDate(this.setup.printedOn) });
     for (let i = start; i < start + count; i++) {
@@ -291,7 +281,20 @@ export class PrintedDocument {
       pdf.text(pageText, this.left + width - pageWidth, y, { width: pageWidth, align: 'right', lineBreak: false });
       pdf.page.margins.bottom = margin;
     }
-    pdf.end();
-    return this.done;
+    return this.bytes();
+  }
+
+  /**
+   * Ends the file and takes its bytes at once. pdfkit writes everything into its stream's buffer
+   * during end() (fonts are read and compressed synchronously), so reading the buffer right away
+   * gives the whole file: documents come out of the core's synchronous calls like any answer.
+   */
+  private bytes(): Buffer {
+    this.pdf.end();
+    const chunks: Buffer[] = [];
+    for (let chunk = this.pdf.read() as Buffer | null; chunk !== null; chunk = this.pdf.read() as Buffer | null) chunks.push(chunk);
+    const file = Buffer.concat(chunks);
+    if (!file.subarray(-8).toString('latin1').includes('%%EOF')) throw new Error('The PDF did not end within end(): it is incomplete');
+    return file;
   }
 }

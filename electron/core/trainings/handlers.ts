@@ -2,7 +2,9 @@ import { CallError } from '../../../shared/contract/errors';
 import type { trainingCalls } from '../../../shared/contract/trainings';
 import { todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { HandlerMap, ReadContext } from '../context';
+import { attendanceFileName, attendanceSheet } from '../documents/attendance';
 import { generatedFile } from '../documents/file';
+import { attendanceSheetInput } from './sheet';
 import { resolveSurvivor } from '../replication/merges';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
@@ -14,7 +16,7 @@ import {
 import { expiringWorkbook } from './expiring-export';
 import { addByHand, deleteQualification, expiring, qualificationsOf } from './qualifications';
 import {
-  addSession, enrol, enterResult, listSessions, markAttendance, reopenSession, sessionDetail, sessionsOfVolunteer, setSessionStatus, updateSession, withdraw,
+  addSession, enrol, enterResult, listSessions, loadSession, markAttendance, reopenSession, sessionDetail, sessionsOfVolunteer, setSessionStatus, updateSession, withdraw,
 } from './sessions';
 
 /** "Today" is Kazakhstan's calendar date, whatever the computer's time zone. */
@@ -92,10 +94,10 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingCalls> = {
     reopenSession(ctx.stamp(), id, reason);
     return { ok: true };
   },
-  // TODO(lead): the PDF renderer (documents/attendance.ts on wt-pdf) answers a Promise and the
-  // core's dispatcher is synchronous; the CLI prints the sheet (`erikti trainings sheet`).
-  'trainings.sheet': () => {
-    throw new CallError({ code: 'unavailable', key: 'error.trainings.sheetUnavailable' }, 'The attendance sheet is printed from the command line for now');
+  'trainings.sheet': ({ sessionId, lang }, ctx) => {
+    loadSession(ctx.db, sessionId);
+    const input = { ...attendanceSheetInput(ctx.db, sessionId, lang), printedOn: todayOf(ctx) };
+    return generatedFile(attendanceFileName(input), attendanceSheet(input, lang));
   },
   'trainings.ofVolunteer': ({ volunteerId }, ctx) => sessionsOfVolunteer(ctx.db, resolveSurvivor(ctx.db, 'volunteers', volunteerId)),
 

@@ -19,7 +19,7 @@ function saveFile(input: unknown, event: object = APP_FRAME): Promise<Saved> {
 }
 
 async function sheet() {
-  const bytes = await attendanceSheet(
+  const bytes = attendanceSheet(
     {
       office: 'Алматы облысы еріктілер кеңсесі',
       programTitle: 'Алғашқы көмек',

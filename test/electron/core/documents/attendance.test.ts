@@ -38,7 +38,7 @@ const input = (rows: AttendanceRow[], extra: Partial<AttendanceSheetInput> = {})
 describe('training attendance sheet', () => {
   it('holds every Kazakh and Russian name as written, numbered, over several pages with the header on each', async () => {
     const rows = seventy();
-    const pages = pdfPages(await attendanceSheet(input(rows), 'kk'));
+    const pages = pdfPages(attendanceSheet(input(rows), 'kk'));
     expect(pages.length).toBeGreaterThanOrEqual(3);
     const text = pages.join('\n');
     for (const [i, row] of rows.entries()) expect(text).toMatch(new RegExp(`^\\s*${i + 1} ${fullName(row)}(?=\\s|$)`, 'm'));
@@ -58,14 +58,14 @@ describe('training attendance sheet', () => {
 
   it('prints in Russian and English from the translation files', async () => {
     const rows = seventy();
-    const ru = pdfPages(await attendanceSheet(input(rows), 'ru'));
+    const ru = pdfPages(attendanceSheet(input(rows), 'ru'));
     expect(ru[0]).toContain('Лист регистрации участников');
     // "Дата рождения" takes two lines in its narrow header cell.
     expect(ru[1]).toMatch(/Дата\n\s*№\s+Фамилия, имя, отчество\s+Подпись\s+Явка\n\s+рождения/);
     expect(ru[1]).toContain(`Страница 2 из ${ru.length}`);
     expect(ru.join('\n')).toContain('Щербакова Анастасия Владимировна');
 
-    const en = pdfPages(await attendanceSheet(input(rows), 'en'));
+    const en = pdfPages(attendanceSheet(input(rows), 'en'));
     expect(en[0]).toContain('Attendance sheet');
     expect(en[0]).toContain('Program: Алғашқы медициналық көмек');
     expect(en[1]).toMatch(/№\s+Full name\s+Date of birth\s+Signature\s+Present/);
@@ -74,23 +74,23 @@ describe('training attendance sheet', () => {
   });
 
   it('gives the same bytes for the same input, and other bytes on another day', async () => {
-    const first = await attendanceSheet(input(seventy()), 'kk');
-    const second = await attendanceSheet(input(seventy()), 'kk');
+    const first = attendanceSheet(input(seventy()), 'kk');
+    const second = attendanceSheet(input(seventy()), 'kk');
     expect(Buffer.compare(first, second)).toBe(0);
-    const nextDay = await attendanceSheet(input(seventy(), { printedOn: '2026-11-28' }), 'kk');
+    const nextDay = attendanceSheet(input(seventy(), { printedOn: '2026-11-28' }), 'kk');
     expect(Buffer.compare(first, nextDay)).not.toBe(0);
   });
 
   it('wraps a name too long for its cell instead of cutting it', async () => {
     const long = { lastName: 'Сұлтанмахмұтова-Тоқтарбекова-Жұмабаева', firstName: 'Айгерім-Аңсаған', middleName: 'Мұхаммедқалиқызы' };
-    const text = pdfPages(await attendanceSheet(input([long, KAZAKH[0]!]), 'kk')).join('\n');
+    const text = pdfPages(attendanceSheet(input([long, KAZAKH[0]!]), 'kk')).join('\n');
     // Broken after a hyphen or a space, every piece is there in order.
     expect(text).toMatch(/Сұлтанмахмұтова-Тоқтарбекова-\n\s+1 Жұмабаева Айгерім-Аңсаған\n\s+Мұхаммедқалиқызы\n/);
     expect(text).toMatch(/^\s*2 Әбдіқадырова Гүлнұр Ерғалиқызы/m);
   });
 
   it('prints a one-day session as one date, and an empty list with its header', async () => {
-    const pages = pdfPages(await attendanceSheet(input([], { sessionDates: { start: '2026-12-05', end: '2026-12-05' }, place: '', trainers: [] }), 'ru'));
+    const pages = pdfPages(attendanceSheet(input([], { sessionDates: { start: '2026-12-05', end: '2026-12-05' }, place: '', trainers: [] }), 'ru'));
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain('Даты проведения: 05.12.2026\n');
     // Lines without a value are left out rather than printed empty.
@@ -100,7 +100,7 @@ describe('training attendance sheet', () => {
   });
 
   it('renders as an A4 page', async () => {
-    const png = readFileSync(renderPage(await attendanceSheet(input(KAZAKH), 'kk'), 1, 60));
+    const png = readFileSync(renderPage(attendanceSheet(input(KAZAKH), 'kk'), 1, 60));
     // PNG header: width and height of A4 (595 × 842 pt) at 60 dpi.
     expect(Math.abs(png.readUInt32BE(16) - (595.28 / 72) * 60)).toBeLessThan(1.5);
     expect(Math.abs(png.readUInt32BE(20) - (841.89 / 72) * 60)).toBeLessThan(1.5);

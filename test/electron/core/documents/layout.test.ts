@@ -10,7 +10,7 @@ describe('printed document layout', () => {
         doc.titleBlock({ office: 'Офис', title: name });
         if (name !== 'Фёдор Ёлкин') doc.newPage();
       }
-      return pdfPages(await doc.finish());
+      return pdfPages(doc.finish());
     };
     const numbered = await make(true);
     expect(numbered).toHaveLength(2);
