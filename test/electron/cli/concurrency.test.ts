@@ -103,8 +103,8 @@ describe('two processes writing one database', () => {
       expect(outcomes.every((o) => o === 'ok' || o === 'error.busy')).toBe(true);
       expect(reads).toBeGreaterThan(0);
 
-      // With the default wait, a short write simply waits for the import to commit.
-      expect(writeLocked(db) || importing.exited()).toBe(true);
+      // With the default wait, a short write simply waits for the import to commit (if it has
+      // not yet: between its commit and its exit there is a moment where neither holds).
       patient.callAs(CLI_ACTOR, 'volunteers.create', { lastName: 'Терпеливый', firstName: 'Запись' });
 
       const result = await importing.done;

@@ -1,102 +1,32 @@
-import type { Migration } from './migration';
+import { createReplicatedTable, type Migration } from './migration';
 
 /**
- * Trainings and qualifications, all replicated (see replication/tables.ts). Dates are calendar
+ * Trainings and qualifications, all replicated (declared in shared/domain/training-tables.ts). Dates are calendar
  * dates as 'YYYY-MM-DD' text. Enrolments and qualifications granted by a pass have ids derived
  * from their pair (`session:volunteer`), so the same enrolment or pass entered at two offices is
  * one record; a qualification recorded by hand pairs a random source id with the person.
  * Who waits is derived from `enrolled_at` (a clock stamp), never stored.
  */
-const BOOKKEEPING = `deleted INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL,
-        created_by TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        updated_by TEXT NOT NULL`;
-
 export const trainings: Migration = {
   name: 'trainings',
   up(db) {
     db.exec(`
-      CREATE TABLE qualification_kinds (
-        seq INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        name_kk TEXT,
-        name_ru TEXT,
-        name_en TEXT,
-        validity_months INTEGER,
-        grace_months INTEGER,
-        office TEXT,
-        ${BOOKKEEPING}
-      );
-      CREATE TABLE programs (
-        seq INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        title_kk TEXT,
-        title_ru TEXT,
-        title_en TEXT,
-        hours REAL,
-        pass_mark REAL,
-        grants_kind_id TEXT,
-        prerequisite_kind_id TEXT,
-        min_age INTEGER,
-        description TEXT,
-        office TEXT,
-        ${BOOKKEEPING}
-      );
-      CREATE TABLE training_sessions (
-        seq INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        program_id TEXT,
-        start_date TEXT,
-        end_date TEXT,
-        place TEXT,
-        trainers TEXT,
-        capacity INTEGER,
-        status TEXT,
-        office TEXT,
-        ${BOOKKEEPING}
-      );
+      ${createReplicatedTable('qualification_kinds', ['name_kk TEXT', 'name_ru TEXT', 'name_en TEXT', 'validity_months INTEGER', 'grace_months INTEGER', 'office TEXT'])}
+      ${createReplicatedTable('programs', ['title_kk TEXT', 'title_ru TEXT', 'title_en TEXT', 'hours REAL', 'pass_mark REAL', 'grants_kind_id TEXT', 'prerequisite_kind_id TEXT', 'min_age INTEGER', 'description TEXT', 'office TEXT'])}
+      ${createReplicatedTable('training_sessions', ['program_id TEXT', 'start_date TEXT', 'end_date TEXT', 'place TEXT', 'trainers TEXT', 'capacity INTEGER', 'status TEXT', 'office TEXT'])}
       CREATE INDEX training_sessions_start ON training_sessions (start_date);
       CREATE INDEX training_sessions_program ON training_sessions (program_id);
-      CREATE TABLE training_reopenings (
-        seq INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        session_id TEXT,
-        reason TEXT,
-        reopened_at TEXT,
-        reopened_by TEXT,
-        ${BOOKKEEPING}
-      );
+      ${createReplicatedTable('training_reopenings', ['session_id TEXT', 'reason TEXT', 'reopened_at TEXT', 'reopened_by TEXT'])}
       CREATE INDEX training_reopenings_session ON training_reopenings (session_id);
-      CREATE TABLE enrolments (
-        seq INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        session_id TEXT NOT NULL,
-        volunteer_id TEXT NOT NULL,
-        enrolled_at TEXT,
-        attendance TEXT,
-        result TEXT,
-        score REAL,
-        ${BOOKKEEPING}
-      );
+      ${createReplicatedTable('enrolments', ['session_id TEXT NOT NULL', 'volunteer_id TEXT NOT NULL', 'enrolled_at TEXT', 'attendance TEXT', 'result TEXT', 'score REAL'])}
       CREATE INDEX enrolments_session ON enrolments (session_id);
       CREATE INDEX enrolments_volunteer ON enrolments (volunteer_id);
-      CREATE TABLE qualifications (
-        seq INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        source_id TEXT NOT NULL,
-        volunteer_id TEXT NOT NULL,
-        kind_id TEXT,
-        session_id TEXT,
-        valid_from TEXT,
-        valid_until TEXT,
-        grace_until TEXT,
-        note TEXT,
-        ${BOOKKEEPING}
-      );
+      ${createReplicatedTable('qualifications', ['source_id TEXT NOT NULL', 'volunteer_id TEXT NOT NULL', 'kind_id TEXT', 'session_id TEXT', 'valid_from TEXT', 'valid_until TEXT', 'grace_until TEXT', 'note TEXT'])}
       CREATE INDEX qualifications_volunteer ON qualifications (volunteer_id);
       -- The roster filter "valid K on D" and the Expiring list walk this index.
       CREATE INDEX qualifications_kind_until ON qualifications (kind_id, valid_until);
+      -- "Valid K on D" answered from the index alone (no row read per qualification).
+      CREATE INDEX qualifications_valid ON qualifications (kind_id, valid_until, valid_from, volunteer_id) WHERE deleted = 0;
     `);
   },
 };
