@@ -23,6 +23,9 @@ import { CENTRE } from '../office/trust';
  *   merged into it may change any of them (the merges are replicated; an import decides after
  *   its own merge records are in, see importBundle);
  * - memberships follow the person and the organisation they join (the keepers of either);
+ * - qualification kinds, programs and training sessions follow their creator (the centre's
+ *   national ones are the centre's); reopenings follow the session; enrolments and qualifications
+ *   follow the session and the person (the keepers of either);
  *   merge decisions follow the record merged away.
  * A record's region is deliberately not part of the rule: it is itself a field that changes, and
  * two offices that saw a move and an edit in different orders would decide differently and
@@ -91,6 +94,26 @@ function governingRecords(db: ReadDb, table: ReplicatedTable, id: string, values
       if (typeof organisation === 'string') out.push({ table: 'organisations', id: organisation });
       return out.length > 0 ? out : null;
     }
+    case 'qualification_kinds':
+    case 'programs':
+    case 'training_sessions':
+      // The office that set them up runs them; the centre's national kinds and programs are the centre's.
+      return [{ table, id }];
+    case 'training_reopenings': {
+      const session = field('session_id');
+      return typeof session === 'string' ? [{ table: 'training_sessions', id: session }] : null;
+    }
+    case 'enrolments':
+    case 'qualifications': {
+      // The session's office enrols, marks and grants; the person's keeper may too (a qualification
+      // recorded by hand has no session).
+      const out: { table: ReplicatedTable; id: string }[] = [];
+      const session = field('session_id');
+      const volunteer = field('volunteer_id');
+      if (typeof session === 'string') out.push({ table: 'training_sessions', id: session });
+      if (typeof volunteer === 'string') out.push({ table: 'volunteers', id: volunteer });
+      return out.length > 0 ? out : null;
+    }
     case 'merges': {
       const tbl = field('tbl');
       const loser = field('loser_id');
@@ -146,7 +169,8 @@ export function assertMayChange(db: ReadDb, table: ReplicatedTable, id: string, 
   // A membership is refused only when the office keeps neither side: name the person's keeper.
   const record = governingRecords(db, table, id, values)?.[0];
   const keeper = (record && creatorOffice(db, record.table, record.id)) ?? CENTRE;
-  const key = record?.table === 'organisations' ? 'error.organisationKeptElsewhere' : 'error.personKeptElsewhere';
+  const key =
+    record?.table === 'organisations' ? 'error.organisationKeptElsewhere' : record?.table === 'volunteers' ? 'error.personKeptElsewhere' : 'error.recordKeptElsewhere';
   throw new CallError({ code: 'forbidden', key, params: { office: keeper } }, `${table} ${id} is kept by the ${keeper} office: only it or the centre may change it`);
 }
 

@@ -4,6 +4,7 @@ import { todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { HandlerMap, ReadContext } from '../context';
 import { attendanceFileName, attendanceSheet } from '../documents/attendance';
 import { generatedFile } from '../documents/file';
+import { assertMayChange } from '../exchange/authority';
 import { attendanceSheetInput } from './sheet';
 import { resolveSurvivor } from '../replication/merges';
 import { readOffice } from '../office/identity';
@@ -22,6 +23,15 @@ import {
 /** "Today" is Kazakhstan's calendar date, whatever the computer's time zone. */
 export const todayOf = (ctx: ReadContext) => todayInKazakhstan(ctx.now());
 const officeCode = (ctx: ReadContext) => readOffice(ctx.db)?.code ?? null;
+
+/**
+ * Sessions are run by the office that set them up (or the centre): only it enrols, marks and
+ * grants here, so this office never holds a change the others refuse (exchange/authority.ts).
+ * An unknown session is left to the call's own "not found".
+ */
+function sessionRunHere(ctx: ReadContext, sessionId: string): void {
+  if (prepared(ctx.db, 'SELECT 1 FROM training_sessions WHERE id = ?').get(sessionId)) assertMayChange(ctx.db, 'training_sessions', sessionId);
+}
 
 function liveVolunteer(ctx: ReadContext, asked: string): string {
   const id = resolveSurvivor(ctx.db, 'volunteers', asked);
@@ -48,6 +58,7 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingCalls> = {
   },
   'trainings.kinds.update': ({ id, patch }, ctx) => {
     const kind = loadKind(ctx.db, id);
+    assertMayChange(ctx.db, 'qualification_kinds', id);
     const row = kindRow(patch);
     if (patch.names) requireWorkingLanguage(ctx.db, { ...kind.names, ...localizedOf({ ...namesAsColumns(kind.names), ...row }, 'name') });
     updateReplicated(ctx.stamp(), 'qualification_kinds', id, row);
@@ -65,6 +76,7 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingCalls> = {
   },
   'trainings.programs.update': ({ id, patch }, ctx) => {
     const program = loadProgram(ctx.db, id);
+    assertMayChange(ctx.db, 'programs', id);
     const row = programRow(ctx.db, patch);
     if (patch.title) requireWorkingLanguage(ctx.db, localizedOf({ ...namesAsColumns(program.title, 'title'), ...row }, 'title'));
     updateReplicated(ctx.stamp(), 'programs', id, row);
@@ -75,22 +87,35 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingCalls> = {
   'trainings.sessions.get': ({ id }, ctx) => sessionDetail(ctx.db, id),
   'trainings.sessions.add': (input, ctx) => ({ id: addSession(ctx.stamp(), input, officeCode(ctx)) }),
   'trainings.sessions.update': ({ id, patch }, ctx) => {
+    sessionRunHere(ctx, id);
     updateSession(ctx.stamp(), id, patch);
     return { id };
   },
   'trainings.sessions.setStatus': ({ id, status }, ctx) => {
+    sessionRunHere(ctx, id);
     setSessionStatus(ctx.stamp(), id, status, todayOf(ctx));
     return { ok: true };
   },
 
-  'trainings.enrol': ({ sessionId, volunteerIds }, ctx) => ({ outcomes: enrol(ctx.stamp(), sessionId, volunteerIds) }),
-  'trainings.withdraw': ({ sessionId, volunteerId }, ctx) => ({ promoted: withdraw(ctx.stamp(), sessionId, volunteerId) }),
+  'trainings.enrol': ({ sessionId, volunteerIds }, ctx) => {
+    sessionRunHere(ctx, sessionId);
+    return { outcomes: enrol(ctx.stamp(), sessionId, volunteerIds) };
+  },
+  'trainings.withdraw': ({ sessionId, volunteerId }, ctx) => {
+    sessionRunHere(ctx, sessionId);
+    return { promoted: withdraw(ctx.stamp(), sessionId, volunteerId) };
+  },
   'trainings.attendance': ({ sessionId, marks }, ctx) => {
+    sessionRunHere(ctx, sessionId);
     markAttendance(ctx.stamp(), sessionId, marks, todayOf(ctx));
     return { ok: true };
   },
-  'trainings.result': (input, ctx) => ({ qualificationId: enterResult(ctx.stamp(), input, todayOf(ctx)) }),
+  'trainings.result': (input, ctx) => {
+    sessionRunHere(ctx, input.sessionId);
+    return { qualificationId: enterResult(ctx.stamp(), input, todayOf(ctx)) };
+  },
   'trainings.reopen': ({ id, reason }, ctx) => {
+    sessionRunHere(ctx, id);
     reopenSession(ctx.stamp(), id, reason);
     return { ok: true };
   },
@@ -102,8 +127,13 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingCalls> = {
   'trainings.ofVolunteer': ({ volunteerId }, ctx) => sessionsOfVolunteer(ctx.db, resolveSurvivor(ctx.db, 'volunteers', volunteerId)),
 
   'qualifications.list': ({ volunteerId, on }, ctx) => qualificationsOf(ctx.db, resolveSurvivor(ctx.db, 'volunteers', volunteerId), on ?? todayOf(ctx)),
-  'qualifications.add': ({ volunteerId, kindId, from, note }, ctx) => ({ id: addByHand(ctx.stamp(), liveVolunteer(ctx, volunteerId), kindId, from, note) }),
+  'qualifications.add': ({ volunteerId, kindId, from, note }, ctx) => {
+    const person = liveVolunteer(ctx, volunteerId);
+    assertMayChange(ctx.db, 'volunteers', person);
+    return { id: addByHand(ctx.stamp(), person, kindId, from, note) };
+  },
   'qualifications.delete': ({ id }, ctx) => {
+    assertMayChange(ctx.db, 'qualifications', id);
     deleteQualification(ctx.stamp(), id);
     return { ok: true };
   },
