@@ -7,6 +7,7 @@ import { actorFromRow, findUser } from './auth/users';
 import type { Actor, CallContext, Handler, HandlerMap, InProcessCaller } from './context';
 import { isReadOnly, openDatabase, writeTransaction, type Db, type OpenOptions } from './db/connection';
 import { databaseError } from './db/errors';
+import { eventHandlers } from './events/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import type { KeyProtector } from './office/key-protection';
 import { readOffice, replicaId } from './office/identity';
@@ -28,6 +29,7 @@ const handlers: HandlerMap<CallName> = {
   ...exchangeHandlers,
   ...auditHandlers,
   ...trainingHandlers,
+  ...eventHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */

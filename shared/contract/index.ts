@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditCalls } from './audit';
 import type { CallSpec } from './call';
+import { eventCalls } from './events';
 import { exchangeCalls } from './exchange';
 import { organisationCalls } from './organisations';
 import { rosterCalls } from './roster';
@@ -21,6 +22,7 @@ export const contract = {
   ...exchangeCalls,
   ...auditCalls,
   ...trainingCalls,
+  ...eventCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { assignmentsTable, eventsTable, hourEntriesTable, shiftsTable } from './event-tables';
 import { distinctPairsTable, mergesTable } from './merge-tables';
 import { membershipsTable, organisationsTable } from './organisation-table';
 import type { ReplicatedTableSpec } from './replicated-table';
@@ -21,6 +22,10 @@ export const TABLES = {
   training_reopenings: trainingReopeningsTable,
   enrolments: enrolmentsTable,
   qualifications: qualificationsTable,
+  events: eventsTable,
+  shifts: shiftsTable,
+  assignments: assignmentsTable,
+  hour_entries: hourEntriesTable,
 } as const satisfies Record<string, ReplicatedTableSpec>;
 
 export type TableName = keyof typeof TABLES;

@@ -26,6 +26,8 @@ import { CENTRE } from '../office/trust';
  * - qualification kinds, programs and training sessions follow their creator (the centre's
  *   national ones are the centre's); reopenings follow the session; enrolments and qualifications
  *   follow the session and the person (the keepers of either);
+ * - events and shifts follow their creator; assignments and hour entries follow the event and the
+ *   person (the keepers of either);
  *   merge decisions follow the record merged away.
  * A record's region is deliberately not part of the rule: it is itself a field that changes, and
  * two offices that saw a move and an edit in different orders would decide differently and
@@ -111,6 +113,21 @@ function governingRecords(db: ReadDb, table: ReplicatedTable, id: string, values
       const session = field('session_id');
       const volunteer = field('volunteer_id');
       if (typeof session === 'string') out.push({ table: 'training_sessions', id: session });
+      if (typeof volunteer === 'string') out.push({ table: 'volunteers', id: volunteer });
+      return out.length > 0 ? out : null;
+    }
+    case 'events':
+    case 'shifts':
+      // The office that planned them runs them.
+      return [{ table, id }];
+    case 'assignments':
+    case 'hour_entries': {
+      // The event's office staffs it and keeps its hours; the person's keeper may too (hours typed
+      // by hand have no event).
+      const out: { table: ReplicatedTable; id: string }[] = [];
+      const event = field('event_id');
+      const volunteer = field('volunteer_id');
+      if (typeof event === 'string') out.push({ table: 'events', id: event });
       if (typeof volunteer === 'string') out.push({ table: 'volunteers', id: volunteer });
       return out.length > 0 ? out : null;
     }

@@ -7,6 +7,7 @@ import { erasableSearch } from './0006-erasable-search';
 import { exchangeReports } from './0007-exchange-reports';
 import type { Migration } from './migration';
 import { trainings } from './0008-trainings';
+import { events } from './0009-events';
 
 /** In order; the position is the schema version. Never edit a released migration: add one. */
-export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports, trainings];
+export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports, trainings, events];

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { totalsQuery } from '../../../shared/contract/events';
+import { translate, type Lang } from '../../../shared/i18n/translate';
+import type { ReadDb } from '../db/read-only';
+import { prepared } from '../db/statements';
+import type { OutCell } from '../spreadsheet/sheet';
+import { writeSheet } from '../spreadsheet/write';
+import { COUNTED_SQL } from './ledger';
+import { PERSON_NAME_SQL } from './shared';
+
+/** The office's ledger for a period as an .xlsx: one row per counted entry, headers in the user's language. */
+export function hoursWorkbook(db: ReadDb, q: Omit<z.output<typeof totalsQuery>, 'volunteerId'>, lang: Lang): { file: Uint8Array; rows: number } {
+  const t = (key: string) => translate(lang, `hoursExport.${key}`);
+  const where: string[] = [COUNTED_SQL];
+  const params: string[] = [];
+  for (const [sql, value] of [['h.entry_date >= ?', q.from], ['h.entry_date <= ?', q.to], ['h.event_id = ?', q.eventId], ['h.category = ?', q.category]] as const) {
+    if (value === undefined) continue;
+    where.push(sql);
+    params.push(value);
+  }
+  if (q.verified) where.push('h.verified_at IS NOT NULL');
+  const rows = prepared(
+    db,
+    `SELECT ${PERSON_NAME_SQL} AS name, h.entry_date, h.hours, h.verified_at, h.category, e.title, h.note FROM hour_entries h
+     JOIN volunteers v ON v.id = h.volunteer_id LEFT JOIN events e ON e.id = h.event_id
+     WHERE ${where.join(' AND ')} ORDER BY h.entry_date, v.sort_name, h.id`,
+  ).all(...params) as { name: string; entry_date: string; hours: number; verified_at: string | null; category: string | null; title: string | null; note: string | null }[];
+  const headers = ['name', 'date', 'hours', 'verified', 'category', 'event', 'note'].map(t);
+  const cells = rows.map((r): OutCell[] => [
+    { text: r.name },
+    { date: r.entry_date },
+    { number: r.hours },
+    { text: t(r.verified_at ? 'yes' : 'no') },
+    r.category ? { text: translate(lang, `vocab.eventCategory.${r.category}`) } : null,
+    r.title ? { text: r.title } : null,
+    r.note ? { text: r.note } : null,
+  ]);
+  return { file: writeSheet({ name: t('sheetName'), headers, rows: cells }, 'xlsx'), rows: rows.length };
+}
