@@ -13,6 +13,8 @@ import { generatedFile } from './files';
  */
 
 const id = z.string().min(1).max(64);
+/** An hour entry's id is a pair `source:volunteer`, longer than one record id. */
+const entryId = z.strictObject({ id: z.string().min(1).max(160) });
 /** A Kazakhstan wall-clock time, 'YYYY-MM-DDTHH:MM'. */
 export const localDateTime = z.string().refine(isLocalDateTime, { error: 'error.events.localDateTime' });
 const hours = z.number().min(0.25, { error: 'error.events.hours' }).max(24, { error: 'error.events.hours' }).refine((h) => Number.isInteger(h * 4), { error: 'error.events.hours' });
@@ -246,13 +248,13 @@ export const eventCalls = {
     }),
     output: z.object({ id: z.string() }),
   }),
-  'hours.verify': call({ access: 'staff', writes: true, input: idOnly, output: ok }),
+  'hours.verify': call({ access: 'staff', writes: true, input: entryId, output: ok }),
   'hours.verifyShift': call({ access: 'staff', writes: true, input: z.strictObject({ shiftId: id }), output: z.object({ verified: z.number() }) }),
   /** A new entry replacing one (verified or not), with who, when and why. */
   'hours.correct': call({
     access: 'coordinator',
     writes: true,
-    input: z.strictObject({ id, hours: z.number().min(0).max(24).refine((h) => Number.isInteger(h * 4), { error: 'error.events.hours' }), reason: text(500).refine((s) => s.trim() !== '', { error: 'error.required' }) }),
+    input: entryId.extend({ hours: z.number().min(0).max(24).refine((h) => Number.isInteger(h * 4), { error: 'error.events.hours' }), reason: text(500).refine((s) => s.trim() !== '', { error: 'error.required' }) }),
     output: z.object({ id: z.string() }),
   }),
   'hours.total': call({ access: 'staff', writes: false, input: totalsQuery, output: totals }),
