@@ -1,12 +1,12 @@
 import type { eventCalls } from '../../../shared/contract/events';
 import { localDateTimeAt } from '../../../shared/domain/events';
+import { todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { HandlerMap, ReadContext } from '../context';
 import { generatedFile } from '../documents/file';
 import { prepared } from '../db/statements';
 import { assertMayChange } from '../exchange/authority';
 import { readOffice } from '../office/identity';
 import { resolveSurvivor } from '../replication/merges';
-import { todayOf } from '../trainings/handlers';
 import { checkIn, checkOut, markNoShows } from './day';
 import { hoursWorkbook } from './export';
 import { addByHand, correctEntry, listEntries, totals, verifyEntry, verifyShift } from './ledger';
@@ -110,7 +110,7 @@ export const eventHandlers: HandlerMap<keyof typeof eventCalls> = {
   'hours.list': ({ volunteerId, ...query }, ctx) => listEntries(ctx.db, { ...query, volunteerId: volunteerId && resolveSurvivor(ctx.db, 'volunteers', volunteerId) }),
   'hours.export': ({ lang, ...query }, ctx) => {
     const { file, rows } = hoursWorkbook(ctx.db, query, lang);
-    return { ...generatedFile(`erikti-hours-${query.from ?? 'all'}-${query.to ?? todayOf(ctx)}.xlsx`, file), rows };
+    return { ...generatedFile(`erikti-hours-${query.from ?? 'all'}-${query.to ?? todayInKazakhstan(ctx.now())}.xlsx`, file), rows };
   },
 };
 
