@@ -1,3 +1,4 @@
+import { eventsCommands } from './events-commands';
 import { exchangeCommands } from './exchange-commands';
 import { usage, type Commands } from './helpers';
 import { keysCommands } from './keys-commands';
@@ -16,6 +17,7 @@ export const COMMANDS: Commands = {
   ...keysCommands,
   ...exchangeCommands,
   ...trainingsCommands,
+  ...eventsCommands,
 };
 
 export const USAGE = usage(COMMANDS);
