@@ -121,3 +121,24 @@ describe('the hours ledger', () => {
     expect(core.callAs(STAFF, 'hours.list', { volunteerId: p })[0]).toMatchObject({ shiftId: s, eventId: e, date: '2026-03-10' });
   });
 });
+
+describe('merged people', () => {
+  it('carry their assignments and hours to the survivor, without doubling a shift both records worked', () => {
+    const core = office();
+    const keep = volunteer(core, 'Сейітова', { firstName: 'Әлия' });
+    const other = volunteer(core, 'Сеитова', { firstName: 'Алия' });
+    const s = shift(core, event(core, { category: 'forum' }));
+    assignOne(core, s, other);
+    core.callAs(STAFF, 'events.checkin', { shiftId: s, volunteerId: other, at: '2026-03-10T09:00' });
+    core.callAs(STAFF, 'events.checkout', { shiftId: s, volunteerId: other, at: '2026-03-10T12:00' });
+    core.callAs(STAFF, 'hours.add', { volunteerId: other, date: '2026-03-02', hours: 2 });
+    core.callAs(STAFF, 'hours.add', { volunteerId: keep, date: '2026-03-03', hours: 1 });
+    core.callAs(ADMIN, 'duplicates.merge', { keepId: keep, otherId: other });
+    expect(core.callAs(STAFF, 'hours.total', { volunteerId: keep })).toMatchObject({ hours: 6, entries: 3 });
+    // Asked by the merged-away id, the answer is the survivor's.
+    expect(core.callAs(STAFF, 'hours.total', { volunteerId: other }).hours).toBe(6);
+    const board = core.callAs(STAFF, 'events.get', { id: core.callAs(STAFF, 'events.list', {}).rows[0]!.id }).shifts[0]!;
+    expect(board.assignments.map((a) => [a.volunteerId, a.checkedInAt])).toEqual([[keep, '2026-03-10T09:00']]);
+    expect(assignOne(core, s, other).reason).toBe('alreadyAssigned');
+  });
+});
