@@ -351,7 +351,8 @@ export const trainingCalls = {
     input: z.strictObject({ volunteerId: id, kindId: id, from: isoDate, note: text(1000).default('') }),
     output: z.object({ id: z.string() }),
   }),
-  'qualifications.delete': call({ access: 'coordinator', writes: true, input: idOnly, output: ok }),
+  /** Qualification ids are pairs (`source:volunteer`), longer than a record id. */
+  'qualifications.delete': call({ access: 'coordinator', writes: true, input: z.strictObject({ id: z.string().min(1).max(160) }), output: ok }),
   /** Qualifications ending within N days of a date, and (by default) those in grace. */
   'qualifications.expiring': call({
     access: 'staff',
