@@ -20,6 +20,12 @@ function positional(args: Parsed, index: number, what: string, command: string):
   return value;
 }
 
+/** The SESSION VOLUNTEER pair enrol, withdraw and result take. */
+const sessionAndVolunteer = (args: Parsed, command: string) => ({
+  sessionId: positional(args, 0, 'session ID', command),
+  volunteerId: positional(args, 1, 'volunteer ID', command),
+});
+
 const call = (options: Parsed['options'], fn: (core: Core) => unknown) => (io: { out(text: string): void }) =>
   withOffice(options, (core) => io.out(json(fn(core))));
 
@@ -79,8 +85,7 @@ export const trainingsCommands: Commands = {
     note: 'a refusal exits 1 with the reason',
     run: (args, io) =>
       withOffice(args.options, (core) => {
-        const sessionId = positional(args, 0, 'session ID', 'trainings enrol');
-        const volunteerId = positional(args, 1, 'volunteer ID', 'trainings enrol');
+        const { sessionId, volunteerId } = sessionAndVolunteer(args, 'trainings enrol');
         const outcome = core.callAs(CLI_ACTOR, 'trainings.enrol', { sessionId, volunteerIds: [volunteerId] }).outcomes[0]!;
         if (outcome.outcome === 'refused') {
           throw new CallError({ code: 'validation', key: outcome.reason ?? 'error.invalid', ...(outcome.params ? { params: outcome.params } : {}) });
@@ -94,8 +99,7 @@ export const trainingsCommands: Commands = {
     run: (args, io) =>
       call(args.options, (core) =>
         core.callAs(CLI_ACTOR, 'trainings.withdraw', {
-          sessionId: positional(args, 0, 'session ID', 'trainings withdraw'),
-          volunteerId: positional(args, 1, 'volunteer ID', 'trainings withdraw'),
+          ...sessionAndVolunteer(args, 'trainings withdraw'),
         }))(io),
   },
   'trainings result': {
@@ -104,8 +108,7 @@ export const trainingsCommands: Commands = {
     run: (args, io) =>
       call(args.options, (core) =>
         core.callAs(CLI_ACTOR, 'trainings.result', {
-          sessionId: positional(args, 0, 'session ID', 'trainings result'),
-          volunteerId: positional(args, 1, 'volunteer ID', 'trainings result'),
+          ...sessionAndVolunteer(args, 'trainings result'),
           outcome: resultOutcome(args.options),
           score: args.options.score === undefined ? null : integer(args.options, 'score'),
         }))(io),

@@ -46,6 +46,13 @@ export const kind = z.object({
 });
 export type QualificationKind = z.infer<typeof kind>;
 
+/**
+ * Whether this office may change the record (it made it, or this is the centre; see
+ * electron/core/exchange/authority.ts): the screens offer only the changes the core accepts.
+ */
+const mayChange = { mayChange: z.boolean() };
+export const kindHere = kind.extend(mayChange);
+
 // --- Programs ------------------------------------------------------------------------------
 
 export const programInput = z.strictObject({
@@ -75,6 +82,7 @@ export const program = z.object({
   sessionCount: z.number(),
 });
 export type Program = z.infer<typeof program>;
+export const programHere = program.extend(mayChange);
 
 // --- Sessions ------------------------------------------------------------------------------
 
@@ -140,6 +148,8 @@ export const sessionDetail = sessionRow.extend({
   overCapacity: z.boolean(),
   /** Closed sessions are locked; each reopening is recorded. */
   reopenings: z.array(z.object({ at: z.string(), by: z.string(), reason: z.string() })),
+  /** This office runs it (enrols, marks, enters results, changes its status) or is the centre. */
+  ...mayChange,
 });
 export type SessionDetail = z.infer<typeof sessionDetail>;
 
@@ -230,7 +240,7 @@ export const trainingCalls = {
     output: ok,
   }),
 
-  'trainings.kinds.list': call({ access: 'staff', writes: false, input: z.strictObject({}), output: z.array(kind) }),
+  'trainings.kinds.list': call({ access: 'staff', writes: false, input: z.strictObject({}), output: z.array(kindHere) }),
   'trainings.kinds.add': call({ access: 'coordinator', writes: true, input: kindInput, output: z.object({ id: z.string() }) }),
   'trainings.kinds.update': call({
     access: 'coordinator',
@@ -243,9 +253,9 @@ export const trainingCalls = {
     access: 'staff',
     writes: false,
     input: z.strictObject({ text: z.string().max(200).default('') }),
-    output: z.array(program),
+    output: z.array(programHere),
   }),
-  'trainings.programs.get': call({ access: 'staff', writes: false, input: idOnly, output: program }),
+  'trainings.programs.get': call({ access: 'staff', writes: false, input: idOnly, output: programHere }),
   'trainings.programs.add': call({ access: 'coordinator', writes: true, input: programInput, output: z.object({ id: z.string() }) }),
   'trainings.programs.update': call({
     access: 'coordinator',
@@ -341,7 +351,8 @@ export const trainingCalls = {
     input: z.strictObject({ volunteerId: id, kindId: id, from: isoDate, note: text(1000).default('') }),
     output: z.object({ id: z.string() }),
   }),
-  'qualifications.delete': call({ access: 'coordinator', writes: true, input: idOnly, output: ok }),
+  /** Qualification ids are pairs (`source:volunteer`), longer than a record id. */
+  'qualifications.delete': call({ access: 'coordinator', writes: true, input: z.strictObject({ id: z.string().min(1).max(160) }), output: ok }),
   /** Qualifications ending within N days of a date, and (by default) those in grace. */
   'qualifications.expiring': call({
     access: 'staff',

@@ -56,7 +56,9 @@ export function mergeRecords(w: WriteStamp, table: ReplicatedTable, survivor: st
   if (isLive(w.db, table, loser)) updateReplicated(w, table, loser, { deleted: 1 });
   repointReferences(w, table, loser, survivor);
   absorbLoser(options.work ?? localMergeWork(w), table, survivor, loser);
-  flattenMerges(w);
+  // Only merges that pointed at the loser can have become a chain (a full pass per merge would be
+  // quadratic in an import of thousands of same-IIN merges); imports flatten everything once.
+  flattenMerges(w, { table, survivor: loser });
   return true;
 }
 
@@ -65,9 +67,13 @@ export function mergeRecords(w: WriteStamp, table: ReplicatedTable, survivor: st
  * becomes C → A. Without this the merge of C would read C → B at an office that merged in that
  * order and C → A at one that heard of A first, and offices holding the same data would differ.
  */
-export function flattenMerges(w: WriteStamp): number {
+export function flattenMerges(w: WriteStamp, only?: { table: ReplicatedTable; survivor: string }): number {
   let edits = 0;
-  const merges = prepared(w.db, 'SELECT id, tbl, survivor_id FROM merges WHERE deleted = 0 ORDER BY id').all() as { id: string; tbl: string; survivor_id: string }[];
+  const merges = (
+    only
+      ? prepared(w.db, 'SELECT id, tbl, survivor_id FROM merges WHERE deleted = 0 AND tbl = ? AND survivor_id = ? ORDER BY id').all(only.table, only.survivor)
+      : prepared(w.db, 'SELECT id, tbl, survivor_id FROM merges WHERE deleted = 0 ORDER BY id').all()
+  ) as { id: string; tbl: string; survivor_id: string }[];
   for (const m of merges) {
     if (!(MERGEABLE as readonly string[]).includes(m.tbl)) continue;
     const final = resolveSurvivor(w.db, m.tbl as ReplicatedTable, m.survivor_id);

@@ -4,12 +4,13 @@ import { todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { HandlerMap, ReadContext } from '../context';
 import { attendanceFileName, attendanceSheet } from '../documents/attendance';
 import { generatedFile } from '../documents/file';
-import { assertMayChange } from '../exchange/authority';
+import { assertMayChange, mayChangeHere } from '../exchange/authority';
 import { attendanceSheetInput } from './sheet';
 import { resolveSurvivor } from '../replication/merges';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
 import { prepared } from '../db/statements';
+import type { ReplicatedTable } from '../replication/tables';
 import { insertReplicated, updateReplicated } from '../replication/write';
 import {
   kindRow, listKinds, listPrograms, loadKind, loadProgram, localizedOf, programRow, requireWorkingLanguage, setWorkingLanguage, workingLanguage,
@@ -33,6 +34,9 @@ function sessionRunHere(ctx: ReadContext, sessionId: string): void {
   if (prepared(ctx.db, 'SELECT 1 FROM training_sessions WHERE id = ?').get(sessionId)) assertMayChange(ctx.db, 'training_sessions', sessionId);
 }
 
+/** A record with whether this office may change it, so the screens offer only what the core accepts. */
+const withMayChange = <T extends { id: string }>(ctx: ReadContext, table: ReplicatedTable, record: T) => ({ ...record, mayChange: mayChangeHere(ctx.db, table, record.id) });
+
 function liveVolunteer(ctx: ReadContext, asked: string): string {
   const id = resolveSurvivor(ctx.db, 'volunteers', asked);
   if (!prepared(ctx.db, 'SELECT 1 FROM volunteers WHERE id = ? AND deleted = 0').get(id)) {
@@ -48,7 +52,7 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingCalls> = {
     return { ok: true };
   },
 
-  'trainings.kinds.list': (_input, ctx) => listKinds(ctx.db),
+  'trainings.kinds.list': (_input, ctx) => listKinds(ctx.db).map((kind) => withMayChange(ctx, 'qualification_kinds', kind)),
   'trainings.kinds.add': (input, ctx) => {
     const row = kindRow(input);
     requireWorkingLanguage(ctx.db, localizedOf(row, 'name'));
@@ -65,8 +69,8 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingCalls> = {
     return { id };
   },
 
-  'trainings.programs.list': ({ text }, ctx) => listPrograms(ctx.db, text),
-  'trainings.programs.get': ({ id }, ctx) => loadProgram(ctx.db, id),
+  'trainings.programs.list': ({ text }, ctx) => listPrograms(ctx.db, text).map((program) => withMayChange(ctx, 'programs', program)),
+  'trainings.programs.get': ({ id }, ctx) => withMayChange(ctx, 'programs', loadProgram(ctx.db, id)),
   'trainings.programs.add': (input, ctx) => {
     const row = programRow(ctx.db, input);
     requireWorkingLanguage(ctx.db, localizedOf(row, 'title'));

@@ -12,6 +12,7 @@ import type { Row, SqlValue } from '../replication/tables';
 import { entryOf, parseEntries } from '../replication/entries';
 import { prepared } from '../db/statements';
 import { insertReplicated, readRowClock, updateReplicated, type WriteStamp } from '../replication/write';
+import { mayChangeHere } from '../exchange/authority';
 import { displayName, findKind, loadProgram, localizedOf } from './catalogue';
 import { grantByPass, holdsValid, revokePass } from './qualifications';
 
@@ -324,7 +325,7 @@ export function sessionDetail(db: ReadDb, id: string): SessionDetail {
   });
   const reopenings = prepared(db, 'SELECT reopened_at AS at, reopened_by AS by, reason FROM training_reopenings WHERE session_id = ? AND deleted = 0 ORDER BY reopened_at')
     .all(id) as { at: string; by: string; reason: string }[];
-  return { ...session, program, enrolments, overCapacity: session.waitlisted > 0, reopenings };
+  return { ...session, program, enrolments, overCapacity: session.waitlisted > 0, reopenings, mayChange: mayChangeHere(db, 'training_sessions', id) };
 }
 
 export function sessionsOfVolunteer(db: ReadDb, volunteerId: string) {

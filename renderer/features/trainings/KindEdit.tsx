@@ -12,6 +12,7 @@ import { toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { LocalizedFields, emptyLocalized, localizedInput, localizedProblems, localizedValues, type LocalizedValues } from './LocalizedFields';
 import { numberForInput, numberText } from '../../ui/localized';
+import { TrainingKeptBy } from './TrainingKeptBy';
 import { useWorkingLanguage } from './useWorkingLanguage';
 
 interface KindValues {
@@ -41,16 +42,18 @@ export function KindEdit({ id }: { id?: string }) {
         <div className="screen">
           <div className="screen-head">
             <a href={hrefFor({ name: 'qualificationKinds' })} className="back">← {t('trainings.kinds.back')}</a>
-            <h1>{stored ? t('trainings.kinds.editTitle') : t('trainings.kinds.newTitle')}</h1>
+            <h1>{!stored ? t('trainings.kinds.newTitle') : stored.mayChange ? t('trainings.kinds.editTitle') : t('trainings.kinds.viewTitle')}</h1>
           </div>
-          <KindForm id={id} initial={valuesOf(stored ?? undefined)} />
+          {stored && <TrainingKeptBy record={stored} hint={t('trainings.kindKeptElsewhere')} />}
+          <KindForm id={id} initial={valuesOf(stored ?? undefined)} readOnly={stored?.mayChange === false} />
         </div>
       )}
     </DetailScreen>
   );
 }
 
-function KindForm({ id, initial }: { id: string | undefined; initial: KindValues }) {
+/** `readOnly`: another office's kind (the centre's national one, say), shown but not offered for saving. */
+function KindForm({ id, initial, readOnly }: { id: string | undefined; initial: KindValues; readOnly: boolean }) {
   const { t } = useTranslation();
   const working = useWorkingLanguage();
   const [values, setValues] = useState(initial);
@@ -83,7 +86,7 @@ function KindForm({ id, initial }: { id: string | undefined; initial: KindValues
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <fieldset className="form-section">
+      <fieldset className="form-section" disabled={readOnly}>
         <div className="form-grid">
           <LocalizedFields prefix="kind-name" label={t('trainings.kinds.name')} values={values.names} onChange={(names) => set({ names })} required={working} problems={localizedProblems(problems, 'names')} />
           {!values.never && (
@@ -104,9 +107,15 @@ function KindForm({ id, initial }: { id: string | undefined; initial: KindValues
           )}
         </div>
       </fieldset>
-      <SaveActions busy={action.busy} error={action.error} fieldErrors={errors}>
-        <a className="button" href={hrefFor({ name: 'qualificationKinds' })}>{t('common.cancel')}</a>
-      </SaveActions>
+      {readOnly ? (
+        <div className="form-actions">
+          <a className="button" href={hrefFor({ name: 'qualificationKinds' })}>{t('trainings.kinds.back')}</a>
+        </div>
+      ) : (
+        <SaveActions busy={action.busy} error={action.error} fieldErrors={errors}>
+          <a className="button" href={hrefFor({ name: 'qualificationKinds' })}>{t('common.cancel')}</a>
+        </SaveActions>
+      )}
     </form>
   );
 }

@@ -49,7 +49,8 @@ export function KindsScreen() {
               <td>{officeLabel(k.office)}</td>
               {canEdit && (
                 <td className="actions">
-                  <a href={hrefFor({ name: 'kindEdit', id: k.id })}>{t('common.edit')}</a>
+                  {/* The row already shows all a kind holds: another office's has nothing to open. */}
+                  {k.mayChange && <a href={hrefFor({ name: 'kindEdit', id: k.id })}>{t('common.edit')}</a>}
                 </td>
               )}
             </tr>

@@ -13,6 +13,7 @@ import { toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { LocalizedFields, emptyLocalized, localizedInput, localizedProblems, localizedValues, type LocalizedValues } from './LocalizedFields';
 import { localizedText, numberForInput, numberText } from '../../ui/localized';
+import { TrainingKeptBy } from './TrainingKeptBy';
 import { useWorkingLanguage } from './useWorkingLanguage';
 
 interface ProgramValues {
@@ -48,16 +49,18 @@ export function ProgramEdit({ id }: { id?: string }) {
         <div className="screen">
           <div className="screen-head">
             <a href={hrefFor({ name: 'trainingPrograms' })} className="back">← {t('trainings.programs.back')}</a>
-            <h1>{stored ? t('trainings.programs.editTitle') : t('trainings.programs.newTitle')}</h1>
+            <h1>{!stored ? t('trainings.programs.newTitle') : stored.mayChange ? t('trainings.programs.editTitle') : t('trainings.programs.viewTitle')}</h1>
           </div>
-          <ProgramForm id={id} initial={valuesOf(stored)} />
+          {stored && <TrainingKeptBy record={stored} hint={t('trainings.programKeptElsewhere')} />}
+          <ProgramForm id={id} initial={valuesOf(stored)} readOnly={stored?.mayChange === false} />
         </div>
       )}
     </DetailScreen>
   );
 }
 
-function ProgramForm({ id, initial }: { id: string | undefined; initial: ProgramValues }) {
+/** `readOnly`: another office's program, shown but not offered for saving (the core would refuse it). */
+function ProgramForm({ id, initial, readOnly }: { id: string | undefined; initial: ProgramValues; readOnly: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const working = useWorkingLanguage();
@@ -100,7 +103,7 @@ function ProgramForm({ id, initial }: { id: string | undefined; initial: Program
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <fieldset className="form-section">
+      <fieldset className="form-section" disabled={readOnly}>
         <div className="form-grid">
           <LocalizedFields prefix="program-title" label={t('trainings.programs.titleField')} values={values.title} onChange={(title) => set({ title })} required={working} problems={localizedProblems(problems, 'title')} />
           {text('hours')}
@@ -117,9 +120,15 @@ function ProgramForm({ id, initial }: { id: string | undefined; initial: Program
           </Field>
         </div>
       </fieldset>
-      <SaveActions busy={action.busy} error={action.error} fieldErrors={errors}>
-        <a className="button" href={hrefFor({ name: 'trainingPrograms' })}>{t('common.cancel')}</a>
-      </SaveActions>
+      {readOnly ? (
+        <div className="form-actions">
+          <a className="button" href={hrefFor({ name: 'trainingPrograms' })}>{t('trainings.programs.back')}</a>
+        </div>
+      ) : (
+        <SaveActions busy={action.busy} error={action.error} fieldErrors={errors}>
+          <a className="button" href={hrefFor({ name: 'trainingPrograms' })}>{t('common.cancel')}</a>
+        </SaveActions>
+      )}
     </form>
   );
 }

@@ -64,7 +64,8 @@ export function ProgramsScreen() {
               <td className="num">{p.sessionCount}</td>
               {canEdit && (
                 <td className="actions">
-                  <a href={hrefFor({ name: 'programEdit', id: p.id })}>{t('common.edit')}</a>
+                  {/* Another office's program opens read-only (its description is shown only there). */}
+                  <a href={hrefFor({ name: 'programEdit', id: p.id })}>{p.mayChange ? t('common.edit') : t('common.open')}</a>
                 </td>
               )}
             </tr>

@@ -13,6 +13,7 @@ import { SaveActions } from '../../ui/SaveActions';
 import { toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { localizedText, numberForInput, numberText } from '../../ui/localized';
+import { TrainingKeptBy } from './TrainingKeptBy';
 
 interface SessionValues {
   programId: string;
@@ -41,7 +42,12 @@ export function SessionEdit({ id }: { id?: string }) {
             <a href={back.href} className="back">← {back.label}</a>
             <h1>{stored ? t('trainings.sessions.editTitle') : t('trainings.sessions.newTitle')}</h1>
           </div>
-          <SessionForm id={id} initial={valuesOf(stored)} />
+          {/* Another office's session: the core refuses its changes, and its screen shows it all. */}
+          {stored?.mayChange === false ? (
+            <TrainingKeptBy record={stored} hint={t('trainings.sessionKeptElsewhere')} />
+          ) : (
+            <SessionForm id={id} initial={valuesOf(stored)} />
+          )}
         </div>
       )}
     </DetailScreen>

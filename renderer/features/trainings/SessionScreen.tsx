@@ -15,6 +15,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { EnrolDialog } from './EnrolDialog';
+import { TrainingKeptBy } from './TrainingKeptBy';
 import { EnrolledTable, WaitingTable } from './EnrolmentTables';
 import { StatusBadge, sessionDates } from './SessionsScreen';
 import { localizedText } from '../../ui/localized';
@@ -56,6 +57,9 @@ function Session({ s, reload }: { s: SessionDetail; reload(): void }) {
   const enrolled = s.enrolments.filter((e) => e.place === 'enrolled');
   const waiting = s.enrolments.filter((e) => e.place === 'waitlisted').sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
   const open = ENROLLING_STATUSES.includes(s.status);
+  // Another office's session is shown read-only: only it (or the centre) enrols, marks and changes it.
+  const runHere = s.mayChange;
+  const editable = open && runHere;
   const started = todayInKazakhstan() >= s.start;
   const title = localizedText(s.programTitle, lang);
 
@@ -85,9 +89,10 @@ function Session({ s, reload }: { s: SessionDetail; reload(): void }) {
         <button type="button" onClick={() => void printSheet()} disabled={action.busy || enrolled.length === 0} data-testid="print-sheet">
           {t('trainings.session.printSheet')}
         </button>
-        {may('trainings.sessions.update') && open && <a className="button" href={hrefFor({ name: 'sessionEdit', id: s.id })}>{t('common.edit')}</a>}
+        {may('trainings.sessions.update') && editable && <a className="button" href={hrefFor({ name: 'sessionEdit', id: s.id })}>{t('common.edit')}</a>}
       </div>
-      {may('trainings.sessions.setStatus') && (
+      <TrainingKeptBy record={s} hint={t('trainings.sessionKeptElsewhere')} />
+      {runHere && may('trainings.sessions.setStatus') && (
         <div className="status-actions" role="group" aria-label={t('trainings.session.statusActions')}>
           {NEXT[s.status].map((next) => (
             <button key={next} type="button" className={next === 'cancelled' ? 'danger' : undefined} disabled={action.busy || (!started && AFTER_START.includes(next))} onClick={() => void setStatus(next)} data-testid={`status-${next}`}>
@@ -125,20 +130,20 @@ function Session({ s, reload }: { s: SessionDetail; reload(): void }) {
             {t('trainings.session.enrolled')} <span className="muted">({enrolled.length} / {s.capacity})</span>
           </h2>
           <span className="spacer" />
-          {open && may('trainings.enrol') && (
+          {editable && may('trainings.enrol') && (
             <button type="button" className="primary" onClick={() => setEnrolling(true)} data-testid="enrol-open">
               {t('trainings.session.enrol')}
             </button>
           )}
         </div>
-        <EnrolledTable session={s} rows={enrolled} editable={open} started={started} act={act} busy={action.busy} />
+        <EnrolledTable session={s} rows={enrolled} editable={editable} started={started} act={act} busy={action.busy} />
       </section>
 
       <section className="facts waiting" aria-labelledby="waiting-title" data-testid="waiting">
         <h2 id="waiting-title">
           {t('trainings.session.waiting')} <span className="muted">({waiting.length})</span>
         </h2>
-        {waiting.length === 0 ? <p className="muted">{t('trainings.session.noneWaiting')}</p> : <WaitingTable session={s} rows={waiting} editable={open} act={act} busy={action.busy} />}
+        {waiting.length === 0 ? <p className="muted">{t('trainings.session.noneWaiting')}</p> : <WaitingTable session={s} rows={waiting} editable={editable} act={act} busy={action.busy} />}
         {waiting.length > 0 && <p className="muted small">{t('trainings.session.waitingHint')}</p>}
       </section>
 

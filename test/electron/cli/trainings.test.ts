@@ -10,7 +10,7 @@ describe('erikti trainings and qualifications', () => {
     const db = initOfficeFile(path.join(tempDir(), 'office.sqlite'), 'KZ-75');
     const kind = eriktiJson<{ id: string }>(['trainings', 'kind', 'add', '--db', db, '--json', JSON.stringify({ names: { ru: 'Первая помощь', kk: 'Алғашқы көмек' }, validityMonths: 24, graceMonths: 3 })]).id;
     expect(eriktiJson(['trainings', 'kinds', '--db', db])).toEqual([
-      { id: kind, names: { kk: 'Алғашқы көмек', ru: 'Первая помощь', en: null }, validityMonths: 24, graceMonths: 3, office: 'KZ-75' },
+      { id: kind, names: { kk: 'Алғашқы көмек', ru: 'Первая помощь', en: null }, validityMonths: 24, graceMonths: 3, office: 'KZ-75', mayChange: true },
     ]);
     const program = eriktiJson<{ id: string }>(['trainings', 'program', 'add', '--db', db, '--json', JSON.stringify({ title: { ru: 'Первая помощь', kk: 'Алғашқы көмек' }, hours: 8, passMark: 70, grants: kind, minAge: 16 })]).id;
     const session = eriktiJson<{ id: string }>(['trainings', 'session', 'add', '--db', db, '--json', JSON.stringify({ programId: program, start: '2025-08-30', end: '2025-08-31', place: 'Алматы', capacity: 1 })]).id;

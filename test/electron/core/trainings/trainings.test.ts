@@ -50,6 +50,17 @@ describe('enrolment, capacity and the waiting list', () => {
     expect(outcomes[1]!.params).toEqual({ kind: 'Первая помощь' });
   });
 
+  it('a qualification recorded by hand by mistake is deleted by a coordinator, and no longer counts', () => {
+    const core = office();
+    const base = catalogue(core);
+    const v = person(core, 'Ошибочный');
+    const { id } = core.callAs(STAFF, 'qualifications.add', { volunteerId: v, kindId: base.firstAid, from: '2026-01-10', note: 'не тот человек' });
+    expect(id.length).toBeGreaterThan(64); // a pair id: source:volunteer
+    expect(core.callAs(STAFF, 'qualifications.list', { volunteerId: v, on: '2026-02-01' })).toHaveLength(1);
+    core.callAs(ADMIN, 'qualifications.delete', { id });
+    expect(core.callAs(STAFF, 'qualifications.list', { volunteerId: v, on: '2026-02-01' })).toHaveLength(0);
+  });
+
   it('refuses a prerequisite that has expired by the session’s first day (valid through 28 Feb 2026 for 29 Feb 2024 + 24 months)', () => {
     const core = office();
     const base = catalogue(core);

@@ -17,6 +17,7 @@ describe('migration 0008 trainings', () => {
     }
     // The roster filter "valid K on D" and the Expiring list need this index.
     expect(indexesOf(db, 'qualifications')).toEqual(expect.arrayContaining(['qualifications_kind_until', 'qualifications_valid']));
+    expect(indexesOf(db, 'volunteers')).toContain('volunteers_id_live');
     expect(db.prepare('SELECT last_name, first_name FROM volunteers').all()).toEqual([{ last_name: 'Ахметова', first_name: 'Әйгерім' }]);
     db.close();
   });
