@@ -145,6 +145,25 @@ export function ageRefusal(person: AgeFacts, rule: AgeRule): 'tooYoung' | 'minor
   return person.guardianConsentDate !== null && person.guardianConsentDate <= rule.on ? null : 'tooYoung';
 }
 
+/**
+ * The latest birth date of someone at least `years` old on `on`: `ageOn(b, on) >= years` exactly
+ * when `b <= bornBy(on, years)` as 'YYYY-MM-DD' text (a 29 February bound in a common year is
+ * not a real date, yet compares right: a person born on 28 February is in, on 1 March out).
+ */
+export function bornBy(on: string, years: number): string {
+  return `${String(Number(on.slice(0, 4)) - years).padStart(4, '0')}${on.slice(4, 10)}`;
+}
+
+/**
+ * `ageRefusal` as bounds a database can search by: who passes is born on or before `bornBy`, and,
+ * when that still lets minors in, either born on or before `adultBy` or with a guardian's consent
+ * dated on or before `on`. Null birth dates fail every bound, as `ageRefusal` refuses them.
+ */
+export function ageBounds(rule: AgeRule): { bornBy: string; adultBy: string | null; on: string } {
+  const floor = Math.max(isEmergency(rule.category) ? ADULT_AGE : MIN_MINOR_AGE, rule.minAge ?? 0);
+  return { bornBy: bornBy(rule.on, floor), adultBy: floor >= ADULT_AGE ? null : bornBy(rule.on, ADULT_AGE), on: rule.on };
+}
+
 // --- Suggestions ---------------------------------------------------------------------------
 
 export interface CandidateFacts {

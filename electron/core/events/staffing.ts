@@ -1,6 +1,6 @@
 import type { AssignOutcome, Suggestion } from '../../../shared/contract/events';
 import {
-  CLOSED_EVENT_STATUSES, HOLDING_STATUSES, ageRefusal, assignmentId, compareCandidates, dateOf, monthOf, monthRange, overlaps,
+  CLOSED_EVENT_STATUSES, HOLDING_STATUSES, ageBounds, ageRefusal, assignmentId, compareCandidates, dateOf, monthOf, monthRange, overlaps,
   type AssignmentStatus, type Refusal,
 } from '../../../shared/domain/events';
 import type { ReadDb } from '../db/read-only';
@@ -9,7 +9,7 @@ import { assertMayChange } from '../exchange/authority';
 import { resolveSurvivor } from '../replication/merges';
 import type { SqlValue } from '../replication/tables';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../replication/write';
-import { VALID_ON_SQL, holdsValid } from '../trainings/qualifications';
+import { holdsValid, qualifiedFilter } from '../trainings/qualifications';
 import { COUNTED_SQL } from './ledger';
 import { PERSON_NAME_SQL, kindsOf, languagesOf, refuse, shiftWithEvent, type EventFacts, type ShiftFacts } from './shared';
 
@@ -115,61 +115,109 @@ export function remove(w: WriteStamp, shiftId: string, volunteerId: string, reas
 
 interface CandidateRow {
   id: string;
-  sort_name: string;
+  sort_name: string | null;
   name: string;
   phone: string | null;
   region: string | null;
-  status: string;
-  deleted: number;
-  birth_date: string | null;
-  guardian_consent_date: string | null;
-  in_region: number;
-  speaks: number;
   month_hours: number;
 }
 
+interface Sql {
+  sql: string;
+  params: SqlValue[];
+}
+
 /**
- * Suggestions for a shift, best first, each with its reasons: active people qualified on the
- * shift's date (the database answers these), then those the age rules, overlaps and the shift
- * itself refuse are left out; the order is region, language, fewer hours this month, name.
+ * Who may take a place on the shift, as SQL over the volunteer `v`: the rules `refusalFor` checks
+ * one person at a time (a full shift aside: suggestions stay useful when it fills), so that the
+ * database can search by them. Active and not erased; born by the age bounds; qualified on the
+ * shift's date; holding no place at an overlapping time, on this shift (already assigned) or on
+ * another live shift. Text comparison of local times orders them as `overlaps` does.
+ */
+function eligibleSql(event: EventFacts, shift: ShiftFacts): Sql {
+  const on = dateOf(shift.start_at);
+  const age = ageBounds({ category: event.category, minAge: shift.min_age, on });
+  const where = ['v.deleted = 0', "v.status = 'active'", 'v.birth_date <= ?'];
+  const params: SqlValue[] = [age.bornBy];
+  if (age.adultBy) {
+    where.push('(v.birth_date <= ? OR v.guardian_consent_date <= ?)');
+    params.push(age.adultBy, age.on);
+  }
+  for (const kind of kindsOf(shift)) {
+    const qualified = qualifiedFilter(kind, on);
+    where.push(qualified.sql);
+    params.push(...qualified.params);
+  }
+  where.push(`NOT EXISTS (SELECT 1 FROM assignments a JOIN shifts s ON s.id = a.shift_id AND s.deleted = 0
+    JOIN events e ON e.id = s.event_id AND e.deleted = 0 AND e.status <> 'cancelled'
+    WHERE a.volunteer_id = v.id AND a.status IN (${HOLDING}) AND a.deleted = 0 AND s.start_at < ? AND s.end_at > ?)`);
+  params.push(shift.end_at, shift.start_at);
+  return { sql: where.join(' AND '), params };
+}
+
+/** A person's counted hours in a month (the `hour_entries (volunteer_id, entry_date, hours)` index). */
+const MONTH_HOURS_SQL = `COALESCE((SELECT sum(h.hours) FROM hour_entries h WHERE h.volunteer_id = v.id AND h.entry_date BETWEEN ? AND ? AND ${COUNTED_SQL}), 0)`;
+const CANDIDATE_COLUMNS = `v.id, v.sort_name, ${PERSON_NAME_SQL} AS name, v.phone, v.region`;
+
+/**
+ * The best `k` of one tier (same region and language standing), by fewer hours this month, then
+ * name. Most people have no hours in a given month, so the people without any come first in
+ * name order straight from the name indexes, stopping at `k`; only when there are too few of
+ * them are the others' hours summed and sorted. Hours are positive, so none rank before zero.
+ */
+function bestOfTier(db: ReadDb, tier: Sql, month: { from: string; to: string }, k: number): CandidateRow[] {
+  const free = prepared(
+    db,
+    `SELECT ${CANDIDATE_COLUMNS}, 0 AS month_hours FROM volunteers v WHERE ${tier.sql} AND ${MONTH_HOURS_SQL} = 0 ORDER BY v.sort_name, v.id LIMIT ?`,
+  ).all(...tier.params, month.from, month.to, k) as CandidateRow[];
+  if (free.length >= k) return free;
+  const busy = prepared(
+    db,
+    `SELECT ${CANDIDATE_COLUMNS}, ${MONTH_HOURS_SQL} AS month_hours FROM volunteers v WHERE ${tier.sql} AND month_hours > 0
+     ORDER BY month_hours, v.sort_name, v.id LIMIT ?`,
+  ).all(month.from, month.to, ...tier.params, k - free.length) as CandidateRow[];
+  return [...free, ...busy];
+}
+
+/**
+ * Suggestions for a shift, best first (`compareCandidates`), each with its reasons. Region first:
+ * people of the event's region rank before everyone else, so the rest of the country is searched
+ * only when the region has fewer than `limit`; within that, speakers of a language the shift asks
+ * for before the others. Each tier is one or two indexed queries that stop at what is still
+ * needed, so the cost follows the tiers' sizes, not the country's.
  */
 export function suggest(db: ReadDb, shiftId: string, limit: number): Suggestion[] {
   const { shift, event } = shiftWithEvent(db, shiftId);
   if (CLOSED_EVENT_STATUSES.includes(event.status)) return [];
-  const on = dateOf(shift.start_at);
-  const { from, to } = monthRange(monthOf(on));
+  const month = monthRange(monthOf(dateOf(shift.start_at)));
   const kinds = kindsOf(shift);
   const languages = languagesOf(shift);
-  const params: SqlValue[] = [event.region ?? '', from, to];
-  const speaks = languages.length > 0 ? `EXISTS (SELECT 1 FROM json_each(v.languages) l WHERE l.value IN (${languages.map(() => '?').join(', ')}))` : '1';
-  params.push(...languages);
-  const where = ["v.deleted = 0", "v.status = 'active'", `NOT EXISTS (SELECT 1 FROM assignments a WHERE a.shift_id = ? AND a.volunteer_id = v.id AND a.status IN (${HOLDING}) AND a.deleted = 0)`];
-  params.push(shift.id);
-  for (const kind of kinds) {
-    where.push(`EXISTS (SELECT 1 FROM qualifications q WHERE q.volunteer_id = v.id AND ${VALID_ON_SQL})`);
-    params.push(kind, on, on);
+  const eligible = eligibleSql(event, shift);
+  const speaksSql = `EXISTS (SELECT 1 FROM json_each(v.languages) l WHERE l.value IN (${languages.map(() => '?').join(', ')}))`;
+  const found: (CandidateRow & { inRegion: boolean; speaksLanguage: boolean })[] = [];
+  for (const inRegion of [true, false]) {
+    // No language asked: everyone "speaks" it, one tier.
+    for (const speaks of languages.length > 0 ? [true, false] : [null]) {
+      if (found.length >= limit) break;
+      const where = [eligible.sql, inRegion ? 'v.region = ?' : 'v.region IS NOT ?'];
+      const params: SqlValue[] = [...eligible.params, event.region ?? ''];
+      if (speaks !== null) {
+        where.push(speaks ? speaksSql : `NOT ${speaksSql}`);
+        params.push(...languages);
+      }
+      const rows = bestOfTier(db, { sql: where.join(' AND '), params }, month, limit - found.length);
+      found.push(...rows.map((r) => ({ ...r, inRegion, speaksLanguage: speaks !== false })));
+    }
   }
-  const rows = prepared(
-    db,
-    `SELECT v.id, v.sort_name, ${PERSON_NAME_SQL} AS name, v.phone, v.region, v.status, v.deleted, v.birth_date, v.guardian_consent_date,
-       (v.region IS ?) AS in_region,
-       COALESCE((SELECT sum(h.hours) FROM hour_entries h WHERE h.volunteer_id = v.id AND h.entry_date BETWEEN ? AND ? AND ${COUNTED_SQL}), 0) AS month_hours,
-       ${speaks} AS speaks
-     FROM volunteers v WHERE ${where.join(' AND ')}`,
-  ).all(...params) as CandidateRow[];
-  const ordered = rows
-    .map((r) => ({ ...r, inRegion: r.in_region === 1, speaksLanguage: r.speaks === 1, hoursThisMonth: r.month_hours, sortName: r.sort_name ?? '' }))
-    .sort(compareCandidates);
-  const out: Suggestion[] = [];
-  for (const r of ordered) {
-    if (out.length >= limit) break;
-    if (refusalFor(db, event, shift, r, true)) continue;
-    const reasons: Suggestion['reasons'] = ['active'];
-    if (kinds.length > 0) reasons.push('qualified');
-    if (r.inRegion) reasons.push('inRegion');
-    if (languages.length > 0 && r.speaksLanguage) reasons.push('speaksLanguage');
-    reasons.push('free', 'fewerHours');
-    out.push({ volunteerId: r.id, name: r.name, phone: r.phone, region: r.region, hoursThisMonth: r.hoursThisMonth, reasons });
-  }
-  return out;
+  return found
+    .map((r) => ({ ...r, hoursThisMonth: r.month_hours, sortName: r.sort_name ?? '' }))
+    .sort(compareCandidates)
+    .map((r) => {
+      const reasons: Suggestion['reasons'] = ['active'];
+      if (kinds.length > 0) reasons.push('qualified');
+      if (r.inRegion) reasons.push('inRegion');
+      if (languages.length > 0 && r.speaksLanguage) reasons.push('speaksLanguage');
+      reasons.push('free', 'fewerHours');
+      return { volunteerId: r.id, name: r.name, phone: r.phone, region: r.region, hoursThisMonth: r.hoursThisMonth, reasons };
+    });
 }

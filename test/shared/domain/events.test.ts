@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ageRefusal, compareCandidates, dateOf, instantOf, isLocalDateTime, isValidHours, localDateTimeAt, overlaps, statusMayBecome, withinEvent, workedHours,
+  ageBounds, ageRefusal, bornBy, compareCandidates, EVENT_CATEGORIES, dateOf, instantOf, isLocalDateTime, isValidHours, localDateTimeAt, overlaps, statusMayBecome, withinEvent, workedHours,
 } from '../../../shared/domain/events';
+import { ageOn } from '../../../shared/domain/trainings';
 import { tempDir } from '../../helpers/temp-db';
 
 describe('shift times in Kazakhstan', () => {
@@ -79,6 +81,31 @@ describe('minors', () => {
     expect(ageRefusal({ birthDate: '2012-03-11', guardianConsentDate: '2026-01-01' }, social)).toBe('tooYoung');
     expect(ageRefusal({ birthDate: '2009-01-01', guardianConsentDate: '2026-01-01' }, { ...social, minAge: 18 })).toBe('tooYoung');
     expect(ageRefusal({ birthDate: '1990-01-01', guardianConsentDate: null }, { ...social, minAge: 18 })).toBeNull();
+  });
+});
+
+describe('age rules as birth-date bounds (what suggestions search by)', () => {
+  const day = fc.date({ min: new Date('1940-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+  it('someone is at least N years old on a date exactly when born on or before bornBy(date, N), leap days included', () => {
+    expect(bornBy('2027-02-28', 18)).toBe('2009-02-28');
+    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+    expect('2008-02-29' <= bornBy('2026-02-28', 18)).toBe(false);
+    expect('2008-02-29' <= bornBy('2026-03-01', 18)).toBe(true);
+    fc.assert(fc.property(day, day, fc.integer({ min: 0, max: 100 }), (birth, on, years) => (ageOn(birth, on) >= years) === (birth <= bornBy(on, years))));
+  });
+
+  it('the bounds let through exactly whom ageRefusal lets through, for every category, minimum age and consent', () => {
+    const maybe = fc.option(day, { nil: null });
+    fc.assert(
+      fc.property(maybe, maybe, day, fc.constantFrom(...EVENT_CATEGORIES), fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }), (birthDate, consent, on, category, minAge) => {
+        const rule = { category, minAge, on };
+        const b = ageBounds(rule);
+        const passes = birthDate !== null && birthDate <= b.bornBy && (b.adultBy === null || birthDate <= b.adultBy || (consent !== null && consent <= b.on));
+        return passes === (ageRefusal({ birthDate, guardianConsentDate: consent }, rule) === null);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

@@ -132,3 +132,94 @@ describe('suggestions', () => {
     expect(core.callAs(ADMIN, 'events.suggest', { shiftId: s, limit: 2 })).toHaveLength(2);
   });
 });
+
+describe('suggestions at scale keep the rules of assign', () => {
+  it('suggest exactly the active people assign would take, each rule at its edge (age bounds, qualification dates, overlaps that do and do not count)', () => {
+    const core = office();
+    const kind = core.callAs(ADMIN, 'trainings.kinds.add', { names: { ru: 'Первая помощь' }, validityMonths: 12 }).id;
+    const forum = event(core, { category: 'forum' });
+    const s = shift(core, forum, { minAge: 16, requires: [kind], needed: 100 });
+    const elsewhere = event(core, { category: 'publicEvent', start: '2026-03-09', end: '2026-03-10', region: 'KZ-71' });
+    const qualified = (lastName: string, extra: Record<string, unknown> = {}, from = '2026-01-10') => {
+      const id = volunteer(core, lastName, extra);
+      core.callAs(ADMIN, 'qualifications.add', { volunteerId: id, kindId: kind, from });
+      return id;
+    };
+    const onShift = (lastName: string, span: { start: string; end: string }) => {
+      const id = qualified(lastName);
+      const other = shift(core, elsewhere, span);
+      expect(assignOne(core, other, id).outcome).toBe('assigned');
+      return { id, other };
+    };
+    const consent = { guardianConsentDate: '2026-01-01', guardianName: 'Ата-ана' };
+    const people: Record<string, string> = {
+      adult: qualified('Ересек'),
+      sixteenToday: qualified('Оналты', { birthDate: '2010-03-10', ...consent }),
+      sixteenTomorrow: qualified('Ертең', { birthDate: '2010-03-11', ...consent }),
+      minorWithoutConsent: qualified('Келісімсіз', { birthDate: '2009-06-01' }),
+      consentAfterShift: qualified('Кеш', { birthDate: '2009-06-01', guardianConsentDate: '2026-03-11', guardianName: 'Ата-ана' }),
+      eighteenToday: qualified('Он сегіз', { birthDate: '2008-03-10' }),
+      noBirthDate: qualified('Туусыз', { birthDate: '' }),
+      expired: qualified('Мерзімі өткен', {}, '2025-03-01'),
+      notYetQualified: qualified('Ертеңгі', {}, '2026-03-11'),
+      unqualified: volunteer(core, 'Біліксіз'),
+      inactive: qualified('Белсенсіз', { status: 'inactive' }),
+      otherRegion: qualified('Басқа', { region: 'KZ-71' }),
+      overlapping: onShift('Қабаттас', { start: '2026-03-10T16:00', end: '2026-03-10T20:00' }).id,
+      nightOverlap: onShift('Түнгі', { start: '2026-03-09T22:00', end: '2026-03-10T10:00' }).id,
+      backToBack: onShift('Іргелес', { start: '2026-03-09T22:00', end: '2026-03-10T09:00' }).id,
+      declined: qualified('Бас тартқан'),
+      onDeletedShift: qualified('Өшірілген'),
+      already: qualified('Бұрыннан'),
+    };
+    const erased = qualified('Жойылған');
+    core.callAs(ADMIN, 'volunteers.delete', { id: erased });
+    const declinedShift = shift(core, elsewhere, { start: '2026-03-10T10:00', end: '2026-03-10T12:00' });
+    assignOne(core, declinedShift, people.declined!);
+    core.callAs(ADMIN, 'events.respond', { shiftId: declinedShift, volunteerId: people.declined!, answer: 'declined' });
+    const deletedShift = shift(core, elsewhere, { start: '2026-03-10T10:00', end: '2026-03-10T12:00' });
+    assignOne(core, deletedShift, people.onDeletedShift!);
+    core.callAs(ADMIN, 'events.shifts.delete', { id: deletedShift });
+    assignOne(core, s, people.already!);
+    const candidate = qualified('Үміткер', { status: 'candidate' });
+
+    const suggested = core.callAs(ADMIN, 'events.suggest', { shiftId: s, limit: 500 }).map((x) => x.volunteerId);
+    const outcomes = Object.fromEntries(Object.entries(people).map(([label, id]) => [label, assignOne(core, s, id).reason]));
+    expect(outcomes).toEqual({
+      adult: null, sixteenToday: null, sixteenTomorrow: 'tooYoung', minorWithoutConsent: 'tooYoung', consentAfterShift: 'tooYoung', eighteenToday: null,
+      noBirthDate: 'tooYoung', expired: 'unqualified', notYetQualified: 'unqualified', unqualified: 'unqualified', inactive: 'inactive', otherRegion: null,
+      overlapping: 'overlap', nightOverlap: 'overlap', backToBack: null, declined: null, onDeletedShift: null, already: 'alreadyAssigned',
+    });
+    const taken = Object.entries(outcomes).filter(([, reason]) => reason === null).map(([label]) => people[label]);
+    expect(new Set(suggested)).toEqual(new Set(taken));
+    // People of another region come after all of the event's region.
+    expect(suggested.at(-1)).toBe(people.otherRegion);
+    // Erased people, and candidates not yet active, are never suggested.
+    expect(suggested).not.toContain(erased);
+    expect(suggested).not.toContain(candidate);
+  });
+
+  it('the best N of any limit are the first N of the whole list: region, then language, then fewer hours (a correction to zero counts as zero), then name', () => {
+    const core = office();
+    const s = shift(core, event(core, { category: 'socialSupport' }), { languages: ['kk'] });
+    const kk = { languages: ['kk'] };
+    const amanov = volunteer(core, 'Аманов', kk);
+    const zhumabaev = volunteer(core, 'Жұмабаев', kk);
+    const bekenov = volunteer(core, 'Бекенов', kk);
+    const ganiev = volunteer(core, 'Ғаниев');
+    const akhmetov = volunteer(core, 'Ахметов', { ...kk, region: 'KZ-71' });
+    const esenov = volunteer(core, 'Есенов', { region: 'KZ-71' });
+    const dauletov = volunteer(core, 'Дәулетов', { region: 'KZ-71' });
+    const worked = core.callAs(ADMIN, 'hours.add', { volunteerId: bekenov, date: '2026-03-02', hours: 4 }).id;
+    core.callAs(ADMIN, 'hours.add', { volunteerId: dauletov, date: '2026-03-05', hours: 2 });
+    const whole = core.callAs(ADMIN, 'events.suggest', { shiftId: s, limit: 50 });
+    expect(whole.map((x) => x.volunteerId)).toEqual([amanov, zhumabaev, bekenov, ganiev, akhmetov, esenov, dauletov]);
+    expect(whole.map((x) => x.hoursThisMonth)).toEqual([0, 0, 4, 0, 0, 0, 2]);
+    expect(whole[4]!.reasons).toEqual(['active', 'speaksLanguage', 'free', 'fewerHours']);
+    for (let limit = 1; limit <= whole.length; limit++) {
+      expect(core.callAs(ADMIN, 'events.suggest', { shiftId: s, limit })).toEqual(whole.slice(0, limit));
+    }
+    core.callAs(ADMIN, 'hours.correct', { id: worked, hours: 0, reason: 'Ошибка ввода' });
+    expect(core.callAs(ADMIN, 'events.suggest', { shiftId: s, limit: 3 }).map((x) => [x.volunteerId, x.hoursThisMonth])).toEqual([[amanov, 0], [bekenov, 0], [zhumabaev, 0]]);
+  });
+});
