@@ -9,7 +9,7 @@ import { assertMayChange } from '../exchange/authority';
 import { resolveSurvivor } from '../replication/merges';
 import type { SqlValue } from '../replication/tables';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../replication/write';
-import { holdsValid, qualifiedFilter } from '../trainings/qualifications';
+import { VALID_ON_SQL, holdsValid } from '../trainings/qualifications';
 import { COUNTED_SQL } from './ledger';
 import { PERSON_NAME_SQL, kindsOf, languagesOf, refuse, shiftWithEvent, type EventFacts, type ShiftFacts } from './shared';
 
@@ -128,26 +128,40 @@ interface Sql {
 }
 
 /**
+ * Below this many holders of a required kind, starting from them beats walking the roster by name
+ * (measured at national scale: ~17 µs a person looked up, ~1 µs a name walked past).
+ */
+const FEW_HOLDERS = 1000;
+
+/**
  * Who may take a place on the shift, as SQL over the volunteer `v`: the rules `refusalFor` checks
  * one person at a time (a full shift aside: suggestions stay useful when it fills), so that the
  * database can search by them. Active and not erased; born by the age bounds; qualified on the
  * shift's date; holding no place at an overlapping time, on this shift (already assigned) or on
  * another live shift. Text comparison of local times orders them as `overlaps` does.
  */
-function eligibleSql(event: EventFacts, shift: ShiftFacts): Sql {
+function eligibleSql(db: ReadDb, event: EventFacts, shift: ShiftFacts): Sql {
   const on = dateOf(shift.start_at);
   const age = ageBounds({ category: event.category, minAge: shift.min_age, on });
-  const where = ['v.deleted = 0', "v.status = 'active'", 'v.birth_date <= ?'];
+  // `+` keeps the planner off the status and birth-date indexes: the region's (region, sort_name)
+  // index, or the qualified few, are the narrow way in, and give name order for free.
+  const where = ['v.deleted = 0', "+v.status = 'active'", '+v.birth_date <= ?'];
   const params: SqlValue[] = [age.bornBy];
   if (age.adultBy) {
-    where.push('(v.birth_date <= ? OR v.guardian_consent_date <= ?)');
+    where.push('(+v.birth_date <= ? OR v.guardian_consent_date <= ?)');
     params.push(age.adultBy, age.on);
   }
-  for (const kind of kindsOf(shift)) {
-    const qualified = qualifiedFilter(kind, on);
-    where.push(qualified.sql);
-    params.push(...qualified.params);
-  }
+  // Those qualified on the date are one set per kind from the (kind, valid_until, valid_from,
+  // volunteer) index. When few hold the rarest kind, the search starts from them (a lookup each);
+  // otherwise it walks names and checks the set (`+` keeps the planner from starting there).
+  const kinds = kindsOf(shift)
+    .map((kind) => ({ kind, holders: prepared(db, `SELECT count(*) FROM (SELECT 1 FROM qualifications q WHERE ${VALID_ON_SQL} LIMIT ${FEW_HOLDERS + 1})`).pluck().get(kind, on, on) as number }))
+    .sort((a, b) => a.holders - b.holders);
+  kinds.forEach(({ kind, holders }, i) => {
+    const startHere = i === 0 && holders <= FEW_HOLDERS;
+    where.push(`${startHere ? '' : '+'}v.id IN (SELECT q.volunteer_id FROM qualifications q WHERE ${VALID_ON_SQL})`);
+    params.push(kind, on, on);
+  });
   where.push(`NOT EXISTS (SELECT 1 FROM assignments a JOIN shifts s ON s.id = a.shift_id AND s.deleted = 0
     JOIN events e ON e.id = s.event_id AND e.deleted = 0 AND e.status <> 'cancelled'
     WHERE a.volunteer_id = v.id AND a.status IN (${HOLDING}) AND a.deleted = 0 AND s.start_at < ? AND s.end_at > ?)`);
@@ -192,7 +206,7 @@ export function suggest(db: ReadDb, shiftId: string, limit: number): Suggestion[
   const month = monthRange(monthOf(dateOf(shift.start_at)));
   const kinds = kindsOf(shift);
   const languages = languagesOf(shift);
-  const eligible = eligibleSql(event, shift);
+  const eligible = eligibleSql(db, event, shift);
   const speaksSql = `EXISTS (SELECT 1 FROM json_each(v.languages) l WHERE l.value IN (${languages.map(() => '?').join(', ')}))`;
   const found: (CandidateRow & { inRegion: boolean; speaksLanguage: boolean })[] = [];
   for (const inRegion of [true, false]) {
