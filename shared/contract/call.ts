@@ -23,3 +23,16 @@ export const call = <I extends z.ZodType, O extends z.ZodType, W extends boolean
 export const empty = z.strictObject({});
 export const ok = z.object({ ok: z.literal(true) });
 export const idOnly = z.strictObject({ id: z.string().min(1).max(64) });
+
+type Undefaulted<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * The patch of an input: every field optional and none defaulted. `.partial()` keeps defaults,
+ * and zod 4 fills them in for missing fields, so a patch of one field would reset the others.
+ */
+export function patchOf<S extends z.ZodRawShape>(input: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(input.shape).map(([key, field]) => [key, z.optional(field instanceof z.ZodDefault ? field.unwrap() : field)]),
+  );
+  return z.strictObject(shape, { error: 'error.unknownField' }) as unknown as z.ZodObject<{ [K in keyof S]: z.ZodOptional<Undefaulted<S[K]>> }, z.core.$strict>;
+}

@@ -3,7 +3,7 @@ import { ASSIGNMENT_STATUSES, EVENT_CATEGORIES, EVENT_STATUSES, HOUR_SOURCES, RE
 import { OFFICE_CODES } from '../domain/regions';
 import { isoDate, text } from '../domain/text';
 import { LANGUAGES } from '../domain/vocabulary';
-import { call, idOnly, ok } from './call';
+import { call, idOnly, ok, patchOf } from './call';
 import { generatedFile } from './files';
 
 /**
@@ -93,8 +93,17 @@ export const assignmentRow = z.object({
   checkedInAt: z.string().nullable(),
   checkedOutAt: z.string().nullable(),
   noShow: z.boolean(),
+  /**
+   * Why a person holding a place no longer fits the shift as it is now (its times or requirements
+   * changed, the event became an emergency, a qualification lapsed), or null. They stay on it, flagged.
+   */
+  misfit: z.enum(REFUSALS).nullable(),
 });
 export type AssignmentRow = z.infer<typeof assignmentRow>;
+
+/** A person on a shift who no longer fits it, with the one reason. */
+export const misfit = z.object({ volunteerId: z.string(), name: z.string(), reason: z.enum(REFUSALS) });
+export type Misfit = z.infer<typeof misfit>;
 
 export const shiftRow = z.object({
   id: z.string(),
@@ -192,7 +201,7 @@ export const eventCalls = {
   'events.update': call({
     access: 'coordinator',
     writes: true,
-    input: z.strictObject({ id, patch: eventInput.partial(), status: z.enum(EVENT_STATUSES).optional() }),
+    input: z.strictObject({ id, patch: patchOf(eventInput), status: z.enum(EVENT_STATUSES).optional() }),
     output: z.object({ id: z.string() }),
   }),
   /** Releases everyone on its shifts; returns whom to tell (with phones). */
@@ -204,7 +213,10 @@ export const eventCalls = {
   }),
 
   'events.shifts.add': call({ access: 'coordinator', writes: true, input: shiftInput.extend({ eventId: id }), output: z.object({ id: z.string() }) }),
-  'events.shifts.update': call({ access: 'coordinator', writes: true, input: z.strictObject({ id, patch: shiftInput.partial() }), output: z.object({ id: z.string() }) }),
+  /** Changes a shift; the people on it who no longer fit stay on it and are returned (`misfits`) and flagged on the board. */
+  'events.shifts.update': call({
+    access: 'coordinator', writes: true, input: z.strictObject({ id, patch: patchOf(shiftInput) }), output: z.object({ id: z.string(), misfits: z.array(misfit) }),
+  }),
   /** Deletes a shift; hours already earned on it stay in the ledger. */
   'events.shifts.delete': call({ access: 'coordinator', writes: true, input: idOnly, output: ok }),
 

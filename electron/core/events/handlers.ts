@@ -63,8 +63,7 @@ export const eventHandlers: HandlerMap<keyof typeof eventCalls> = {
   },
   'events.shifts.update': ({ id, patch }, ctx) => {
     shiftRunHere(ctx, id);
-    updateShift(ctx.stamp(), id, patch);
-    return { id };
+    return { id, misfits: updateShift(ctx.stamp(), id, patch) };
   },
   'events.shifts.delete': ({ id }, ctx) => {
     shiftRunHere(ctx, id);

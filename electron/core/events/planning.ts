@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { EventDetail, EventRow, ShiftRow, eventInput, eventQuery, shiftInput } from '../../../shared/contract/events';
+import type { EventDetail, EventRow, Misfit, ShiftRow, eventInput, eventQuery, shiftInput } from '../../../shared/contract/events';
 import {
   CLOSED_EVENT_STATUSES, HOLDING_STATUSES, monthRange, statusMayBecome, withinEvent, localMinutes, type AssignmentStatus, type EventStatus,
 } from '../../../shared/domain/events';
@@ -9,6 +9,7 @@ import { newId } from '../replication/ids';
 import type { Row, SqlValue } from '../replication/tables';
 import { updateReplicated, insertReplicated, type WriteStamp } from '../replication/write';
 import { PERSON_NAME_SQL, loadEventFacts, loadShiftFacts, refuse, type EventFacts } from './shared';
+import { misfitsOn } from './staffing';
 
 /** Events and their shifts: planning, the staffing board's numbers, cancelling. */
 
@@ -133,6 +134,7 @@ export function shiftDetail(db: ReadDb, id: string): ShiftRow {
     `SELECT a.*, ${PERSON_NAME_SQL} AS name, v.phone FROM assignments a JOIN volunteers v ON v.id = a.volunteer_id
      WHERE a.shift_id = ? AND a.deleted = 0 ORDER BY v.sort_name, v.id`,
   ).all(id) as Record<string, SqlValue>[];
+  const misfits = misfitsOn(db, id);
   const rows = assignments.map((a) => ({
     volunteerId: a.volunteer_id as string,
     name: a.name as string,
@@ -143,6 +145,7 @@ export function shiftDetail(db: ReadDb, id: string): ShiftRow {
     checkedInAt: a.checked_in_at as string | null,
     checkedOutAt: a.checked_out_at as string | null,
     noShow: a.no_show === 1,
+    misfit: misfits.get(a.volunteer_id as string) ?? null,
   }));
   return {
     id, eventId: s.event_id as string, title: s.title as string, start: s.start_at as string, end: s.end_at as string,
@@ -189,13 +192,15 @@ export function addShift(w: WriteStamp, eventId: string, input: ShiftArgs): stri
   return id;
 }
 
-export function updateShift(w: WriteStamp, id: string, patch: Partial<ShiftArgs>): void {
+/** Changes the shift; returns the people on it who no longer fit it (they stay, flagged: see `misfitsOn`). */
+export function updateShift(w: WriteStamp, id: string, patch: Partial<ShiftArgs>): Misfit[] {
   const shift = loadShiftFacts(w.db, id);
   const event = loadEventFacts(w.db, shift.event_id);
   assertOpen(event);
   checkShift(patch.start ?? shift.start_at, patch.end ?? shift.end_at, event);
   const row = shiftColumns(patch);
   if (Object.keys(row).length > 0) updateReplicated(w, 'shifts', id, row);
+  return shiftDetail(w.db, id).assignments.flatMap((a) => (a.misfit ? [{ volunteerId: a.volunteerId, name: a.name, reason: a.misfit }] : []));
 }
 
 /** The shift goes; its hour entries keep their own copy of the date, hours and event, and stay. */

@@ -60,13 +60,46 @@ export function refusalFor(db: ReadDb, event: EventFacts, shift: ShiftFacts, per
   if (CLOSED_EVENT_STATUSES.includes(event.status)) return 'eventClosed';
   if (person.deleted === 1 || person.status === 'inactive') return 'inactive';
   if (holds(db, shift.id, person.id)) return 'alreadyAssigned';
+  const misfit = misfitFor(db, event, shift, person);
+  if (misfit) return misfit;
+  if (!walkIn && filledOf(db, shift.id) >= shift.needed) return 'shiftFull';
+  return null;
+}
+
+/** Why the person does not fit the shift as it is now, or null: the person's own rules, in `refusalFor`'s order. */
+function misfitFor(db: ReadDb, event: EventFacts, shift: ShiftFacts, person: PersonFacts): Refusal | null {
+  if (person.deleted === 1 || person.status === 'inactive') return 'inactive';
   const on = dateOf(shift.start_at);
   const age = ageRefusal({ birthDate: person.birth_date, guardianConsentDate: person.guardian_consent_date }, { category: event.category, minAge: shift.min_age, on });
   if (age) return age;
   if (kindsOf(shift).some((kind) => !holdsValid(db, person.id, kind, on))) return 'unqualified';
   if (hasOverlap(db, shift, person.id)) return 'overlap';
-  if (!walkIn && filledOf(db, shift.id) >= shift.needed) return 'shiftFull';
   return null;
+}
+
+/**
+ * The people holding a place on the shift who no longer fit it, each with one reason. A shift's
+ * times or requirements may change after people were put on it (here, or at another office and
+ * arriving by exchange), and so may the event's category, a person's qualifications or profile.
+ * The change is kept, and so are the people: refusing it would not stop the same change arriving
+ * from another office, and the coordinator must be able to record that the work moved before
+ * deciding who goes. So the board works this out whenever it is read and flags them, and the
+ * shift's update returns them so the screen can say at once whom to replace.
+ */
+export function misfitsOn(db: ReadDb, shiftId: string): Map<string, Refusal> {
+  const { shift, event } = shiftWithEvent(db, shiftId);
+  const out = new Map<string, Refusal>();
+  if (CLOSED_EVENT_STATUSES.includes(event.status)) return out;
+  const people = prepared(
+    db,
+    `SELECT v.id, v.status, v.deleted, v.birth_date, v.guardian_consent_date FROM assignments a JOIN volunteers v ON v.id = a.volunteer_id
+     WHERE a.shift_id = ? AND a.status IN (${HOLDING}) AND a.deleted = 0`,
+  ).all(shiftId) as PersonFacts[];
+  for (const person of people) {
+    const reason = misfitFor(db, event, shift, person);
+    if (reason) out.set(person.id, reason);
+  }
+  return out;
 }
 
 /** Puts each person on the shift (a merged-away id counts as its survivor); refused ones say why. */

@@ -223,3 +223,58 @@ describe('suggestions at scale keep the rules of assign', () => {
     expect(core.callAs(ADMIN, 'events.suggest', { shiftId: s, limit: 3 }).map((x) => [x.volunteerId, x.hoursThisMonth])).toEqual([[amanov, 0], [bekenov, 0], [zhumabaev, 0]]);
   });
 });
+
+describe('changing a shift re-checks the people on it', () => {
+  const misfitsOf = (core: ReturnType<typeof office>, eventId: string, shiftId: string) =>
+    Object.fromEntries(core.callAs(ADMIN, 'events.get', { id: eventId }).shifts.find((x) => x.id === shiftId)!.assignments.map((a) => [a.volunteerId, a.misfit]));
+
+  it('moving it onto another of a person’s shifts keeps the change and the person, flagged with the reason, and returned by the update; moving back clears it', () => {
+    const core = office();
+    const e = event(core, { category: 'publicEvent' });
+    const morning = shift(core, e, { start: '2026-03-10T08:00', end: '2026-03-10T12:00' });
+    const afternoon = shift(core, e, { start: '2026-03-10T13:00', end: '2026-03-10T17:00' });
+    const both = volunteer(core, 'Екеуінде');
+    const one = volunteer(core, 'Біреуінде');
+    const declined = volunteer(core, 'Бас тартқан');
+    for (const p of [both, one, declined]) assignOne(core, afternoon, p);
+    assignOne(core, morning, both);
+    assignOne(core, morning, declined);
+    core.callAs(ADMIN, 'events.respond', { shiftId: afternoon, volunteerId: declined, answer: 'declined' });
+
+    const moved = core.callAs(ADMIN, 'events.shifts.update', { id: afternoon, patch: { start: '2026-03-10T11:00' } });
+    expect(moved).toEqual({ id: afternoon, misfits: [{ volunteerId: both, name: 'Екеуінде Тест', reason: 'overlap' }] });
+    expect(misfitsOf(core, e, afternoon)).toEqual({ [both]: 'overlap', [one]: null, [declined]: null });
+    // The other shift's board shows the same clash from its side; nobody was taken off.
+    expect(misfitsOf(core, e, morning)[both]).toBe('overlap');
+    expect(core.callAs(ADMIN, 'events.get', { id: e }).shifts.find((x) => x.id === afternoon)!.filled).toBe(2);
+    expect(core.callAs(ADMIN, 'events.shifts.update', { id: afternoon, patch: { start: '2026-03-10T13:00' } }).misfits).toEqual([]);
+    expect(misfitsOf(core, e, afternoon)[both]).toBeNull();
+  });
+
+  it('new requirements, a later date past a qualification’s expiry, and an event turned emergency flag whom they exclude', () => {
+    const core = office();
+    const kind = core.callAs(ADMIN, 'trainings.kinds.add', { names: { ru: 'Первая помощь' }, validityMonths: 12 }).id;
+    const e = event(core, { category: 'forum', end: '2026-06-30' });
+    const s = shift(core, e);
+    const trained = volunteer(core, 'Оқыған');
+    const untrained = volunteer(core, 'Оқымаған');
+    const teen = volunteer(core, 'Жасөспірім', { birthDate: '2010-05-01', guardianConsentDate: '2026-01-15', guardianName: 'Ата-ана' });
+    core.callAs(ADMIN, 'qualifications.add', { volunteerId: trained, kindId: kind, from: '2025-04-01' });
+    core.callAs(ADMIN, 'qualifications.add', { volunteerId: teen, kindId: kind, from: '2026-01-20' });
+    for (const p of [trained, untrained, teen]) assignOne(core, s, p);
+
+    const reasons = (patch: Record<string, unknown>) =>
+      Object.fromEntries(core.callAs(ADMIN, 'events.shifts.update', { id: s, patch }).misfits.map((m) => [m.volunteerId, m.reason]));
+    expect(reasons({ requires: [kind] })).toEqual({ [untrained]: 'unqualified' });
+    expect(reasons({ minAge: 18 })).toEqual({ [untrained]: 'unqualified', [teen]: 'tooYoung' });
+    expect(reasons({ minAge: null, start: '2026-04-10T09:00', end: '2026-04-10T17:00' })).toEqual({ [untrained]: 'unqualified', [trained]: 'unqualified' });
+    expect(reasons({ requires: [] })).toEqual({});
+    core.callAs(ADMIN, 'events.update', { id: e, patch: { category: 'flood' } });
+    expect(misfitsOf(core, e, s)).toEqual({ [trained]: null, [untrained]: null, [teen]: 'minorEmergency' });
+    // A patch changes only what it names (defaults of the full form are not filled in).
+    expect(core.callAs(ADMIN, 'events.get', { id: e })).toMatchObject({ category: 'flood', place: 'Талгар, ул. Бокина 1' });
+    core.callAs(ADMIN, 'events.shifts.update', { id: s, patch: { requires: [kind], languages: ['kk'], meetingPoint: 'У входа' } });
+    core.callAs(ADMIN, 'events.shifts.update', { id: s, patch: { needed: 5 } });
+    expect(core.callAs(ADMIN, 'events.get', { id: e }).shifts[0]).toMatchObject({ requires: [kind], languages: ['kk'], meetingPoint: 'У входа', needed: 5 });
+  });
+});
