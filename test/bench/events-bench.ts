@@ -7,7 +7,7 @@ import { addDays } from '../../shared/domain/trainings';
 import { percentile, round } from './search-bench';
 
 /**
- * Staffing at national scale: ~6,000 events in 2026 with ~15,000 shifts (some asking for a
+ * Staffing at national scale: ~6,000 events in 2026 (per 200,000 volunteers) with ~15,000 shifts (some asking for a
  * qualification, a language or a minimum age), ~8 people on each, and ~10 hour entries per
  * volunteer with a few corrections. Until `erikti seed` generates events and the ledger, this
  * writes them with plain bulk inserts (deterministic from the seed; no replication bookkeeping,
@@ -48,7 +48,9 @@ function bulkStaffing(db: Db, seed: number, hoursPerVolunteer: number): void {
   const regions = OFFICE_CODES.slice(1);
   const time = (date: string, hour: number) => `${date}T${String(hour).padStart(2, '0')}:00`;
   db.transaction(() => {
-    for (let e = 0; e < 6000; e++) {
+    // 6,000 events a year for 200,000 volunteers, in proportion for other roster sizes.
+    const events = Math.max(50, Math.round((6000 * people.length) / 200_000));
+    for (let e = 0; e < events; e++) {
       const eventId = id('e');
       const start = addDays('2026-01-01', int(360));
       const end = addDays(start, int(4));
