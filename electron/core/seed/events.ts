@@ -4,6 +4,7 @@ import { addDays } from '../../../shared/domain/trainings';
 import { writeTransaction, type Db } from '../db/connection';
 import { readOffice, replicaId } from '../office/identity';
 import { loadClock, persistClock, syncClock } from '../replication/hlc';
+import type { Row } from '../replication/tables';
 import { insertReplicated, type WriteStamp } from '../replication/write';
 import { LOCALITIES } from './names';
 import { random } from './seed';
@@ -200,7 +201,7 @@ export function seedEvents(db: Db, options: { seed: number; volunteers: number; 
     const corrections = Math.round(entryIds.length * CORRECTED);
     for (let i = 0; i < corrections; i++) {
       const id = entryIds[Math.floor(rnd() * entryIds.length)]!;
-      const entry = db.prepare('SELECT * FROM hour_entries WHERE id = ?').get(id) as Record<string, string | number | null>;
+      const entry = db.prepare('SELECT * FROM hour_entries WHERE id = ?').get(id) as Row;
       if (db.prepare('SELECT 1 FROM hour_entries WHERE corrects_id = ?').get(id)) continue;
       const source = seededId();
       const coordinator = `coordinator@${office}`;
