@@ -4,7 +4,6 @@ import { addDays } from '../../../shared/domain/trainings';
 import { writeTransaction, type Db } from '../db/connection';
 import { readOffice, replicaId } from '../office/identity';
 import { loadClock, persistClock, syncClock } from '../replication/hlc';
-import type { Row } from '../replication/tables';
 import { insertReplicated, type WriteStamp } from '../replication/write';
 import { LOCALITIES } from './names';
 import { random } from './seed';
@@ -201,14 +200,14 @@ export function seedEvents(db: Db, options: { seed: number; volunteers: number; 
     const corrections = Math.round(entryIds.length * CORRECTED);
     for (let i = 0; i < corrections; i++) {
       const id = entryIds[Math.floor(rnd() * entryIds.length)]!;
-      const entry = db.prepare('SELECT * FROM hour_entries WHERE id = ?').get(id) as Row;
+      const entry = db.prepare('SELECT * FROM hour_entries WHERE id = ?').get(id) as Record<'volunteer_id' | 'event_id' | 'shift_id' | 'source' | 'entry_date' | 'category' | 'note' | 'verified_at', string | null> & { hours: number };
       if (db.prepare('SELECT 1 FROM hour_entries WHERE corrects_id = ?').get(id)) continue;
       const source = seededId();
       const coordinator = `coordinator@${office}`;
       insertReplicated(stamp, 'hour_entries', `${source}:${entry.volunteer_id}`, {
         source_id: source, volunteer_id: entry.volunteer_id, event_id: entry.event_id, shift_id: entry.shift_id, source: entry.source,
-        entry_date: entry.entry_date, hours: Math.max(0.25, (entry.hours as number) - 1), category: entry.category, note: entry.note,
-        verified_at: entry.verified_at === null ? null : `${addDays(entry.entry_date as string, 10)}T10:00:00.000Z`, verified_by: entry.verified_at === null ? null : coordinator,
+        entry_date: entry.entry_date, hours: Math.max(0.25, entry.hours - 1), category: entry.category, note: entry.note,
+        verified_at: entry.verified_at === null ? null : `${addDays(entry.entry_date!, 10)}T10:00:00.000Z`, verified_by: entry.verified_at === null ? null : coordinator,
         corrects_id: id, corrected_by: coordinator, correction_reason: 'Уточнено время ухода', deleted: 0,
       });
       result.hourEntries++;
