@@ -1,6 +1,7 @@
 import { CLI_ACTOR } from '../core/app';
 import { seedRoster } from '../core/seed/seed';
 import { seedTrainings } from '../core/seed/trainings';
+import { HOURS_PER_VOLUNTEER, seedEvents } from '../core/seed/events';
 import { DB, integer, json, need, parseJson, UsageError, withOffice, type Commands, type Parsed } from './helpers';
 
 /** `erikti volunteers add|update|delete|get|search` and `seed`: the roster, one volunteer at a time. */
@@ -65,12 +66,12 @@ export const volunteersCommands: Commands = {
     options: { ...DB, volunteers: { type: 'string', value: 'N', required: true }, hours: { type: 'string', value: 'M' }, seed: { type: 'string', value: 'S' } },
     run: ({ options }, io) =>
       withOffice(options, (core) => {
-        const hours = integer(options, 'hours', 0);
-        if (hours > 0) io.err('note: the hours ledger is not part of this version yet; --hours was ignored\n');
         const seed = integer(options, 'seed', 1);
         const result = seedRoster(core.db, { volunteers: integer(options, 'volunteers'), seed });
         const trainings = seedTrainings(core.db, { volunteers: result.volunteers, seed });
-        io.out(json({ ...result, hours: 0, trainings }));
+        const hours = integer(options, 'hours', HOURS_PER_VOLUNTEER * result.volunteers);
+        const events = seedEvents(core.db, { volunteers: result.volunteers, seed, hours });
+        io.out(json({ ...result, hours: events.hourEntries, trainings, events }));
       }),
   },
 };

@@ -100,5 +100,7 @@ export const hourEntriesTable = defineTable({
   },
   pairId: ['source_id', 'volunteer_id'],
   labelRefs: ['volunteer_id'],
+  // Nine tenths of the country's records: a new entry takes the import's lean path.
+  appendOnly: true,
   values: null,
 });

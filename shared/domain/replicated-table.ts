@@ -73,6 +73,13 @@ export interface ReplicatedTableSpec<F extends string = string> {
   /** Records can be merged as "the same thing registered twice". */
   mergeable?: boolean;
   /**
+   * A ledger: records are added, not edited (a correction is a new record), and come by the
+   * hundred thousand. A bundle's record new here is inserted whole with one clock row and no
+   * per-field work (merge.ts). The few in-place changes such a record may still see (a
+   * verification, a merge re-pointing it) go through the ordinary per-field path.
+   */
+  appendOnly?: boolean;
+  /**
    * The rules a typed value meets when a conflict is resolved by typing one: the forms' own
    * schema, keyed by camelCase field name. Null: this table's conflicts are settled by choosing a side.
    */

@@ -12,6 +12,7 @@ import { createOffice, replicaId } from '../../electron/core/office/identity';
 import { loadClock, persistClock } from '../../electron/core/replication/hlc';
 import { REPLICATED_TABLES } from '../../electron/core/replication/tables';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../../electron/core/replication/write';
+import { seedEvents } from '../../electron/core/seed/events';
 import { random, seedRoster } from '../../electron/core/seed/seed';
 import { OFFICE_CODES } from '../../shared/domain/regions';
 import { TEST_PASSPHRASE, unlockTestKeys } from '../helpers/core-options';
@@ -21,7 +22,9 @@ import { round } from './search-bench';
  * Exchange figures of the design brief, measured on synthetic national data:
  *
  * - import_ratio_vs_raw: rows per second of the centre importing the 20 regional bundles (each in
- *   its own `erikti import` process: verify, decrypt, decompress, merge, search index) divided by
+ *   its own `erikti import` process: verify, decrypt, decompress, merge, search index) — each
+ *   region's roster, memberships, events, shifts, assignments and its share of the hours ledger
+ *   (2M hour entries at national scale, seeded as offices write them) — divided by
  *   rows per second of a raw better-sqlite3 bulk insert of the same rows into plain tables (no
  *   indexes, no search index), measured in the same run. import_ratio_vs_schema_raw divides by a
  *   raw insert into Erikti's own schema instead (its indexes and full-text search index included).
@@ -39,7 +42,8 @@ import { round } from './search-bench';
  */
 export interface ExchangeBenchOptions {
   volunteers: number;
-  edits: number;
+  /** Hour entries in all regions together. */
+  hours: number;
   workDir: string;
 }
 
@@ -121,7 +125,7 @@ function editVolunteers(db: Db, count: number, seed: number, at: string): void {
   }
 }
 
-const REPLICATED = ['volunteers', 'organisations', 'memberships', 'row_clock'] as const;
+const REPLICATED = ['volunteers', 'organisations', 'memberships', 'events', 'shifts', 'assignments', 'hour_entries', 'row_clock'] as const;
 
 /** Raw bulk inserts of the regions' rows: into plain tables, and into Erikti's own schema. */
 function rawBaselines(regionFiles: string[], workDir: string): { plainMs: number; schemaMs: number; rows: number } {
@@ -171,7 +175,7 @@ export async function benchExchange(opts: ExchangeBenchOptions): Promise<Exchang
   const at = new Date().toISOString();
   const regions = OFFICE_CODES.filter((c) => c !== 'KZ');
   const perRegion = Math.max(1, Math.round(opts.volunteers / regions.length));
-  const editsPerRegion = Math.round(opts.edits / regions.length);
+  const hoursPerRegion = Math.round(opts.hours / regions.length);
 
   const centreFile = path.join(dir, 'centre.sqlite');
   const centre = office(centreFile, 'KZ');
@@ -181,7 +185,7 @@ export async function benchExchange(opts: ExchangeBenchOptions): Promise<Exchang
     const file = path.join(dir, `${code}.sqlite`);
     const db = office(file, code);
     seedRoster(db, { volunteers: perRegion, seed: 1000 + i });
-    editVolunteers(db, editsPerRegion, 2000 + i, at);
+    seedEvents(db, { volunteers: perRegion, seed: 1000 + i, hours: hoursPerRegion });
     trustBoth(db, centre, at);
     const bundle = path.join(dir, `${code}.erikti`);
     const sink = fileSink(bundle);

@@ -20,10 +20,10 @@ export function cliEnv(passphrase: string | null = TEST_PASSPHRASE): NodeJS.Proc
   return passphrase === null ? env : { ...env, ERIKTI_PASSPHRASE: passphrase };
 }
 
-/** Runs the built `erikti` tool as a user would (npm test builds it first). */
+/** Runs the built `erikti` tool as a user would (npm test builds it first); a seeded dump runs to megabytes. */
 export function erikti(args: string[], stdin?: string, env: NodeJS.ProcessEnv = cliEnv()): CliResult {
   if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run "npm run build" first`);
-  const result = spawnSync(process.execPath, [CLI_PATH, ...args], { input: stdin ?? '', encoding: 'utf8', cwd: root, env });
+  const result = spawnSync(process.execPath, [CLI_PATH, ...args], { input: stdin ?? '', encoding: 'utf8', cwd: root, env, maxBuffer: 256 * 1024 * 1024 });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

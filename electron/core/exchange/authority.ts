@@ -52,8 +52,31 @@ function creatorOffice(db: ReadDb, table: ReplicatedTable, id: string, incoming?
   return incoming && incoming.t === table && incoming.id === id ? officeOfActor(incoming.a) : null;
 }
 
+/**
+ * Owners an import has already looked up, by table and id. An import checks every row, and the
+ * rows of a national bundle name the same events and people over and over (a ledger entry names
+ * both): looking them up once instead of several queries a row is a large part of its speed.
+ * A held record's creator never changes, so only merge records, and a record that merges name
+ * arriving, can change whom a record answers to: the import forgets everything when either
+ * happens (import.ts), so a cached answer is always the one a fresh lookup would give.
+ */
+export type OwnersCache = Map<string, Set<string>>;
+
 /** The offices that may change a person or an organisation: its creator, and its survivor's creator when merged away. */
-function ownersOf(db: ReadDb, table: ReplicatedTable, id: string, incoming?: RemoteRow): Set<string> | null {
+function ownersOf(db: ReadDb, table: ReplicatedTable, id: string, incoming?: RemoteRow, cache?: OwnersCache): Set<string> | null {
+  // The row being checked is not cached: while it is not held, its own values answer.
+  const cacheable = cache !== undefined && !(incoming && incoming.t === table && incoming.id === id);
+  const key = `${table}\u0000${id}`;
+  if (cacheable) {
+    const known = cache.get(key);
+    if (known) return known;
+  }
+  const owners = lookUpOwners(db, table, id, incoming);
+  if (cacheable && owners) cache.set(key, owners);
+  return owners;
+}
+
+function lookUpOwners(db: ReadDb, table: ReplicatedTable, id: string, incoming?: RemoteRow): Set<string> | null {
   const owners = new Set<string>();
   let current = id;
   for (let hops = 0; hops < 32; hops++) {
@@ -142,14 +165,14 @@ function governingRecords(db: ReadDb, table: ReplicatedTable, id: string, values
 }
 
 /** The offices that may change a row besides the centre; null when nothing here restricts it. */
-function keepersOf(db: ReadDb, table: ReplicatedTable, id: string, values: Record<string, SqlValue>, incoming?: RemoteRow): Set<string> | null {
+function keepersOf(db: ReadDb, table: ReplicatedTable, id: string, values: Record<string, SqlValue>, incoming?: RemoteRow, cache?: OwnersCache): Set<string> | null {
   const governing = governingRecords(db, table, id, values);
   if (!governing) return null;
   const keepers = new Set<string>();
   for (const g of governing) {
     // A record not held here cannot be protected here (nor decided alike everywhere): as before
     // it arrives, the row is not restricted.
-    const owners = ownersOf(db, g.table, g.id, incoming);
+    const owners = ownersOf(db, g.table, g.id, incoming, cache);
     if (!owners) return null;
     for (const o of owners) keepers.add(o);
   }
@@ -197,9 +220,9 @@ export function assertMayChange(db: ReadDb, table: ReplicatedTable, id: string, 
  * new here that carries a refused change is not taken from this bundle at all: its earlier
  * values are not in the row, and an office that holds it without the change sends it whole.
  */
-export function checkAuthority(db: ReadDb, row: RemoteRow): { row: RemoteRow | null; refused: RefusedChange[] } {
+export function checkAuthority(db: ReadDb, row: RemoteRow, cache?: OwnersCache): { row: RemoteRow | null; refused: RefusedChange[] } {
   // Null: nothing here to protect (a membership of people unknown here), or an unrestricted table.
-  const keepers = keepersOf(db, row.t, row.id, row.v, row);
+  const keepers = keepersOf(db, row.t, row.id, row.v, row, cache);
   if (!keepers) return { row, refused: [] };
   const may = (actor: string) => officeMay(officeOfActor(actor), keepers);
   const refused: RefusedChange[] = [];

@@ -4,12 +4,12 @@ import { readRetiredKeys, retiredKeyFingerprints } from '../office/private-keys'
 import { type WireEntry } from '../replication/entries';
 import { persistClock, syncClock, type HybridClock } from '../replication/hlc';
 import { applyRemoteRow, type MergeEnv, type RemoteRow, type RowOutcome } from '../replication/merge';
-import { REPLICATED_TABLES, isReplicatedTable, type ReplicatedTable } from '../replication/tables';
+import { MERGEABLE, REPLICATED_TABLES, isReplicatedTable, type ReplicatedTable } from '../replication/tables';
 import { prepared } from '../db/statements';
 import { nextChangeSeq, type WriteStamp } from '../replication/write';
 import { autoMergeByIin, likelyDuplicates } from '../volunteers/duplicates';
 import { applyMerges, mergesSince, standingMerges, type MergeWork } from '../replication/merges';
-import { checkAuthority, type RefusedChange } from './authority';
+import { checkAuthority, type OwnersCache, type RefusedChange } from './authority';
 import { bundleError } from './errors';
 import { DEFAULT_LIMITS, readEnvelope, readLines, verifyEnvelope, type BundleHeader, type BundleLimits, type Envelope, type Source } from './format';
 import { checkedKeys, ownPrivateKeys, requireOwnKeys, trustedByFingerprint, type PublicKeys, type TrustedKey } from '../office/keys';
@@ -255,11 +255,14 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     const trustLines: unknown[] = [];
     const openers = [{ boxPrivate: ownPrivateKeys(db).boxPrivate, fingerprint: own.fingerprint }, ...readRetiredKeys(db)];
     const deferred: RemoteRow[] = [];
+    const owners: OwnersCache = new Map();
     // Refused changes never reach here, so their stamps move no clock: they cannot push this office's later edits.
     const apply = (row: RemoteRow) => {
       if (maxStamp === null || row.b > maxStamp) maxStamp = row.b;
       if (row.c) for (const e of Object.values(row.c)) if (e[0] > maxStamp!) maxStamp = e[0];
       const outcome: RowOutcome = applyRemoteRow(env, row);
+      // Whom a record answers to changes only with merges, or when a record they name arrives.
+      if (row.t === 'merges' || (outcome === 'created' && MERGEABLE.includes(row.t))) owners.clear();
       table(row.t)[outcome]++;
       if (outcome === 'erased') erased.push({ table: row.t, id: row.id });
       if (outcome === 'created') report.created(row.t, row.id, row.v);
@@ -278,11 +281,11 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
       if (++done % 5000 === 0) options.onProgress?.(done, header.rows);
       // A change the author may not make is decided again once the bundle's merge records are in:
       // values a merge carried over from a person merged away keep their author.
-      if (checkAuthority(db, checked).refused.length > 0) deferred.push(checked);
+      if (checkAuthority(db, checked, owners).refused.length > 0) deferred.push(checked);
       else apply(checked);
     });
     for (const checked of deferred) {
-      const { row, refused } = checkAuthority(db, checked);
+      const { row, refused } = checkAuthority(db, checked, owners);
       noteRefused(summary, refused);
       if (row) apply(row);
     }

@@ -113,8 +113,18 @@ export function ancestorsAfter(previous: FieldEntry, extra: string[] = []): stri
   return out.slice(0, ANCESTORS);
 }
 
-/** ISO time of a stamp's wall-clock part (for the audit columns of imported rows). */
+let lastStampMs = '';
+let lastStampTime = '';
+
+/**
+ * ISO time of a stamp's wall-clock part (for the audit columns of imported rows). A bundle's
+ * records come in runs written within one millisecond, so the last answer is kept.
+ */
 export function stampTime(stamp: string): string {
-  const ms = Number(stamp.slice(0, 13));
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : new Date(0).toISOString();
+  const prefix = stamp.slice(0, 13);
+  if (prefix === lastStampMs) return lastStampTime;
+  const ms = Number(prefix);
+  lastStampMs = prefix;
+  lastStampTime = Number.isFinite(ms) ? new Date(ms).toISOString() : new Date(0).toISOString();
+  return lastStampTime;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { entryOf, fromWire, parseEntries, relate, serializeEntries, stampTime, type FieldEntry, type RowClock, type WireEntry } from './entries';
-import { REPLICATED_TABLES, labelOf, type ReplicatedTable, type Row, type SqlValue } from './tables';
+import { REPLICATED_TABLES, labelOf, specOf, type ReplicatedTable, type Row, type SqlValue } from './tables';
 import { prepared } from '../db/statements';
 import { readRowClock } from './write';
 
@@ -130,6 +130,7 @@ export function logDeleteConflict(env: ConflictEnv, table: ReplicatedTable, id: 
 export function applyRemoteRow(env: MergeEnv, row: RemoteRow): RowOutcome {
   const { db } = env;
   const table = row.t;
+  if (row.f && specOf(table).appendOnly && insertRemote(env, row, true)) return 'created';
   const local = readRowClock(db, table, row.id);
   if (!local) {
     if (!row.f) return 'missing';
@@ -210,21 +211,44 @@ function erasureStamps(local: RowClock, entries: Record<string, FieldEntry>, cur
   return out;
 }
 
-function insertRemote(env: MergeEnv, row: RemoteRow): void {
+const insertSql = new Map<string, string>();
+
+/** `INSERT INTO table (id, fields…, audit columns)` for a record's fields, built once per shape. */
+function insertStatement(table: ReplicatedTable, fields: string[], suffix = ''): string {
+  const key = `${table}\u0000${fields.join(',')}\u0000${suffix}`;
+  let sql = insertSql.get(key);
+  if (!sql) {
+    const columns = ['id', ...fields, 'created_at', 'created_by', 'updated_at', 'updated_by'];
+    sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${suffix}`;
+    insertSql.set(key, sql);
+  }
+  return sql;
+}
+
+/**
+ * Writes a record new here: its values, audit columns from its stamps, and its clock row.
+ * `ifNew` is the lean path of an append-only table (ReplicatedTableSpec.appendOnly): no clock is
+ * read first, the id's unique index tells whether the record is new, and false comes back when
+ * it is held already (the ordinary field-by-field merge follows). Most of a national import is
+ * such records, so one lookup fewer per record counts. The change order is taken only once the
+ * record is in, so both paths number records alike.
+ */
+function insertRemote(env: MergeEnv, row: RemoteRow, ifNew = false): boolean {
   const { db } = env;
   const fields = Object.keys(row.v);
-  const seq = env.nextSeq();
   const entries: Record<string, FieldEntry> = {};
-  let newest: FieldEntry = { s: row.b, a: row.a, p: [], q: seq };
+  let newest: FieldEntry = { s: row.b, a: row.a, p: [], q: 0 };
   for (const [field, wire] of Object.entries(row.c ?? {})) {
-    const e = fromWire(wire, seq);
+    const e = fromWire(wire, 0);
     entries[field] = e;
     if (e.s > newest.s) newest = e;
   }
-  const columns = ['id', ...fields, 'created_at', 'created_by', 'updated_at', 'updated_by'];
-  prepared(db, `INSERT INTO ${row.t} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+  const inserted = prepared(db, insertStatement(row.t, fields, ifNew ? ' ON CONFLICT (id) DO NOTHING' : '')).run(
     row.id, ...fields.map((f) => row.v[f] ?? null), stampTime(row.b), row.a, stampTime(newest.s), newest.a,
   );
+  if (inserted.changes === 0) return false;
+  const seq = env.nextSeq();
+  for (const e of Object.values(entries)) e.q = seq;
   const clock = { base: row.b, actor: row.a };
   prepared(db, 'INSERT INTO row_clock (tbl, row_id, base, actor, fields, seq, base_seq) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     row.t, row.id, row.b, row.a, serializeEntries(clock, entries), seq, seq,
@@ -233,6 +257,7 @@ function insertRemote(env: MergeEnv, row: RemoteRow): void {
     const base: FieldEntry = { s: row.b, a: row.a, p: [], q: seq };
     checkDeleteConflict(env, row.t, row.id, row.v, (f) => entries[f] ?? base, {}, null, false);
   }
+  return true;
 }
 
 /**

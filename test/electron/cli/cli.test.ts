@@ -84,9 +84,16 @@ describe('erikti command-line tool', () => {
     const b = path.join(tempDir(), 'b.sqlite');
     for (const db of [a, b]) {
       eriktiJson(['init', '--db', db, '--office', 'KZ-35']);
-      expect(eriktiJson(['seed', '--db', db, '--volunteers', '500', '--seed', '9'])).toMatchObject({ volunteers: 500 });
+      const seeded = eriktiJson(['seed', '--db', db, '--volunteers', '500', '--seed', '9', '--hours', '2000']) as { volunteers: number; hours: number; events: { events: number; shifts: number } };
+      expect(seeded.volunteers).toBe(500);
+      expect(seeded.hours).toBeGreaterThan(1900);
+      expect(seeded.events.shifts).toBeGreaterThan(seeded.events.events);
     }
-    expect(erikti(['dump', '--db', a]).stdout).toBe(erikti(['dump', '--db', b]).stdout);
+    const text = erikti(['dump', '--db', a]).stdout;
+    expect(text).toBe(erikti(['dump', '--db', b]).stdout);
+    const dumped = JSON.parse(text) as Record<string, unknown[]>;
+    for (const table of ['events', 'shifts', 'assignments']) expect(dumped[table]!.length).toBeGreaterThan(0);
+    expect(dumped.hour_entries!.length).toBeGreaterThan(1900);
   });
 
   it('takes relative paths from where the user ran npm (INIT_CWD), not the repository root', () => {

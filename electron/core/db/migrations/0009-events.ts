@@ -22,9 +22,11 @@ export const events: Migration = {
       ${createReplicatedTable('hour_entries', ['source_id TEXT NOT NULL', 'volunteer_id TEXT NOT NULL', 'event_id TEXT', 'shift_id TEXT', 'source TEXT', 'entry_date TEXT', 'hours REAL', 'category TEXT', 'note TEXT', 'verified_at TEXT', 'verified_by TEXT', 'corrects_id TEXT', 'corrected_by TEXT', 'correction_reason TEXT'])}
       -- A person's totals for a period (the profile, "fewer hours this month") read this index alone.
       CREATE INDEX hour_entries_volunteer_date ON hour_entries (volunteer_id, entry_date, hours) WHERE deleted = 0;
-      CREATE INDEX hour_entries_event ON hour_entries (event_id);
-      CREATE INDEX hour_entries_shift ON hour_entries (shift_id);
-      CREATE INDEX hour_entries_corrects ON hour_entries (corrects_id);
+      -- Partial: hours typed by hand have no event or shift, and few entries are corrections, so
+      -- most of a national import's two million entries skip these indexes altogether.
+      CREATE INDEX hour_entries_event ON hour_entries (event_id) WHERE event_id IS NOT NULL;
+      CREATE INDEX hour_entries_shift ON hour_entries (shift_id) WHERE shift_id IS NOT NULL;
+      CREATE INDEX hour_entries_corrects ON hour_entries (corrects_id) WHERE corrects_id IS NOT NULL;
     `);
   },
 };

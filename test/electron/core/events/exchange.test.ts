@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../../electron/core/app';
 import { dump } from '../../../../electron/core/dump/dump';
+import { seedEvents } from '../../../../electron/core/seed/events';
+import { seedRoster } from '../../../../electron/core/seed/seed';
 import { ADMIN } from '../../../helpers/temp-db';
 import { failure } from '../../../helpers/call-error';
 import { exportTo, importInto, offices } from '../exchange/helpers';
@@ -52,7 +54,36 @@ describe('events in the exchange', () => {
     expect(atCentre).toHaveLength(1);
     expect(region.callAs(ADMIN, 'hours.list', { volunteerId: p })).toEqual(atCentre);
     expect([4, 3.5]).toContain(atCentre[0]!.hours);
+    // The other check-out's hours are kept in the conflict log, at both offices.
+    for (const core of [centre, region]) {
+      const logged = core.db.prepare("SELECT winner_value, loser_value FROM conflicts WHERE tbl = 'hour_entries' AND field = 'hours'").all() as { winner_value: string; loser_value: string }[];
+      expect(logged).toEqual([{ winner_value: String(atCentre[0]!.hours), loser_value: String(atCentre[0]!.hours === 4 ? 3.5 : 4) }]);
+    }
     expect(dump(centre.db)).toBe(dump(region.db));
+  });
+
+  it('a seeded ledger taken in on the lean path: the same data and clocks as its office holds, a re-import changes nothing, relayed on unchanged', () => {
+    const [centre, region, other] = offices('KZ', 'KZ-19', 'KZ-71') as [Core, Core, Core];
+    seedRoster(region.db, { volunteers: 40, seed: 3 });
+    seedEvents(region.db, { volunteers: 40, seed: 3 });
+    // Entries edited after they were written carry per-field stamps: they take the same path.
+    const [first, second] = region.db.prepare("SELECT id FROM hour_entries WHERE verified_at IS NULL AND corrects_id IS NULL ORDER BY id LIMIT 2").pluck().all() as string[];
+    region.callAs(ADMIN, 'hours.verify', { id: first! });
+    region.callAs(ADMIN, 'hours.correct', { id: second!, hours: 1, reason: 'Ушёл раньше' });
+    const bundle = exportTo(region, 'KZ');
+    const summary = importInto(centre, bundle);
+    const entries = region.db.prepare('SELECT count(*) FROM hour_entries').pluck().get() as number;
+    expect(summary.tables.hour_entries).toMatchObject({ created: entries, updated: 0, conflicts: 0 });
+    expect(dump(centre.db)).toBe(dump(region.db));
+    const clocks = (core: Core) => core.db.prepare("SELECT row_id, base, actor, fields <> '{}' AS stamped FROM row_clock WHERE tbl = 'hour_entries' ORDER BY row_id").all();
+    expect(clocks(centre)).toEqual(clocks(region));
+    expect(importInto(centre, bundle).nothingChanged).toBe(true);
+    expect(importInto(centre, exportTo(region, 'KZ', true)).nothingChanged).toBe(true);
+    importInto(other, exportTo(centre, 'KZ-71'));
+    expect(dump(other.db)).toBe(dump(region.db));
+    expect(clocks(other)).toEqual(clocks(region));
+    const someone = region.db.prepare('SELECT volunteer_id FROM hour_entries WHERE id = ?').pluck().get(second) as string;
+    expect(other.callAs(ADMIN, 'hours.total', { volunteerId: someone })).toEqual(region.callAs(ADMIN, 'hours.total', { volunteerId: someone }));
   });
 });
 

@@ -18,6 +18,10 @@ describe('migration 0009 events', () => {
     // A person's totals for a period are read from this index alone.
     expect(indexesOf(db, 'hour_entries')).toEqual(expect.arrayContaining(['hour_entries_volunteer_date']));
     expect(indexesOf(db, 'assignments')).toEqual(expect.arrayContaining(['assignments_shift', 'assignments_volunteer']));
+    // Most entries are no correction, and hours typed by hand have no event or shift: those skip these indexes.
+    for (const [index, column] of [['hour_entries_corrects', 'corrects_id'], ['hour_entries_event', 'event_id'], ['hour_entries_shift', 'shift_id']]) {
+      expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = ?").pluck().get(index)).toMatch(new RegExp(`WHERE ${column} IS NOT NULL$`));
+    }
     expect(db.prepare('SELECT last_name, first_name FROM volunteers').all()).toEqual([{ last_name: 'Ахметова', first_name: 'Әйгерім' }]);
     db.close();
   });
