@@ -7,6 +7,11 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
+/** A span of days: one day as dd.mm.yyyy, several as a range. */
+export function formatDateRange(r: { start: string; end: string }): string {
+  return r.start === r.end ? formatDate(r.start) : `${formatDate(r.start)} – ${formatDate(r.end)}`;
+}
+
 /** A timestamp (ISO with time) as dd.mm.yyyy hh:mm in local time, or hh:mm:ss with `seconds`. */
 export function formatDateTime(iso: string | null | undefined, options: { seconds?: boolean } = {}): string {
   if (!iso) return '';

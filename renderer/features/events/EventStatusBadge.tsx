@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import type { EventStatus } from '../../../shared/domain/events';
+import { formatDate, formatDateRange } from '../../ui/format';
+
+export function EventStatusBadge({ status }: { status: EventStatus }) {
+  const { t } = useTranslation();
+  return <span className={`badge event-${status}`}>{t(`vocab.eventStatus.${status}`)}</span>;
+}
+
+export const eventDates = formatDateRange;
+
+/** A Kazakhstan wall-clock time 'YYYY-MM-DDTHH:MM' as dd.mm.yyyy hh:mm. */
+export const formatLocal = (value: string): string => `${formatDate(value.slice(0, 10))} ${value.slice(11, 16)}`;
+
+/** A shift's times: the end's date only when it ends on another day. */
+export function shiftTimes(s: { start: string; end: string }): string {
+  return s.start.slice(0, 10) === s.end.slice(0, 10) ? `${formatLocal(s.start)}–${s.end.slice(11, 16)}` : `${formatLocal(s.start)} – ${formatLocal(s.end)}`;
+}
