@@ -72,10 +72,12 @@ export function EventsScreen() {
         <Select id="events-category" ariaLabel={t('eventField.category')} value={view.category} options={categories} empty={any(t('eventField.category'))} onChange={(category) => filter({ category })} />
         <Select id="events-region" ariaLabel={t('eventField.region')} value={view.region} options={regions} empty={any(t('eventField.region'))} onChange={(region) => filter({ region })} />
         {view.view === 'list' && (
-          <>
-            <input className="date-filter" aria-label={t('events.from')} placeholder={`${t('events.from')}: ${t('form.dateHint')}`} value={view.from} onChange={(e) => filter({ from: e.target.value })} maxLength={10} inputMode="numeric" />
-            <input className="date-filter" aria-label={t('events.to')} placeholder={`${t('events.to')}: ${t('form.dateHint')}`} value={view.to} onChange={(e) => filter({ to: e.target.value })} maxLength={10} inputMode="numeric" />
-          </>
+          <span className="period" role="group" aria-label={t('events.period')}>
+            <span className="muted">{t('events.period')}</span>
+            <input className="date-filter" aria-label={t('events.from')} placeholder={t('form.dateHint')} value={view.from} onChange={(e) => filter({ from: e.target.value })} maxLength={10} inputMode="numeric" />
+            –
+            <input className="date-filter" aria-label={t('events.to')} placeholder={t('form.dateHint')} value={view.to} onChange={(e) => filter({ to: e.target.value })} maxLength={10} inputMode="numeric" />
+          </span>
         )}
       </div>
       {view.view === 'list' ? <EventList query={query} /> : <EventCalendar query={query} />}

@@ -40,7 +40,7 @@ export function ShiftCard({ event, shift, kindName, act, busy, reload }: { event
         <span className="spacer" />
         <span className={`staffing-count${gap > 0 && open ? ' gap' : ''}`} data-testid="shift-filled">
           {t('events.shifts.filled', { filled: shift.filled, needed: shift.needed })}
-          {open && (gap > 0 ? ` · ${t('events.shifts.gap', { count: gap })}` : ` · ${t('events.shifts.full')}`)}
+          {open && <span className={`chip ${gap > 0 ? 'short' : 'ok'}`}>{gap > 0 ? t('events.shifts.gap', { count: gap }) : t('events.shifts.full')}</span>}
         </span>
       </div>
       {asks.length > 0 && <p className="shift-asks">{asks.map((a) => <span key={a} className="chip">{a}</span>)}</p>}

@@ -58,7 +58,7 @@ export function StaffPanel({ shift, onAssigned }: { shift: ShiftRow; onAssigned(
       <h4>{t('events.staff.suggestTitle')}</h4>
       <ErrorText error={suggested.error} />
       {suggested.data?.length === 0 && <p className="muted">{t('events.staff.noSuggestions')}</p>}
-      <ol className="suggestions">
+      <ol className="candidate-list">
         {(suggested.data ?? []).map((s) => (
           <li key={s.volunteerId} data-testid="suggestion">
             <label>
@@ -76,7 +76,7 @@ export function StaffPanel({ shift, onAssigned }: { shift: ShiftRow; onAssigned(
       </ol>
       <input type="search" className="search" aria-label={t('events.staff.find')} placeholder={t('events.staff.find')} value={text} onChange={(e) => setText(e.target.value)} data-testid="staff-find" />
       {found.data && (
-        <ul className="found">
+        <ul className="candidate-list">
           {found.data.rows.filter((r) => !onShift.has(r.id)).map((r) => (
             <li key={r.id} data-testid="found">
               <label>{tick(r.id, fullName(r))} {fullName(r)}</label>
@@ -94,7 +94,7 @@ export function StaffPanel({ shift, onAssigned }: { shift: ShiftRow; onAssigned(
       {outcomes && (
         <ul className="outcomes" aria-live="polite">
           {outcomes.map(({ outcome, name }) => (
-            <li key={outcome.volunteerId} data-testid="assign-outcome" className={outcome.outcome === 'refused' ? 'refused' : 'assigned'}>
+            <li key={outcome.volunteerId} data-testid="assign-outcome" data-outcome={outcome.outcome} className={outcome.outcome === 'refused' ? 'refused' : 'assigned'}>
               {name} — {outcome.outcome === 'refused' ? `${t('events.staff.refused')}: ${t(`error.events.${outcome.reason}`)}` : t('events.staff.assigned')}
             </li>
           ))}
