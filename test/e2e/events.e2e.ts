@@ -34,6 +34,7 @@ test('plan a flood response with two shifts, staff one from suggestions (a minor
   await page.getByRole('button', { name: text(ru, 'common.save') }).click();
   await expect(page.locator('#event-title-error')).toHaveText(text(ru, 'error.required'));
   await expect(page.locator('#event-category-error')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'events-form-errors-ru.png') });
 
   await page.locator('#event-title').fill('Паводок в Талгаре');
   await page.locator('#event-category').selectOption({ label: text(ru, 'vocab.eventCategory.flood') });
@@ -60,6 +61,7 @@ test('plan a flood response with two shifts, staff one from suggestions (a minor
     await form.locator('#shift-needed').fill(needed);
     await form.locator('#shift-meetingPoint').fill('Школа № 3, главный вход');
     if (language) await form.getByRole('checkbox', { name: language }).check();
+    if (language) await page.screenshot({ path: path.join(shots, 'events-shift-form-ru.png') });
     await form.getByRole('button', { name: text(ru, 'common.save') }).click();
     await expect(page.getByTestId('shift-form')).toHaveCount(0);
   };

@@ -63,8 +63,11 @@ function Event({ e, reload }: { e: EventDetail; reload(): void }) {
   };
   const cancel = async () => {
     const shiftTitles = new Map(e.shifts.map((s) => [s.id, s.title]));
-    const result = await act(() => call('events.cancel', { id: e.id }), 'events.cancel.done');
-    if (result) setNotify((result as { notify: Notify }).notify.map((n) => ({ ...n, shiftTitle: shiftTitles.get(n.shiftId) ?? '' })));
+    const result = await action.run(() => call('events.cancel', { id: e.id }), toastError);
+    if (!result) return;
+    toastOk('events.cancel.done');
+    setNotify(result.notify.map((n) => ({ ...n, shiftTitle: shiftTitles.get(n.shiftId) ?? '' })));
+    reload();
   };
 
   return (

@@ -27,16 +27,12 @@ function queryOf(f: EventFilters, text: string): EventQuery {
     const iso = dateForInput(typed);
     return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : undefined;
   };
+  const status = pickFrom(EVENT_STATUSES, f.status);
+  const category = pickFrom(EVENT_CATEGORIES, f.category);
+  const region = pickFrom(OFFICE_CODES, f.region);
   const from = date(f.from);
   const to = date(f.to);
-  return {
-    text,
-    ...(pickFrom(EVENT_STATUSES, f.status) ? { status: pickFrom(EVENT_STATUSES, f.status) } : {}),
-    ...(pickFrom(EVENT_CATEGORIES, f.category) ? { category: pickFrom(EVENT_CATEGORIES, f.category) } : {}),
-    ...(pickFrom(OFFICE_CODES, f.region) ? { region: pickFrom(OFFICE_CODES, f.region) } : {}),
-    ...(from ? { from } : {}),
-    ...(to ? { to } : {}),
-  };
+  return { text, ...(status && { status }), ...(category && { category }), ...(region && { region }), ...(from && { from }), ...(to && { to }) };
 }
 
 /** Events: a filtered list, or the month's calendar; coordinators plan new ones. */

@@ -27,7 +27,7 @@ interface ShiftValues {
 /** A new shift starts on the event's first day, 9 to 17: the usual day, changed in two fields if not. */
 const valuesOf = (s: ShiftRow | undefined, event: EventDetail): ShiftValues =>
   s
-    ? { title: s.title, start: s.start, end: s.end, meetingPoint: s.meetingPoint, needed: numberText(s.needed), requires: s.requires, minAge: s.minAge === null ? '' : numberText(s.minAge), languages: s.languages }
+    ? { title: s.title, start: s.start, end: s.end, meetingPoint: s.meetingPoint, needed: numberText(s.needed), requires: s.requires, minAge: numberText(s.minAge), languages: s.languages }
     : { title: '', start: `${event.start}T09:00`, end: `${event.start}T17:00`, meetingPoint: '', needed: '5', requires: [], minAge: '', languages: [] };
 
 /** Adds a shift to the event or changes one, in place on the event screen (coordinators). */
