@@ -38,6 +38,19 @@ export function parseDate(text: string): string | null {
 }
 
 /**
+ * Reads a typed Kazakhstan wall-clock time: a date as parseDate reads it, a space (or 'T') and
+ * h:mm or hh:mm. Returns 'YYYY-MM-DDTHH:MM', or null when the text is not shaped like one.
+ */
+export function parseLocalDateTime(text: string): string | null {
+  const m = /^(\S+)(?:\s+|T)(\d{1,2}):(\d{2})$/.exec(text.trim());
+  const date = m ? parseDate(m[1]!) : null;
+  return m && date ? `${date}T${m[2]!.padStart(2, '0')}:${m[3]}` : null;
+}
+
+/** A wall-clock time 'YYYY-MM-DDTHH:MM' as Kazakhstan writes it: dd.mm.yyyy hh:mm. */
+export const formatLocalDateTime = (value: string): string => `${formatDate(value.slice(0, 10))} ${value.slice(11, 16)}`;
+
+/**
  * What a date field sends: ISO when the text reads as a date, the text itself otherwise (so the
  * schema reports it as not a date), '' when empty.
  */

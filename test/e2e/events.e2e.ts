@@ -56,8 +56,14 @@ test('plan a flood response with two shifts, staff one from suggestions (a minor
     await page.getByTestId('shift-add').click();
     const form = page.getByTestId('shift-form');
     await form.locator('#shift-title').fill(title);
-    await form.locator('#shift-start').fill(`${today}T${start}`);
-    await form.locator('#shift-end').fill(`${today}T${end}`);
+    if (!language) {
+      // A time typed another way is named under its field, in the user's language.
+      await form.locator('#shift-start').fill('завтра в 9');
+      await form.getByRole('button', { name: text(ru, 'common.save') }).click();
+      await expect(form.locator('#shift-start-error')).toHaveText(text(ru, 'error.dateTime'));
+    }
+    await form.locator('#shift-start').fill(`${dmy(today)} ${start}`);
+    await form.locator('#shift-end').fill(`${dmy(today)} ${end}`);
     await form.locator('#shift-needed').fill(needed);
     await form.locator('#shift-meetingPoint').fill('Школа № 3, главный вход');
     if (language) await form.getByRole('checkbox', { name: language }).check();

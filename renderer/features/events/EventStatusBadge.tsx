@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { EventStatus } from '../../../shared/domain/events';
-import { formatDate, formatDateRange } from '../../ui/format';
+import { formatDateRange, formatLocalDateTime } from '../../ui/format';
 
 export function EventStatusBadge({ status }: { status: EventStatus }) {
   const { t } = useTranslation();
@@ -9,10 +9,7 @@ export function EventStatusBadge({ status }: { status: EventStatus }) {
 
 export const eventDates = formatDateRange;
 
-/** A Kazakhstan wall-clock time 'YYYY-MM-DDTHH:MM' as dd.mm.yyyy hh:mm. */
-export const formatLocal = (value: string): string => `${formatDate(value.slice(0, 10))} ${value.slice(11, 16)}`;
-
 /** A shift's times: the end's date only when it ends on another day. */
 export function shiftTimes(s: { start: string; end: string }): string {
-  return s.start.slice(0, 10) === s.end.slice(0, 10) ? `${formatLocal(s.start)}–${s.end.slice(11, 16)}` : `${formatLocal(s.start)} – ${formatLocal(s.end)}`;
+  return s.start.slice(0, 10) === s.end.slice(0, 10) ? `${formatLocalDateTime(s.start)}–${s.end.slice(11, 16)}` : `${formatLocalDateTime(s.start)} – ${formatLocalDateTime(s.end)}`;
 }

@@ -6,6 +6,7 @@ import { LANGUAGES } from '../../../shared/domain/vocabulary';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { CheckboxGroup, Field, TextInput } from '../../ui/Field';
+import { formatLocalDateTime, parseLocalDateTime } from '../../ui/format';
 import { localizedText, numberForInput, numberText } from '../../ui/localized';
 import { fieldErrors } from '../../ui/problems';
 import { SaveActions } from '../../ui/SaveActions';
@@ -27,8 +28,8 @@ interface ShiftValues {
 /** A new shift starts on the event's first day, 9 to 17: the usual day, changed in two fields if not. */
 const valuesOf = (s: ShiftRow | undefined, event: EventDetail): ShiftValues =>
   s
-    ? { title: s.title, start: s.start, end: s.end, meetingPoint: s.meetingPoint, needed: numberText(s.needed), requires: s.requires, minAge: numberText(s.minAge), languages: s.languages }
-    : { title: '', start: `${event.start}T09:00`, end: `${event.start}T17:00`, meetingPoint: '', needed: '5', requires: [], minAge: '', languages: [] };
+    ? { title: s.title, start: formatLocalDateTime(s.start), end: formatLocalDateTime(s.end), meetingPoint: s.meetingPoint, needed: numberText(s.needed), requires: s.requires, minAge: numberText(s.minAge), languages: s.languages }
+    : { title: '', start: formatLocalDateTime(`${event.start}T09:00`), end: formatLocalDateTime(`${event.start}T17:00`), meetingPoint: '', needed: '5', requires: [], minAge: '', languages: [] };
 
 /** Adds a shift to the event or changes one, in place on the event screen (coordinators). */
 export function ShiftForm({ event, shift, onDone, onCancel }: { event: EventDetail; shift?: ShiftRow; onDone(): void; onCancel(): void }) {
@@ -51,26 +52,25 @@ export function ShiftForm({ event, shift, onDone, onCancel }: { event: EventDeta
       <TextInput id={`shift-${field}`} value={values[field]} onChange={set(field)} invalid={!!errors[field]} {...(extra.numeric ? { inputMode: 'numeric' as const } : {})} />
     </Field>
   );
-  // The browser's own date-and-time control gives 'YYYY-MM-DDTHH:MM', the contract's wall-clock form.
+  // Typed as Kazakhstan writes it (dd.mm.yyyy hh:mm), the same on every machine whatever its locale.
   const time = (field: 'start' | 'end') => (
     <Field id={`shift-${field}`} label={t(`eventField.${labels[field]}`)} problem={errors[field]} hint={t('events.shifts.timesHint')}>
-      <input
-        id={`shift-${field}`}
-        type="datetime-local"
-        value={values[field]}
-        min={`${event.start}T00:00`}
-        onChange={(e) => set(field)(e.target.value)}
-        aria-invalid={!!errors[field] || undefined}
-        aria-describedby={errors[field] ? `shift-${field}-error` : undefined}
-      />
+      <TextInput id={`shift-${field}`} value={values[field]} onChange={set(field)} invalid={!!errors[field]} placeholder={t('form.dateTimeHint')} maxLength={16} />
     </Field>
   );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const start = parseLocalDateTime(values.start);
+    const end = parseLocalDateTime(values.end);
     // An empty minimum age is no minimum; text that is not a number goes as is, for the schema to name.
-    const parsed = shiftInput.safeParse({ ...values, needed: numberForInput(values.needed) ?? undefined, minAge: numberForInput(values.minAge) });
-    if (!parsed.success) return setProblems(problemsFromZod(parsed.error));
+    const parsed = shiftInput.safeParse({ ...values, start: start ?? '', end: end ?? '', needed: numberForInput(values.needed) ?? undefined, minAge: numberForInput(values.minAge) });
+    // A time not typed as dd.mm.yyyy hh:mm is named so here: the contract's own message shows its wire form.
+    const typed: FieldProblem[] = [...(start ? [] : [{ path: 'start', key: 'error.dateTime' }]), ...(end ? [] : [{ path: 'end', key: 'error.dateTime' }])];
+    if (!parsed.success || typed.length > 0) {
+      const fromSchema = parsed.success ? [] : problemsFromZod(parsed.error);
+      return setProblems([...typed, ...fromSchema.filter((p) => !typed.some((q) => q.path === p.path))]);
+    }
     setProblems([]);
     const onError = (error: unknown) => setProblems(error instanceof CallError ? (error.fields ?? []) : []);
     const saved = await action.run(() => (shift ? call('events.shifts.update', { id: shift.id, patch: parsed.data }) : call('events.shifts.add', { eventId: event.id, ...parsed.data })), onError);
