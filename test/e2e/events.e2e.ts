@@ -12,7 +12,7 @@ const dmy = (iso: string) => iso.split('-').reverse().join('.');
 const said = (key: string, params: Record<string, string | number> = {}) =>
   Object.entries(params).reduce((s, [k, v]) => s.replace(`{{${k}}}`, String(v)), text(ru, key));
 
-test('plan a flood response with two shifts, staff one from suggestions (a minor refused with the reason), confirm one, cancel and see whom to tell', async ({ page, office }) => {
+test('plan a flood response with two shifts, staff one from suggestions (a minor refused with the reason), confirm one, remove one with a reason, cancel and see whom to tell', async ({ page, office }) => {
   createOffice(office.core.db, 'KZ-19');
   office.core.callAs(CLI_ACTOR, 'users.add', { login: 'coord', displayName: 'Айгерім Сапарова', role: 'coordinator', password: 'coordinator pass' });
   const today = todayInKazakhstan();
@@ -109,6 +109,20 @@ test('plan a flood response with two shifts, staff one from suggestions (a minor
   await gulnaz.getByRole('button', { name: text(ru, 'events.staff.confirm') }).click();
   await expect(gulnaz).toHaveAttribute('data-status', 'confirmed');
   await expect(gulnaz.locator('.badge')).toHaveText(text(ru, 'vocab.assignmentStatus.confirmed'));
+  // Қасымов cannot come: removed with the reason, his place opens, Петрова from the suggestions takes it.
+  const nurlan = people.filter({ hasText: 'Қасымов' });
+  await nurlan.getByRole('button', { name: text(ru, 'events.staff.remove') }).click();
+  await nurlan.getByRole('textbox', { name: text(ru, 'events.staff.removeReason') }).fill('Заболел');
+  await nurlan.getByRole('button', { name: text(ru, 'events.staff.remove') }).click();
+  await expect(nurlan).toHaveAttribute('data-status', 'removed');
+  await expect(nurlan).toContainText(`${text(ru, 'vocab.assignmentStatus.removed')} · Заболел`);
+  await expect(sandbags.getByTestId('shift-filled')).toHaveClass(/gap/);
+  await suggestions.filter({ hasText: 'Петрова' }).getByRole('checkbox').check();
+  await sandbags.getByTestId('found').filter({ hasText: 'Серікбаев' }).getByRole('checkbox').uncheck();
+  await sandbags.getByTestId('staff-assign').click();
+  await expect(outcomes).toHaveCount(1);
+  await expect(people.filter({ hasText: 'Петрова' })).toHaveAttribute('data-status', 'invited');
+  await expect(sandbags.getByTestId('shift-filled')).not.toHaveClass(/gap/);
 
   // The board, the list and the calendar as an office sees them, in each language (once the toasts have gone).
   await expect(page.locator('.toast')).toHaveCount(0);
@@ -150,7 +164,8 @@ test('plan a flood response with two shifts, staff one from suggestions (a minor
   const notify = page.getByTestId('notify-row');
   await expect(notify).toHaveCount(2);
   await expect(notify.filter({ hasText: 'Әбенова' })).toContainText('+7 (701) 111-22-33');
-  await expect(notify.filter({ hasText: 'Қасымов' })).toContainText('Мешки с песком');
+  await expect(notify.filter({ hasText: 'Петрова' })).toContainText('Мешки с песком');
+  await expect(notify.filter({ hasText: 'Қасымов' })).toHaveCount(0);
   await expect(screen.locator('.badge').first()).toHaveText(text(ru, 'vocab.eventStatus.cancelled'));
   await page.screenshot({ path: path.join(shots, 'events-cancelled-ru.png'), fullPage: true });
   const downloading = page.waitForEvent('download');
