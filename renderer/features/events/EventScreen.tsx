@@ -44,7 +44,7 @@ function Event({ e, reload }: { e: EventDetail; reload(): void }) {
   const action = useAction();
   const place = useEventPlace();
   const [adding, setAdding] = useState(false);
-  const [notify, setNotify] = useState<Notify | null>(null);
+  const [notifyClosed, setNotifyClosed] = useState(false);
   const kinds = useLoad(() => call('trainings.kinds.list', {}), []);
   const kindName: KindNames = (kind) => localizedText(kinds.data?.find((k) => k.id === kind)?.names, lang) || kind;
 
@@ -61,14 +61,11 @@ function Event({ e, reload }: { e: EventDetail; reload(): void }) {
     }
     return result;
   };
-  const cancel = async () => {
-    const shiftTitles = new Map(e.shifts.map((s) => [s.id, s.title]));
-    const result = await action.run(() => call('events.cancel', { id: e.id }), toastError);
-    if (!result) return;
-    toastOk('events.cancel.done');
-    setNotify(result.notify.map((n) => ({ ...n, shiftTitle: shiftTitles.get(n.shiftId) ?? '' })));
-    reload();
-  };
+  // Whom the cancellation released (what `events.cancel` answered), read from the board itself,
+  // so the list is still there when the coordinator comes back to the event to finish the calls.
+  const notify: Notify = e.shifts.flatMap((s) =>
+    s.assignments.filter((a) => a.status === 'released').map((a) => ({ volunteerId: a.volunteerId, name: a.name, phone: a.phone, shiftId: s.id, shiftTitle: s.title })),
+  );
 
   return (
     <div className="screen profile event-screen" data-testid="event-screen">
@@ -89,10 +86,12 @@ function Event({ e, reload }: { e: EventDetail; reload(): void }) {
               {t(`events.action.${next}`)}
             </button>
           )}
-          {may('events.cancel') && <ConfirmButton label={t('events.cancel.button')} question={t('events.cancel.question')} onConfirm={() => void cancel()} disabled={action.busy} danger />}
+          {may('events.cancel') && (
+            <ConfirmButton label={t('events.cancel.button')} question={t('events.cancel.question')} onConfirm={() => void act(() => call('events.cancel', { id: e.id }), 'events.cancel.done')} disabled={action.busy} danger />
+          )}
         </div>
       )}
-      {notify && <CancelledNotice eventId={e.id} notify={notify} onClose={() => setNotify(null)} />}
+      {e.status === 'cancelled' && !notifyClosed && <CancelledNotice eventId={e.id} notify={notify} onClose={() => setNotifyClosed(true)} />}
       <Facts title={t('events.details')}>
         <Fact label={t('eventField.category')}>{t(`vocab.eventCategory.${e.category}`)}</Fact>
         <Fact label={t('events.place')}>{place(e)}</Fact>
