@@ -5,6 +5,9 @@ import { ConflictsScreen } from '../features/exchange/ConflictsScreen';
 import { DuplicatesScreen } from '../features/exchange/DuplicatesScreen';
 import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
 import { TrustScreen } from '../features/exchange/TrustScreen';
+import { EventEdit } from '../features/events/EventEdit';
+import { EventScreen } from '../features/events/EventScreen';
+import { EventsScreen } from '../features/events/EventsScreen';
 import { OrganisationDetail } from '../features/organisations/OrganisationDetail';
 import { OrganisationEdit } from '../features/organisations/OrganisationEdit';
 import { OrganisationsScreen } from '../features/organisations/OrganisationsScreen';
@@ -38,6 +41,13 @@ export const ROUTES = [
   route('organisation', 'organisations/:id', ({ id }) => <OrganisationDetail key={id} id={id} />, { under: 'organisations' }),
   route('organisationEdit', 'organisations/:id/edit', ({ id }) => <OrganisationEdit key={id} id={id} />, { under: 'organisations' }),
   // Trainings: staff enrol and mark results; planning kinds, programs and sessions is a coordinator's.
+  // Events: staff staff shifts; planning events and shifts, and cancelling, is a coordinator's.
+  route('events', 'events', () => <EventsScreen />, { nav: 'events.nav' }),
+  route('eventNew', 'events/new', () => <EventEdit key="new" />, { under: 'events', role: 'coordinator' }),
+  route('event', 'events/:id', ({ id }) => <EventScreen key={id} id={id} />, { under: 'events' }),
+  route('eventEdit', 'events/:id/edit', ({ id }) => <EventEdit key={id} id={id} />, { under: 'events', role: 'coordinator' }),
+  // The day screen goes here: route('eventDay', 'events/:id/day', …, { under: 'events' }).
+  // The hours ledger (office totals, export) goes after Events: route('hours', 'hours', …, { nav: … }).
   route('trainings', 'trainings', () => <SessionsScreen />, { nav: 'trainings.nav' }),
   route('sessionNew', 'trainings/sessions/new', () => <SessionEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
   route('session', 'trainings/sessions/:id', ({ id }) => <SessionScreen key={id} id={id} />, { under: 'trainings' }),
@@ -49,7 +59,8 @@ export const ROUTES = [
   route('kindNew', 'trainings/kinds/new', () => <KindEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
   route('kindEdit', 'trainings/kinds/:id/edit', ({ id }) => <KindEdit key={id} id={id} />, { under: 'trainings', role: 'coordinator' }),
   route('expiring', 'trainings/expiring', () => <ExpiringScreen />, { under: 'trainings' }),
-  route('rosterImport', 'roster-import', () => <RosterImportScreen />, { nav: 'rosterImport.nav' }),
+  // Reached from the Volunteers screen's button: the header has no room for it beside Events.
+  route('rosterImport', 'roster-import', () => <RosterImportScreen />, { under: 'volunteers' }),
   // Exchange is a coordinator's work (the core refuses it to staff): one entry, its screens as tabs.
   route('exchange', 'exchange', () => <ExchangeScreen />, { nav: 'exchange.nav', role: 'coordinator' }),
   route('conflicts', 'conflicts', () => <ConflictsScreen />, { under: 'exchange', role: 'coordinator' }),

@@ -7,6 +7,11 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
+/** A span of days: one day as dd.mm.yyyy, several as a range. */
+export function formatDateRange(r: { start: string; end: string }): string {
+  return r.start === r.end ? formatDate(r.start) : `${formatDate(r.start)} – ${formatDate(r.end)}`;
+}
+
 /** A timestamp (ISO with time) as dd.mm.yyyy hh:mm in local time, or hh:mm:ss with `seconds`. */
 export function formatDateTime(iso: string | null | undefined, options: { seconds?: boolean } = {}): string {
   if (!iso) return '';
@@ -31,6 +36,19 @@ export function parseDate(text: string): string | null {
   const [y, m, d] = parts as [string, string, string];
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
+
+/**
+ * Reads a typed Kazakhstan wall-clock time: a date as parseDate reads it, a space (or 'T') and
+ * h:mm or hh:mm. Returns 'YYYY-MM-DDTHH:MM', or null when the text is not shaped like one.
+ */
+export function parseLocalDateTime(text: string): string | null {
+  const m = /^(\S+)(?:\s+|T)(\d{1,2}):(\d{2})$/.exec(text.trim());
+  const date = m ? parseDate(m[1]!) : null;
+  return m && date ? `${date}T${m[2]!.padStart(2, '0')}:${m[3]}` : null;
+}
+
+/** A wall-clock time 'YYYY-MM-DDTHH:MM' as Kazakhstan writes it: dd.mm.yyyy hh:mm. */
+export const formatLocalDateTime = (value: string): string => `${formatDate(value.slice(0, 10))} ${value.slice(11, 16)}`;
 
 /**
  * What a date field sends: ISO when the text reads as a date, the text itself otherwise (so the

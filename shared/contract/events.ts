@@ -122,7 +122,11 @@ export const shiftRow = z.object({
 });
 export type ShiftRow = z.infer<typeof shiftRow>;
 
-export const eventDetail = eventRow.extend({ shifts: z.array(shiftRow) });
+export const eventDetail = eventRow.extend({
+  shifts: z.array(shiftRow),
+  /** Whether this office may change it (the office that created it, or the centre); `office` keeps it. */
+  mayChange: z.boolean(),
+});
 export type EventDetail = z.infer<typeof eventDetail>;
 
 // --- Staffing ------------------------------------------------------------------------------
@@ -210,6 +214,13 @@ export const eventCalls = {
     writes: true,
     input: idOnly,
     output: z.object({ notify: z.array(z.object({ volunteerId: z.string(), name: z.string(), phone: z.string().nullable(), shiftId: z.string() })) }),
+  }),
+  /** Those the cancellation released, with phones, as an .xlsx to work through by phone. */
+  'events.notifyExport': call({
+    access: 'coordinator',
+    writes: false,
+    input: z.strictObject({ id, lang: z.enum(['kk', 'ru', 'en']).default('ru') }),
+    output: generatedFile.extend({ rows: z.number() }),
   }),
 
   'events.shifts.add': call({ access: 'coordinator', writes: true, input: shiftInput.extend({ eventId: id }), output: z.object({ id: z.string() }) }),

@@ -25,6 +25,8 @@ export const eventsTable = defineTable({
   },
   labelFields: ['title'],
   values: null,
+  /** The Conflicts screen links an event's conflict to its screen. */
+  screen: 'event',
   notFound: 'error.events.unknownEvent',
 });
 

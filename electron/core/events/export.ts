@@ -3,9 +3,11 @@ import type { totalsQuery } from '../../../shared/contract/events';
 import { translate, type Lang } from '../../../shared/i18n/translate';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
+import { formatPhone } from '../../../shared/domain/phone';
 import type { OutCell } from '../spreadsheet/sheet';
 import { writeSheet } from '../spreadsheet/write';
 import { COUNTED_SQL } from './ledger';
+import { RELEASED_SQL, peopleOnEvent } from './planning';
 import { PERSON_NAME_SQL } from './shared';
 
 /** The office's ledger for a period as an .xlsx: one row per counted entry, headers in the user's language. */
@@ -36,4 +38,21 @@ export function hoursWorkbook(db: ReadDb, q: Omit<z.output<typeof totalsQuery>, 
     r.note ? { text: r.note } : null,
   ]);
   return { file: writeSheet({ name: t('sheetName'), headers, rows: cells }, 'xlsx'), rows: rows.length };
+}
+
+/**
+ * Whom a cancellation released, to phone them: name, phone, the shift they were on and when it
+ * was to start (Kazakhstan's wall clock, as planned). Phones go as text, in the way people dial them.
+ */
+export function notifyWorkbook(db: ReadDb, eventId: string, lang: Lang): { file: Uint8Array; rows: number } {
+  const t = (key: string) => translate(lang, `notifyExport.${key}`);
+  const people = peopleOnEvent(db, eventId, RELEASED_SQL);
+  const headers = ['name', 'phone', 'shift', 'start'].map(t);
+  const cells = people.map((p): OutCell[] => [
+    { text: p.name },
+    p.phone ? { text: formatPhone(p.phone) } : null,
+    { text: p.shiftTitle },
+    { text: p.shiftStart.replace('T', ' ') },
+  ]);
+  return { file: writeSheet({ name: t('sheetName'), headers, rows: cells }, 'xlsx'), rows: people.length };
 }

@@ -4,11 +4,11 @@ import { todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { HandlerMap, ReadContext } from '../context';
 import { generatedFile } from '../documents/file';
 import { prepared } from '../db/statements';
-import { assertMayChange } from '../exchange/authority';
+import { assertMayChange, mayChangeHere } from '../exchange/authority';
 import { readOffice } from '../office/identity';
 import { resolveSurvivor } from '../replication/merges';
 import { checkIn, checkOut, markNoShows } from './day';
-import { hoursWorkbook } from './export';
+import { hoursWorkbook, notifyWorkbook } from './export';
 import { addByHand, correctEntry, listEntries, totals, verifyEntry, verifyShift } from './ledger';
 import { addEvent, addShift, cancelEvent, deleteShift, eventDetail, listEvents, updateEvent, updateShift } from './planning';
 import { assign, remove, respond, suggest } from './staffing';
@@ -45,7 +45,8 @@ function livePerson(ctx: ReadContext, asked: string): string {
 
 export const eventHandlers: HandlerMap<keyof typeof eventCalls> = {
   'events.list': (query, ctx) => listEvents(ctx.db, query),
-  'events.get': ({ id }, ctx) => eventDetail(ctx.db, id),
+  // Another office's event is shown read-only: the screen hides what the core would refuse.
+  'events.get': ({ id }, ctx) => ({ ...eventDetail(ctx.db, id), mayChange: mayChangeHere(ctx.db, 'events', id) }),
   'events.add': (input, ctx) => ({ id: addEvent(ctx.stamp(), input, officeCode(ctx)) }),
   'events.update': ({ id, patch, status }, ctx) => {
     eventRunHere(ctx, id);
@@ -55,6 +56,11 @@ export const eventHandlers: HandlerMap<keyof typeof eventCalls> = {
   'events.cancel': ({ id }, ctx) => {
     eventRunHere(ctx, id);
     return { notify: cancelEvent(ctx.stamp(), id) };
+  },
+  'events.notifyExport': ({ id, lang }, ctx) => {
+    const event = loadEventFacts(ctx.db, id);
+    const { file, rows } = notifyWorkbook(ctx.db, id, lang);
+    return { ...generatedFile(`erikti-notify-${event.start_date}.xlsx`, file), rows };
   },
 
   'events.shifts.add': ({ eventId, ...input }, ctx) => {

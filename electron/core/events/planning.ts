@@ -83,19 +83,43 @@ export function updateEvent(w: WriteStamp, id: string, patch: Partial<EventArgs>
  * Cancels the event: everyone holding a place on its shifts is released (the assignment stays,
  * with its status), and the people to tell are returned. Hours already earned stay.
  */
-export function cancelEvent(w: WriteStamp, id: string): { volunteerId: string; name: string; phone: string | null; shiftId: string }[] {
+export function cancelEvent(w: WriteStamp, id: string): PersonToTell[] {
   const event = loadEventFacts(w.db, id);
   if (!statusMayBecome(event.status, 'cancelled')) throw refuse('error.events.eventClosed', 'The event is already cancelled or closed', undefined, 'conflict');
-  const held = prepared(
-    w.db,
-    `SELECT a.id, a.shift_id, a.volunteer_id, ${PERSON_NAME_SQL} AS name, v.phone FROM assignments a
-     JOIN shifts s ON s.id = a.shift_id JOIN volunteers v ON v.id = a.volunteer_id
-     WHERE s.event_id = ? AND s.deleted = 0 AND ${HOLDING_SQL} ORDER BY v.sort_name, v.id`,
-  ).all(id) as { id: string; shift_id: string; volunteer_id: string; name: string; phone: string | null }[];
-  for (const a of held) updateReplicated(w, 'assignments', a.id, { status: 'released' });
+  const held = peopleOnEvent(w.db, id, HOLDING_SQL);
+  for (const a of held) updateReplicated(w, 'assignments', a.assignmentId, { status: 'released' });
   updateReplicated(w, 'events', id, { status: 'cancelled' });
-  return held.map((a) => ({ volunteerId: a.volunteer_id, name: a.name, phone: a.phone, shiftId: a.shift_id }));
+  return held.map(({ volunteerId, name, phone, shiftId }) => ({ volunteerId, name, phone, shiftId }));
 }
+
+export interface PersonToTell {
+  volunteerId: string;
+  name: string;
+  phone: string | null;
+  shiftId: string;
+}
+
+export interface PersonOnEvent extends PersonToTell {
+  assignmentId: string;
+  shiftTitle: string;
+  shiftStart: string;
+}
+
+/**
+ * The people on the event's live shifts whose assignment matches `statusSql` (on `a`), by name:
+ * those holding a place before a cancellation, those it released after it.
+ */
+export function peopleOnEvent(db: ReadDb, eventId: string, statusSql: string): PersonOnEvent[] {
+  return prepared(
+    db,
+    `SELECT a.id AS assignmentId, a.volunteer_id AS volunteerId, ${PERSON_NAME_SQL} AS name, v.phone, a.shift_id AS shiftId, s.title AS shiftTitle, s.start_at AS shiftStart
+     FROM assignments a JOIN shifts s ON s.id = a.shift_id JOIN volunteers v ON v.id = a.volunteer_id
+     WHERE s.event_id = ? AND s.deleted = 0 AND ${statusSql} ORDER BY v.sort_name, v.id, s.start_at`,
+  ).all(eventId) as PersonOnEvent[];
+}
+
+/** Those a cancellation released: the list to call, for export. */
+export const RELEASED_SQL = "a.status = 'released' AND a.deleted = 0";
 
 type EventQuery = z.output<typeof eventQuery>;
 
@@ -119,7 +143,7 @@ export function listEvents(db: ReadDb, q: EventQuery): { total: number; rows: Ev
   return { total, rows: rows.map(eventOf) };
 }
 
-export function eventDetail(db: ReadDb, id: string): EventDetail {
+export function eventDetail(db: ReadDb, id: string): Omit<EventDetail, 'mayChange'> {
   loadEventFacts(db, id);
   const event = eventOf(prepared(db, `${EVENT_SELECT} WHERE e.id = ?`).get(id) as EventSqlRow);
   const shiftIds = prepared(db, 'SELECT id FROM shifts WHERE event_id = ? AND deleted = 0 ORDER BY start_at, id').pluck().all(id) as string[];

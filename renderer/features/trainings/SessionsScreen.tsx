@@ -7,7 +7,7 @@ import { hrefFor, navigate } from '../../app/router';
 import { useMayCall } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Select } from '../../ui/Field';
-import { formatDate } from '../../ui/format';
+import { formatDateRange } from '../../ui/format';
 import { pickFrom } from '../../ui/vocab';
 import { useLoad } from '../../ui/useLoad';
 import { SessionCalendar } from './SessionCalendar';
@@ -111,7 +111,4 @@ export function StatusBadge({ status, label }: { status: string; label: string }
   return <span className={`badge session-${status}`}>{label}</span>;
 }
 
-/** One day as dd.mm.yyyy, several as a range. */
-export function sessionDates(s: { start: string; end: string }): string {
-  return s.start === s.end ? formatDate(s.start) : `${formatDate(s.start)} – ${formatDate(s.end)}`;
-}
+export const sessionDates = formatDateRange;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { todayInKazakhstan } from '../../../shared/domain/trainings';
-import { monthOf } from './calendar';
+import { monthOf } from '../../ui/calendar';
 
 interface SessionsViewState {
   view: 'list' | 'calendar';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { VolunteerRow } from '../../../shared/contract/volunteers';
 import { regionName } from '../../../shared/domain/regions';
 import { useLang } from '../../app/i18n';
-import { navigate } from '../../app/router';
+import { hrefFor, navigate } from '../../app/router';
 import { ErrorText } from '../../ui/ErrorText';
 import { displayPhone, formatDate, fullName } from '../../ui/format';
 import { useDebounced } from '../../ui/useLoad';
@@ -113,6 +113,10 @@ export function RosterScreen() {
           {pages.total === null ? t('common.loading') : t('roster.count', { count: pages.total })}
         </span>
         <span className="spacer" />
+        {/* Excel import and export lives here, not in the header: it is work on this roster. */}
+        <a className="button" href={hrefFor({ name: 'rosterImport' })} data-testid="roster-import-link">
+          {t('rosterImport.nav')}
+        </a>
         <a className="button primary" href="#/volunteers/new">
           {t('volunteer.add')}
         </a>

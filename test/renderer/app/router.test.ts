@@ -31,6 +31,10 @@ describe('the route table', () => {
     ['#/trainings/sessions/s1', { name: 'session', id: 's1' }],
     ['#/trainings/programs', { name: 'trainingPrograms' }],
     ['#/trainings/kinds/k1/edit', { name: 'kindEdit', id: 'k1' }],
+    ['#/events/new', { name: 'eventNew' }],
+    ['#/events/e1', { name: 'event', id: 'e1' }],
+    ['#/events/e1/edit', { name: 'eventEdit', id: 'e1' }],
+    ['#/roster-import', { name: 'rosterImport' }],
   ])('reads %j as the hand-written parser did', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -41,7 +45,7 @@ describe('the route table', () => {
       const under = routeDef(def.name).under;
       if (under !== undefined) expect(entries).toContain(under);
     }
-    expect(ROUTES.filter((def) => def.nav).map((def) => def.nav)).toEqual(['nav.volunteers', 'nav.organisations', 'trainings.nav', 'rosterImport.nav', 'exchange.nav', 'nav.users', 'nav.office']);
+    expect(ROUTES.filter((def) => def.nav).map((def) => def.nav)).toEqual(['nav.volunteers', 'nav.organisations', 'events.nav', 'trainings.nav', 'exchange.nav', 'nav.users', 'nav.office']);
   });
 
   it('has a screen taking an id for every replicated table that declares one (the Conflicts screen links there)', () => {

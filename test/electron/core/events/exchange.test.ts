@@ -98,7 +98,10 @@ describe('events: which office may change what', () => {
     expect(failure(() => shift(astana, e)).key).toBe('error.recordKeptElsewhere');
     expect(failure(() => astana.callAs(ADMIN, 'events.cancel', { id: e })).params).toEqual({ office: 'KZ-19' });
     expect(failure(() => assignOne(astana, s, local)).code).toBe('forbidden');
-    expect(astana.callAs(ADMIN, 'events.get', { id: e })).toMatchObject({ status: 'planned', filled: 0 });
+    expect(astana.callAs(ADMIN, 'events.get', { id: e })).toMatchObject({ status: 'planned', filled: 0, office: 'KZ-19', mayChange: false });
+    // The screens show who keeps it and offer its changes only where the core accepts them.
+    expect(almaty.callAs(ADMIN, 'events.get', { id: e }).mayChange).toBe(true);
+    expect(centre.callAs(ADMIN, 'events.get', { id: e }).mayChange).toBe(true);
     // Its own people it may put on the shift (it keeps them), and the centre may do anything.
     const own = volunteer(astana, 'Приезжий');
     expect(assignOne(astana, s, own).outcome).toBe('assigned');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, gridRange, monthWeeks, onDay, shiftMonth } from '../../../../renderer/features/trainings/calendar';
+import { daysInMonth, gridRange, monthWeeks, onDay, shiftMonth } from '../../../renderer/ui/calendar';
 
 describe('the sessions calendar', () => {
   it('starts weeks on Monday and pads them with the neighbouring months', () => {
