@@ -86,6 +86,33 @@ describe('the hours ledger', () => {
     expect(file).toMatchObject({ rows: 3, fileName: expect.stringMatching(/\.xlsx$/) });
   });
 
+  it('the office’s screens: totals per person, event and category; entries waiting for verification with names and titles', () => {
+    const core = office();
+    const e = event(core, { category: 'environment', title: 'Субботник' });
+    const s = shift(core, e, { title: 'Утро' });
+    const [p, q] = [volunteer(core, 'Первая', { iin: '900101401238' }), volunteer(core, 'Второй')] as [string, string];
+    for (const [who, out] of [[p, '2026-03-10T13:00'], [q, '2026-03-10T11:00']] as const) {
+      assignOne(core, s, who);
+      core.callAs(STAFF, 'events.checkin', { shiftId: s, volunteerId: who, at: '2026-03-10T09:00' });
+      core.callAs(STAFF, 'events.checkout', { shiftId: s, volunteerId: who, at: out });
+    }
+    expect(core.callAs(STAFF, 'events.get', { id: e }).shifts[0]!.assignments.map((a) => a.iin)).toEqual([null, '900101401238']);
+    const manual = core.callAs(STAFF, 'hours.add', { volunteerId: q, date: '2026-03-12', hours: 5, category: 'animals', verified: true }).id;
+    core.callAs(COORDINATOR, 'hours.correct', { id: manual, hours: 3, reason: 'Опечатка' });
+    expect(core.callAs(STAFF, 'hours.summary', { by: 'volunteer' }).map((r) => [r.label, r.hours, r.verified, r.entries])).toEqual([
+      ['Второй Тест', 5, 3, 2], ['Первая Тест', 4, 0, 1],
+    ]);
+    expect(core.callAs(STAFF, 'hours.summary', { by: 'event' }).map((r) => [r.key, r.label, r.hours])).toEqual([[e, 'Субботник', 6], [null, null, 3]]);
+    expect(core.callAs(STAFF, 'hours.summary', { by: 'category', from: '2026-03-11' }).map((r) => [r.key, r.hours])).toEqual([['animals', 3]]);
+    expect(core.callAs(STAFF, 'hours.summary', { by: 'category', verified: true }).map((r) => [r.key, r.hours])).toEqual([['animals', 3]]);
+    const waiting = core.callAs(STAFF, 'hours.list', { unverified: true });
+    expect(waiting.map((h) => [h.name, h.eventTitle, h.shiftTitle, h.hours])).toEqual([['Первая Тест', 'Субботник', 'Утро', 4], ['Второй Тест', 'Субботник', 'Утро', 2]]);
+    // Waiting means counted too: a replaced entry is history, not work to verify.
+    expect(core.callAs(STAFF, 'hours.list', { unverified: true, history: true })).toHaveLength(2);
+    core.callAs(STAFF, 'hours.verifyShift', { shiftId: s });
+    expect(core.callAs(STAFF, 'hours.list', { unverified: true })).toEqual([]);
+  });
+
   it('a verified entry changes only by a coordinator’s correction, kept with who, when and why', () => {
     const core = office();
     const p = volunteer(core, 'Исправленный');
