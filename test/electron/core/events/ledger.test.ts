@@ -22,6 +22,11 @@ describe('the day: check-in, check-out, no-shows', () => {
     expect(core.callAs(STAFF, 'events.checkout', { shiftId: night, volunteerId: p, at: '2026-03-11T06:05' })).toMatchObject({ hours: 8 });
     // Checked out again (a mistaken first time): the same entry, rewritten, never two.
     expect(core.callAs(STAFF, 'events.checkout', { shiftId: night, volunteerId: p, at: '2026-03-11T05:52' }).hours).toBe(7.75);
+    // The arrival corrected afterwards: the hours follow; an arrival after the departure is refused, nothing written.
+    core.callAs(STAFF, 'events.checkin', { shiftId: night, volunteerId: p, at: '2026-03-10T22:40' });
+    expect(core.callAs(STAFF, 'hours.list', { volunteerId: p })[0]!.hours).toBe(7.25);
+    expect(failure(() => core.callAs(STAFF, 'events.checkin', { shiftId: night, volunteerId: p, at: '2026-03-11T06:30' })).key).toBe('error.events.checkOutBeforeCheckIn');
+    core.callAs(STAFF, 'events.checkin', { shiftId: night, volunteerId: p, at: '2026-03-10T22:10' });
     const entries = core.callAs(STAFF, 'hours.list', { volunteerId: p });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ date: '2026-03-10', hours: 7.75, source: 'shift', category: 'socialSupport', eventId: e, shiftId: night, verifiedAt: null });
