@@ -21,6 +21,9 @@ import { ProgramsScreen } from '../features/trainings/ProgramsScreen';
 import { SessionEdit } from '../features/trainings/SessionEdit';
 import { SessionScreen } from '../features/trainings/SessionScreen';
 import { SessionsScreen } from '../features/trainings/SessionsScreen';
+import { DayScreen } from '../features/events/day/DayScreen';
+import { HoursBlock } from '../features/hours/HoursBlock';
+import { HoursScreen } from '../features/hours/HoursScreen';
 import { route } from './route';
 
 /**
@@ -31,7 +34,7 @@ import { route } from './route';
 export const ROUTES = [
   route('volunteers', 'volunteers', () => <RosterScreen />, { nav: 'nav.volunteers' }),
   route('volunteerNew', 'volunteers/new', () => <VolunteerEdit key="new" />, { under: 'volunteers' }),
-  route('volunteer', 'volunteers/:id', ({ id }) => <VolunteerProfile key={id} id={id} more={<QualificationsBlock volunteerId={id} />} />, { under: 'volunteers' }),
+  route('volunteer', 'volunteers/:id', ({ id }) => <VolunteerProfile key={id} id={id} more={<><QualificationsBlock volunteerId={id} /><HoursBlock volunteerId={id} /></>} />, { under: 'volunteers' }),
   route('volunteerEdit', 'volunteers/:id/edit', ({ id }) => <VolunteerEdit key={id} id={id} />, { under: 'volunteers' }),
   route('organisations', 'organisations', () => <OrganisationsScreen />, { nav: 'nav.organisations' }),
   route('organisationNew', 'organisations/new', () => <OrganisationEdit key="new" />, { under: 'organisations' }),
@@ -49,6 +52,9 @@ export const ROUTES = [
   route('kindNew', 'trainings/kinds/new', () => <KindEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
   route('kindEdit', 'trainings/kinds/:id/edit', ({ id }) => <KindEdit key={id} id={id} />, { under: 'trainings', role: 'coordinator' }),
   route('expiring', 'trainings/expiring', () => <ExpiringScreen />, { under: 'trainings' }),
+  // The day (check-in and check-out) and the hours ledger belong to the events section.
+  route('eventDay', 'events/:id/day', ({ id }) => <DayScreen key={id} eventId={id} />, { under: 'events' }),
+  route('hours', 'hours', () => <HoursScreen />, { under: 'events' }),
   route('rosterImport', 'roster-import', () => <RosterImportScreen />, { nav: 'rosterImport.nav' }),
   // Exchange is a coordinator's work (the core refuses it to staff): one entry, its screens as tabs.
   route('exchange', 'exchange', () => <ExchangeScreen />, { nav: 'exchange.nav', role: 'coordinator' }),

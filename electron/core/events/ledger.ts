@@ -83,6 +83,7 @@ interface EntrySqlRow {
   corrected_by: string | null;
   correction_reason: string | null;
   counted: number;
+  created_at: string;
   name: string;
   event_title: string | null;
   shift_title: string | null;
@@ -187,7 +188,7 @@ export function listEntries(
   return rows.map((r) => ({
     id: r.id, volunteerId: r.volunteer_id, eventId: r.event_id, shiftId: r.shift_id, source: r.source, date: r.entry_date, hours: r.hours,
     category: r.category, note: r.note, verifiedAt: r.verified_at, verifiedBy: r.verified_by, corrects: r.corrects_id, correctedBy: r.corrected_by,
-    correctionReason: r.correction_reason, superseded: r.counted !== 1, name: r.name, eventTitle: r.event_title, shiftTitle: r.shift_title,
+    correctionReason: r.correction_reason, superseded: r.counted !== 1, createdAt: r.created_at, name: r.name, eventTitle: r.event_title, shiftTitle: r.shift_title,
   }));
 }
 

@@ -1,6 +1,7 @@
 import type { AssignmentRow, ShiftRow } from '../../../../shared/contract/events';
 import { HOLDING_STATUSES, localDateTimeAt, localMinutes } from '../../../../shared/domain/events';
 import { skeletonTokens } from '../../../../shared/domain/search-key';
+import { formatDate } from '../../../ui/format';
 
 /**
  * The day's rules as the check-in screen reads them: who is on the shift, in which state, who
@@ -91,5 +92,5 @@ export function parseTime(text: string, onDate: string): string | null {
 export function showTime(value: string | null, shiftDate: string): string {
   if (!value) return '';
   const [date, time] = value.split('T') as [string, string];
-  return date === shiftDate ? time : `${date.split('-').reverse().join('.')} ${time}`;
+  return date === shiftDate ? time : `${formatDate(date)} ${time}`;
 }
