@@ -136,8 +136,11 @@ function Board({ shift, reload }: { shift: ShiftRow; reload(): void }) {
       else if (people[at]) void toggle(people[at]);
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      if (pending) setPending(null);
-      else (setText(''), setSelected(0));
+      setPending(null);
+      if (!pending) {
+        setText('');
+        setSelected(0);
+      }
     }
   };
 
