@@ -6,7 +6,8 @@ import { hrefFor } from '../../app/router';
 import { useMayCall } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field, TextInput } from '../../ui/Field';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { formatDate, formatDateTime, formatHours } from '../../ui/format';
+import { useLang } from '../../app/i18n';
 import { callFieldErrors, type FieldErrors } from '../../ui/problems';
 import { toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
@@ -100,6 +101,7 @@ interface EntryRowsProps {
 
 function EntryRows({ e, history, showName, columns, actions, form }: EntryRowsProps) {
   const { t } = useTranslation();
+  const lang = useLang();
   return (
     <>
       <tr data-testid="hours-entry">
@@ -111,7 +113,7 @@ function EntryRows({ e, history, showName, columns, actions, form }: EntryRowsPr
           {e.note && <span className="muted"> · {e.note}</span>}
         </td>
         <td>{e.category ? t(`vocab.eventCategory.${e.category}`) : ''}</td>
-        <td className="num">{e.hours}</td>
+        <td className="num">{formatHours(e.hours, lang)}</td>
         <td>
           <span className={`badge ${e.verifiedAt ? 'status-active' : 'status-candidate'}`}>{t(e.verifiedAt ? 'hours.isVerified' : 'hours.waiting')}</span>
         </td>
@@ -122,7 +124,7 @@ function EntryRows({ e, history, showName, columns, actions, form }: EntryRowsPr
           <td colSpan={columns} className="muted small">
             {t('hours.correctedNote', { by: e.correctedBy ?? '', at: formatDateTime(e.createdAt), reason: e.correctionReason ?? '' })}
             {history.map((h) => (
-              <span key={h.id}> · {t('hours.was', { hours: h.hours, at: formatDateTime(h.createdAt) })}</span>
+              <span key={h.id}> · {t('hours.was', { hours: formatHours(h.hours, lang), at: formatDateTime(h.createdAt) })}</span>
             ))}
           </td>
         </tr>
@@ -135,7 +137,7 @@ function EntryRows({ e, history, showName, columns, actions, form }: EntryRowsPr
 /** A coordinator's correction: the new hours and why; the entry it replaces stays as history. */
 function CorrectEntry({ entry, onDone, onCancel }: { entry: HourEntry; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const [hours, setHours] = useState(String(entry.hours));
+  const [hours, setHours] = useState(formatHours(entry.hours, useLang()));
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const action = useAction();

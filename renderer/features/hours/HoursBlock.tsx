@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
+import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
+import { formatHours } from '../../ui/format';
 import { useLoad } from '../../ui/useLoad';
 import { EntriesTable } from './EntriesTable';
 import { byYear, showMonth } from './hours';
@@ -8,6 +10,8 @@ import { byYear, showMonth } from './hours';
 /** The profile's volunteer hours: per year and month, verified and not, and every entry with its history. */
 export function HoursBlock({ volunteerId }: { volunteerId: string }) {
   const { t } = useTranslation();
+  const lang = useLang();
+  const h = (n: number) => formatHours(n, lang);
   const totals = useLoad(() => call('hours.total', { volunteerId }), [volunteerId]);
   const entries = useLoad(() => call('hours.list', { volunteerId, history: true }), [volunteerId]);
   const reload = () => (totals.reload(), entries.reload());
@@ -19,7 +23,7 @@ export function HoursBlock({ volunteerId }: { volunteerId: string }) {
         <h2 id="hours-title">{t('hours.profileTitle')}</h2>
         {totals.data && (
           <span className="muted" data-testid="hours-block-total">
-            {t('hours.totalLine', { hours: totals.data.hours, verified: totals.data.verified, waiting: totals.data.unverified })}
+            {t('hours.totalLine', { hours: h(totals.data.hours), verified: h(totals.data.verified), waiting: h(totals.data.unverified) })}
           </span>
         )}
       </div>
@@ -39,16 +43,16 @@ export function HoursBlock({ volunteerId }: { volunteerId: string }) {
             {years.map((y) => [
               <tr key={y.year} className="year-row" data-testid="hours-year">
                 <th scope="row">{y.year}</th>
-                <td className="num"><strong>{y.hours}</strong></td>
-                <td className="num"><strong>{y.verified}</strong></td>
-                <td className="num">{Math.round((y.hours - y.verified) * 100) / 100}</td>
+                <td className="num"><strong>{h(y.hours)}</strong></td>
+                <td className="num"><strong>{h(y.verified)}</strong></td>
+                <td className="num">{h(y.hours - y.verified)}</td>
               </tr>,
               ...y.months.map((m) => (
                 <tr key={m.month} data-testid="hours-month">
                   <td className="mono month">{showMonth(m.month)}</td>
-                  <td className="num">{m.hours}</td>
-                  <td className="num">{m.verified}</td>
-                  <td className="num">{Math.round((m.hours - m.verified) * 100) / 100}</td>
+                  <td className="num">{h(m.hours)}</td>
+                  <td className="num">{h(m.verified)}</td>
+                  <td className="num">{h(m.hours - m.verified)}</td>
                 </tr>
               )),
             ])}

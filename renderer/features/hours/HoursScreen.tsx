@@ -12,7 +12,7 @@ import { hrefFor } from '../../app/router';
 import { useMayCall } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field, Select, TextInput } from '../../ui/Field';
-import { dateForInput, formatDate } from '../../ui/format';
+import { dateForInput, formatDate, formatHours } from '../../ui/format';
 import { toastOk } from '../../ui/toasts';
 import { useAction, useDebounced, useLoad } from '../../ui/useLoad';
 import { pickFrom } from '../../ui/vocab';
@@ -32,6 +32,7 @@ function typedDate(text: string): string | undefined {
 export function HoursScreen() {
   const { t } = useTranslation();
   const lang = useLang();
+  const h = (n: number) => formatHours(n, lang);
   const may = useMayCall();
   const today = todayInKazakhstan();
   const [fromText, setFrom] = useState(formatDate(`${today.slice(0, 4)}-01-01`));
@@ -63,7 +64,7 @@ export function HoursScreen() {
         <h1>{t('hours.title')}</h1>
         {totals.data && (
           <span className="count" data-testid="hours-total">
-            {t('hours.totalLine', { hours: totals.data.hours, verified: totals.data.verified, waiting: totals.data.unverified })}
+            {t('hours.totalLine', { hours: h(totals.data.hours), verified: h(totals.data.verified), waiting: h(totals.data.unverified) })}
           </span>
         )}
         <span className="spacer" />
@@ -121,9 +122,9 @@ export function HoursScreen() {
                     : by === 'category' ? (r.key ? t(`vocab.eventCategory.${r.key}`) : t('hours.noCategory'))
                     : (r.label ?? t('hours.outsideEvents'))}
                 </td>
-                <td className="num">{r.hours}</td>
-                <td className="num">{r.verified}</td>
-                <td className="num">{Math.round((r.hours - r.verified) * 100) / 100}</td>
+                <td className="num">{h(r.hours)}</td>
+                <td className="num">{h(r.verified)}</td>
+                <td className="num">{h(r.hours - r.verified)}</td>
                 <td className="num">{r.entries}</td>
               </tr>
             ))}

@@ -9,7 +9,8 @@ import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { DetailScreen } from '../../../ui/DetailScreen';
 import { ErrorText } from '../../../ui/ErrorText';
 import { Select } from '../../../ui/Field';
-import { displayPhone, formatDate, fullName } from '../../../ui/format';
+import { useLang } from '../../../app/i18n';
+import { displayPhone, formatDate, formatHours, fullName } from '../../../ui/format';
 import { toastOk } from '../../../ui/toasts';
 import { useAction, useDebounced, useLoad } from '../../../ui/useLoad';
 import { DAY_STATES, countStates, dayState, defaultShift, matches, nextMove, nowInKazakhstan, onTheDay, showTime, type DayState } from './day';
@@ -66,6 +67,7 @@ function Day({ event, reload }: { event: EventDetail; reload(): void }) {
 
 function Board({ shift, reload }: { shift: ShiftRow; reload(): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const searchRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [selected, setSelected] = useState(0);
@@ -106,7 +108,7 @@ function Board({ shift, reload }: { shift: ShiftRow; reload(): void }) {
       if (await action.run(() => call('events.checkin', ids))) ready(t('day.done.checkin', { name: a.name, time: showTime(time, shiftDate) }));
     } else {
       const out = await action.run(() => call('events.checkout', ids));
-      if (out) ready(t('day.done.checkout', { name: a.name, time: showTime(time, shiftDate), hours: out.hours }));
+      if (out) ready(t('day.done.checkout', { name: a.name, time: showTime(time, shiftDate), hours: formatHours(out.hours, lang) }));
     }
     searchRef.current?.focus();
   };
@@ -243,6 +245,7 @@ interface PersonProps {
 
 function Person({ a, shiftDate, selected, fixing, busy, onSelect, onToggle, onFix, fix }: PersonProps) {
   const { t } = useTranslation();
+  const lang = useLang();
   const state: DayState = dayState(a);
   const move = nextMove(state);
   const hours = a.checkedInAt && a.checkedOutAt && a.checkedOutAt >= a.checkedInAt ? workedHours(a.checkedInAt, a.checkedOutAt) : null;
@@ -258,7 +261,7 @@ function Person({ a, shiftDate, selected, fixing, busy, onSelect, onToggle, onFi
         <td><span className={`badge day-${state}`}>{t(`day.state.${state}`)}</span></td>
         <td className="mono">{showTime(a.checkedInAt, shiftDate)}</td>
         <td className="mono">{showTime(a.checkedOutAt, shiftDate)}</td>
-        <td className="num">{hours ?? ''}</td>
+        <td className="num">{hours === null ? '' : formatHours(hours, lang)}</td>
         <td className="actions">
           {move && (
             <button type="button" className={selected ? 'primary' : undefined} disabled={busy} onClick={onToggle}>
