@@ -73,7 +73,8 @@ function Board({ shift, reload }: { shift: ShiftRow; reload(): void }) {
   const [selected, setSelected] = useState(0);
   const [pending, setPending] = useState<VolunteerRow | null>(null);
   const [fixing, setFixing] = useState<string | null>(null);
-  const [last, setLast] = useState<string | null>(null);
+  // What the last Enter did, kept as a key so it follows a change of language.
+  const [last, setLast] = useState<{ key: string; params: Record<string, string | number> } | null>(null);
   const action = useAction();
   const shiftDate = shift.start.slice(0, 10);
 
@@ -90,8 +91,8 @@ function Board({ shift, reload }: { shift: ShiftRow; reload(): void }) {
 
   useEffect(() => searchRef.current?.focus(), []);
 
-  const ready = (message: string) => {
-    setLast(message);
+  const ready = (key: string, params: Record<string, string | number>) => {
+    setLast({ key, params });
     setText('');
     setSelected(0);
     setPending(null);
@@ -101,14 +102,14 @@ function Board({ shift, reload }: { shift: ShiftRow; reload(): void }) {
 
   const toggle = async (a: AssignmentRow) => {
     const move = nextMove(dayState(a));
-    if (!move) return setLast(t('day.done.alreadyGone', { name: a.name }));
+    if (!move) return setLast({ key: 'day.done.alreadyGone', params: { name: a.name } });
     const time = nowInKazakhstan();
     const ids = { shiftId: shift.id, volunteerId: a.volunteerId };
     if (move === 'checkin') {
-      if (await action.run(() => call('events.checkin', ids))) ready(t('day.done.checkin', { name: a.name, time: showTime(time, shiftDate) }));
+      if (await action.run(() => call('events.checkin', ids))) ready('day.done.checkin', { name: a.name, time: showTime(time, shiftDate) });
     } else {
       const out = await action.run(() => call('events.checkout', ids));
-      if (out) ready(t('day.done.checkout', { name: a.name, time: showTime(time, shiftDate), hours: formatHours(out.hours, lang) }));
+      if (out) ready('day.done.checkout', { name: a.name, time: showTime(time, shiftDate), hours: formatHours(out.hours, lang) });
     }
     searchRef.current?.focus();
   };
@@ -121,7 +122,7 @@ function Board({ shift, reload }: { shift: ShiftRow; reload(): void }) {
       return call('events.checkin', { shiftId: shift.id, volunteerId: v.id });
     });
     setPending(null);
-    if (done) ready(t('day.done.walkIn', { name: fullName(v), time: showTime(nowInKazakhstan(), shiftDate) }));
+    if (done) ready('day.done.walkIn', { name: fullName(v), time: showTime(nowInKazakhstan(), shiftDate) });
     searchRef.current?.focus();
   };
 
@@ -158,7 +159,7 @@ function Board({ shift, reload }: { shift: ShiftRow; reload(): void }) {
     <>
       <div className="day-counts" data-testid="day-counts">
         <span className="muted">
-          {t('day.planned')}: <strong className="mono">{showTime(shift.start, shiftDate)}–{showTime(shift.end, shiftDate)}</strong>
+          {t('day.planned')}: <strong className="mono">{formatDate(shiftDate)} {showTime(shift.start, shiftDate)} – {showTime(shift.end, shiftDate)}</strong>
         </span>
         {DAY_STATES.map((state) => (
           <span key={state} className={`badge day-${state}`} data-testid={`day-count-${state}`}>
@@ -181,7 +182,7 @@ function Board({ shift, reload }: { shift: ShiftRow; reload(): void }) {
         />
         <span className="muted small">{t('day.keys')}</span>
       </div>
-      <div aria-live="polite" className="day-last" data-testid="day-last">{last}</div>
+      <div aria-live="polite" className="day-last" data-testid="day-last">{last && t(last.key, last.params)}</div>
       <ErrorText error={action.error} />
       {lookInRoster ? (
         <WalkIns typed={typed} rows={walkIns} selected={at} pending={pending} loading={roster.loading || rosterText !== typed} busy={action.busy} onPick={setPending} onConfirm={addWalkIn} onCancel={() => setPending(null)} />
@@ -211,7 +212,7 @@ function Board({ shift, reload }: { shift: ShiftRow; reload(): void }) {
                 onSelect={() => setSelected(i)}
                 onToggle={() => void toggle(a)}
                 onFix={() => setFixing(fixing === a.volunteerId ? null : a.volunteerId)}
-                fix={<TimeFix shiftId={shift.id} a={a} shiftDate={shiftDate} onDone={() => (setFixing(null), ready(t('day.done.fixed', { name: a.name })))} onCancel={() => (setFixing(null), searchRef.current?.focus())} />}
+                fix={<TimeFix shiftId={shift.id} a={a} shiftDate={shiftDate} onDone={() => (setFixing(null), ready('day.done.fixed', { name: a.name }))} onCancel={() => (setFixing(null), searchRef.current?.focus())} />}
               />
             ))}
             {people.length === 0 && (
@@ -251,7 +252,15 @@ function Person({ a, shiftDate, selected, fixing, busy, onSelect, onToggle, onFi
   const hours = a.checkedInAt && a.checkedOutAt && a.checkedOutAt >= a.checkedInAt ? workedHours(a.checkedInAt, a.checkedOutAt) : null;
   return (
     <>
-      <tr className={selected ? 'selected' : undefined} aria-selected={selected} onClick={onSelect} data-testid="day-row" data-state={state}>
+      <tr
+        // The chosen row stays in view as ↑/↓ move through a long list.
+        ref={selected ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
+        className={selected ? 'selected' : undefined}
+        aria-selected={selected}
+        onClick={onSelect}
+        data-testid="day-row"
+        data-state={state}
+      >
         <td>
           {a.name}
           {a.walkIn && <span className="muted small"> · {t('day.walkIn')}</span>}

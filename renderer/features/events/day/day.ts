@@ -40,8 +40,16 @@ export function matches(a: Pick<AssignmentRow, 'name' | 'iin' | 'phone'>, typed:
     const digits = digitsOf(text);
     return (a.iin ?? '').includes(digits) || digitsOf(a.phone ?? '').includes(digits);
   }
-  const name = skeletonTokens(a.name).join(' ');
+  const name = nameKey(a);
   return skeletonTokens(text).every((word) => name.includes(word));
+}
+
+/** Each row's name skeleton, worked out once per loaded row rather than on every keystroke. */
+const nameKeys = new WeakMap<object, string>();
+function nameKey(a: Pick<AssignmentRow, 'name'>): string {
+  let key = nameKeys.get(a);
+  if (key === undefined) nameKeys.set(a, (key = skeletonTokens(a.name).join(' ')));
+  return key;
 }
 
 /**
