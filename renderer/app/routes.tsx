@@ -26,6 +26,9 @@ import { HoursBlock } from '../features/hours/HoursBlock';
 import { HoursScreen } from '../features/hours/HoursScreen';
 import { route } from './route';
 
+/** TEMPORARY until the events screens (and their 'events' nav entry) are merged: then this is 'events'. */
+const EVENTS_NAV = 'volunteers';
+
 /**
  * Every screen of a signed-in user, one line each. The header navigation shows the entries with
  * `nav`, in this order; the first route is also where unknown addresses and refused roles land.
@@ -53,8 +56,8 @@ export const ROUTES = [
   route('kindEdit', 'trainings/kinds/:id/edit', ({ id }) => <KindEdit key={id} id={id} />, { under: 'trainings', role: 'coordinator' }),
   route('expiring', 'trainings/expiring', () => <ExpiringScreen />, { under: 'trainings' }),
   // The day (check-in and check-out) and the hours ledger belong to the events section.
-  route('eventDay', 'events/:id/day', ({ id }) => <DayScreen key={id} eventId={id} />, { under: 'events' }),
-  route('hours', 'hours', () => <HoursScreen />, { under: 'events' }),
+  route('eventDay', 'events/:id/day', ({ id }) => <DayScreen key={id} eventId={id} />, { under: EVENTS_NAV }),
+  route('hours', 'hours', () => <HoursScreen />, { under: EVENTS_NAV }),
   route('rosterImport', 'roster-import', () => <RosterImportScreen />, { nav: 'rosterImport.nav' }),
   // Exchange is a coordinator's work (the core refuses it to staff): one entry, its screens as tabs.
   route('exchange', 'exchange', () => <ExchangeScreen />, { nav: 'exchange.nav', role: 'coordinator' }),

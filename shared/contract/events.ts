@@ -163,8 +163,8 @@ export const hourEntry = z.object({
   correctionReason: z.string().nullable(),
   /** Replaced by a later correction: kept as history, counted nowhere. */
   superseded: z.boolean(),
-  /** When the entry was written (for a correction: when it was corrected). */
-  createdAt: z.string(),
+  /** When a correction was made (its replicated stamp, the same at every office); null for other entries. */
+  correctedAt: z.string().nullable(),
   /** What lists show beside the ids: the person, the event and the shift (kept after the shift is deleted). */
   name: z.string(),
   eventTitle: z.string().nullable(),

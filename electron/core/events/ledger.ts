@@ -4,6 +4,7 @@ import { MAX_HOURS_A_DAY, type EventCategory, type HourSource } from '../../../s
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { assertMayChange } from '../exchange/authority';
+import { stampTime } from '../replication/entries';
 import { newId } from '../replication/ids';
 import type { Row, SqlValue } from '../replication/tables';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../replication/write';
@@ -83,7 +84,7 @@ interface EntrySqlRow {
   corrected_by: string | null;
   correction_reason: string | null;
   counted: number;
-  created_at: string;
+  corrected_stamp: string | null;
   name: string;
   event_title: string | null;
   shift_title: string | null;
@@ -180,7 +181,8 @@ export function listEntries(
   const waiting = q.unverified ? ' AND h.verified_at IS NULL' : '';
   const rows = prepared(
     db,
-    `SELECT h.*, (${COUNTED_SQL}) AS counted, COALESCE(${PERSON_NAME_SQL}, '') AS name, e.title AS event_title, s.title AS shift_title
+    `SELECT h.*, (${COUNTED_SQL}) AS counted, COALESCE(${PERSON_NAME_SQL}, '') AS name,
+     CASE WHEN h.corrects_id IS NOT NULL THEN (SELECT rc.base FROM row_clock rc WHERE rc.tbl = 'hour_entries' AND rc.row_id = h.id) END AS corrected_stamp, e.title AS event_title, s.title AS shift_title
      FROM hour_entries h LEFT JOIN volunteers v ON v.id = h.volunteer_id LEFT JOIN events e ON e.id = h.event_id LEFT JOIN shifts s ON s.id = h.shift_id
      WHERE h.deleted = 0${f.sql}${counted}${waiting}
      ORDER BY h.entry_date DESC, h.created_at, h.id LIMIT 10000`,
@@ -188,7 +190,7 @@ export function listEntries(
   return rows.map((r) => ({
     id: r.id, volunteerId: r.volunteer_id, eventId: r.event_id, shiftId: r.shift_id, source: r.source, date: r.entry_date, hours: r.hours,
     category: r.category, note: r.note, verifiedAt: r.verified_at, verifiedBy: r.verified_by, corrects: r.corrects_id, correctedBy: r.corrected_by,
-    correctionReason: r.correction_reason, superseded: r.counted !== 1, createdAt: r.created_at, name: r.name, eventTitle: r.event_title, shiftTitle: r.shift_title,
+    correctionReason: r.correction_reason, superseded: r.counted !== 1, correctedAt: r.corrected_stamp ? stampTime(r.corrected_stamp) : null, name: r.name, eventTitle: r.event_title, shiftTitle: r.shift_title,
   }));
 }
 

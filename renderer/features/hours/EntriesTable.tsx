@@ -122,9 +122,9 @@ function EntryRows({ e, history, showName, columns, actions, form }: EntryRowsPr
       {e.corrects && (
         <tr className="hours-history">
           <td colSpan={columns} className="muted small">
-            {t('hours.correctedNote', { by: e.correctedBy ?? '', at: formatDateTime(e.createdAt), reason: e.correctionReason ?? '' })}
+            {t('hours.correctedNote', { by: e.correctedBy ?? '', at: formatDateTime(e.correctedAt), reason: e.correctionReason ?? '' })}
             {history.map((h) => (
-              <span key={h.id}> · {t('hours.was', { hours: formatHours(h.hours, lang), at: formatDateTime(h.createdAt) })}</span>
+              <span key={h.id}> · {t('hours.was', { hours: formatHours(h.hours, lang) })}</span>
             ))}
           </td>
         </tr>

@@ -134,7 +134,8 @@ describe('the hours ledger', () => {
     expect(core.callAs(STAFF, 'hours.total', { volunteerId: p })).toMatchObject({ hours: 6, verified: 6 });
     const history = core.callAs(STAFF, 'hours.list', { volunteerId: p, history: true });
     expect(history.map((h) => [h.hours, h.superseded])).toEqual(expect.arrayContaining([[8, true], [6, false]]));
-    expect(history.find((h) => h.id === corrected)).toMatchObject({ corrects: entryId, correctedBy: 'marat@KZ-75', correctionReason: 'Ушёл раньше', verifiedBy: 'marat@KZ-75' });
+    expect(history.find((h) => h.id === corrected)).toMatchObject({ corrects: entryId, correctedBy: 'marat@KZ-75', correctionReason: 'Ушёл раньше', verifiedBy: 'marat@KZ-75', correctedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/) });
+    expect(history.find((h) => h.id === entryId)!.correctedAt).toBeNull();
     expect(core.callAs(STAFF, 'hours.list', { volunteerId: p })).toHaveLength(1);
   });
 

@@ -4,7 +4,7 @@ import { byYear, withHistory } from '../../../../renderer/features/hours/hours';
 
 const entry = (id: string, extra: Partial<HourEntry> = {}): HourEntry => ({
   id, volunteerId: 'v', eventId: null, shiftId: null, source: 'manual', date: '2026-03-10', hours: 4, category: null, note: null, verifiedAt: null,
-  verifiedBy: null, corrects: null, correctedBy: null, correctionReason: null, superseded: false, createdAt: '2026-03-10T10:00:00Z', name: 'V',
+  verifiedBy: null, corrects: null, correctedBy: null, correctionReason: null, superseded: false, correctedAt: null, name: 'V',
   eventTitle: null, shiftTitle: null, ...extra,
 });
 
