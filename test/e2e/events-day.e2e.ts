@@ -1,11 +1,16 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { CLI_ACTOR } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
+import { readSpreadsheet } from '../../electron/core/spreadsheet/read';
+import type { ReadLimits } from '../../electron/core/spreadsheet/sheet';
 import { localDateTimeAt } from '../../shared/domain/events';
 import { makeIin } from '../../shared/domain/iin';
 import { expect, test } from './fixtures';
 import { langs, ru, shots, signIn, speak, text } from './kit';
+
+const LIMITS: ReadLimits = { fileBytes: 1 << 20, expandedBytes: 4 << 20, rows: 100, columns: 10, cells: 1000, cellChars: 1000, merges: 10, sheets: 2 };
 
 // 1366 × 768 is the most common office screen: the day and the ledger must read well there.
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -153,6 +158,14 @@ test('the day by keyboard: two people in and out, a walk-in, a no-show; hours ve
   await page.locator('#add-hours-note').fill('Приют «Дана», выгул собак');
   await page.getByTestId('hours-add').getByRole('button', { name: text(ru, 'common.save') }).click();
   await expect(waiting.getByTestId('hours-entry').filter({ hasText: 'Петрова' })).toContainText('2,5');
+  // The period's ledger as .xlsx: one row per counted entry, headers in the user's language.
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('hours-export').click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/^erikti-hours-.*\.xlsx$/);
+  const [sheet] = readSpreadsheet(readFileSync((await file.path())!), 'hours.xlsx', LIMITS).sheets;
+  expect(sheet!.rows[0]![0]).toBe(text(ru, 'hoursExport.name'));
+  expect(sheet!.rows.slice(1).map((r) => [r![0], r![2]]).sort()).toEqual([['Әбенова Гүлназ', 3], ['Петрова Ольга', 2.5], ['Қасымов Нұрлан', 3]].sort());
   await page.getByTestId('hours-by-category').click();
   await expect(page.getByTestId('hours-summary')).toContainText(text(ru, 'vocab.eventCategory.animals'));
   await shotsInEveryLanguage(page, 'events-hours', async (lang) => {

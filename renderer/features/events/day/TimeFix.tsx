@@ -44,7 +44,7 @@ export function TimeFix({ shiftId, a, shiftDate, onDone, onCancel }: { shiftId: 
   };
 
   return (
-    <form className="inline-form day-fix-form" onSubmit={submit} noValidate data-testid="time-fix">
+    <form className="inline-form day-fix-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} noValidate data-testid="time-fix">
       <Field id={`fix-in-${a.volunteerId}`} label={t('day.arrived')} problem={errors.arrived} hint={t('day.fix.hint')}>
         <TextInput id={`fix-in-${a.volunteerId}`} value={arrived} onChange={setArrived} autoFocus invalid={!!errors.arrived} maxLength={16} />
       </Field>
