@@ -95,6 +95,7 @@ test('the day by keyboard: two people in and out, a walk-in, a no-show; hours ve
     await expect(fix.getByLabel(text(ru, 'day.arrived'))).toBeFocused();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type(typed(arrived));
+    if (name === 'Қасымов') await page.screenshot({ path: path.join(shots, 'events-day-fix-ru.png') });
     await page.keyboard.press('Enter');
     await expect(last).toContainText(say('day.done.fixed', { name: name === 'Әбенова' ? 'Әбенова Гүлназ' : 'Қасымов Нұрлан' }));
     await expect(search).toBeFocused();
@@ -121,6 +122,7 @@ test('the day by keyboard: two people in and out, a walk-in, a no-show; hours ve
   await expect(page.getByTestId('walk-in-row')).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('walk-in-confirm')).toContainText('Серікбаев Алмас');
+  await page.screenshot({ path: path.join(shots, 'events-day-walk-in-ru.png') });
   await page.keyboard.press('Enter');
   await expect(row('Серікбаев')).toHaveAttribute('data-state', 'present');
   await expect(row('Серікбаев')).toContainText(text(ru, 'day.walkIn'));
