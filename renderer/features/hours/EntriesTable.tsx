@@ -63,14 +63,14 @@ export function EntriesTable({ entries, showName, onChanged, testId }: EntriesTa
               columns={columns}
               actions={
                 <td className="actions">
-                {!e.verifiedAt && may('hours.verify') && (
-                  <button type="button" disabled={action.busy} onClick={() => void verify(e.id)} data-testid="hours-verify">{t('hours.verify')}</button>
-                )}
-                {may('hours.correct') && (
-                  <button type="button" className="link" onClick={() => setCorrecting(correcting === e.id ? null : e.id)} aria-expanded={correcting === e.id}>
-                    {t('hours.correct')}
-                  </button>
-                )}
+                  {!e.verifiedAt && may('hours.verify') && (
+                    <button type="button" disabled={action.busy} onClick={() => void verify(e.id)} data-testid="hours-verify">{t('hours.verify')}</button>
+                  )}
+                  {may('hours.correct') && (
+                    <button type="button" className="link" onClick={() => setCorrecting(correcting === e.id ? null : e.id)} aria-expanded={correcting === e.id}>
+                      {t('hours.correct')}
+                    </button>
+                  )}
                 </td>
               }
               form={

@@ -123,6 +123,8 @@ function Board({ shift, reload }: { shift: ShiftRow; reload(): void }) {
     });
     setPending(null);
     if (done) ready('day.done.walkIn', { name: fullName(v), time: showTime(nowInKazakhstan(), shiftDate) });
+    // Added but not checked in (the check-in refused): the list still shows them as expected.
+    else reload();
     searchRef.current?.focus();
   };
 
