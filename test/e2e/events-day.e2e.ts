@@ -150,6 +150,18 @@ test('the day by keyboard: two people in and out, a walk-in, a no-show; hours ve
   await expect(page.getByTestId('hours-total')).toContainText(say('hours.totalLine', { hours: 6, verified: 6, waiting: 0 }));
   await expect(page.getByTestId('hours-summary-row')).toHaveCount(2);
 
+  // A coordinator corrects a verified entry from the office's totals: new hours and why, the old kept as history.
+  const kasymov = page.getByTestId('hours-summary-row').filter({ hasText: 'Қасымов' });
+  await kasymov.getByTestId('hours-open-entries').click();
+  const his = page.getByTestId('hours-person-entries');
+  await his.getByRole('button', { name: text(ru, 'hours.correct') }).click();
+  await his.getByLabel(text(ru, 'hours.newHours')).fill('2,75');
+  await his.getByLabel(text(ru, 'hours.reason')).fill('Перерыв на обед не отмечен');
+  await his.getByTestId('hours-correct').getByRole('button', { name: text(ru, 'common.save') }).click();
+  await expect(kasymov).toContainText('2,75');
+  await expect(his).toContainText('Перерыв на обед не отмечен');
+  await expect(his).toContainText(say('hours.was', { hours: 3 }));
+
   // Work outside events, typed by hand for Petrova (the person picked from the roster).
   await page.getByTestId('hours-add-open').click();
   await page.locator('#add-hours-person').fill('Петрова');
@@ -167,7 +179,7 @@ test('the day by keyboard: two people in and out, a walk-in, a no-show; hours ve
   expect(file.suggestedFilename()).toMatch(/^erikti-hours-.*\.xlsx$/);
   const [sheet] = readSpreadsheet(readFileSync((await file.path())!), 'hours.xlsx', LIMITS).sheets;
   expect(sheet!.rows[0]![0]).toBe(text(ru, 'hoursExport.name'));
-  expect(sheet!.rows.slice(1).map((r) => [r![0], r![2]]).sort()).toEqual([['Әбенова Гүлназ', 3], ['Петрова Ольга', 2.5], ['Қасымов Нұрлан', 3]].sort());
+  expect(sheet!.rows.slice(1).map((r) => [r![0], r![2]]).sort()).toEqual([['Әбенова Гүлназ', 3], ['Петрова Ольга', 2.5], ['Қасымов Нұрлан', 2.75]].sort());
   await page.getByTestId('hours-by-category').click();
   await expect(page.getByTestId('hours-summary')).toContainText(text(ru, 'vocab.eventCategory.animals'));
   await shotsInEveryLanguage(page, 'events-hours', async (lang) => {
@@ -193,6 +205,7 @@ test('the day by keyboard: two people in and out, a walk-in, a no-show; hours ve
   });
 
   await open(page, `#/volunteers/${nurlan}`);
-  await expect(page.getByTestId('hours-block-total')).toContainText(say('hours.totalLine', { hours: 3, verified: 3, waiting: 0 }));
+  await expect(page.getByTestId('hours-block-total')).toContainText(say('hours.totalLine', { hours: '2,75', verified: '2,75', waiting: 0 }));
   await expect(page.getByTestId('hours-entries')).toContainText('Сборка наборов');
+  await expect(page.getByTestId('hours-entries')).toContainText('Перерыв на обед не отмечен');
 });

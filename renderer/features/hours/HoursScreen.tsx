@@ -40,6 +40,8 @@ export function HoursScreen() {
   const [category, setCategory] = useState('');
   const [verifiedOnly, setVerifiedOnly] = useState(false);
   const [by, setBy] = useState<SummaryGroup>('volunteer');
+  /** The person whose entries are open under their totals (to verify or correct them). */
+  const [opened, setOpened] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [round, setRound] = useState(0);
   const from = typedDate(useDebounced(fromText, 300));
@@ -112,10 +114,11 @@ export function HoursScreen() {
               <th className="num">{t('hours.verifiedHours')}</th>
               <th className="num">{t('hours.waitingHours')}</th>
               <th className="num">{t('hours.entriesCount')}</th>
+              {by === 'volunteer' && <th />}
             </tr>
           </thead>
           <tbody>
-            {(summary.data ?? []).map((r) => (
+            {(summary.data ?? []).map((r) => [
               <tr key={r.key ?? ''} data-testid="hours-summary-row">
                 <td>
                   {by === 'volunteer' && r.key ? <a href={hrefFor({ name: 'volunteer', id: r.key })}>{r.label}</a>
@@ -126,8 +129,22 @@ export function HoursScreen() {
                 <td className="num">{h(r.verified)}</td>
                 <td className="num">{h(r.hours - r.verified)}</td>
                 <td className="num">{r.entries}</td>
-              </tr>
-            ))}
+                {by === 'volunteer' && (
+                  <td className="actions">
+                    <button type="button" className="link" aria-expanded={opened === r.key} onClick={() => setOpened(opened === r.key ? null : r.key)} data-testid="hours-open-entries">
+                      {t('hours.entries')}
+                    </button>
+                  </td>
+                )}
+              </tr>,
+              by === 'volunteer' && r.key && opened === r.key && (
+                <tr key={`${r.key}-entries`} className="hours-person-entries">
+                  <td colSpan={6}>
+                    <PersonEntries volunteerId={r.key} from={from} to={to} round={round} onChanged={reload} />
+                  </td>
+                </tr>
+              ),
+            ])}
           </tbody>
         </table>
         {summary.data && summary.data.length === 0 && <p className="empty">{t('hours.emptyPeriod')}</p>}
@@ -135,6 +152,17 @@ export function HoursScreen() {
 
       <Waiting entries={waiting.data ?? []} loaded={waiting.data !== undefined} onChanged={reload} />
     </div>
+  );
+}
+
+/** One person's entries in the period with their history, where a coordinator corrects a verified one. */
+function PersonEntries({ volunteerId, from, to, round, onChanged }: { volunteerId: string; from: string | undefined; to: string | undefined; round: number; onChanged(): void }) {
+  const entries = useLoad(() => call('hours.list', { volunteerId, from, to, history: true }), [volunteerId, from, to, round]);
+  return (
+    <>
+      <ErrorText error={entries.error} />
+      {entries.data && <EntriesTable entries={entries.data} onChanged={onChanged} testId="hours-person-entries" />}
+    </>
   );
 }
 
