@@ -24,6 +24,9 @@ import { ProgramsScreen } from '../features/trainings/ProgramsScreen';
 import { SessionEdit } from '../features/trainings/SessionEdit';
 import { SessionScreen } from '../features/trainings/SessionScreen';
 import { SessionsScreen } from '../features/trainings/SessionsScreen';
+import { DayScreen } from '../features/events/day/DayScreen';
+import { HoursBlock } from '../features/hours/HoursBlock';
+import { HoursScreen } from '../features/hours/HoursScreen';
 import { route } from './route';
 
 /**
@@ -34,7 +37,7 @@ import { route } from './route';
 export const ROUTES = [
   route('volunteers', 'volunteers', () => <RosterScreen />, { nav: 'nav.volunteers' }),
   route('volunteerNew', 'volunteers/new', () => <VolunteerEdit key="new" />, { under: 'volunteers' }),
-  route('volunteer', 'volunteers/:id', ({ id }) => <VolunteerProfile key={id} id={id} more={<QualificationsBlock volunteerId={id} />} />, { under: 'volunteers' }),
+  route('volunteer', 'volunteers/:id', ({ id }) => <VolunteerProfile key={id} id={id} more={<><QualificationsBlock volunteerId={id} /><HoursBlock volunteerId={id} /></>} />, { under: 'volunteers' }),
   route('volunteerEdit', 'volunteers/:id/edit', ({ id }) => <VolunteerEdit key={id} id={id} />, { under: 'volunteers' }),
   route('organisations', 'organisations', () => <OrganisationsScreen />, { nav: 'nav.organisations' }),
   route('organisationNew', 'organisations/new', () => <OrganisationEdit key="new" />, { under: 'organisations' }),
@@ -46,8 +49,6 @@ export const ROUTES = [
   route('eventNew', 'events/new', () => <EventEdit key="new" />, { under: 'events', role: 'coordinator' }),
   route('event', 'events/:id', ({ id }) => <EventScreen key={id} id={id} />, { under: 'events' }),
   route('eventEdit', 'events/:id/edit', ({ id }) => <EventEdit key={id} id={id} />, { under: 'events', role: 'coordinator' }),
-  // The day screen goes here: route('eventDay', 'events/:id/day', …, { under: 'events' }).
-  // The hours ledger (office totals, export) goes after Events: route('hours', 'hours', …, { nav: … }).
   route('trainings', 'trainings', () => <SessionsScreen />, { nav: 'trainings.nav' }),
   route('sessionNew', 'trainings/sessions/new', () => <SessionEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
   route('session', 'trainings/sessions/:id', ({ id }) => <SessionScreen key={id} id={id} />, { under: 'trainings' }),
@@ -61,6 +62,9 @@ export const ROUTES = [
   route('expiring', 'trainings/expiring', () => <ExpiringScreen />, { under: 'trainings' }),
   // Reached from the Volunteers screen's button: the header has no room for it beside Events.
   route('rosterImport', 'roster-import', () => <RosterImportScreen />, { under: 'volunteers' }),
+  // The day (check-in and check-out) and the hours ledger belong to the events section.
+  route('eventDay', 'events/:id/day', ({ id }) => <DayScreen key={id} eventId={id} />, { under: 'events' }),
+  route('hours', 'hours', () => <HoursScreen />, { under: 'events' }),
   // Exchange is a coordinator's work (the core refuses it to staff): one entry, its screens as tabs.
   route('exchange', 'exchange', () => <ExchangeScreen />, { nav: 'exchange.nav', role: 'coordinator' }),
   route('conflicts', 'conflicts', () => <ConflictsScreen />, { under: 'exchange', role: 'coordinator' }),

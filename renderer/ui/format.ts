@@ -66,3 +66,8 @@ export function displayPhone(e164: string | null | undefined): string {
 export function fullName(p: { lastName: string; firstName: string; middleName: string | null }): string {
   return [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
 }
+
+/** Hours as people read them: Kazakh and Russian write a decimal comma (2,5), English a point (2.5). */
+export function formatHours(hours: number, lang: 'kk' | 'ru' | 'en'): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en' : 'ru', { maximumFractionDigits: 2, useGrouping: false }).format(hours);
+}

@@ -86,6 +86,8 @@ export type ShiftInput = z.input<typeof shiftInput>;
 export const assignmentRow = z.object({
   volunteerId: z.string(),
   name: z.string(),
+  /** For the day screen's search by IIN digits. */
+  iin: z.string().nullable(),
   phone: z.string().nullable(),
   status: z.enum(ASSIGNMENT_STATUSES),
   removalReason: z.string().nullable(),
@@ -174,6 +176,12 @@ export const hourEntry = z.object({
   correctionReason: z.string().nullable(),
   /** Replaced by a later correction: kept as history, counted nowhere. */
   superseded: z.boolean(),
+  /** When a correction was made (its replicated stamp, the same at every office); null for other entries. */
+  correctedAt: z.string().nullable(),
+  /** What lists show beside the ids: the person, the event and the shift (kept after the shift is deleted). */
+  name: z.string(),
+  eventTitle: z.string().nullable(),
+  shiftTitle: z.string().nullable(),
 });
 export type HourEntry = z.infer<typeof hourEntry>;
 
@@ -197,6 +205,19 @@ export const totals = z.object({
   byMonth: z.array(z.object({ month: z.string(), hours: z.number(), verified: z.number() })),
 });
 export type Totals = z.infer<typeof totals>;
+
+export const SUMMARY_GROUPS = ['volunteer', 'event', 'category'] as const;
+export type SummaryGroup = (typeof SUMMARY_GROUPS)[number];
+
+/** One line of the office's totals: a person, an event or a category (null: hours outside any event / without category). */
+export const summaryRow = z.object({
+  key: z.string().nullable(),
+  label: z.string().nullable(),
+  hours: z.number(),
+  verified: z.number(),
+  entries: z.number(),
+});
+export type SummaryRow = z.infer<typeof summaryRow>;
 
 export const eventCalls = {
   'events.list': call({ access: 'staff', writes: false, input: eventQuery, output: z.object({ total: z.number(), rows: z.array(eventRow) }) }),
@@ -284,8 +305,19 @@ export const eventCalls = {
   'hours.list': call({
     access: 'staff',
     writes: false,
-    input: z.strictObject({ ...period, volunteerId: id.optional(), eventId: id.optional(), shiftId: id.optional(), history: z.boolean().default(false) }),
+    input: z.strictObject({
+      ...period, volunteerId: id.optional(), eventId: id.optional(), shiftId: id.optional(), history: z.boolean().default(false),
+      /** Only counted entries still waiting for verification. */
+      unverified: z.boolean().default(false),
+    }),
     output: z.array(hourEntry),
+  }),
+  /** Totals per person, event or category for a period, most hours first (the office's screen). */
+  'hours.summary': call({
+    access: 'staff',
+    writes: false,
+    input: totalsQuery.omit({ volunteerId: true }).extend({ by: z.enum(SUMMARY_GROUPS), limit: z.number().int().min(1).max(1000).default(200) }),
+    output: z.array(summaryRow),
   }),
   'hours.export': call({
     access: 'staff',

@@ -15,7 +15,6 @@ import { benchQualifiedFilter, benchSearch, round } from './search-bench';
 import { seedTrainings } from '../../electron/core/seed/trainings';
 
 /**
-
  * `npm run bench [-- --json] [-- --volunteers N] [-- --only search,qualified,hours,suggest,screen,import,exchange]`:
  * measures and prints the design brief's figures on national-scale synthetic data. It never fails
  * on a slow figure: it reports. `--only` runs some of the benchmarks (the seeding always runs).

@@ -16,11 +16,17 @@ function holdingAssignment(w: WriteStamp, shiftId: string, volunteerId: string) 
   return a;
 }
 
+/**
+ * Checks the person in (again, to correct the time). For someone already checked out the hours
+ * are rewritten from the corrected arrival in the same write, so the times and the hours agree.
+ */
 export function checkIn(w: WriteStamp, shiftId: string, volunteerId: string, at: string): void {
   const { event } = shiftWithEvent(w.db, shiftId);
   if (event.status === 'cancelled') throw refuse('error.events.eventClosed', 'The event is cancelled', undefined, 'conflict');
   const a = holdingAssignment(w, shiftId, volunteerId);
   updateReplicated(w, 'assignments', a.id, { checked_in_at: at, no_show: 0 });
+  const checkedOut = prepared(w.db, 'SELECT checked_out_at FROM assignments WHERE id = ?').pluck().get(a.id) as string | null;
+  if (checkedOut) checkOut(w, shiftId, volunteerId, checkedOut);
 }
 
 /**

@@ -9,7 +9,7 @@ import { readOffice } from '../office/identity';
 import { resolveSurvivor } from '../replication/merges';
 import { checkIn, checkOut, markNoShows } from './day';
 import { hoursWorkbook, notifyWorkbook } from './export';
-import { addByHand, correctEntry, listEntries, totals, verifyEntry, verifyShift } from './ledger';
+import { addByHand, correctEntry, listEntries, summary, totals, verifyEntry, verifyShift } from './ledger';
 import { addEvent, addShift, cancelEvent, deleteShift, eventDetail, listEvents, updateEvent, updateShift } from './planning';
 import { assign, remove, respond, suggest } from './staffing';
 import { loadEventFacts, loadShiftFacts, refuse } from './shared';
@@ -113,6 +113,7 @@ export const eventHandlers: HandlerMap<keyof typeof eventCalls> = {
   'hours.correct': ({ id, hours, reason }, ctx) => ({ id: correctEntry(ctx.stamp(), id, hours, reason) }),
   'hours.total': ({ volunteerId, ...query }, ctx) => totals(ctx.db, { ...query, volunteerId: volunteerId && resolveSurvivor(ctx.db, 'volunteers', volunteerId) }),
   'hours.list': ({ volunteerId, ...query }, ctx) => listEntries(ctx.db, { ...query, volunteerId: volunteerId && resolveSurvivor(ctx.db, 'volunteers', volunteerId) }),
+  'hours.summary': (query, ctx) => summary(ctx.db, query),
   'hours.export': ({ lang, ...query }, ctx) => {
     const { file, rows } = hoursWorkbook(ctx.db, query, lang);
     return { ...generatedFile(`erikti-hours-${query.from ?? 'all'}-${query.to ?? todayInKazakhstan(ctx.now())}.xlsx`, file), rows };

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
-import type { HourEntry, Totals, totalsQuery } from '../../../shared/contract/events';
+import type { HourEntry, SummaryGroup, SummaryRow, Totals, totalsQuery } from '../../../shared/contract/events';
 import { MAX_HOURS_A_DAY, type EventCategory, type HourSource } from '../../../shared/domain/events';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { assertMayChange } from '../exchange/authority';
+import { stampTime } from '../replication/entries';
 import { newId } from '../replication/ids';
 import type { Row, SqlValue } from '../replication/tables';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../replication/write';
-import { refuse } from './shared';
+import { PERSON_NAME_SQL, refuse } from './shared';
 
 /**
  * The hours ledger. An entry counts unless a live correction replaces it; when two offices
@@ -83,6 +84,10 @@ interface EntrySqlRow {
   corrected_by: string | null;
   correction_reason: string | null;
   counted: number;
+  corrected_stamp: string | null;
+  name: string;
+  event_title: string | null;
+  shift_title: string | null;
 }
 
 function loadEntry(db: ReadDb, id: string): EntrySqlRow {
@@ -169,17 +174,44 @@ export function totals(db: ReadDb, q: TotalsArgs): Totals {
 
 export function listEntries(
   db: ReadDb,
-  q: { from?: string; to?: string; volunteerId?: string; eventId?: string; shiftId?: string; history: boolean },
+  q: { from?: string; to?: string; volunteerId?: string; eventId?: string; shiftId?: string; history: boolean; unverified?: boolean },
 ): HourEntry[] {
   const f = filters(q);
+  const counted = q.history && !q.unverified ? '' : ` AND ${COUNTED_SQL}`;
+  const waiting = q.unverified ? ' AND h.verified_at IS NULL' : '';
   const rows = prepared(
     db,
-    `SELECT h.*, (${COUNTED_SQL}) AS counted FROM hour_entries h WHERE h.deleted = 0${f.sql}${q.history ? '' : ` AND ${COUNTED_SQL}`}
+    `SELECT h.*, (${COUNTED_SQL}) AS counted, COALESCE(${PERSON_NAME_SQL}, '') AS name,
+     CASE WHEN h.corrects_id IS NOT NULL THEN (SELECT rc.base FROM row_clock rc WHERE rc.tbl = 'hour_entries' AND rc.row_id = h.id) END AS corrected_stamp, e.title AS event_title, s.title AS shift_title
+     FROM hour_entries h LEFT JOIN volunteers v ON v.id = h.volunteer_id LEFT JOIN events e ON e.id = h.event_id LEFT JOIN shifts s ON s.id = h.shift_id
+     WHERE h.deleted = 0${f.sql}${counted}${waiting}
      ORDER BY h.entry_date DESC, h.created_at, h.id LIMIT 10000`,
   ).all(...f.params) as EntrySqlRow[];
   return rows.map((r) => ({
     id: r.id, volunteerId: r.volunteer_id, eventId: r.event_id, shiftId: r.shift_id, source: r.source, date: r.entry_date, hours: r.hours,
     category: r.category, note: r.note, verifiedAt: r.verified_at, verifiedBy: r.verified_by, corrects: r.corrects_id, correctedBy: r.corrected_by,
-    correctionReason: r.correction_reason, superseded: r.counted !== 1,
+    correctionReason: r.correction_reason, superseded: r.counted !== 1, correctedAt: r.corrected_stamp ? stampTime(r.corrected_stamp) : null, name: r.name, eventTitle: r.event_title, shiftTitle: r.shift_title,
   }));
+}
+
+/** What each summary groups by, and the label it shows (categories are labelled by the screen, in its language). */
+const GROUPS: Record<SummaryGroup, { key: string; label: string; join: string }> = {
+  volunteer: { key: 'h.volunteer_id', label: PERSON_NAME_SQL, join: 'LEFT JOIN volunteers v ON v.id = h.volunteer_id' },
+  event: { key: 'h.event_id', label: 'e.title', join: 'LEFT JOIN events e ON e.id = h.event_id' },
+  category: { key: 'h.category', label: 'h.category', join: '' },
+};
+
+/** The office's totals per person, event or category for a period, most hours first. */
+export function summary(db: ReadDb, q: Omit<TotalsArgs, 'volunteerId'> & { by: SummaryGroup; limit: number }): SummaryRow[] {
+  const f = filters(q);
+  const group = GROUPS[q.by];
+  const verifiedOnly = q.verified ? ' AND h.verified_at IS NOT NULL' : '';
+  const rows = prepared(
+    db,
+    `SELECT ${group.key} AS key, ${group.label} AS label, sum(h.hours) AS hours,
+     sum(CASE WHEN h.verified_at IS NOT NULL THEN h.hours ELSE 0 END) AS verified, count(*) AS entries
+     FROM hour_entries h ${group.join} WHERE ${COUNTED_SQL}${f.sql}${verifiedOnly}
+     GROUP BY ${group.key} ORDER BY hours DESC, label, key LIMIT ?`,
+  ).all(...f.params, q.limit) as SummaryRow[];
+  return rows.map((r) => ({ ...r, hours: round(r.hours), verified: round(r.verified) }));
 }

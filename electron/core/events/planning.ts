@@ -155,13 +155,14 @@ export function shiftDetail(db: ReadDb, id: string): ShiftRow {
   if (!s) throw refuse('error.events.unknownShift', `No shift ${id}`, { id }, 'notFound');
   const assignments = prepared(
     db,
-    `SELECT a.*, ${PERSON_NAME_SQL} AS name, v.phone FROM assignments a JOIN volunteers v ON v.id = a.volunteer_id
+    `SELECT a.*, ${PERSON_NAME_SQL} AS name, v.iin, v.phone FROM assignments a JOIN volunteers v ON v.id = a.volunteer_id
      WHERE a.shift_id = ? AND a.deleted = 0 ORDER BY v.sort_name, v.id`,
   ).all(id) as Record<string, SqlValue>[];
   const misfits = misfitsOn(db, id);
   const rows = assignments.map((a) => ({
     volunteerId: a.volunteer_id as string,
     name: a.name as string,
+    iin: a.iin as string | null,
     phone: a.phone as string | null,
     status: a.status as AssignmentStatus,
     removalReason: a.removal_reason as string | null,

@@ -35,6 +35,10 @@ describe('events in the exchange', () => {
     for (const who of [a, b]) expect(centre.callAs(ADMIN, 'hours.total', { volunteerId: who })).toEqual(region.callAs(ADMIN, 'hours.total', { volunteerId: who }));
     expect(centre.callAs(ADMIN, 'hours.total', { eventId: e })).toMatchObject({ hours: 10.75, verified: 7.5 });
     expect(centre.callAs(ADMIN, 'events.get', { id: e })).toEqual(region.callAs(ADMIN, 'events.get', { id: e }));
+    // The correction's history (who, when, why) reads the same at the centre.
+    const history = (core: Core) => core.callAs(ADMIN, 'hours.list', { volunteerId: a, history: true });
+    expect(history(centre)).toEqual(history(region));
+    expect(history(centre).find((h) => h.corrects === entry)?.correctedAt).toEqual(expect.any(String));
     expect(dump(centre.db)).toBe(dump(region.db));
   });
 

@@ -22,6 +22,11 @@ describe('the day: check-in, check-out, no-shows', () => {
     expect(core.callAs(STAFF, 'events.checkout', { shiftId: night, volunteerId: p, at: '2026-03-11T06:05' })).toMatchObject({ hours: 8 });
     // Checked out again (a mistaken first time): the same entry, rewritten, never two.
     expect(core.callAs(STAFF, 'events.checkout', { shiftId: night, volunteerId: p, at: '2026-03-11T05:52' }).hours).toBe(7.75);
+    // The arrival corrected afterwards: the hours follow; an arrival after the departure is refused, nothing written.
+    core.callAs(STAFF, 'events.checkin', { shiftId: night, volunteerId: p, at: '2026-03-10T22:40' });
+    expect(core.callAs(STAFF, 'hours.list', { volunteerId: p })[0]!.hours).toBe(7.25);
+    expect(failure(() => core.callAs(STAFF, 'events.checkin', { shiftId: night, volunteerId: p, at: '2026-03-11T06:30' })).key).toBe('error.events.checkOutBeforeCheckIn');
+    core.callAs(STAFF, 'events.checkin', { shiftId: night, volunteerId: p, at: '2026-03-10T22:10' });
     const entries = core.callAs(STAFF, 'hours.list', { volunteerId: p });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ date: '2026-03-10', hours: 7.75, source: 'shift', category: 'socialSupport', eventId: e, shiftId: night, verifiedAt: null });
@@ -86,6 +91,33 @@ describe('the hours ledger', () => {
     expect(file).toMatchObject({ rows: 3, fileName: expect.stringMatching(/\.xlsx$/) });
   });
 
+  it('the office’s screens: totals per person, event and category; entries waiting for verification with names and titles', () => {
+    const core = office();
+    const e = event(core, { category: 'environment', title: 'Субботник' });
+    const s = shift(core, e, { title: 'Утро' });
+    const [p, q] = [volunteer(core, 'Первая', { iin: '900101401238' }), volunteer(core, 'Второй')] as [string, string];
+    for (const [who, out] of [[p, '2026-03-10T13:00'], [q, '2026-03-10T11:00']] as const) {
+      assignOne(core, s, who);
+      core.callAs(STAFF, 'events.checkin', { shiftId: s, volunteerId: who, at: '2026-03-10T09:00' });
+      core.callAs(STAFF, 'events.checkout', { shiftId: s, volunteerId: who, at: out });
+    }
+    expect(core.callAs(STAFF, 'events.get', { id: e }).shifts[0]!.assignments.map((a) => a.iin)).toEqual([null, '900101401238']);
+    const manual = core.callAs(STAFF, 'hours.add', { volunteerId: q, date: '2026-03-12', hours: 5, category: 'animals', verified: true }).id;
+    core.callAs(COORDINATOR, 'hours.correct', { id: manual, hours: 3, reason: 'Опечатка' });
+    expect(core.callAs(STAFF, 'hours.summary', { by: 'volunteer' }).map((r) => [r.label, r.hours, r.verified, r.entries])).toEqual([
+      ['Второй Тест', 5, 3, 2], ['Первая Тест', 4, 0, 1],
+    ]);
+    expect(core.callAs(STAFF, 'hours.summary', { by: 'event' }).map((r) => [r.key, r.label, r.hours])).toEqual([[e, 'Субботник', 6], [null, null, 3]]);
+    expect(core.callAs(STAFF, 'hours.summary', { by: 'category', from: '2026-03-11' }).map((r) => [r.key, r.hours])).toEqual([['animals', 3]]);
+    expect(core.callAs(STAFF, 'hours.summary', { by: 'category', verified: true }).map((r) => [r.key, r.hours])).toEqual([['animals', 3]]);
+    const waiting = core.callAs(STAFF, 'hours.list', { unverified: true });
+    expect(waiting.map((h) => [h.name, h.eventTitle, h.shiftTitle, h.hours])).toEqual([['Первая Тест', 'Субботник', 'Утро', 4], ['Второй Тест', 'Субботник', 'Утро', 2]]);
+    // Waiting means counted too: a replaced entry is history, not work to verify.
+    expect(core.callAs(STAFF, 'hours.list', { unverified: true, history: true })).toHaveLength(2);
+    core.callAs(STAFF, 'hours.verifyShift', { shiftId: s });
+    expect(core.callAs(STAFF, 'hours.list', { unverified: true })).toEqual([]);
+  });
+
   it('a verified entry changes only by a coordinator’s correction, kept with who, when and why', () => {
     const core = office();
     const p = volunteer(core, 'Исправленный');
@@ -102,7 +134,8 @@ describe('the hours ledger', () => {
     expect(core.callAs(STAFF, 'hours.total', { volunteerId: p })).toMatchObject({ hours: 6, verified: 6 });
     const history = core.callAs(STAFF, 'hours.list', { volunteerId: p, history: true });
     expect(history.map((h) => [h.hours, h.superseded])).toEqual(expect.arrayContaining([[8, true], [6, false]]));
-    expect(history.find((h) => h.id === corrected)).toMatchObject({ corrects: entryId, correctedBy: 'marat@KZ-75', correctionReason: 'Ушёл раньше', verifiedBy: 'marat@KZ-75' });
+    expect(history.find((h) => h.id === corrected)).toMatchObject({ corrects: entryId, correctedBy: 'marat@KZ-75', correctionReason: 'Ушёл раньше', verifiedBy: 'marat@KZ-75', correctedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/) });
+    expect(history.find((h) => h.id === entryId)!.correctedAt).toBeNull();
     expect(core.callAs(STAFF, 'hours.list', { volunteerId: p })).toHaveLength(1);
   });
 
