@@ -85,23 +85,23 @@ export function certificatesPdf(pages: CertificatePage[], options: { english: bo
     if (index > 0) doc.newPage();
     pdf.lineWidth(1.5).strokeColor('#1f4e79').rect(FRAME, FRAME, pdf.page.width - 2 * FRAME, pdf.page.height - 2 * FRAME).stroke();
     pdf.lineWidth(0.5).rect(FRAME + 5, FRAME + 5, pdf.page.width - 2 * FRAME - 10, pdf.page.height - 2 * FRAME - 10).stroke().strokeColor('black');
-    pdf.y = 64;
-    centred(page.office, FONT.regular, 12, 'black', 1.2);
+    pdf.y = 84;
+    centred(page.office, FONT.regular, 12, 'black', 2);
     for (const lang of langs) centred(translate(lang, `documents.certificate.title.${page.kind}`), FONT.bold, lang === 'kk' ? 20 : 15, '#1f4e79', 0.2);
-    pdf.moveDown(0.6);
-    centred(`№ ${page.number}`, FONT.bold, 12, 'black', 1.4);
-    centred(page.holderName, FONT.bold, 18, 'black', 0.2);
-    centred(page.holderLatin, FONT.regular, 12, '#444444', 1.4);
+    pdf.moveDown(1);
+    centred(`№ ${page.number}`, FONT.bold, 12, 'black', 3);
+    centred(page.holderName, FONT.bold, 20, 'black', 0.2);
+    centred(page.holderLatin, FONT.regular, 13, '#444444', 2.5);
     for (const lang of langs) {
-      pdf.font(FONT.regular).fontSize(lang === 'en' ? 10 : 11).fillColor('black').text(statement(page, lang), left + 20, pdf.y, { width: width - 40, align: 'center' });
-      pdf.moveDown(0.9);
+      pdf.font(FONT.regular).fontSize(lang === 'en' ? 11 : 12).fillColor('black').text(statement(page, lang), left + 20, pdf.y, { width: width - 40, align: 'center', lineGap: 2 });
+      pdf.moveDown(1.2);
     }
 
     const qrY = pdf.page.height - FRAME - 40 - QR_SIDE - 30;
     const qrX = pdf.page.width - FRAME - 30 - QR_SIDE;
     drawQr(pdf, page.qr, qrX, qrY, QR_SIDE);
-    pdf.font(FONT.bold).fontSize(8).fillColor('black').text(page.code, qrX - 30, qrY + QR_SIDE + 2, { width: QR_SIDE + 60, align: 'center' });
-    pdf.font(FONT.regular).fontSize(7).fillColor('#444444').text(both('verifyHint'), qrX - 30, pdf.y + 1, { width: QR_SIDE + 60, align: 'center' });
+    pdf.font(FONT.bold).fontSize(8).fillColor('black').text(page.code, qrX - 45, qrY + QR_SIDE + 2, { width: QR_SIDE + 75, align: 'center' });
+    pdf.font(FONT.regular).fontSize(7).fillColor('#444444').text(both('verifyHint'), qrX - 45, pdf.y + 1, { width: QR_SIDE + 75, align: 'center' });
 
     const textX = left + 10;
     const textWidth = qrX - textX - 30;
