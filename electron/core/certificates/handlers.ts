@@ -83,6 +83,6 @@ export const certificateHandlers: HandlerMap<keyof typeof certificateCalls> = {
   },
   'certificates.verify': ({ text, lang }, ctx) => verifyCertificate(ctx.db, text, lang),
   'certificates.keys': (_input, ctx) => listCertificateKeys(ctx.db).map(keyView),
-  'certificates.revokeKey': ({ keyId, at }, ctx) => keyView(revokeCertificateKey(ctx.db, keyId, at ?? ctx.now().toISOString())),
+  'certificates.revokeKey': ({ keyId, at }, ctx) => keyView(revokeCertificateKey(ctx.db, keyId, at ?? ctx.now().toISOString(), ctx.now().toISOString())),
 };
 

@@ -209,7 +209,7 @@ export function listCertificateKeys(db: ReadDb): CertificateKeyView[] {
  * for its own (a self statement with an end; it gets a new key at once so issuing goes on).
  * Certificates issued before stay valid; those dated on or after fail.
  */
-export function revokeCertificateKey(db: Db, keyId: string, at: string): CertificateKeyView {
+export function revokeCertificateKey(db: Db, keyId: string, at: string, now: string): CertificateKeyView {
   const key = certificateKey(db, keyId);
   if (!key) throw new CallError({ code: 'notFound', key: 'error.certificates.unknownKey', params: { id: keyId } }, `No certificate key ${keyId}`);
   const office = readOffice(db)!.code;
@@ -218,8 +218,8 @@ export function revokeCertificateKey(db: Db, keyId: string, at: string): Certifi
   if (office === key.office) store(db, signed(db, { kind: 'self', ...body }), at);
   if (office === CENTRE) store(db, signed(db, { kind: 'vouch', ...body }), at);
   if (key.own && readMeta(db, 'cert_public') === body.key) {
-    writeOwnCertificateKey(db, newCertificateKeyPair(), at);
-    ownCertificateKey(db, at);
+    writeOwnCertificateKey(db, newCertificateKeyPair(), now);
+    ownCertificateKey(db, now);
   }
   return certificateKey(db, keyId)!;
 }

@@ -233,6 +233,9 @@ export function issueService(w: WriteStamp, volunteerId: string, from: string, t
 
 /** Everyone who passed the session (live people), in name order. */
 export function passedIn(db: ReadDb, sessionId: string): string[] {
+  if (!prepared(db, 'SELECT 1 FROM training_sessions WHERE id = ? AND deleted = 0').get(sessionId)) {
+    throw refuse('error.trainings.unknownSession', `No session ${sessionId}`, { id: sessionId }, 'notFound');
+  }
   return prepared(
     db,
     `SELECT e.volunteer_id FROM enrolments e JOIN volunteers v ON v.id = e.volunteer_id AND v.deleted = 0
