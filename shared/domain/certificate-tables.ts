@@ -32,7 +32,7 @@ export const certificatesTable = defineTable({
     issued_on: { kind: 'date' },
     issued_by: { kind: 'text' },
     signatory: { kind: 'text' },
-    key_id: { kind: 'text' },
+    signing_key: { kind: 'text' },
     payload: { kind: 'json' },
     signature: { kind: 'text' },
     revoked_at: { kind: 'text' },

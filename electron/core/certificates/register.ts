@@ -42,7 +42,7 @@ export interface CertificateRow {
   issued_on: string;
   issued_by: string;
   signatory: string | null;
-  key_id: string;
+  signing_key: string;
   payload: string | null;
   signature: string;
   revoked_at: string | null;
@@ -95,7 +95,7 @@ export function certificateView(db: ReadDb, row: CertificateRow): Certificate {
     issuedOn: row.issued_on,
     issuedBy: row.issued_by,
     signatory: row.signatory,
-    keyId: row.key_id,
+    keyId: row.signing_key,
     revokedAt: row.revoked_at,
     revokedBy: row.revoked_by,
     revokeReason: row.revoke_reason,
@@ -156,7 +156,7 @@ function record(w: WriteStamp, s: Statement, today: string, signatory: string | 
   const values: Row = {
     office, year, serial, kind: s.kind, volunteer_id: s.holder.id, holder_name: s.holder.name, holder_latin: s.holder.latin, session_id: s.sessionId,
     title: s.title ? JSON.stringify(s.title) : null, period_from: s.from, period_to: s.to, hours: s.hours, events: s.events,
-    categories: s.categories ? JSON.stringify(s.categories) : null, issued_on: today, issued_by: w.actor, signatory, key_id: key.keyId,
+    categories: s.categories ? JSON.stringify(s.categories) : null, issued_on: today, issued_by: w.actor, signatory, signing_key: key.keyId,
     payload: payload.toString('base64'), signature: signature.toString('base64'), revoked_at: null, revoked_by: null, revoke_reason: null, deleted: 0,
   };
   insertReplicated(w, 'certificates', number, values);

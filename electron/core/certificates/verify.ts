@@ -112,7 +112,7 @@ export function verifyCertificate(db: ReadDb, text: string, lang: TitleLanguage)
     if (problem === 'badSignature') return answer('altered', problem, register);
     if (problem) return answer('unknown', problem, register);
   } else {
-    const key = certificateKey(db, row.key_id);
+    const key = certificateKey(db, row.signing_key);
     if (!key || !key.trusted || key.office !== row.office) return answer('unknown', 'untrustedIssuer', register);
     if (!validOn(key, row.issued_on)) return answer('unknown', 'keyNotValid', register);
   }

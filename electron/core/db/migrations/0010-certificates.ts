@@ -14,7 +14,7 @@ export const certificates: Migration = {
       ${createReplicatedTable('certificates', [
         'office TEXT', 'year INTEGER', 'serial INTEGER', 'kind TEXT', 'volunteer_id TEXT', 'holder_name TEXT', 'holder_latin TEXT', 'session_id TEXT',
         'title TEXT', 'period_from TEXT', 'period_to TEXT', 'hours REAL', 'events INTEGER', 'categories TEXT', 'issued_on TEXT', 'issued_by TEXT',
-        'signatory TEXT', 'key_id TEXT', 'payload TEXT', 'signature TEXT', 'revoked_at TEXT', 'revoked_by TEXT', 'revoke_reason TEXT',
+        'signatory TEXT', 'signing_key TEXT', 'payload TEXT', 'signature TEXT', 'revoked_at TEXT', 'revoked_by TEXT', 'revoke_reason TEXT',
       ])}
       -- Serials per office and year; a certificate already issued for the same thing is found again.
       CREATE INDEX certificates_serial ON certificates (office, year, serial);
