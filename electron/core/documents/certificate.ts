@@ -29,13 +29,19 @@ const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' } as const;
 const QR_SIDE = 110;
 const FRAME = 22;
 
-/** The QR code's dark modules as filled rectangles (vectors: sharp at any print resolution), one per run in a row. */
+/**
+ * The QR code's dark modules as filled rectangles (vectors: sharp at any print resolution), one
+ * per run of dark modules in a row, drawn in module units (whole numbers keep the page small).
+ * The mask is the encoder's own choice by the standard's penalty rules (best odds of a scan from
+ * paper); it is most of the time a certificate takes to print.
+ */
 function drawQr(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, side: number): void {
   // Base45 is exactly the QR alphanumeric set: 5.5 bits a character instead of byte mode's 8.
   const code = QRCode.create([{ data: text, mode: 'alphanumeric' }], { errorCorrectionLevel: 'Q' });
   const size = code.modules.size;
   const quiet = 4;
   const unit = side / (size + 2 * quiet);
+  pdf.save().translate(x + quiet * unit, y + quiet * unit).scale(unit);
   for (let row = 0; row < size; row++) {
     let col = 0;
     while (col < size) {
@@ -45,10 +51,10 @@ function drawQr(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, sid
       }
       const start = col;
       while (col < size && code.modules.get(row, col)) col++;
-      pdf.rect(x + (quiet + start) * unit, y + (quiet + row) * unit, (col - start) * unit, unit);
+      pdf.rect(start, row, col - start, 1);
     }
   }
-  pdf.fillColor('black').fill();
+  pdf.fillColor('black').fill().restore();
 }
 
 const period = (from: string, to: string) => (from === to ? paperDate(from) : `${paperDate(from)} – ${paperDate(to)}`);
@@ -100,8 +106,8 @@ export function certificatesPdf(pages: CertificatePage[], options: { english: bo
     const qrY = pdf.page.height - FRAME - 40 - QR_SIDE - 30;
     const qrX = pdf.page.width - FRAME - 30 - QR_SIDE;
     drawQr(pdf, page.qr, qrX, qrY, QR_SIDE);
-    pdf.font(FONT.bold).fontSize(8).fillColor('black').text(page.code, qrX - 45, qrY + QR_SIDE + 2, { width: QR_SIDE + 75, align: 'center' });
-    pdf.font(FONT.regular).fontSize(7).fillColor('#444444').text(both('verifyHint'), qrX - 45, pdf.y + 1, { width: QR_SIDE + 75, align: 'center' });
+    pdf.font(FONT.bold).fontSize(8).fillColor('black').text(page.code, qrX - 40, qrY + QR_SIDE + 2, { width: QR_SIDE + 70, align: 'center' });
+    pdf.font(FONT.regular).fontSize(7).fillColor('#444444').text(both('verifyHint'), qrX - 40, pdf.y + 1, { width: QR_SIDE + 70, align: 'center' });
 
     const textX = left + 10;
     const textWidth = qrX - textX - 30;
