@@ -6,6 +6,7 @@ import { CLI_ACTOR, createCore } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
 import { TEST_CORE_OPTIONS } from '../helpers/core-options';
 import { seedRoster } from '../../electron/core/seed/seed';
+import { benchCertificates } from './certificates-bench';
 import { benchExchange } from './exchange-bench';
 import { benchRosterImport } from './roster-bench';
 import { benchRosterScreen } from './roster-screen-bench';
@@ -13,11 +14,11 @@ import { benchQualifiedFilter, benchSearch, round } from './search-bench';
 import { seedTrainings } from '../../electron/core/seed/trainings';
 
 /**
- * `npm run bench [-- --json] [-- --volunteers N] [-- --only search,qualified,screen,import,exchange]`:
+ * `npm run bench [-- --json] [-- --volunteers N] [-- --only search,qualified,certificates,screen,import,exchange]`:
  * measures and prints the design brief's figures on national-scale synthetic data. It never fails
  * on a slow figure: it reports. `--only` runs some of the benchmarks (the seeding always runs).
  */
-const BENCHMARKS = ['search', 'qualified', 'screen', 'import', 'exchange'] as const;
+const BENCHMARKS = ['search', 'qualified', 'certificates', 'screen', 'import', 'exchange'] as const;
 const { values } = parseArgs({
   options: { json: { type: 'boolean' }, volunteers: { type: 'string', default: '200000' }, only: { type: 'string' } },
 });
@@ -58,6 +59,10 @@ try {
     figures.seeded_results = seeded.results;
     Object.assign(figures, benchQualifiedFilter(core));
   }
+  if (runs('certificates')) {
+    say('certificates: 1,000 of volunteer service into one PDF…');
+    Object.assign(figures, benchCertificates(core));
+  }
   if (runs('screen')) {
     say('roster screen in Chromium…');
     Object.assign(figures, await benchRosterScreen(core, 'bench', password));
@@ -85,6 +90,8 @@ const TARGETS: Record<string, string> = {
   reimport_speedup: '≥ 5',
   import_peak_rss_mb: '≤ 500',
   weekly_bundle_kb: '≤ 100',
+  certificates_1000_s: '≤ 10',
+  certificates_1000_mb: '≤ 5',
   roundtrip_bundle_rows: '≤ 110',
 };
 if (values.json) {
