@@ -2,7 +2,7 @@ import { CallError } from '../../../shared/contract/errors';
 import type { Certificate } from '../../../shared/contract/certificates';
 import { certificateNumber, MAX_SERIAL, type CertificateKind } from '../../../shared/domain/certificates';
 import type { EventCategory } from '../../../shared/domain/events';
-import { transliterate } from '../../../shared/domain/search-key';
+import { skeletonWord, transliterate } from '../../../shared/domain/search-key';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { COUNTED_SQL } from '../events/ledger';
@@ -276,7 +276,7 @@ export interface ListQuery {
   limit: number;
 }
 
-/** The register, newest first; text matches the number or the holder's name (Cyrillic or Latin). */
+/** The register, newest first; text matches the number or the holder's name (Cyrillic or Latin, forgiving). */
 export function listCertificates(db: ReadDb, q: ListQuery): { total: number; rows: Certificate[] } {
   const where = ['deleted = 0'];
   const params: (string | number)[] = [];
@@ -293,10 +293,11 @@ export function listCertificates(db: ReadDb, q: ListQuery): { total: number; row
     params.push(q.year);
   }
   if (q.revoked !== undefined) where.push(q.revoked ? 'revoked_at IS NOT NULL' : 'revoked_at IS NULL');
-  for (const word of (q.text ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean)) {
-    where.push("(lower(id) LIKE ? ESCAPE '\\' OR lower(holder_name) LIKE ? ESCAPE '\\' OR lower(holder_latin) LIKE ? ESCAPE '\\')");
-    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    params.push(like, like, like);
+  // Each word: part of the number, or the start of a word of the name in any spelling (as the roster's search forgives).
+  for (const word of (q.text ?? '').trim().split(/\s+/).filter(Boolean)) {
+    where.push("(id LIKE ? ESCAPE '\\' OR (' ' || erikti_volunteer_keys(holder_name, holder_latin, NULL, NULL, NULL, NULL, NULL)) LIKE ? ESCAPE '\\')");
+    const escape = (t: string) => t.replace(/[\\%_]/g, (c) => `\\${c}`);
+    params.push(`%${escape(word.toUpperCase())}%`, `% ${escape(skeletonWord(word))}%`);
   }
   const sql = where.join(' AND ');
   const total = prepared(db, `SELECT count(*) FROM certificates WHERE ${sql}`).pluck().get(...params) as number;

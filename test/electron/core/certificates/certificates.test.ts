@@ -52,6 +52,20 @@ describe('issuing certificates', () => {
     expect(core.callAs(ADMIN, 'certificates.list', {}).total).toBe(1);
   });
 
+  it('the register is searchable by number and by name in any spelling, and by person', () => {
+    const core = office('KZ-75');
+    const [a, b] = [kazakh(core), person(core, 'Иванова', { firstName: 'Мария' })];
+    for (const v of [a, b]) hours(core, v, 8);
+    const batch = core.callAs(ADMIN, 'certificates.batch', { kind: 'service', year: 2026, minHours: 1, print: false });
+    const numberOf = (v: string) => batch.certificates.find((c) => c.volunteerId === v)!.number;
+    const found = (text: string) => core.callAs(STAFF, 'certificates.list', { text }).rows.map((r) => r.number);
+    expect(found('zhumabek')).toEqual([numberOf(a)]);
+    expect(found('ЖҰМАБЕКОВ нұрсұлтан')).toEqual([numberOf(a)]);
+    expect(found('иван')).toEqual([numberOf(b)]);
+    expect(found(numberOf(b).slice(-6))).toEqual([numberOf(b)]);
+    expect(core.callAs(STAFF, 'certificates.list', { volunteerId: a }).rows.map((r) => r.number)).toEqual([numberOf(a)]);
+  });
+
   it('a service certificate states verified hours only, with the events and categories summarised', () => {
     const core = office('KZ-75');
     const v = person(core, 'Абаев');
