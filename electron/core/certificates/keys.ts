@@ -22,8 +22,8 @@ import { KEY_ID_BYTES } from './payload';
  *   signed with a centre bundle key. The centre vouches for the self statement of any office
  *   whose bundle key it trusts, and for its own key; revoking is a vouch with an end date.
  *
- * Both travel in every bundle's header (`certificateKeys`; older apps ignore the field, and
- * headers without it still import), and each office relays all it has verified. A verifier
+ * Both travel in bundle headers (`certificateKeys`; older apps ignore the field, and headers
+ * without it still import): the centre sends all it has verified, a region those about its own keys. A verifier
  * trusts a key the centre vouched for (by a centre key an administrator trusted here) or its own
  * office's key; a key counts from its earliest start until its earliest end any trusted
  * statement gives, so a revocation, once known, wins everywhere.
@@ -158,11 +158,17 @@ function vouchForAnnounced(db: Db, at: string): void {
   }
 }
 
-/** Every statement this office knows, for the headers of the bundles it sends. */
+/**
+ * The statements for the headers of the bundles this office sends: the centre sends all it knows
+ * (its vouches are what every office verifies with); a region only those about its own keys,
+ * which keeps its bundles small (each statement is some 450 bytes).
+ */
 export function knownCertificateKeyStatements(db: ReadDb): CertificateKeyStatement[] {
-  return (prepared(db, 'SELECT statement FROM certificate_key_statements ORDER BY key_id, kind, signer, valid_until').pluck().all() as string[]).map(
-    (s) => JSON.parse(s) as CertificateKeyStatement,
-  );
+  const office = readOffice(db)?.code;
+  const rows = office === CENTRE
+    ? prepared(db, 'SELECT statement FROM certificate_key_statements ORDER BY key_id, kind, signer, valid_until').pluck().all()
+    : prepared(db, 'SELECT statement FROM certificate_key_statements WHERE office = ? ORDER BY key_id, kind, signer, valid_until').pluck().all(office);
+  return (rows as string[]).map((s) => JSON.parse(s) as CertificateKeyStatement);
 }
 
 export interface CertificateKeyView {
