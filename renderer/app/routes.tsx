@@ -21,6 +21,7 @@ import { ProgramsScreen } from '../features/trainings/ProgramsScreen';
 import { SessionEdit } from '../features/trainings/SessionEdit';
 import { SessionScreen } from '../features/trainings/SessionScreen';
 import { SessionsScreen } from '../features/trainings/SessionsScreen';
+import { CertificatesScreen } from '../features/certificates/CertificatesScreen';
 import { route } from './route';
 
 /**
@@ -49,6 +50,8 @@ export const ROUTES = [
   route('kindNew', 'trainings/kinds/new', () => <KindEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
   route('kindEdit', 'trainings/kinds/:id/edit', ({ id }) => <KindEdit key={id} id={id} />, { under: 'trainings', role: 'coordinator' }),
   route('expiring', 'trainings/expiring', () => <ExpiringScreen />, { under: 'trainings' }),
+  // Certificates: staff verify and read the register; administrators issue, print and revoke.
+  route('certificates', 'certificates', () => <CertificatesScreen />, { nav: 'certificates.nav' }),
   route('rosterImport', 'roster-import', () => <RosterImportScreen />, { nav: 'rosterImport.nav' }),
   // Exchange is a coordinator's work (the core refuses it to staff): one entry, its screens as tabs.
   route('exchange', 'exchange', () => <ExchangeScreen />, { nav: 'exchange.nav', role: 'coordinator' }),
