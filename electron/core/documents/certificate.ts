@@ -28,6 +28,8 @@ const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' } as const;
 /** About 3.9 cm: scans from paper with a phone held at a comfortable distance. */
 const QR_SIDE = 110;
 const FRAME = 22;
+/** The blank margin around a QR code, in modules, as the standard asks. */
+const QUIET_MODULES = 4;
 
 /**
  * The QR code's dark modules as filled rectangles (vectors: sharp at any print resolution), one
@@ -39,7 +41,7 @@ function drawQr(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, sid
   // Base45 is exactly the QR alphanumeric set: 5.5 bits a character instead of byte mode's 8.
   const code = QRCode.create([{ data: text, mode: 'alphanumeric' }], { errorCorrectionLevel: 'Q' });
   const size = code.modules.size;
-  const quiet = 4;
+  const quiet = QUIET_MODULES;
   const unit = side / (size + 2 * quiet);
   pdf.save().translate(x + quiet * unit, y + quiet * unit).scale(unit);
   for (let row = 0; row < size; row++) {
@@ -55,6 +57,11 @@ function drawQr(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, sid
     }
   }
   pdf.fillColor('black').fill().restore();
+}
+
+/** Where the QR code sits on a page (points from the top left; its quiet zone included). */
+export function qrBox(page: { width: number; height: number }): { x: number; y: number; side: number; quietModules: number } {
+  return { x: page.width - FRAME - 30 - QR_SIDE, y: page.height - FRAME - 40 - QR_SIDE - 30, side: QR_SIDE, quietModules: QUIET_MODULES };
 }
 
 const period = (from: string, to: string) => (from === to ? paperDate(from) : `${paperDate(from)} – ${paperDate(to)}`);
@@ -103,8 +110,7 @@ export function certificatesPdf(pages: CertificatePage[], options: { english: bo
       pdf.moveDown(1.2);
     }
 
-    const qrY = pdf.page.height - FRAME - 40 - QR_SIDE - 30;
-    const qrX = pdf.page.width - FRAME - 30 - QR_SIDE;
+    const { x: qrX, y: qrY } = qrBox(pdf.page);
     drawQr(pdf, page.qr, qrX, qrY, QR_SIDE);
     pdf.font(FONT.bold).fontSize(8).fillColor('black').text(page.code, qrX - 40, qrY + QR_SIDE + 2, { width: QR_SIDE + 70, align: 'center' });
     pdf.font(FONT.regular).fontSize(7).fillColor('#444444').text(both('verifyHint'), qrX - 40, pdf.y + 1, { width: QR_SIDE + 70, align: 'center' });
