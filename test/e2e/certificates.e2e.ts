@@ -24,7 +24,7 @@ test('batch-issue certificates for a session, see the register, verify one, revo
 
   await page.goto(office.host.url);
   await signIn(page, 'admin', 'administrator pass');
-  await page.locator('nav a[href="#/certificates"]').click();
+  await page.getByTestId('roster-certificates').click();
   const batch = page.getByTestId('certificate-batch');
   await batch.getByRole('button', { name: text(ru, 'vocab.certificateKind.training') }).click();
   await batch.locator('#batch-session').selectOption({ label: `${today.split('-').reverse().join('.')} · Основы первой помощи` });

@@ -113,6 +113,9 @@ export function RosterScreen() {
           {pages.total === null ? t('common.loading') : t('roster.count', { count: pages.total })}
         </span>
         <span className="spacer" />
+        <a className="button" href="#/certificates" data-testid="roster-certificates">
+          {t('certificates.nav')}
+        </a>
         <a className="button primary" href="#/volunteers/new">
           {t('volunteer.add')}
         </a>
