@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { CallError } from '../../../shared/contract/errors';
 import { todayInKazakhstan } from '../../../shared/domain/trainings';
@@ -9,7 +9,7 @@ import { readMeta, readOffice, writeMeta } from '../office/identity';
 import { ownKeys, ownPrivateKeys, requireOwnKeys, trustedByFingerprint } from '../office/keys';
 import { readPrivateKey, writePrivateKey } from '../office/private-keys';
 import { CENTRE } from '../office/trust';
-import { KEY_ID_BYTES } from './payload';
+import { KEY_ID_BYTES, publicKeyFromRaw } from './payload';
 
 /**
  * Certificate keys: each office signs certificates with an Ed25519 key of its own, apart from
@@ -30,6 +30,7 @@ import { KEY_ID_BYTES } from './payload';
  */
 export const PURPOSE = 'certificates';
 const STATEMENT_TAG = 'erikti-certificate-key\u0000';
+const POSSESSION_TAG = 'erikti-certificate-key-possession\u0000';
 const KEY_ID_TAG = 'erikti-certificate-key-id\u0000';
 
 export const certificateKeyStatement = z.object({
@@ -42,13 +43,18 @@ export const certificateKeyStatement = z.object({
   validUntil: z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s))).nullable(),
   by: z.string().max(80),
   sig: z.string().max(200),
+  /**
+   * A self statement that introduces a key carries a signature by that key too (proof of
+   * possession): an office cannot claim another office's certificate key as its own.
+   */
+  pop: z.string().max(200).nullable().default(null),
 });
 export type CertificateKeyStatement = z.infer<typeof certificateKeyStatement>;
 
 export const keyIdOf = (raw: Buffer): string => createHash('sha256').update(KEY_ID_TAG).update(raw).digest().subarray(0, KEY_ID_BYTES).toString('hex');
 
-function statementBytes(s: Omit<CertificateKeyStatement, 'sig'>): Buffer {
-  return Buffer.from(STATEMENT_TAG + JSON.stringify([s.kind, s.office, s.keyId, s.key, s.purpose, s.validFrom, s.validUntil, s.by]), 'utf8');
+function statementBytes(s: Omit<CertificateKeyStatement, 'sig' | 'pop'>, tag = STATEMENT_TAG): Buffer {
+  return Buffer.from(tag + JSON.stringify([s.kind, s.office, s.keyId, s.key, s.purpose, s.validFrom, s.validUntil, s.by]), 'utf8');
 }
 
 /** A fresh key pair: the public key raw (32 bytes, base64), the private one as PEM. */
@@ -65,10 +71,12 @@ export function writeOwnCertificateKey(db: Db, pair: { publicRaw: string; privat
   writeMeta(db, 'cert_valid_from', validFrom);
 }
 
-function signed(db: Db, body: Omit<CertificateKeyStatement, 'sig' | 'by'>): CertificateKeyStatement {
+/** Signed with this office's bundle key; with the certificate key's own private key too when given (proof of possession). */
+function signed(db: Db, body: Omit<CertificateKeyStatement, 'sig' | 'by' | 'pop'>, certificatePrivate?: string): CertificateKeyStatement {
   const own = requireOwnKeys(db);
   const full = { ...body, by: own.fingerprint };
-  return { ...full, sig: sign(null, statementBytes(full), createPrivateKey(ownPrivateKeys(db).signPrivate)).toString('base64') };
+  const pop = certificatePrivate ? sign(null, statementBytes(full, POSSESSION_TAG), createPrivateKey(certificatePrivate)).toString('base64') : null;
+  return { ...full, sig: sign(null, statementBytes(full), createPrivateKey(ownPrivateKeys(db).signPrivate)).toString('base64'), pop };
 }
 
 function store(db: Db, s: CertificateKeyStatement, at: string): boolean {
@@ -106,13 +114,20 @@ function announceOwnKey(db: Db, keyId: string, key: string, validFrom: string, a
   const office = readOffice(db)!.code;
   const has = (kind: string) => prepared(db, "SELECT 1 FROM certificate_key_statements WHERE key_id = ? AND kind = ? AND valid_until = ''").get(keyId, kind);
   const body = { office, keyId, key, purpose: PURPOSE, validFrom, validUntil: null } as const;
-  if (!has('self')) store(db, signed(db, { kind: 'self', ...body }), at);
+  if (!has('self')) store(db, signed(db, { kind: 'self', ...body }, readPrivateKey(db, 'cert_private')!), at);
   if (office === CENTRE && !has('vouch')) store(db, signed(db, { kind: 'vouch', ...body }), at);
 }
 
 /** Who may sign a statement of this kind, checked against the keys this office trusts. */
 function authorised(db: ReadDb, s: CertificateKeyStatement): boolean {
-  if (s.keyId !== keyIdOf(Buffer.from(s.key, 'base64')) || Buffer.from(s.key, 'base64').length !== 32) return false;
+  const raw = Buffer.from(s.key, 'base64');
+  if (raw.length !== 32 || s.keyId !== keyIdOf(raw)) return false;
+  if (s.kind === 'self') {
+    // Introducing a key needs proof of possession; ending one, that this office introduced it.
+    if (s.validUntil === null) {
+      if (!s.pop || !verifySafely(statementBytes(s, POSSESSION_TAG), publicKeyFromRaw(raw), s.pop)) return false;
+    } else if (ownerOf(db, s.keyId) !== s.office) return false;
+  }
   const own = ownKeys(db);
   let signerPem: string;
   if (own && own.fingerprint === s.by) {
@@ -125,11 +140,25 @@ function authorised(db: ReadDb, s: CertificateKeyStatement): boolean {
     if (s.kind === 'self' && signer.office !== s.office) return false;
     signerPem = signer.sign;
   }
+  return verifySafely(statementBytes(s), createPublicKey(signerPem), s.sig);
+}
+
+function verifySafely(bytes: Buffer, key: KeyObject, signature: string): boolean {
   try {
-    return verify(null, statementBytes(s), createPublicKey(signerPem), Buffer.from(s.sig, 'base64'));
+    return verify(null, bytes, key, Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }
+}
+
+/**
+ * The office a key belongs to: the one the centre vouched for it, else the one that proved
+ * possession of it (a self statement introducing it). Null for a key not known here.
+ */
+function ownerOf(db: ReadDb, keyId: string): string | null {
+  const vouch = prepared(db, "SELECT office FROM certificate_key_statements WHERE key_id = ? AND kind = 'vouch' ORDER BY learned_at LIMIT 1").pluck().get(keyId) as string | undefined;
+  if (vouch) return vouch;
+  return (prepared(db, "SELECT office FROM certificate_key_statements WHERE key_id = ? AND kind = 'self' AND valid_until = '' ORDER BY learned_at LIMIT 1").pluck().get(keyId) as string | undefined) ?? null;
 }
 
 /**
@@ -154,7 +183,7 @@ function vouchForAnnounced(db: Db, at: string): void {
   );
   for (const s of selfs) {
     const vouched = prepared(db, "SELECT 1 FROM certificate_key_statements WHERE kind = 'vouch' AND key_id = ? AND valid_until = ?").get(s.keyId, s.validUntil ?? '');
-    if (!vouched) store(db, signed(db, { kind: 'vouch', office: s.office, keyId: s.keyId, key: s.key, purpose: PURPOSE, validFrom: s.validFrom, validUntil: s.validUntil }), at);
+    if (!vouched && ownerOf(db, s.keyId) === s.office) store(db, signed(db, { kind: 'vouch', office: s.office, keyId: s.keyId, key: s.key, purpose: PURPOSE, validFrom: s.validFrom, validUntil: s.validUntil }), at);
   }
 }
 
@@ -187,13 +216,14 @@ export function certificateKey(db: ReadDb, keyId: string): CertificateKeyView | 
   const statements = (prepared(db, 'SELECT statement FROM certificate_key_statements WHERE key_id = ?').pluck().all(keyId) as string[]).map(
     (s) => JSON.parse(s) as CertificateKeyStatement,
   );
-  if (statements.length === 0) return null;
+  const owner = ownerOf(db, keyId);
+  if (statements.length === 0 || owner === null) return null;
   const office = readOffice(db)?.code;
-  const first = statements[0]!;
-  const own = first.office === office && statements.some((s) => s.kind === 'self');
-  const vouched = statements.some((s) => s.kind === 'vouch');
-  // A statement from another office about the key counts only once vouched; the earliest end wins.
-  const counted = statements.filter((s) => s.office === first.office && s.key === first.key);
+  const first = statements.find((s) => s.office === owner)!;
+  // Only statements naming the key's owner count; the earliest end any of them gives wins.
+  const counted = statements.filter((s) => s.office === owner);
+  const own = owner === office && counted.some((s) => s.kind === 'self');
+  const vouched = counted.some((s) => s.kind === 'vouch');
   const ends = counted.map((s) => s.validUntil).filter((u): u is string => u !== null).sort();
   const starts = counted.map((s) => s.validFrom).sort();
   return { keyId, office: first.office, key: Buffer.from(first.key, 'base64'), validFrom: starts[0]!, validUntil: ends[0] ?? null, trusted: own || vouched, own };

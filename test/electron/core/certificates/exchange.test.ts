@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createPrivateKey, sign } from 'node:crypto';
 import type { Core } from '../../../../electron/core/app';
+import { ownKeys, ownPrivateKeys } from '../../../../electron/core/office/keys';
 import { ADMIN } from '../../../helpers/temp-db';
 import { exportTo, importInto, trust } from '../exchange/helpers';
 import { closeOffices, hours, kazakh, office, STAFF } from './helpers';
@@ -84,5 +86,26 @@ describe('certificates across offices', () => {
     // The region learns of it, takes a new key, and its new certificates are vouched for again.
     sync(centre, almaty, 'KZ-75');
     expect(almaty.callAs(ADMIN, 'certificates.keys', {}).find((k) => k.keyId === key.keyId)!.validUntil).toBe('2026-03-09T19:00:00.000Z');
+  });
+});
+
+describe('certificate keys cannot be claimed by another office', () => {
+  it('a region announcing another office’s certificate key as its own is ignored: the owner’s certificates stay its own and valid', async () => {
+    const { applyCertificateKeyStatements, knownCertificateKeyStatements } = await import('../../../../electron/core/certificates/keys');
+    const { centre, almaty, astana } = country();
+    const cert = serviceCertificate(almaty);
+    sync(almaty, centre, 'KZ');
+    const almatyKey = knownCertificateKeyStatements(almaty.db).find((s) => s.kind === 'self')!;
+    // Astana signs, with its own bundle key, a statement claiming Almaty's key; it cannot prove possession.
+    sync(astana, centre, 'KZ');
+    const astanaKeys = ownKeys(astana.db)!;
+    const body = { ...almatyKey, office: 'KZ-71', by: astanaKeys.fingerprint };
+    const bytes = Buffer.from(`erikti-certificate-key\u0000${JSON.stringify([body.kind, body.office, body.keyId, body.key, body.purpose, body.validFrom, body.validUntil, body.by])}`);
+    const forged = { ...body, sig: sign(null, bytes, createPrivateKey(ownPrivateKeys(astana.db).signPrivate)).toString('base64') };
+    const before = knownCertificateKeyStatements(centre.db).length;
+    centre.db.transaction(() => applyCertificateKeyStatements(centre.db, [forged, { ...forged, pop: null }], new Date().toISOString()))();
+    expect(knownCertificateKeyStatements(centre.db)).toHaveLength(before);
+    expect(centre.callAs(ADMIN, 'certificates.keys', {}).filter((k) => k.keyId === almatyKey.keyId).map((k) => k.office)).toEqual(['KZ-75']);
+    expect(verify(centre, cert.qr!)).toMatchObject({ status: 'valid', office: 'KZ-75' });
   });
 });
