@@ -1,3 +1,4 @@
+import { certificatesCommands } from './certificates-commands';
 import { eventsCommands } from './events-commands';
 import { exchangeCommands } from './exchange-commands';
 import { usage, type Commands } from './helpers';
@@ -18,6 +19,7 @@ export const COMMANDS: Commands = {
   ...exchangeCommands,
   ...trainingsCommands,
   ...eventsCommands,
+  ...certificatesCommands,
 };
 
 export const USAGE = usage(COMMANDS);

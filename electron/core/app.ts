@@ -7,6 +7,7 @@ import { actorFromRow, findUser } from './auth/users';
 import type { Actor, CallContext, Handler, HandlerMap, InProcessCaller } from './context';
 import { isReadOnly, openDatabase, writeTransaction, type Db, type OpenOptions } from './db/connection';
 import { databaseError } from './db/errors';
+import { certificateHandlers } from './certificates/handlers';
 import { eventHandlers } from './events/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import type { KeyProtector } from './office/key-protection';
@@ -30,6 +31,7 @@ const handlers: HandlerMap<CallName> = {
   ...auditHandlers,
   ...trainingHandlers,
   ...eventHandlers,
+  ...certificateHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */

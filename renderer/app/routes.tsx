@@ -27,6 +27,7 @@ import { SessionsScreen } from '../features/trainings/SessionsScreen';
 import { DayScreen } from '../features/events/day/DayScreen';
 import { HoursBlock } from '../features/hours/HoursBlock';
 import { HoursScreen } from '../features/hours/HoursScreen';
+import { CertificatesScreen } from '../features/certificates/CertificatesScreen';
 import { route } from './route';
 
 /**
@@ -65,6 +66,9 @@ export const ROUTES = [
   // The day (check-in and check-out) and the hours ledger belong to the events section.
   route('eventDay', 'events/:id/day', ({ id }) => <DayScreen key={id} eventId={id} />, { under: 'events' }),
   route('hours', 'hours', () => <HoursScreen />, { under: 'events' }),
+  // Certificates: staff verify and read the register; administrators issue, print and revoke. Reached
+  // from the roster's header: at 1366 px the header holds no eighth entry in Russian.
+  route('certificates', 'certificates', () => <CertificatesScreen />, { under: 'volunteers' }),
   // Exchange is a coordinator's work (the core refuses it to staff): one entry, its screens as tabs.
   route('exchange', 'exchange', () => <ExchangeScreen />, { nav: 'exchange.nav', role: 'coordinator' }),
   route('conflicts', 'conflicts', () => <ConflictsScreen />, { under: 'exchange', role: 'coordinator' }),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditCalls } from './audit';
 import type { CallSpec } from './call';
+import { certificateCalls } from './certificates';
 import { eventCalls } from './events';
 import { exchangeCalls } from './exchange';
 import { organisationCalls } from './organisations';
@@ -23,6 +24,7 @@ export const contract = {
   ...auditCalls,
   ...trainingCalls,
   ...eventCalls,
+  ...certificateCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { certificatesTable } from './certificate-tables';
 import { assignmentsTable, eventsTable, hourEntriesTable, shiftsTable } from './event-tables';
 import { distinctPairsTable, mergesTable } from './merge-tables';
 import { membershipsTable, organisationsTable } from './organisation-table';
@@ -26,6 +27,7 @@ export const TABLES = {
   shifts: shiftsTable,
   assignments: assignmentsTable,
   hour_entries: hourEntriesTable,
+  certificates: certificatesTable,
 } as const satisfies Record<string, ReplicatedTableSpec>;
 
 export type TableName = keyof typeof TABLES;

@@ -7,6 +7,7 @@ import { createOffice } from '../../electron/core/office/identity';
 import { TEST_CORE_OPTIONS } from '../helpers/core-options';
 import { seedRoster } from '../../electron/core/seed/seed';
 import { benchSuggest, staffingData } from './events-bench';
+import { benchCertificates } from './certificates-bench';
 import { benchExchange } from './exchange-bench';
 import { benchHoursTotal, seedNationalEvents } from './hours-bench';
 import { benchRosterImport } from './roster-bench';
@@ -15,11 +16,11 @@ import { benchQualifiedFilter, benchSearch, round } from './search-bench';
 import { seedTrainings } from '../../electron/core/seed/trainings';
 
 /**
- * `npm run bench [-- --json] [-- --volunteers N] [-- --only search,qualified,hours,suggest,screen,import,exchange]`:
+ * `npm run bench [-- --json] [-- --volunteers N] [-- --only search,qualified,hours,suggest,certificates,screen,import,exchange]`:
  * measures and prints the design brief's figures on national-scale synthetic data. It never fails
  * on a slow figure: it reports. `--only` runs some of the benchmarks (the seeding always runs).
  */
-const BENCHMARKS = ['search', 'qualified', 'hours', 'suggest', 'screen', 'import', 'exchange'] as const;
+const BENCHMARKS = ['search', 'qualified', 'hours', 'suggest', 'certificates', 'screen', 'import', 'exchange'] as const;
 const { values } = parseArgs({
   options: { json: { type: 'boolean' }, volunteers: { type: 'string', default: '200000' }, only: { type: 'string' } },
 });
@@ -75,6 +76,10 @@ try {
     figures.seeded_hour_entries = staffing.hours;
     Object.assign(figures, benchSuggest(core));
   }
+  if (runs('certificates')) {
+    say('certificates: 1,000 of volunteer service into one PDF…');
+    Object.assign(figures, benchCertificates(core));
+  }
   if (runs('screen')) {
     say('roster screen in Chromium…');
     Object.assign(figures, await benchRosterScreen(core, 'bench', password));
@@ -104,6 +109,8 @@ const TARGETS: Record<string, string> = {
   reimport_speedup: '≥ 5',
   import_peak_rss_mb: '≤ 500',
   weekly_bundle_kb: '≤ 100',
+  certificates_1000_s: '≤ 10',
+  certificates_1000_mb: '≤ 5',
   roundtrip_bundle_rows: '≤ 110',
 };
 if (values.json) {

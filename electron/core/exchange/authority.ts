@@ -28,6 +28,8 @@ import { CENTRE } from '../office/trust';
  *   follow the session and the person (the keepers of either);
  * - events and shifts follow their creator; assignments and hour entries follow the event and the
  *   person (the keepers of either);
+ * - certificates follow the issuing office and the holder (the keepers of either; locally only
+ *   the issuing office or the centre revokes);
  *   merge decisions follow the record merged away.
  * A record's region is deliberately not part of the rule: it is itself a field that changes, and
  * two offices that saw a move and an edit in different orders would decide differently and
@@ -153,6 +155,12 @@ function governingRecords(db: ReadDb, table: ReplicatedTable, id: string, values
       if (typeof event === 'string') out.push({ table: 'events', id: event });
       if (typeof volunteer === 'string') out.push({ table: 'volunteers', id: volunteer });
       return out.length > 0 ? out : null;
+    }
+    case 'certificates': {
+      // The issuing office keeps its register (revokes); the holder's keeper too, so that erasing the
+      // person can blank the names on their certificates everywhere.
+      const volunteer = field('volunteer_id');
+      return typeof volunteer === 'string' ? [{ table, id }, { table: 'volunteers', id: volunteer }] : [{ table, id }];
     }
     case 'merges': {
       const tbl = field('tbl');

@@ -13,6 +13,7 @@ import { currentKeysFor, listTrusted, ownPrivateKeys, publicPart, requireOwnKeys
 import { ackedBy, acksFor, learnedFrom, recordSent, sentWatermark } from './peers';
 import { CENTRE, knownStatements } from '../office/trust';
 import type { ExportResultView } from '../../../shared/contract/exchange';
+import { knownCertificateKeyStatements, ownCertificateKey } from '../certificates/keys';
 
 export { CENTRE };
 export const APP_FORMAT_NAME = 'erikti';
@@ -140,6 +141,8 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
     }
   }
 
+  // The office's certificate key is announced with its bundles, so the centre can vouch for it before the first certificate.
+  ownCertificateKey(db, options.at);
   const header: BundleHeader = writer.finish({
     schema: SCHEMA_VERSION,
     app: APP_FORMAT_NAME,
@@ -157,6 +160,7 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
     rows,
     trust,
     statements: knownStatements(db),
+    certificateKeys: knownCertificateKeyStatements(db),
   });
   const sha256 = fileHash.digest('hex');
   recordSent(db, to, upTo);

@@ -88,6 +88,11 @@ export const headerSchema = z.object({
   rows: z.number().int().min(0),
   trust: z.number().int().min(0),
   statements: z.array(statementSchema).max(1000),
+  /**
+   * Statements about certificate keys (certificates/keys.ts), each checked on its own when
+   * applied. Optional: bundles from before certificates have none, and older apps ignore it.
+   */
+  certificateKeys: z.array(z.unknown()).max(5000).optional(),
   chunks: z.number().int().min(1),
   plainBytes: z.number().int().min(0),
   payloadBytes: z.number().int().min(0),

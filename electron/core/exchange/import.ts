@@ -15,6 +15,7 @@ import { DEFAULT_LIMITS, readEnvelope, readLines, verifyEnvelope, type BundleHea
 import { checkedKeys, ownPrivateKeys, requireOwnKeys, trustedByFingerprint, type PublicKeys, type TrustedKey } from '../office/keys';
 import { recordAck, recordLearned, recordReceived } from './peers';
 import { applyCentreTrustList, applyStatements, CENTRE } from '../office/trust';
+import { applyCertificateKeyStatements } from '../certificates/keys';
 import { emptyReport, ReportCollector } from './report';
 import type { ImportSummaryView, TableSummaryView, TrustChangeView } from '../../../shared/contract/exchange';
 
@@ -310,6 +311,8 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
       summary.trustAdded += listed.filter((c) => c.change === 'added').length;
       summary.trustOffices.push(...listed.filter((c) => c.change === 'added').map((c) => c.office));
     }
+    // After the trust list: a centre key it brings may be what vouches for these certificate keys.
+    applyCertificateKeyStatements(db, header.certificateKeys ?? [], options.at);
 
     const w: WriteStamp = { db, clock: options.clock, actor: `exchange@${own.office}`, at: options.at };
     const work: MergeWork = { db, at: options.at, bundleId: header.id, openConflicts, conflictsLogged: 0, nextSeq: () => nextChangeSeq(db) };

@@ -20,11 +20,12 @@ export function readOffice(db: ReadDb): Office | null {
   return { code, name: readMeta(db, 'office_name') ?? code, dataProtectionOfficer: readMeta(db, 'office_dpo') || null };
 }
 
-/** Creates the office identity once: code, display name, replica id and key pairs. */
+/** Creates the office identity once: code, display name, replica id and key pairs (bundles, receiving, certificates). */
 export function createOffice(db: Db, code: string, name?: string): Office {
   if (!isOfficeCode(code)) throw new CallError({ code: 'validation', key: 'error.region', params: { value: code } }, `Unknown office code ${code}`);
   const signing = generateKeyPairSync('ed25519');
   const agreement = generateKeyPairSync('x25519');
+  const certificates = generateKeyPairSync('ed25519');
   const pem = (key: { export(o: { type: 'pkcs8' | 'spki'; format: 'pem' }): string | Buffer }, type: 'pkcs8' | 'spki') =>
     key.export({ type, format: 'pem' }).toString();
   writeTransaction(db, () => {
@@ -38,6 +39,11 @@ export function createOffice(db: Db, code: string, name?: string): Office {
     writePrivateKey(db, 'sign_private', pem(signing.privateKey, 'pkcs8'));
     writeMeta(db, 'box_public', pem(agreement.publicKey, 'spki'));
     writePrivateKey(db, 'box_private', pem(agreement.privateKey, 'pkcs8'));
+    // The certificate key (certificates/keys.ts), apart from the bundle key so either can be replaced alone.
+    const der = certificates.publicKey.export({ format: 'der', type: 'spki' });
+    writeMeta(db, 'cert_public', der.subarray(der.length - 32).toString('base64'));
+    // Valid from its first use (certificates/keys.ts announces it then, on the office's own clock).
+    writePrivateKey(db, 'cert_private', pem(certificates.privateKey, 'pkcs8'));
   });
   return readOffice(db)!;
 }

@@ -12,8 +12,9 @@ import { readMeta, writeMeta } from './meta';
  * computer's key store or the administrator's passphrase. Databases from before this have the
  * keys in the clear; they are sealed the first time a protector is available.
  */
-export type PrivateKeyName = 'sign_private' | 'box_private';
-const PRIVATE_KEY_NAMES: readonly PrivateKeyName[] = ['sign_private', 'box_private'];
+/** `cert_private` signs certificates (certificates/keys.ts); it is sealed the same way and made sealed. */
+export type PrivateKeyName = 'sign_private' | 'box_private' | 'cert_private';
+const PRIVATE_KEY_NAMES: readonly PrivateKeyName[] = ['sign_private', 'box_private', 'cert_private'];
 const SEALED = 'sealed:v1:';
 const KEK_META = 'private_keys_kek';
 const kekRecord = z.object({ v: z.literal(1), by: z.enum(['os', 'passphrase']), wrapped: z.string() });

@@ -42,6 +42,9 @@ export function erasePerson(stamp: WriteStamp, id: string): void {
     updateReplicated(stamp, 'volunteers', record, erasedVolunteer());
     const memberships = prepared(db, 'SELECT id FROM memberships WHERE volunteer_id = ? AND deleted = 0').pluck().all(record) as string[];
     for (const m of memberships) updateReplicated(stamp, 'memberships', m, { deleted: 1 });
+    // Certificates stay in the register (their short codes still verify) without the person's name.
+    const certificates = prepared(db, 'SELECT id FROM certificates WHERE volunteer_id = ?').pluck().all(record) as string[];
+    for (const c of certificates) updateReplicated(stamp, 'certificates', c, { holder_name: null, holder_latin: null, payload: null });
     prepared(
       db,
       "UPDATE conflicts SET winner_value = NULL, loser_value = NULL, label = NULL WHERE tbl = 'volunteers' AND (row_id = ? OR merged_from = ?)",

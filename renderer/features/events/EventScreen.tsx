@@ -18,6 +18,7 @@ import { EventKeptBy } from './EventKeptBy';
 import { useEventPlace } from './EventsScreen';
 import { EventStatusBadge, eventDates } from './EventStatusBadge';
 import { ShiftCard } from './ShiftCard';
+import { dayHref } from './day/links';
 import { ShiftForm } from './ShiftForm';
 
 /** The next step a coordinator is offered from each status; cancelling is its own button (it releases people). */
@@ -75,7 +76,7 @@ function Event({ e, reload }: { e: EventDetail; reload(): void }) {
         <EventStatusBadge status={e.status} />
         <span className="muted">{eventDates(e)}</span>
         <span className="spacer" />
-        {/* The day screen (check-in and out) links from here once it lands: route `eventDay`. */}
+        {e.status !== 'cancelled' && e.shifts.length > 0 && <a className="button" href={dayHref(e.id)} data-testid="event-day">{t('day.title')}</a>}
         {open && e.mayChange && may('events.update') && <a className="button" href={hrefFor({ name: 'eventEdit', id: e.id })}>{t('common.edit')}</a>}
       </div>
       <EventKeptBy event={e} />

@@ -60,6 +60,7 @@ export function EventsScreen() {
             </button>
           ))}
         </div>
+        <a className="button" href={hrefFor({ name: 'hours' })} data-testid="hours-link">{t('hours.title')}</a>
         {may('events.add') && <a className="button primary" href={hrefFor({ name: 'eventNew' })}>{t('events.add')}</a>}
       </div>
       <div className="filters">

@@ -117,6 +117,9 @@ export function RosterScreen() {
         <a className="button" href={hrefFor({ name: 'rosterImport' })} data-testid="roster-import-link">
           {t('rosterImport.nav')}
         </a>
+        <a className="button" href={hrefFor({ name: 'certificates' })} data-testid="roster-certificates">
+          {t('certificates.nav')}
+        </a>
         <a className="button primary" href="#/volunteers/new">
           {t('volunteer.add')}
         </a>

@@ -8,6 +8,7 @@ import { exchangeReports } from './0007-exchange-reports';
 import type { Migration } from './migration';
 import { trainings } from './0008-trainings';
 import { events } from './0009-events';
+import { certificates } from './0010-certificates';
 
 /** In order; the position is the schema version. Never edit a released migration: add one. */
-export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports, trainings, events];
+export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports, trainings, events, certificates];

@@ -6,8 +6,5 @@ export const dayHref = (eventId: string) => hrefFor({ name: 'eventDay', id: even
 /** The office's hours ledger screen. */
 export const hoursHref = () => hrefFor({ name: 'hours' });
 
-/**
- * The event's own screen, the day screen's way back. Written out (not by route name) because the
- * event screens live on another branch; `events/:id` is the path they use.
- */
-export const eventHref = (eventId: string) => `#/events/${encodeURIComponent(eventId)}`;
+/** The event's own screen, the day screen's way back. */
+export const eventHref = (eventId: string) => hrefFor({ name: 'event', id: eventId });

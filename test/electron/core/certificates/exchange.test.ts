@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPrivateKey, sign } from 'node:crypto';
+import type { Core } from '../../../../electron/core/app';
+import { ownKeys, ownPrivateKeys } from '../../../../electron/core/office/keys';
+import { ADMIN } from '../../../helpers/temp-db';
+import { exportTo, importInto, trust } from '../exchange/helpers';
+import { closeOffices, hours, kazakh, office, STAFF } from './helpers';
+
+/**
+ * Certificates verified at other offices: the register travels in bundles like every replicated
+ * table; the issuing office's certificate key travels in bundle headers and counts once the
+ * centre vouched for it.
+ */
+afterEach(closeOffices);
+
+const sync = (from: Core, to: Core, code: string) => importInto(to, exportTo(from, code));
+
+/** The centre, Almaty and Astana; the regions trust only the centre, the centre both. */
+function country(): { centre: Core; almaty: Core; astana: Core } {
+  const [centre, almaty, astana] = [office('KZ'), office('KZ-75'), office('KZ-71')];
+  for (const region of [almaty, astana]) {
+    trust(centre, region);
+    trust(region, centre);
+  }
+  return { centre, almaty, astana };
+}
+
+function serviceCertificate(core: Core) {
+  const v = kazakh(core);
+  hours(core, v, 13);
+  hours(core, v, 12, { date: '2026-02-15' });
+  return core.callAs(ADMIN, 'certificates.issue', { kind: 'service', volunteerId: v }).certificates[0]!;
+}
+
+const verify = (core: Core, text: string) => core.callAs(STAFF, 'certificates.verify', { text });
+
+describe('certificates across offices', () => {
+  it('issued in a region: valid at the centre and at another region that trusts it through the centre; unknown before', () => {
+    const { centre, almaty, astana } = country();
+    const cert = serviceCertificate(almaty);
+    expect(verify(centre, cert.qr!)).toMatchObject({ status: 'unknown', reason: 'untrustedIssuer' });
+    sync(almaty, centre, 'KZ');
+    expect(verify(centre, cert.qr!)).toMatchObject({ status: 'valid', holderLatin: 'Zhumabekov Nursultan', hours: 25, asOf: expect.any(String) });
+    expect(verify(centre, cert.code).status).toBe('valid');
+    expect(verify(astana, cert.qr!).status).toBe('unknown');
+    sync(centre, astana, 'KZ-71');
+    expect(verify(astana, cert.qr!)).toMatchObject({ status: 'valid', office: 'KZ-75', number: cert.number });
+    expect(verify(astana, cert.code).status).toBe('valid');
+    expect(astana.callAs(ADMIN, 'certificates.keys', {})).toEqual(
+      expect.arrayContaining([expect.objectContaining({ office: 'KZ-75', trusted: true, own: false, validUntil: null })]),
+    );
+  });
+
+  it('revoked at the issuing office, exported and imported: revoked at the centre and elsewhere', () => {
+    const { centre, almaty, astana } = country();
+    const cert = serviceCertificate(almaty);
+    sync(almaty, centre, 'KZ');
+    sync(centre, astana, 'KZ-71');
+    almaty.callAs(ADMIN, 'certificates.revoke', { number: cert.number, reason: 'Выдан по ошибке' });
+    expect(verify(centre, cert.qr!).status).toBe('valid');
+    sync(almaty, centre, 'KZ');
+    expect(verify(centre, cert.qr!)).toMatchObject({ status: 'revoked', revokeReason: 'Выдан по ошибке' });
+    sync(centre, astana, 'KZ-71');
+    expect(verify(astana, cert.code).status).toBe('revoked');
+    // Another region may not revoke what it did not issue.
+    const other = serviceCertificate(almaty);
+    sync(almaty, centre, 'KZ');
+    sync(centre, astana, 'KZ-71');
+    expect(() => astana.callAs(ADMIN, 'certificates.revoke', { number: other.number, reason: 'нет' })).toThrow();
+  });
+
+  it('a code from an office nobody vouched for is unknown; a certificate key the centre revoked no longer makes valid certificates', () => {
+    const { centre, almaty, astana } = country();
+    const stranger = office('KZ-79');
+    expect(verify(astana, serviceCertificate(stranger).qr!)).toMatchObject({ status: 'unknown', reason: 'untrustedIssuer' });
+
+    const before = serviceCertificate(almaty);
+    sync(almaty, centre, 'KZ');
+    const key = centre.callAs(ADMIN, 'certificates.keys', {}).find((k) => k.office === 'KZ-75')!;
+    // Revoked from the start of the issue day: what it signed that day and after fails everywhere.
+    centre.callAs(ADMIN, 'certificates.revokeKey', { keyId: key.keyId, at: '2026-03-09T19:00:00.000Z' });
+    expect(verify(centre, before.qr!)).toMatchObject({ status: 'unknown', reason: 'keyNotValid' });
+    sync(centre, astana, 'KZ-71');
+    expect(verify(astana, before.qr!)).toMatchObject({ status: 'unknown', reason: 'keyNotValid' });
+    expect(verify(astana, before.code).status).toBe('unknown');
+    // The region learns of it, takes a new key, and its new certificates are vouched for again.
+    sync(centre, almaty, 'KZ-75');
+    expect(almaty.callAs(ADMIN, 'certificates.keys', {}).find((k) => k.keyId === key.keyId)!.validUntil).toBe('2026-03-09T19:00:00.000Z');
+  });
+});
+
+describe('certificate keys cannot be claimed by another office', () => {
+  it('a region announcing another office’s certificate key as its own is ignored: the owner’s certificates stay its own and valid', async () => {
+    const { applyCertificateKeyStatements, knownCertificateKeyStatements } = await import('../../../../electron/core/certificates/keys');
+    const { centre, almaty, astana } = country();
+    const cert = serviceCertificate(almaty);
+    sync(almaty, centre, 'KZ');
+    const almatyKey = knownCertificateKeyStatements(almaty.db).find((s) => s.kind === 'self')!;
+    // Astana signs, with its own bundle key, a statement claiming Almaty's key; it cannot prove possession.
+    sync(astana, centre, 'KZ');
+    const astanaKeys = ownKeys(astana.db)!;
+    const body = { ...almatyKey, office: 'KZ-71', by: astanaKeys.fingerprint };
+    const bytes = Buffer.from(`erikti-certificate-key\u0000${JSON.stringify([body.kind, body.office, body.keyId, body.key, body.purpose, body.validFrom, body.validUntil, body.by])}`);
+    const forged = { ...body, sig: sign(null, bytes, createPrivateKey(ownPrivateKeys(astana.db).signPrivate)).toString('base64') };
+    const before = knownCertificateKeyStatements(centre.db).length;
+    centre.db.transaction(() => applyCertificateKeyStatements(centre.db, [forged, { ...forged, pop: null }], new Date().toISOString()))();
+    expect(knownCertificateKeyStatements(centre.db)).toHaveLength(before);
+    expect(centre.callAs(ADMIN, 'certificates.keys', {}).filter((k) => k.keyId === almatyKey.keyId).map((k) => k.office)).toEqual(['KZ-75']);
+    expect(verify(centre, cert.qr!)).toMatchObject({ status: 'valid', office: 'KZ-75' });
+  });
+});
