@@ -4,7 +4,7 @@ import { countStates, dayState, defaultShift, matches, nextMove, onTheDay, parse
 
 const person = (extra: Partial<AssignmentRow> = {}): AssignmentRow => ({
   volunteerId: 'v1', name: 'Жұмабеков Нұрсұлтан', iin: '900101300001', phone: '+77011234567', status: 'confirmed', removalReason: null,
-  walkIn: false, checkedInAt: null, checkedOutAt: null, noShow: false, ...extra,
+  walkIn: false, checkedInAt: null, checkedOutAt: null, noShow: false, misfit: null, ...extra,
 });
 
 const shift = (id: string, start: string, end: string, assignments: AssignmentRow[] = []): ShiftRow => ({
