@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ORGANISATION_TYPES } from '../domain/vocabulary';
 import { isoDate, text } from '../domain/text';
 import { organisationInput } from '../domain/organisation';
-import { call, idOnly, ok } from './call';
+import { call, idOnly, ok, patchOf } from './call';
 import { keeping } from './volunteers';
 
 export { binField, organisationFields, organisationInput } from '../domain/organisation';
@@ -49,7 +49,7 @@ export const organisationCalls = {
   'organisations.update': call({
     access: 'staff',
     writes: true,
-    input: z.strictObject({ id: z.string().max(64), patch: organisationInput.partial() }),
+    input: z.strictObject({ id: z.string().max(64), patch: patchOf(organisationInput) }),
     output: z.object({ id: z.string() }),
   }),
   'organisations.delete': call({ access: 'coordinator', writes: true, input: idOnly, output: ok }),

@@ -3,7 +3,7 @@ import {
   ATTENDANCE, PLACES, QUALIFICATION_STATUSES, RESULTS, SESSION_STATUSES, TITLE_LANGUAGES,
 } from '../domain/trainings';
 import { isoDate, text } from '../domain/text';
-import { call, idOnly, ok } from './call';
+import { call, idOnly, ok, patchOf } from './call';
 import { generatedFile } from './files';
 
 /**
@@ -245,7 +245,7 @@ export const trainingCalls = {
   'trainings.kinds.update': call({
     access: 'coordinator',
     writes: true,
-    input: z.strictObject({ id, patch: kindInput.partial() }),
+    input: z.strictObject({ id, patch: patchOf(kindInput) }),
     output: z.object({ id: z.string() }),
   }),
 
@@ -260,7 +260,7 @@ export const trainingCalls = {
   'trainings.programs.update': call({
     access: 'coordinator',
     writes: true,
-    input: z.strictObject({ id, patch: programInput.partial() }),
+    input: z.strictObject({ id, patch: patchOf(programInput) }),
     output: z.object({ id: z.string() }),
   }),
 
@@ -275,7 +275,7 @@ export const trainingCalls = {
   'trainings.sessions.update': call({
     access: 'coordinator',
     writes: true,
-    input: z.strictObject({ id, patch: sessionInput.omit({ programId: true, status: true }).partial() }),
+    input: z.strictObject({ id, patch: patchOf(sessionInput.omit({ programId: true, status: true })) }),
     output: z.object({ id: z.string() }),
   }),
   /** planned → open → held → closed, or cancelled. Closing locks results; reopening is `trainings.reopen`. */

@@ -17,7 +17,7 @@ function nationalProgram(centre: Core): { kind: string; program: string } {
 describe('trainings: which office may change what', () => {
   it('a region cannot rename the centre’s national program or run another region’s session; the centre can; nothing is written', () => {
     const [centre, almaty, astana] = offices('KZ', 'KZ-75', 'KZ-71') as [Core, Core, Core];
-    const { program } = nationalProgram(centre);
+    const { kind, program } = nationalProgram(centre);
     sync(centre, almaty, 'KZ-75');
     sync(centre, astana, 'KZ-71');
     const session = astana.callAs(ADMIN, 'trainings.sessions.add', { programId: program, start: '2030-06-01', end: '2030-06-02', capacity: 5 }).id;
@@ -34,6 +34,10 @@ describe('trainings: which office may change what', () => {
 
     // The centre may; the session's own office may.
     centre.callAs(ADMIN, 'trainings.programs.update', { id: program, patch: { hours: 10 } });
+    // A patch of one field leaves the others as they were (a defaulted `grants` once reset them).
+    expect(centre.callAs(ADMIN, 'trainings.programs.get', { id: program })).toMatchObject({ hours: 10, grants: kind });
+    centre.callAs(ADMIN, 'trainings.kinds.update', { id: kind, patch: { names: { ru: 'Первая помощь (2030)', kk: 'Алғашқы көмек (2030)' } } });
+    expect(centre.callAs(ADMIN, 'trainings.kinds.list', {}).find((k: { id: string }) => k.id === kind)).toMatchObject({ validityMonths: 24 });
     expect(centre.callAs(ADMIN, 'trainings.enrol', { sessionId: session, volunteerIds: [person] }).outcomes[0]).toMatchObject({ outcome: 'enrolled' });
   });
 
