@@ -1,7 +1,8 @@
-import { contract, isCallName, type CallName, type CallResult, type Envelope, CallError, validationError } from '../../shared/contract';
+import { contract, isCallName, type CallControl, type CallName, type CallResult, type Envelope, CallError, validationError } from '../../shared/contract';
 import { roleAtLeast } from '../../shared/domain/vocabulary';
 import { adminHandlers, sessionHandlers } from './auth/handlers';
 import { PasswordHasher, type ScryptCost } from './auth/passwords';
+import { progressReporter } from './progress';
 import { Sessions } from './auth/sessions';
 import { actorFromRow, findUser } from './auth/users';
 import type { Actor, CallContext, Handler, HandlerMap, InProcessCaller } from './context';
@@ -40,7 +41,7 @@ export const CLI_ACTOR: Actor = { id: 'cli', login: 'cli', displayName: 'Command
 export interface Core extends InProcessCaller {
   readonly db: Db;
   /** For transports: validates the input, resolves the session, checks the role, runs the call. */
-  call(name: string, input: unknown, session: string | null): Envelope<unknown>;
+  call(name: string, input: unknown, session: string | null, control?: CallControl): Envelope<unknown>;
   close(): void;
 }
 
@@ -81,7 +82,7 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
   let clock: HybridClock | null = null;
   const clockFor = () => (clock ??= loadClock(db, replicaId(db)));
 
-  function context(actor: Actor | null, session: string | null, afterCommit: (() => void)[], afterCall: (() => void)[]): CallContext {
+  function context(actor: Actor | null, session: string | null, afterCommit: (() => void)[], afterCall: (() => void)[], control: CallControl): CallContext {
     const actorName = () => `${actor?.login ?? 'system'}@${readOffice(db)?.code ?? '?'}`;
     return {
       afterCommit: (fn) => afterCommit.push(fn),
@@ -91,6 +92,7 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
         else write(db);
       },
       rehearse: (fn) => fn(db),
+      progress: progressReporter(control),
       db,
       actor,
       session,
@@ -103,7 +105,7 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
     };
   }
 
-  function run<N extends CallName>(name: N, input: unknown, actor: Actor | null, session: string | null): CallResult<N> {
+  function run<N extends CallName>(name: N, input: unknown, actor: Actor | null, session: string | null, control: CallControl = {}): CallResult<N> {
     const spec = contract[name];
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);
@@ -116,7 +118,7 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
     const handler = handlers[name] as Handler<N>;
     const afterCommit: (() => void)[] = [];
     const afterCall: (() => void)[] = [];
-    const ctx = context(actor, session, afterCommit, afterCall);
+    const ctx = context(actor, session, afterCommit, afterCall, control);
     try {
       if (!spec.writes) return handler(parsed.data as never, ctx);
       if (isReadOnly(db)) {
@@ -147,10 +149,10 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
 
   return {
     db,
-    call(name, input, session) {
+    call(name, input, session, control) {
       try {
         if (!isCallName(name)) throw new CallError({ code: 'notFound', key: 'error.unknownCall', params: { name: String(name).slice(0, 60) } });
-        return { ok: true, value: run(name, input, actorForSession(session), session) };
+        return { ok: true, value: run(name, input, actorForSession(session), session, control) };
       } catch (error) {
         // A failed write rolled back its transaction; the in-memory clock may have ticked, which is harmless.
         const callError = errorFromUnknown(error);
@@ -158,9 +160,9 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
         return { ok: false, error: callError.toPayload() };
       }
     },
-    callAs(actor, name, input) {
+    callAs(actor, name, input, control) {
       try {
-        return run(name, input, actor, null);
+        return run(name, input, actor, null, control);
       } catch (error) {
         throw errorFromUnknown(error);
       }

@@ -1,4 +1,4 @@
-import type { CallArgs, CallName, CallResult, WriteCallName } from '../../shared/contract';
+import type { CallArgs, CallControl, CallName, CallResult, ProgressPhase, WriteCallName } from '../../shared/contract';
 import type { Role } from '../../shared/domain/vocabulary';
 import type { Db } from './db/connection';
 import type { ReadDb } from './db/read-only';
@@ -63,12 +63,18 @@ export interface ReadContext {
    * exactly what the write would do (the exchange preview). Nothing of it may remain.
    */
   rehearse<T>(fn: (db: Db) => T): T;
+  /**
+   * Where a long call stands: `done` of `total` units of a phase. Also the point where a cancelled
+   * call stops: it throws the `cancelled` error there, and a write's transaction rolls back.
+   * Cheap enough to call once per row; the core passes on about ten reports a second.
+   */
+  progress(phase: ProgressPhase, done: number, total: number): void;
 }
 
 /** Runs calls as a given actor: the core, as trusted in-process callers (the CLI, tests) see it. */
 export interface InProcessCaller {
   /** The same path as a transport's call, with a given actor. */
-  callAs<N extends CallName>(actor: Actor, name: N, input: unknown): CallResult<N>;
+  callAs<N extends CallName>(actor: Actor, name: N, input: unknown, control?: CallControl): CallResult<N>;
 }
 
 /** What a call that writes receives: the writable database, and the stamp for replicated writes. */

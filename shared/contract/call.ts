@@ -16,6 +16,11 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType =
    * the core can hand calls that do not write a database handle that cannot write.
    */
   writes: W;
+  /**
+   * Long calls (imports, exports, batches) report progress and can be cancelled; transports
+   * carry their progress to the page, and the page shows a progress bar with a cancel button.
+   */
+  long?: boolean;
 }
 
 export const call = <I extends z.ZodType, O extends z.ZodType, W extends boolean>(spec: CallSpec<I, O, W>) => spec;

@@ -114,6 +114,7 @@ export const certificateCalls = {
   'certificates.batch': call({
     access: 'administrator',
     writes: true,
+    long: true,
     input: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('training'), sessionId: id, print: z.boolean().default(true), ...printing }),
       z.strictObject({
@@ -130,6 +131,7 @@ export const certificateCalls = {
   'certificates.print': call({
     access: 'administrator',
     writes: false,
+    long: true,
     input: z.strictObject({ numbers: z.array(number).min(1).max(5000), english: z.boolean().default(false) }),
     output: generatedFile,
   }),

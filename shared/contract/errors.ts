@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'notFound'
   | 'conflict'
   | 'unavailable'
+  /** The caller cancelled the call; nothing it would have written remains. */
+  | 'cancelled'
   | 'internal';
 
 export interface FieldProblem {
@@ -80,6 +82,11 @@ export function problemsFromZod(error: z.ZodError): FieldProblem[] {
         return { path, key: 'error.invalid' };
     }
   });
+}
+
+/** What a cancelled call answers: a write rolled back, so the database is as it was before. */
+export function cancelledError(): CallError {
+  return new CallError({ code: 'cancelled', key: 'error.cancelled' }, 'Cancelled: nothing was changed');
 }
 
 export function validationError(error: z.ZodError): CallError {

@@ -322,6 +322,7 @@ export const eventCalls = {
   'hours.export': call({
     access: 'staff',
     writes: false,
+    long: true,
     input: totalsQuery.omit({ volunteerId: true }).extend({ lang: z.enum(['kk', 'ru', 'en']).default('ru') }),
     output: generatedFile.extend({ rows: z.number() }),
   }),

@@ -231,6 +231,7 @@ export const exchangeCalls = {
   'exchange.export': call({
     access: 'coordinator',
     writes: true,
+    long: true,
     input: z.strictObject({
       to: z.enum(OFFICE_CODES, { error: 'error.region' }).optional(),
       full: z.boolean().default(false),
@@ -239,9 +240,9 @@ export const exchangeCalls = {
     output: exportResult,
   }),
   /** What importing would do: created / updated / unchanged / conflicts / duplicates per kind of record. Writes nothing. */
-  'exchange.preview': call({ access: 'coordinator', writes: false, input: z.strictObject({ source: bundleSource }), output: importSummary }),
+  'exchange.preview': call({ access: 'coordinator', long: true, writes: false, input: z.strictObject({ source: bundleSource }), output: importSummary }),
   /** Verifies and applies a bundle in one transaction. */
-  'exchange.import': call({ access: 'coordinator', writes: true, input: z.strictObject({ source: bundleSource }), output: importSummary }),
+  'exchange.import': call({ access: 'coordinator', long: true, writes: true, input: z.strictObject({ source: bundleSource }), output: importSummary }),
   'exchange.history': call({
     access: 'coordinator',
     writes: false,

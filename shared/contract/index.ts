@@ -46,3 +46,4 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: import('.
 
 export * from './call';
 export * from './errors';
+export * from './progress';

@@ -132,6 +132,7 @@ export const rosterCalls = {
   'roster.upload': call({
     access: 'staff',
     writes: false,
+    long: true,
     input: z.strictObject({ token: token.optional(), chunk: base64 }),
     output: z.object({ token: z.string(), size: z.number() }),
   }),
@@ -143,9 +144,9 @@ export const rosterCalls = {
     output: z.object({ format: z.enum(['xlsx', 'csv']), encoding: z.string().nullable(), sheets: z.array(rosterSheet) }),
   }),
   /** What importing the sheet with this mapping would do; writes nothing. */
-  'roster.preview': call({ access: 'staff', writes: false, input: rosterChoice, output: rosterReport }),
+  'roster.preview': call({ access: 'staff', long: true, writes: false, input: rosterChoice, output: rosterReport }),
   /** Imports the accepted rows in one transaction (all of them or none) and reports as the preview does. */
-  'roster.import': call({ access: 'staff', writes: true, input: rosterChoice, output: rosterReport }),
+  'roster.import': call({ access: 'staff', long: true, writes: true, input: rosterChoice, output: rosterReport }),
   /** The rejected rows as an .xlsx with a "problem" column, to fix and bring back. */
   'roster.problemRows': call({
     access: 'staff',
@@ -159,6 +160,7 @@ export const rosterCalls = {
   'roster.export': call({
     access: 'staff',
     writes: false,
+    long: true,
     input: z.strictObject({
       query: volunteerQuery.omit({ offset: true, limit: true }).default({ text: '', sort: 'name', descending: false }),
       columns: z.array(z.enum(EXPORT_COLUMNS as [ExportColumn, ...ExportColumn[]], { error: 'error.choice' })).min(1).max(EXPORT_COLUMNS.length).default(DEFAULT_EXPORT_COLUMNS),
