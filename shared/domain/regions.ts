@@ -23,9 +23,9 @@ export const REGIONS = [
   { code: 'KZ-61', name: { kk: 'Түркістан облысы', ru: 'Туркестанская область', en: 'Turkistan Region' } },
   { code: 'KZ-62', name: { kk: 'Ұлытау облысы', ru: 'Область Улытау', en: 'Ulytau Region' } },
   { code: 'KZ-63', name: { kk: 'Шығыс Қазақстан облысы', ru: 'Восточно-Казахстанская область', en: 'East Kazakhstan Region' } },
-  { code: 'KZ-71', name: { kk: 'Астана қаласы', ru: 'город Астана', en: 'Astana' } },
-  { code: 'KZ-75', name: { kk: 'Алматы қаласы', ru: 'город Алматы', en: 'Almaty' } },
-  { code: 'KZ-79', name: { kk: 'Шымкент қаласы', ru: 'город Шымкент', en: 'Shymkent' } },
+  { code: 'KZ-71', name: { kk: 'Астана қаласы', ru: 'Город Астана', en: 'Astana' } },
+  { code: 'KZ-75', name: { kk: 'Алматы қаласы', ru: 'Город Алматы', en: 'Almaty' } },
+  { code: 'KZ-79', name: { kk: 'Шымкент қаласы', ru: 'Город Шымкент', en: 'Shymkent' } },
 ] as const satisfies readonly Region[];
 
 export type OfficeCode = (typeof REGIONS)[number]['code'];
@@ -46,6 +46,8 @@ export function regionName(code: string, lang: 'kk' | 'ru' | 'en'): string {
  */
 export function officeName(code: string, givenName: string | null | undefined, lang: 'kk' | 'ru' | 'en'): string {
   const region = REGIONS.find((r) => r.code === code);
-  const isDefault = !givenName || (region !== undefined && (Object.values(region.name) as string[]).includes(givenName));
+  // Compared without case: offices set up before the Russian city names were capitalised keep `город …`.
+  const given = givenName?.trim().toLocaleLowerCase('ru');
+  const isDefault = !given || (region !== undefined && Object.values(region.name).some((name) => name.toLocaleLowerCase('ru') === given));
   return isDefault ? regionName(code, lang) : givenName;
 }
