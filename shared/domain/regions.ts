@@ -47,7 +47,8 @@ export function regionName(code: string, lang: 'kk' | 'ru' | 'en'): string {
 export function officeName(code: string, givenName: string | null | undefined, lang: 'kk' | 'ru' | 'en'): string {
   const region = REGIONS.find((r) => r.code === code);
   // Compared without case: offices set up before the Russian city names were capitalised keep `город …`.
-  const given = givenName?.trim().toLocaleLowerCase('ru');
-  const isDefault = !given || (region !== undefined && Object.values(region.name).some((name) => name.toLocaleLowerCase('ru') === given));
+  if (!givenName?.trim()) return regionName(code, lang);
+  const given = givenName.trim().toLocaleLowerCase('ru');
+  const isDefault = region !== undefined && Object.values(region.name).some((name) => name.toLocaleLowerCase('ru') === given);
   return isDefault ? regionName(code, lang) : givenName;
 }

@@ -77,3 +77,34 @@ test('import a roster with 3 good rows and 2 bad ones, fix the mapping, import, 
   const rows = office.core.callAs(CLI_ACTOR, 'volunteers.search', { text: 'Оспанова' }).rows;
   expect(office.core.callAs(CLI_ACTOR, 'volunteers.get', { id: rows[0]!.id })).toMatchObject({ email: 'dana@mail.kz', phone: '+77011234567' });
 });
+
+test('an export says which roster filters apply and how many go, and exports everyone in one click', async ({ page, office }) => {
+  createOffice(office.core.db, 'KZ-75');
+  office.core.callAs(CLI_ACTOR, 'users.add', { login: 'clerk', displayName: 'Clerk', role: 'staff', password: 'clerk password' });
+  for (const [lastName, firstName] of [['Оспанова', 'Дана'], ['Ли', 'Виктор'], ['Серікбаев', 'Асқар']]) {
+    office.core.callAs(CLI_ACTOR, 'volunteers.create', { lastName, firstName });
+  }
+  await page.goto(office.host.url);
+  await page.locator('#signin-login').fill('clerk');
+  await page.locator('#signin-password').fill('clerk password');
+  await page.locator('button[type=submit]').click();
+  await page.locator('input[type=search]').fill('Оспан');
+  await expect(page.getByTestId('roster-row')).toHaveCount(1);
+  await page.getByTestId('roster-import-link').click();
+
+  // The search left on the roster is said, with its count, before anything is exported.
+  const scope = page.getByTestId('export-scope');
+  await expect(scope).toContainText('«Оспан»');
+  await expect(scope).toContainText('1');
+  const rowsOf = async (click: () => Promise<void>) => {
+    const downloading = page.waitForEvent('download');
+    await click();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await (await downloading).path())!);
+    return wb.worksheets[0]!.actualRowCount - 1;
+  };
+  expect(await rowsOf(() => page.getByTestId('roster-export-xlsx').click())).toBe(1);
+  await page.getByTestId('export-everyone').check();
+  await expect(page.getByTestId('export-everyone').locator('..')).toContainText('3');
+  expect(await rowsOf(() => page.getByTestId('roster-export-xlsx').click())).toBe(3);
+});

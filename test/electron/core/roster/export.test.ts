@@ -64,16 +64,19 @@ describe('roster export', () => {
     expect(ws.getColumn(col('Примечания')).width).toBeGreaterThan(10);
   });
 
-  it('writes .csv with a BOM, semicolons and neutralised formula-like values', () => {
+  it('writes .csv with a BOM, semicolons and neutralised formula-like values; phones as they are', () => {
     const core = office();
     const result = core.callAs(ADMIN, 'roster.export', { columns: ['lastName', 'firstName', 'iin', 'birthDate', 'phone', 'notes'], format: 'csv', lang: 'kk' });
     const bytes = bytesOf(result.base64);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.subarray(3)).trim().split('\r\n');
     expect(lines[0]).toBe('Тегі;Аты;ЖСН;Туған күні;Телефон;Ескертпелер');
-    expect(lines[1]).toMatch(/^Жұмабеков;Нұрсұлтан;0\d{11};05\.01\.2004;'\+7 \(701\) 123-45-67;"'=HYPERLINK\(""http:\/\/evil\.example"",""click""\)"$/);
-    expect(lines[2]).toBe("Иванова;Мария;;12.04.1995;'+7 (702) 555-12-34;'+1 to everything");
-    for (const line of lines) for (const field of line.split(';')) expect(field.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
+    expect(lines[1]).toMatch(/^Жұмабеков;Нұрсұлтан;0\d{11};05\.01\.2004;\+7 \(701\) 123-45-67;"'=HYPERLINK\(""http:\/\/evil\.example"",""click""\)"$/);
+    expect(lines[2]).toBe("Иванова;Мария;;12.04.1995;+7 (702) 555-12-34;'+1 to everything");
+    // Only a phone or a plain number may start like a formula: it cannot call or link to anything.
+    for (const line of lines) {
+      for (const field of line.split(';')) if (!/^\+7 \(\d{3}\) [\d-]+$/.test(field)) expect(field.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
+    }
   });
 
   it('exports the roster screen’s filters, and masks IINs for staff', async () => {

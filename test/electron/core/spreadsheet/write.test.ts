@@ -11,6 +11,7 @@ const HEADERS = ['Аты-жөні', 'Сағат', 'Күні', 'ЖСН', 'Еск�
 const ROWS: OutCell[][] = [
   [{ text: 'Сәрсенбаева Әсел' }, { number: 12.5 }, { date: '2025-03-01' }, { id: '050312300001' }, { text: '=HYPERLINK("http://x")' }],
   [{ text: 'Жұмабеков Нұр' }, { number: 4 }, null, { id: '' }, { text: '-5 °C' }],
+  [{ text: 'Phone only' }, null, null, { id: '' }, { text: '+7 (701) 123-45-67' }],
 ];
 
 function* streamed(): Generator<OutCell[]> {
@@ -54,6 +55,8 @@ describe('writeSheet', () => {
     expect(text.startsWith('\ufeffАты-жөні;Сағат;Күні;ЖСН;Ескерту\r\n')).toBe(true);
     expect(text.split('\r\n')[1]).toBe('Сәрсенбаева Әсел;12.5;01.03.2025;050312300001;"\'=HYPERLINK(""http://x"")"');
     expect(text.split('\r\n')[2]).toBe("Жұмабеков Нұр;4;;;'-5 °C");
+    // A phone is no formula: Excel would show an apostrophe put before it.
+    expect(text.split('\r\n')[3]).toBe('Phone only;;;;+7 (701) 123-45-67');
     const [sheet] = readSpreadsheet(bytes, 'hours.csv', LIMITS).sheets;
     expect(sheet!.name).toBe('hours');
     expect(sheet!.rows[1]).toEqual(['Сәрсенбаева Әсел', '12.5', '01.03.2025', '050312300001', '\'=HYPERLINK("http://x")']);
