@@ -17,7 +17,7 @@ import { attachKeyProtector, sealPlaintextKeys } from './office/private-keys';
 import { organisationHandlers } from './organisations/handlers';
 import { loadClock, persistClock, syncClock, type HybridClock } from './replication/hlc';
 import { rosterHandlers } from './roster/handlers';
-import { auditHandlers } from './volunteers/audit-handlers';
+import { auditHandlers } from './audit/handlers';
 import { trainingHandlers } from './trainings/handlers';
 import { volunteerHandlers } from './volunteers/handlers';
 

@@ -17,7 +17,32 @@ export type IinLookup = z.infer<typeof iinLookup>;
 const iinLookupUser = z.object({ userId: z.string(), login: z.string(), lastHour: z.number(), lastDay: z.number(), total: z.number(), hits: z.number() });
 export type IinLookupUser = z.infer<typeof iinLookupUser>;
 
+/** The administrative acts the audit trail records (audit/log.ts). */
+export const AUDIT_ACTIONS = ['user.added', 'user.roleChanged', 'user.deactivated', 'user.reactivated', 'user.passwordSet'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One act: when, who did it (login@OFFICE), what, to whom (a login), and its particulars (e.g. the roles before and after). */
+export const auditEntry = z.object({
+  at: z.string(),
+  actor: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  subject: z.string(),
+  detail: z.record(z.string(), z.string()),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
 export const auditCalls = {
+  /** The audit trail, newest first, a page at a time. */
+  'audit.log': call({
+    access: 'administrator',
+    writes: false,
+    input: z.strictObject({
+      actions: z.array(z.enum(AUDIT_ACTIONS)).max(AUDIT_ACTIONS.length).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    output: z.object({ total: z.number(), rows: z.array(auditEntry) }),
+  }),
   /** The record of exact-IIN lookups, newest first, with each user's counts against the limits. */
   'audit.iinLookups': call({
     access: 'administrator',

@@ -25,7 +25,7 @@ describe('boundary lint rules', () => {
     ['electron/core/roster/in-process.ts', '../app', 'does not import app.ts'],
     ['electron/core/seed/deeper/example.ts', '../../app', 'does not import app.ts'],
     ['electron/core/roster/handlers.ts', '../volunteers/handlers', 'another domain’s handlers'],
-    ['electron/core/exchange/example.ts', '../volunteers/audit-handlers', 'another domain’s handlers'],
+    ['electron/core/exchange/example.ts', '../audit/handlers', 'another domain’s handlers'],
     ['electron/core/office/example.ts', '../../core/auth/handlers', 'another domain’s handlers'],
     ['electron/core/context.ts', './auth/sessions', 'context.ts imports no domain'],
     ['electron/core/context.ts', './app', 'context.ts imports no domain'],

@@ -1,6 +1,8 @@
+import type { AuditAction } from '../../../shared/contract/audit';
 import { CallError } from '../../../shared/contract/errors';
 import type { adminCalls, sessionCalls } from '../../../shared/contract/session';
 import { actorOf, type CallContext, type HandlerMap, type ReadContext } from '../context';
+import { recordAudit } from '../audit/log';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { createOffice, readOffice, writeMeta } from '../office/identity';
 import { SignInThrottle } from './sessions';
@@ -87,7 +89,9 @@ export const adminHandlers: HandlerMap<keyof typeof adminCalls> = {
 
   'users.add': (args, ctx) => {
     const { at, by } = stampText(ctx);
-    return insertUser(ctx.db, ctx.passwords, args, by, at);
+    const added = insertUser(ctx.db, ctx.passwords, args, by, at);
+    recordAudit(ctx.db, { at, actor: by, action: 'user.added', subject: added.login, detail: { role: added.role } });
+    return added;
   },
 
   'users.update': (args, ctx) => {
@@ -104,6 +108,10 @@ export const adminHandlers: HandlerMap<keyof typeof adminCalls> = {
       )
       .run(args.displayName ?? null, args.role ?? null, args.active === undefined ? null : Number(args.active),
         args.password ? ctx.passwords.hash(args.password) : null, at, by, row.id);
+    const audit = (action: AuditAction, detail?: Record<string, string>) => recordAudit(ctx.db, { at, actor: by, action, subject: row.login, detail });
+    if (args.role && args.role !== row.role) audit('user.roleChanged', { from: row.role, to: args.role });
+    if (args.active !== undefined && args.active !== (row.active === 1)) audit(args.active ? 'user.reactivated' : 'user.deactivated');
+    if (args.password) audit('user.passwordSet');
     if (args.active === false || args.password) ctx.sessions.closeAllFor(row.id);
     return toUser(findUser(ctx.db, row.id)!);
   },

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
 import type { User } from '../../../shared/contract/session';
-import { ROLES } from '../../../shared/domain/vocabulary';
+import { ROLES, type Role } from '../../../shared/domain/vocabulary';
 import { call } from '../../app/api';
 import { useSession } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
@@ -11,7 +11,8 @@ import { callFieldErrors, translateProblem, zodFieldErrors, type FieldErrors } f
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { SaveActions } from '../../ui/SaveActions';
-import { pickFrom, useVocab } from '../../ui/vocab';
+import { pickFrom, useVocab, useVocabLabel } from '../../ui/vocab';
+import { AccountChanges } from './AccountChanges';
 
 /** Administrators manage who may sign in at this office and with which role. */
 export function UsersScreen() {
@@ -41,6 +42,7 @@ export function UsersScreen() {
       </table>
       {users.loading && !users.data && <p className="muted">{t('common.loading')}</p>}
       <AddUser onAdded={users.reload} />
+      <AccountChanges key={users.data?.map((u) => `${u.id}:${u.role}:${String(u.active)}`).join() ?? ''} />
       <IinLookups />
     </div>
   );
@@ -85,10 +87,15 @@ function IinLookups() {
   );
 }
 
+/** A role or activation chosen but not yet applied: it waits for a confirmation in words. */
+type Pending = { role: Role } | { active: boolean } | null;
+
 function UserRow({ user, onChanged }: { user: User; onChanged(): void }) {
   const { t } = useTranslation();
   const me = useSession((s) => s.user?.id === user.id);
   const roles = useVocab('role', ROLES);
+  const vocab = useVocabLabel();
+  const [pending, setPending] = useState<Pending>(null);
   const [password, setPassword] = useState<string | null>(null);
   const [problem, setProblem] = useState<FieldErrors>({});
   const action = useAction();
@@ -109,7 +116,19 @@ function UserRow({ user, onChanged }: { user: User; onChanged(): void }) {
     if (await update({ password: password ?? '' })) setPassword(null);
   };
 
+  // One slip of a drop-down must not demote or promote anyone: a change is asked about first.
+  const question =
+    pending === null
+      ? null
+      : 'role' in pending
+        ? t('users.roleQuestion', { name: user.displayName, from: vocab('role', user.role), to: vocab('role', pending.role) })
+        : t(pending.active ? 'users.reactivateQuestion' : 'users.deactivateQuestion', { name: user.displayName });
+  const confirm = async () => {
+    if (pending && (await update(pending))) setPending(null);
+  };
+
   return (
+    <>
     <tr className={user.active ? undefined : 'inactive'}>
       <td className="mono">{user.login}</td>
       <td>{user.displayName}</td>
@@ -117,17 +136,22 @@ function UserRow({ user, onChanged }: { user: User; onChanged(): void }) {
         <Select
           id={`role-${user.id}`}
           ariaLabel={t('users.role')}
-          value={user.role}
+          value={pending && 'role' in pending ? pending.role : user.role}
           options={roles}
           onChange={(value) => {
             const role = pickFrom(ROLES, value);
-            if (role) void update({ role });
+            setPending(role && role !== user.role ? { role } : null);
           }}
         />
       </td>
       <td>
         <label className="checkbox">
-          <input type="checkbox" checked={user.active} disabled={me || action.busy} onChange={(e) => void update({ active: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={pending && 'active' in pending ? pending.active : user.active}
+            disabled={me || action.busy}
+            onChange={(e) => setPending(e.target.checked !== user.active ? { active: e.target.checked } : null)}
+          />
           {user.active ? t('users.activeYes') : t('users.activeNo')}
         </label>
       </td>
@@ -152,6 +176,22 @@ function UserRow({ user, onChanged }: { user: User; onChanged(): void }) {
         )}
       </td>
     </tr>
+    {question && (
+      <tr className="pending-change">
+        <td colSpan={5}>
+          <span className="confirm" role="group" aria-label={question} data-testid={`confirm-${user.login}`}>
+            <span>{question}</span>
+            <button type="button" className="primary" autoFocus disabled={action.busy} onClick={() => void confirm()}>
+              {t('common.yes')}
+            </button>
+            <button type="button" onClick={() => setPending(null)}>
+              {t('common.no')}
+            </button>
+          </span>
+        </td>
+      </tr>
+    )}
+    </>
   );
 }
 

@@ -9,6 +9,7 @@ import type { Migration } from './migration';
 import { trainings } from './0008-trainings';
 import { events } from './0009-events';
 import { certificates } from './0010-certificates';
+import { auditLog } from './0011-audit-log';
 
 /** In order; the position is the schema version. Never edit a released migration: add one. */
-export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports, trainings, events, certificates];
+export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports, trainings, events, certificates, auditLog];

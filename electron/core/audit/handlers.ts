@@ -1,10 +1,12 @@
 import type { auditCalls } from '../../../shared/contract/audit';
 import type { HandlerMap } from '../context';
 import { prepared } from '../db/statements';
-import { DAY_MS, HOUR_MS, IIN_LOOKUP_LIMITS } from './iin-lookups';
+import { DAY_MS, HOUR_MS, IIN_LOOKUP_LIMITS } from '../volunteers/iin-lookups';
+import { auditPage } from './log';
 
-/** The administrator's view of the exact-IIN lookups staff made (iin-lookups.ts records them). */
+/** The administrator's view of the audit trail and of the exact-IIN lookups staff made (iin-lookups.ts records them). */
 export const auditHandlers: HandlerMap<keyof typeof auditCalls> = {
+  'audit.log': (query, ctx) => auditPage(ctx.db, query),
   'audit.iinLookups': ({ userId, limit }, ctx) => {
     const now = ctx.now().getTime();
     const dayAgo = new Date(now - DAY_MS).toISOString();
