@@ -36,6 +36,6 @@ function Welcome() {
   return status.data.needsFirstAdmin ? (
     <SetupScreen office={status.data.office} />
   ) : (
-    <SignInScreen office={status.data.office} version={status.data.version} />
+    <SignInScreen office={status.data.office} version={status.data.version} schema={status.data.schema} />
   );
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../shared/contract/errors';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
-import { toastError } from '../ui/toasts';
+import { toastError, useToasts } from '../ui/toasts';
 import { call } from './api';
 import { hrefFor, routeDef, useRoute, type Route } from './router';
 import { ROUTES } from './routes';
@@ -28,6 +28,10 @@ export function Shell() {
       },
     );
   }, [identified]);
+
+  // Messages belong to the screen they were shown on; a route's key changes with its params too.
+  const screen = hrefFor(route);
+  useEffect(() => useToasts.getState().leftScreen(), [screen]);
 
   const signOut = () => {
     // Forget the session here whatever the core says: the user asked to leave.

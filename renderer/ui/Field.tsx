@@ -1,3 +1,5 @@
+import { normalizePhone } from '../../shared/domain/phone';
+import { displayPhone } from './format';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../shared/contract/errors';
@@ -54,6 +56,19 @@ export function TextInput({ onChange, invalid, type = 'text', ...rest }: TextInp
       onChange={(e) => onChange(e.target.value)}
     />
   );
+}
+
+/**
+ * A Kazakhstan phone number: shows the +7 pattern while empty and, on leaving the field, tidies
+ * whatever was typed (8 701…, 7011234567, +7-701-…) into +7 (701) 123-45-67. Text that is no
+ * phone stays as typed for the schema to name.
+ */
+export function PhoneInput({ id, value, onChange, invalid }: { id: string; value: string; onChange(value: string): void; invalid?: boolean }) {
+  const tidy = () => {
+    const e164 = normalizePhone(value);
+    if (e164) onChange(displayPhone(e164));
+  };
+  return <TextInput id={id} type="tel" inputMode="tel" value={value} onChange={onChange} onBlur={tidy} invalid={invalid} placeholder="+7 (7__) ___-__-__" />;
 }
 
 export function TextArea({ id, value, onChange }: { id: string; value: string; onChange(value: string): void }) {

@@ -36,7 +36,7 @@ export const sessionCalls = {
     access: 'public',
     writes: false,
     input: empty,
-    output: z.object({ office: office.nullable(), needsFirstAdmin: z.boolean(), version: z.string() }),
+    output: z.object({ office: office.nullable(), needsFirstAdmin: z.boolean(), version: z.string(), schema: z.number() }),
   }),
   /**
    * First run: choose the office (unless `erikti init` already did) and create the first

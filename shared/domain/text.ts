@@ -28,7 +28,7 @@ export const isoDate = z
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { error: 'error.date' });
+  }, { error: 'error.noSuchDate' });
 
 export const pastDate = isoDate.refine((s) => s <= new Date().toISOString().slice(0, 10), { error: 'error.futureDate' });
 

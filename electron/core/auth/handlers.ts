@@ -27,7 +27,8 @@ export const sessionHandlers: HandlerMap<keyof typeof sessionCalls> = {
   'app.status': (_args, ctx) => ({
     office: readOffice(ctx.db),
     needsFirstAdmin: countUsers(ctx.db) === 0,
-    version: `${APP_VERSION} (schema ${SCHEMA_VERSION})`,
+    version: APP_VERSION,
+    schema: SCHEMA_VERSION,
   }),
 
   'app.setup': (args, ctx) => {

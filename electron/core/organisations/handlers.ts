@@ -28,9 +28,12 @@ function toRow(values: Record<string, unknown>): Row {
 /** A membership's id is the pair itself, so the same membership added at two offices is one record. */
 export const membershipId = (organisationId: string, volunteerId: string) => `${organisationId}:${volunteerId}`;
 
+/** Names in the order people read them: «Школа №23» before «Школа №163», Kazakh letters in place. */
+const BY_NAME = new Intl.Collator(['kk', 'ru'], { numeric: true, sensitivity: 'base' });
+
 export const organisationHandlers: HandlerMap<keyof typeof organisationCalls> = {
   'organisations.list': ({ text }, ctx) => {
-    const rows = ctx.db.prepare(`${SELECT} WHERE o.deleted = 0 ORDER BY o.name LIMIT 2000`).all() as Organisation[];
+    const rows = (ctx.db.prepare(`${SELECT} WHERE o.deleted = 0 ORDER BY o.name LIMIT 2000`).all() as Organisation[]).sort((a, b) => BY_NAME.compare(a.name, b.name));
     const words = text.toLowerCase().split(/\s+/).filter(Boolean);
     return words.length ? rows.filter((o) => words.every((w) => `${o.name} ${o.bin ?? ''}`.toLowerCase().includes(w))) : rows;
   },

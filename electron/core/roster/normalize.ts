@@ -120,6 +120,12 @@ export function parseDate(cell: Cell, date1904 = false): string | null {
   return null;
 }
 
+/** dd.mm.yyyy that is not in the calendar, as the YYYY-MM-DD it claims to be; null for anything else. */
+function impossibleDate(text: string): string | null {
+  const m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text);
+  return m && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : null;
+}
+
 function iso(y: number, m: number, d: number): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
@@ -215,7 +221,9 @@ function convert(field: RosterField, cell: Cell, options: NormalizeOptions): unk
     const iso = parseDate(cell);
     if (iso) return iso;
     const raw = cleanText(cellText(cell));
-    return raw === '' ? undefined : raw; // the schema says: error.date
+    // Shaped like a date but not in the calendar (31.02.1990): the schema says "no such date";
+    // anything else goes as typed, and the schema says how to write a date.
+    return raw === '' ? undefined : (impossibleDate(raw) ?? raw);
   }
   if (kind === 'phone') return phoneText(cell) || undefined;
   const text = unneutralise(cleanText(cellText(cell)));

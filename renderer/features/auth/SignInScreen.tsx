@@ -10,7 +10,7 @@ import { officeName } from '../../../shared/domain/regions';
 import { useLang } from '../../app/i18n';
 import { WelcomeCard } from '../../ui/WelcomeCard';
 
-export function SignInScreen({ office, version }: { office: Office | null; version: string }) {
+export function SignInScreen({ office, version, schema }: { office: Office | null; version: string; schema: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { signedIn, notice } = useSession();
@@ -42,7 +42,7 @@ export function SignInScreen({ office, version }: { office: Office | null; versi
           {action.busy ? t('common.wait') : t('auth.signIn')}
         </button>
       </form>
-      <p className="muted small">{t('app.version', { version })}</p>
+      <p className="muted small">{t('app.version', { version, schema })}</p>
     </WelcomeCard>
   );
 }

@@ -6,7 +6,7 @@ import { call } from '../../app/api';
 import { hrefFor, navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { DetailScreen } from '../../ui/DetailScreen';
-import { Field, Select, TextArea, TextInput } from '../../ui/Field';
+import { Field, PhoneInput, Select, TextArea, TextInput } from '../../ui/Field';
 import { displayPhone } from '../../ui/format';
 import { callFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/problems';
 import { toastOk } from '../../ui/toasts';
@@ -77,7 +77,11 @@ function OrganisationForm({ id, initial }: { id: string | undefined; initial: Or
 
   const input = (field: OrgField, type: 'text' | 'tel' | 'email' = 'text') => (
     <Field id={`o-${field}`} label={t(`organisation.${field}`)} problem={errors[field]}>
-      <TextInput id={`o-${field}`} type={type} value={values[field]} onChange={set(field)} invalid={!!errors[field]} />
+      {type === 'tel' ? (
+        <PhoneInput id={`o-${field}`} value={values[field]} onChange={set(field)} invalid={!!errors[field]} />
+      ) : (
+        <TextInput id={`o-${field}`} type={type} value={values[field]} onChange={set(field)} invalid={!!errors[field]} />
+      )}
     </Field>
   );
 

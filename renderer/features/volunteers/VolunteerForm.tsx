@@ -1,12 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { normalizePhone } from '../../../shared/domain/phone';
 import { AREAS, AVAILABILITY, CONSENT_BASES, DRIVING_CATEGORIES, LANGUAGES, SKILLS, VOLUNTEER_STATUSES } from '../../../shared/domain/vocabulary';
 import { volunteerInput, type VolunteerPatch } from '../../../shared/domain/volunteer';
 import { call } from '../../app/api';
 import { hrefFor } from '../../app/router';
-import { CheckboxGroup, Field, Select, TextArea, TextInput, type Option } from '../../ui/Field';
-import { displayPhone, formatDate } from '../../ui/format';
+import { CheckboxGroup, Field, PhoneInput, Select, TextArea, TextInput, type Option } from '../../ui/Field';
+import { formatDate } from '../../ui/format';
 import { callFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/problems';
 import { useAction } from '../../ui/useLoad';
 import { useRegionOptions, useVocab } from '../../ui/vocab';
@@ -54,11 +53,6 @@ export function VolunteerForm({ id, initial, storedIin, onSaved }: Props) {
     setErrors(({ [field]: _cleared, ...rest }) => rest);
   };
   /** Phones may be typed any way; once the number reads, show it the standard way. */
-  const tidyPhone = (field: TextField) => () => {
-    const e164 = normalizePhone(values[field]);
-    if (e164) setValues((v) => ({ ...v, [field]: displayPhone(e164) }));
-  };
-
   const iinCheck = useIinCheck(values.iin, id, initial.iin, (facts) => {
     setValues((v) => ({ ...v, birthDate: formatDate(facts.birthDate), sex: facts.sex }));
     setErrors(({ birthDate: _b, sex: _s, ...rest }) => rest);
@@ -97,16 +91,11 @@ export function VolunteerForm({ id, initial, storedIin, onSaved }: Props) {
     const phone = opts.type === 'tel';
     return (
       <Field id={fieldId} label={t(`volunteer.${field}`)} problem={problemOf(field)} hint={opts.hint} wide={opts.wide}>
-        <TextInput
-          id={fieldId}
-          value={values[field]}
-          onChange={setText(field)}
-          onBlur={phone ? tidyPhone(field) : undefined}
-          type={opts.type}
-          inputMode={opts.inputMode}
-          invalid={!!problemOf(field)}
-          placeholder={phone ? '+7 (7__) ___-__-__' : undefined}
-        />
+        {phone ? (
+          <PhoneInput id={fieldId} value={values[field]} onChange={setText(field)} invalid={!!problemOf(field)} />
+        ) : (
+          <TextInput id={fieldId} value={values[field]} onChange={setText(field)} type={opts.type} inputMode={opts.inputMode} invalid={!!problemOf(field)} />
+        )}
       </Field>
     );
   };

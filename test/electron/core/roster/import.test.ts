@@ -151,7 +151,7 @@ describe('roster import: validation, matching, one transaction', () => {
       { row: 4, column: 'Дата рождения', key: 'error.iin.birthMismatch' },
       { row: 5, column: 'Телефон', key: 'error.phone' },
       { row: 6, column: 'Фамилия', key: 'error.nameChars' },
-      { row: 7, column: 'Дата рождения', key: 'error.date' },
+      { row: 7, column: 'Дата рождения', key: 'error.noSuchDate' },
       { row: 8, column: 'Дата рождения', key: 'error.futureDate' },
       { row: 9, column: 'Имя', key: 'error.required' },
     ]);
