@@ -39,6 +39,12 @@ export const useRoster = create<RosterState>()((set) => ({
   setSelected: (selected) => set({ selected }),
 }));
 
+/** True when any filter narrows the roster (the order does not count). */
+export function hasFilters(filters: RosterFilters): boolean {
+  const { sort: _s, descending: _d, ...narrowing } = filters;
+  return Object.values(narrowing).some((value) => value.trim() !== '');
+}
+
 /** The roster's query (without paging) for the given filters: the table and the export share it. */
 export type RosterQuery = Omit<VolunteerQuery, 'offset' | 'limit'>;
 

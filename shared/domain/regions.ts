@@ -45,10 +45,14 @@ export function regionName(code: string, lang: 'kk' | 'ru' | 'en'): string {
  * the default (its region's name in any language) — its region's name in the reader's language.
  */
 export function officeName(code: string, givenName: string | null | undefined, lang: 'kk' | 'ru' | 'en'): string {
+  return isDefaultOfficeName(code, givenName) ? regionName(code, lang) : givenName!;
+}
+
+/** True when an office carries no name of its own: none, or its region's name in any of the three languages. */
+export function isDefaultOfficeName(code: string, givenName: string | null | undefined): boolean {
+  if (!givenName?.trim()) return true;
   const region = REGIONS.find((r) => r.code === code);
   // Compared without case: offices set up before the Russian city names were capitalised keep `город …`.
-  if (!givenName?.trim()) return regionName(code, lang);
   const given = givenName.trim().toLocaleLowerCase('ru');
-  const isDefault = region !== undefined && Object.values(region.name).some((name) => name.toLocaleLowerCase('ru') === given);
-  return isDefault ? regionName(code, lang) : givenName;
+  return region !== undefined && Object.values(region.name).some((name) => name.toLocaleLowerCase('ru') === given);
 }

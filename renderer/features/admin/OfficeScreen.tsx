@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../shared/contract';
-import { regionName } from '../../../shared/domain/regions';
+import { isDefaultOfficeName, regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { useSession } from '../../app/session';
@@ -16,7 +16,9 @@ export function OfficeScreen() {
   const { t } = useTranslation();
   const lang = useLang();
   const { office, officeChanged } = useSession();
-  const [name, setName] = useState(office?.name ?? '');
+  // An office with no name of its own shows its region's name in each reader's language: the field
+  // stays empty for it, rather than showing the default in whichever language set the office up.
+  const [name, setName] = useState(office && !isDefaultOfficeName(office.code, office.name) ? office.name : '');
   const [dpo, setDpo] = useState(office?.dataProtectionOfficer ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const action = useAction();
@@ -25,7 +27,7 @@ export function OfficeScreen() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const input = { name, dataProtectionOfficer: dpo.trim() ? dpo : null };
+    const input = { name: name.trim() || regionName(office.code, lang), dataProtectionOfficer: dpo.trim() ? dpo : null };
     const parsed = contract['office.update'].input.safeParse(input);
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
@@ -50,8 +52,8 @@ export function OfficeScreen() {
                 <span className="mono">{office.code}</span> · {regionName(office.code, lang)}
               </span>
             </div>
-            <Field id="office-name" label={t('office.name')} problem={errors.name}>
-              <TextInput id="office-name" value={name} onChange={setName} invalid={!!errors.name} />
+            <Field id="office-name" label={t('office.name')} problem={errors.name} hint={t('office.nameHint')}>
+              <TextInput id="office-name" value={name} onChange={setName} invalid={!!errors.name} placeholder={regionName(office.code, lang)} />
             </Field>
             <Field id="office-dpo" label={t('office.dpo')} problem={errors.dataProtectionOfficer} hint={t('office.dpoHint')} wide>
               <TextInput id="office-dpo" value={dpo} onChange={setDpo} invalid={!!errors.dataProtectionOfficer} />

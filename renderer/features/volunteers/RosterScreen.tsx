@@ -10,7 +10,7 @@ import { displayPhone, formatDate, fullName } from '../../ui/format';
 import { useDebounced } from '../../ui/useLoad';
 import { useVocabLabel } from '../../ui/vocab';
 import { RosterFiltersBar } from './RosterFiltersBar';
-import { rosterQuery, useRoster, type RosterSort } from '../../app/roster-store';
+import { hasFilters, NO_FILTERS, rosterQuery, useRoster, type RosterSort } from '../../app/roster-store';
 import { useRosterPages } from './useRosterPages';
 
 const ROW_HEIGHT = 30;
@@ -21,7 +21,7 @@ export function RosterScreen() {
   const { t } = useTranslation();
   const lang = useLang();
   const label = useVocabLabel();
-  const { filters, selected, setSelected } = useRoster();
+  const { filters, selected, setSelected, setFilters } = useRoster();
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const text = useDebounced(filters.text, SEARCH_DELAY_MS);
@@ -136,7 +136,26 @@ export function RosterScreen() {
           <div role="columnheader">{t('volunteer.status')}</div>
         </div>
         <div className={`table-body${pages.refreshing ? ' refreshing' : ''}`} ref={gridRef} tabIndex={0} onKeyDown={onGridKey}>
-          {pages.total === 0 && <div className="empty">{t('roster.empty')}</div>}
+          {pages.total === 0 &&
+            (hasFilters(filters) ? (
+              <div className="empty">
+                {t('roster.empty')}{' '}
+                <button type="button" className="link" onClick={() => setFilters(NO_FILTERS)}>
+                  {t('roster.reset')}
+                </button>
+              </div>
+            ) : (
+              // An office with nobody yet: say where people come from.
+              <div className="empty first-steps" data-testid="roster-first-steps">
+                <p>{t('roster.emptyOffice')}</p>
+                <a className="button primary" href="#/volunteers/new">
+                  {t('volunteer.add')}
+                </a>{' '}
+                <a className="button" href={hrefFor({ name: 'rosterImport' })}>
+                  {t('rosterImport.open')}
+                </a>
+              </div>
+            ))}
           <div className="table-spacer" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => (
               <RosterRow

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOfficeCode, OFFICE_CODES, officeName, regionName } from '../../../shared/domain/regions';
+import { isDefaultOfficeName, isOfficeCode, OFFICE_CODES, officeName, regionName } from '../../../shared/domain/regions';
 
 describe('regions and office names', () => {
   it('knows the 20 regional offices and the state front office, named in three languages', () => {
@@ -13,5 +13,11 @@ describe('regions and office names', () => {
     expect(officeName('KZ-75', 'город Алматы', 'kk')).toBe('Алматы қаласы');
     expect(officeName('KZ-75', null, 'en')).toBe('Almaty');
     expect(officeName('KZ-75', 'Алматинский фронт-офис', 'kk')).toBe('Алматинский фронт-офис');
+  });
+
+  it('knows an office with no name of its own, whichever language set it up', () => {
+    for (const name of [null, '', '  ', 'город Алматы', 'Город Алматы', 'Алматы қаласы', 'Almaty']) expect(isDefaultOfficeName('KZ-75', name), String(name)).toBe(true);
+    expect(isDefaultOfficeName('KZ-75', 'Город Астана')).toBe(false);
+    expect(isDefaultOfficeName('KZ-75', 'Алматинский фронт-офис')).toBe(false);
   });
 });

@@ -1,0 +1,31 @@
+import { CLI_ACTOR } from '../../electron/core/app';
+import { createOffice } from '../../electron/core/office/identity';
+import { expect, test } from './fixtures';
+import { signIn, speak } from './kit';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test('a new office: the empty roster points to Add and Import, and the office name field does not show a default in another language', async ({ page, office }) => {
+  // Set up without a name, as `erikti init` or a first run that left the name empty does.
+  createOffice(office.core.db, 'KZ-75');
+  office.core.callAs(CLI_ACTOR, 'users.add', { login: 'admin', displayName: 'Admin', role: 'administrator', password: 'administrator pass' });
+  await page.goto(office.host.url);
+  await signIn(page, 'admin', 'administrator pass');
+  await speak(page, 'en');
+
+  const firstSteps = page.getByTestId('roster-first-steps');
+  await expect(firstSteps).toContainText('No volunteers here yet');
+  await firstSteps.getByRole('link', { name: 'Import from Excel' }).click();
+  await expect(page.locator('#roster-file')).toBeAttached();
+
+  // A search that finds nobody says so, and offers to clear it instead.
+  await page.locator('nav a[href="#/volunteers"]').click();
+  await page.locator('input[type=search]').fill('Нұрлан');
+  await expect(page.getByText('Nobody found')).toBeVisible();
+  await expect(firstSteps).toHaveCount(0);
+
+  await page.locator('nav a[href="#/office"]').click();
+  await expect(page.locator('#office-name')).toHaveValue('');
+  await expect(page.locator('#office-name')).toHaveAttribute('placeholder', 'Almaty');
+  await expect(page.locator('.shell-head, header').first()).toContainText('Almaty');
+});
