@@ -29,3 +29,20 @@ test('a new office: the empty roster points to Add and Import, and the office na
   await expect(page.locator('#office-name')).toHaveAttribute('placeholder', 'Almaty');
   await expect(page.locator('.shell-head, header').first()).toContainText('Almaty');
 });
+
+test('deactivating a volunteer is asked about first', async ({ page, office }) => {
+  createOffice(office.core.db, 'KZ-75');
+  office.core.callAs(CLI_ACTOR, 'users.add', { login: 'admin', displayName: 'Admin', role: 'administrator', password: 'administrator pass' });
+  const { id } = office.core.callAs(CLI_ACTOR, 'volunteers.create', { lastName: 'Оспанова', firstName: 'Дана' });
+  await page.goto(office.host.url);
+  await signIn(page, 'admin', 'administrator pass');
+  await speak(page, 'en');
+  await page.goto(`${office.host.url.split('#')[0]}#/volunteers/${id}`);
+  await page.getByRole('button', { name: 'Deactivate' }).click();
+  const question = page.getByRole('group', { name: /Deactivate Оспанова Дана\?/ });
+  await question.getByRole('button', { name: 'No' }).click();
+  expect(office.core.callAs(CLI_ACTOR, 'volunteers.get', { id }).status).not.toBe('inactive');
+  await page.getByRole('button', { name: 'Deactivate' }).click();
+  await page.getByRole('group', { name: /Deactivate Оспанова Дана\?/ }).getByRole('button', { name: 'Yes' }).click();
+  await expect.poll(() => office.core.callAs(CLI_ACTOR, 'volunteers.get', { id }).status).toBe('inactive');
+});

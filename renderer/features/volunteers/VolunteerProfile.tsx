@@ -61,9 +61,14 @@ function Profile({ id, v, reload, more }: { id: string; v: CallResult<'volunteer
         {v.mayChange && (
           <>
             <a className="button primary" href={hrefFor({ name: 'volunteerEdit', id })}>{t('common.edit')}</a>
-            <button type="button" onClick={toggleStatus} disabled={action.busy}>
-              {active ? t('volunteer.deactivate') : t('volunteer.activate')}
-            </button>
+            {active ? (
+              // Deactivating takes a person off suggestions and lists at every office: asked first.
+              <ConfirmButton label={t('volunteer.deactivate')} question={t('volunteer.deactivateQuestion', { name: fullName(v) })} onConfirm={toggleStatus} disabled={action.busy} />
+            ) : (
+              <button type="button" onClick={toggleStatus} disabled={action.busy}>
+                {t('volunteer.activate')}
+              </button>
+            )}
             {canDelete && (
               <ConfirmButton danger label={t('common.delete')} question={t('volunteer.deleteQuestion')} onConfirm={remove} disabled={action.busy} />
             )}
