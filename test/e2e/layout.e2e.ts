@@ -26,3 +26,30 @@ test('at 1366 px every section of an administrator at the centre fits the header
     await closeOffice(office);
   }
 });
+
+test('at 1366 px the roster’s filters sit on one row and no column header is cut, in kk, ru and en; a new order starts at the top', async ({ page }) => {
+  const office = await openOffice('KZ-75');
+  try {
+    office.core.callAs(CLI_ACTOR, 'users.add', { login: 'admin', displayName: 'Айгерім Сапарова', role: 'administrator', password: 'administrator pass' });
+    for (let i = 0; i < 120; i += 1) {
+      office.core.callAs(CLI_ACTOR, 'volunteers.create', { lastName: `Оспанов${String.fromCharCode(1040 + (i % 30))}`, firstName: 'Ерлан', birthDate: `19${70 + (i % 30)}-03-08` });
+    }
+    await page.goto(office.host.url);
+    await signIn(page, 'admin', 'administrator pass');
+    const filters = page.locator('.filters').first();
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      await speak(page, lang);
+      const tops = await filters.locator(':scope > *').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+      expect(new Set(tops).size, `${lang}: filters on one row`).toBe(1);
+      const cut = await page.locator('.roster-table [role=columnheader]').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent));
+      expect(cut, `${lang}: headers cut`).toEqual([]);
+    }
+    const body = page.locator('.roster-table .table-body');
+    await body.evaluate((el) => (el.scrollTop = 2000));
+    await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+    await page.locator('.roster-table [role=columnheader] button', { hasText: 'Date of birth' }).click();
+    await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBe(0);
+  } finally {
+    await closeOffice(office);
+  }
+});

@@ -40,7 +40,6 @@ export function EventsScreen() {
   const { t } = useTranslation();
   const may = useMayCall();
   const view = useEventsView();
-  const any = (label: string) => `${label}: ${t('roster.any')}`;
   const statuses = useVocab('eventStatus', EVENT_STATUSES);
   const categories = useVocab('eventCategory', EVENT_CATEGORIES);
   const regions = useRegionOptions();
@@ -65,9 +64,9 @@ export function EventsScreen() {
       </div>
       <div className="filters">
         <input type="search" className="search" aria-label={t('events.search')} placeholder={t('events.search')} value={view.text} onChange={(e) => filter({ text: e.target.value })} />
-        <Select id="events-status" ariaLabel={t('eventField.status')} value={view.status} options={statuses} empty={any(t('eventField.status'))} onChange={(status) => filter({ status })} />
-        <Select id="events-category" ariaLabel={t('eventField.category')} value={view.category} options={categories} empty={any(t('eventField.category'))} onChange={(category) => filter({ category })} />
-        <Select id="events-region" ariaLabel={t('eventField.region')} value={view.region} options={regions} empty={any(t('eventField.region'))} onChange={(region) => filter({ region })} />
+        <Select id="events-status" ariaLabel={t('eventField.status')} value={view.status} options={statuses} empty={t('eventField.status')} onChange={(status) => filter({ status })} />
+        <Select id="events-category" ariaLabel={t('eventField.category')} value={view.category} options={categories} empty={t('eventField.category')} onChange={(category) => filter({ category })} />
+        <Select id="events-region" ariaLabel={t('eventField.region')} value={view.region} options={regions} empty={t('eventField.region')} onChange={(region) => filter({ region })} />
         {view.view === 'list' && (
           <span className="period" role="group" aria-label={t('events.period')}>
             <span className="muted">{t('events.period')}</span>

@@ -64,7 +64,7 @@ export function ExpiringScreen() {
           <input type="checkbox" checked={includeGrace} onChange={(e) => (setIncludeGrace(e.target.checked), setPage(0))} />
           {t('trainings.expiring.includeGrace')}
         </label>
-        <Select id="expiring-kind" ariaLabel={t('trainings.qualifications.kind')} value={kindId} options={kindOptions} empty={`${t('trainings.qualifications.kind')}: ${t('roster.any')}`} onChange={(value) => (setKindId(value), setPage(0))} />
+        <Select id="expiring-kind" ariaLabel={t('trainings.qualifications.kind')} value={kindId} options={kindOptions} empty={t('trainings.qualifications.kind')} onChange={(value) => (setKindId(value), setPage(0))} />
       </div>
       <ErrorText error={list.error ?? exporting.error} />
       <table className="plain-table" data-testid="expiring-table">

@@ -41,7 +41,7 @@ export function SessionsScreen() {
         {may('trainings.sessions.add') && <a className="button primary" href={hrefFor({ name: 'sessionNew' })}>{t('trainings.sessions.add')}</a>}
       </div>
       <div className="filters">
-        <Select id="sessions-status" ariaLabel={t('trainings.sessions.status')} value={status} options={statuses} empty={`${t('trainings.sessions.status')}: ${t('roster.any')}`} onChange={(value) => set({ status: value, page: 0 })} />
+        <Select id="sessions-status" ariaLabel={t('trainings.sessions.status')} value={status} options={statuses} empty={t('trainings.sessions.status')} onChange={(value) => set({ status: value, page: 0 })} />
       </div>
       {view === 'list' ? <SessionList /> : <SessionCalendar status={pickFrom(SESSION_STATUSES, status)} />}
     </div>

@@ -31,7 +31,6 @@ export function RosterFiltersBar({ searchRef, onSearchKey }: Props) {
   const kindOptions = (kinds.data ?? []).map((k) => ({ value: k.id, label: localizedText(k.names, lang) }));
   const onDate = filters.qualifiedOn.trim();
   const badDate = onDate !== '' && !isoDate.safeParse(dateForInput(onDate)).success;
-  const any = t('roster.any');
   const recent = filters.sort === 'updatedAt';
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
@@ -43,17 +42,18 @@ export function RosterFiltersBar({ searchRef, onSearchKey }: Props) {
         className="search"
         aria-label={t('roster.search')}
         placeholder={t('roster.searchPlaceholder')}
+        title={t('roster.searchHint')}
         value={filters.text}
         onChange={(e) => setFilters({ text: e.target.value })}
         onKeyDown={onSearchKey}
         autoFocus
       />
-      <Select id="filter-region" ariaLabel={t('volunteer.region')} value={filters.region} options={regions} empty={`${t('volunteer.region')}: ${any}`} onChange={(region) => setFilters({ region })} />
-      <Select id="filter-status" ariaLabel={t('volunteer.status')} value={filters.status} options={statuses} empty={`${t('volunteer.status')}: ${any}`} onChange={(status) => setFilters({ status })} />
-      <Select id="filter-skill" ariaLabel={t('volunteer.skills')} value={filters.skill} options={skills} empty={`${t('volunteer.skills')}: ${any}`} onChange={(skill) => setFilters({ skill })} />
-      <Select id="filter-area" ariaLabel={t('volunteer.areas')} value={filters.area} options={areas} empty={`${t('volunteer.areas')}: ${any}`} onChange={(area) => setFilters({ area })} />
-      <Select id="filter-org" ariaLabel={t('volunteer.organisation')} value={filters.organisationId} options={orgOptions} empty={`${t('volunteer.organisation')}: ${any}`} onChange={(organisationId) => setFilters({ organisationId })} />
-      <Select id="filter-qualification" ariaLabel={t('trainings.qualifications.filter')} value={filters.qualifiedKind} options={kindOptions} empty={`${t('trainings.qualifications.filter')}: ${any}`} onChange={(qualifiedKind) => setFilters({ qualifiedKind })} />
+      <Select id="filter-region" ariaLabel={t('volunteer.region')} value={filters.region} options={regions} empty={t('volunteer.region')} onChange={(region) => setFilters({ region })} />
+      <Select id="filter-status" ariaLabel={t('volunteer.status')} value={filters.status} options={statuses} empty={t('volunteer.status')} onChange={(status) => setFilters({ status })} />
+      <Select id="filter-skill" ariaLabel={t('volunteer.skills')} value={filters.skill} options={skills} empty={t('volunteer.skills')} onChange={(skill) => setFilters({ skill })} />
+      <Select id="filter-area" ariaLabel={t('volunteer.areas')} value={filters.area} options={areas} empty={t('volunteer.areas')} onChange={(area) => setFilters({ area })} />
+      <Select id="filter-org" ariaLabel={t('volunteer.organisation')} value={filters.organisationId} options={orgOptions} empty={t('volunteer.organisation')} onChange={(organisationId) => setFilters({ organisationId })} />
+      <Select id="filter-qualification" ariaLabel={t('trainings.qualifications.filter')} value={filters.qualifiedKind} options={kindOptions} empty={t('trainings.qualifications.filter')} onChange={(qualifiedKind) => setFilters({ qualifiedKind })} />
       {filters.qualifiedKind && (
         <input
           id="filter-qualified-on"

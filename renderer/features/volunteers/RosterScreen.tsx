@@ -45,6 +45,16 @@ export function RosterScreen() {
     if (count > 0) want(first, last);
   }, [want, first, last, count, pages.refreshing]);
 
+  // Another search, filter or order is another list: it starts at its top (entering the screen
+  // is not a change, so coming back from a profile keeps its place, below).
+  const listKey = JSON.stringify(query);
+  const shownKey = useRef(listKey);
+  useEffect(() => {
+    if (shownKey.current === listKey) return;
+    shownKey.current = listKey;
+    if (gridRef.current) gridRef.current.scrollTop = 0;
+  }, [listKey]);
+
   // Coming back from a profile: show the row the user left from.
   useEffect(() => {
     if (selected > 0) virtualizer.scrollToIndex(selected, { align: 'center' });
