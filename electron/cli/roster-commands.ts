@@ -60,6 +60,7 @@ export const rosterCommands: Commands = {
           updated: report.updated,
           unchanged: report.unchanged,
           rejected: report.rejected.map((p) => ({ row: p.row, column: p.column, reason: english(p.key, p.params) })),
+          warnings: report.warnings.map((p) => ({ row: p.row, column: p.column, reason: english(p.key, p.params) })),
           dryRun,
           sheet: sheet.name,
           rows: report.rows,

@@ -113,6 +113,9 @@ export const rosterReport = z.object({
   unchanged: z.number(),
   rejectedRows: z.number(),
   rejected: z.array(rosterProblem),
+  /** Rows imported with an optional field that did not fit left empty (a phone «7011234», a region «Марс»), and why. */
+  warnedRows: z.number(),
+  warnings: z.array(rosterProblem),
   /** Rows that repeat an earlier row of the same file (also rejected). */
   duplicates: z.array(z.object({ row: z.number(), firstRow: z.number() })),
   /** Rows that match someone already registered and change them (the first 1,000). */
@@ -123,6 +126,8 @@ export const rosterReport = z.object({
     by: z.enum(MATCH_KINDS),
     fields: z.array(z.string()),
   })),
+  /** The people added, by name (the first 1,000). */
+  addedPeople: z.array(z.object({ row: z.number(), name: z.string() })),
 });
 export type RosterReport = z.infer<typeof rosterReport>;
 

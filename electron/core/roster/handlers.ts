@@ -47,11 +47,14 @@ function applyPlan(stamp: WriteStamp, entries: Plan['entries']): void {
   }
 }
 
-/** The rejected rows with their original cells and a last column saying what is wrong. */
-function problemWorkbook(table: Table, rejected: { row: number; problems: RosterProblem[] }[], lang: Lang, sheetName: string): Uint8Array {
+/**
+ * The rejected rows, and the rows imported with a field left empty, with their original cells and
+ * a last column saying what is wrong (and, for the second kind, that the person was imported).
+ */
+function problemWorkbook(table: Table, rejected: { row: number; problems: RosterProblem[]; imported?: boolean }[], lang: Lang, sheetName: string): Uint8Array {
   const byNumber = new Map(table.rows.map((r) => [r.number, r.cells]));
   const headers = [...table.columns.map((c) => columnName(table, c)), translate(lang, 'rosterImport.problemColumn')];
-  const rows = rejected.map(({ row, problems }) => {
+  const rows = rejected.map(({ row, problems, imported }) => {
     const cells = byNumber.get(row) ?? [];
     const text = problems
       .map((p) => {
@@ -59,7 +62,7 @@ function problemWorkbook(table: Table, rejected: { row: number; problems: Roster
         return p.column ? `${p.column}: ${message}` : message;
       })
       .join('; ');
-    const explained = `${translate(lang, 'rosterImport.problemRow', { row })} ${text}`;
+    const explained = `${translate(lang, 'rosterImport.problemRow', { row })} ${imported ? `${translate(lang, 'rosterImport.importedWithout')} ` : ''}${text}`;
     return [...table.columns.map((c) => outCellOf(cells[c])), { text: explained }];
   });
   return writeSheet({ name: sheetName, headers, rows }, 'xlsx');
@@ -85,8 +88,12 @@ export const rosterHandlers: HandlerMap<RosterCallName> = {
 
   'roster.problemRows': (choice, ctx) => {
     const table = tableOf(ctx, choice);
-    const { entries } = plan(ctx, 'roster.problemRows', choice, table);
-    const rejected = entries.flatMap((e) => (e.kind === 'rejected' ? [{ row: e.row, problems: e.problems }] : []));
+    const { entries, warnings } = plan(ctx, 'roster.problemRows', choice, table);
+    const rejected = entries.flatMap((e) => {
+      if (e.kind === 'rejected') return [{ row: e.row, problems: e.problems }];
+      const warned = warnings.get(e.row);
+      return warned ? [{ row: e.row, problems: warned, imported: true }] : [];
+    });
     const name = translate(choice.lang, 'rosterImport.problemSheet');
     return generatedFile(`erikti-problems-${today(ctx)}.xlsx`, problemWorkbook(table, rejected, choice.lang, name));
   },

@@ -6,7 +6,7 @@ import { camelOf, columnOf, fieldOf } from '../../../shared/domain/replicated-ta
 import { volunteersTable } from '../../../shared/domain/volunteer-table';
 import { unneutralise } from '../spreadsheet/formulas';
 import { cellText, isDateCell, serialToIso, type Cell } from '../spreadsheet/sheet';
-import { cleanText, fixLookalikes } from './text';
+import { cleanText, fixLookalikes, usualNameCase } from './text';
 
 /**
  * One spreadsheet row to the fields of a volunteer, as the app's own input schema expects them.
@@ -18,6 +18,8 @@ type RawVolunteer = Record<string, unknown>;
 
 /** Cyrillic text fields, where Latin look-alike letters typed by mistake are fixed. */
 const NAME_FIELDS = new Set(['lastName', 'firstName', 'middleName', 'guardianName', 'emergencyContactName', 'district', 'locality']);
+/** People's names, written in the usual case whatever case the list typed them in. */
+const PERSON_NAME_FIELDS = new Set(['fullName', 'lastName', 'firstName', 'middleName', 'lastNameLatin', 'firstNameLatin', 'guardianName', 'emergencyContactName']);
 
 const key = (text: string) => skeletonTokens(text).join(' ');
 
@@ -228,7 +230,8 @@ function convert(field: RosterField, cell: Cell, options: NormalizeOptions): unk
   if (kind === 'phone') return phoneText(cell) || undefined;
   const text = unneutralise(cleanText(cellText(cell)));
   if (text === '') return undefined;
-  if (field === 'fullName' || NAME_FIELDS.has(field)) return fixLookalikes(text);
+  if (PERSON_NAME_FIELDS.has(field)) return usualNameCase(fixLookalikes(text));
+  if (NAME_FIELDS.has(field)) return fixLookalikes(text);
   const vocabulary = VOCABULARIES.get(field);
   switch (kind) {
     case 'enum': return (vocabulary && fromList(vocabulary, text)) ?? text;

@@ -22,7 +22,7 @@ import { columnName, type Table } from './table';
 type MatchKind = RosterReport['updates'][number]['by'];
 
 type PlanEntry =
-  | { kind: 'add'; row: number; data: VolunteerPatch }
+  | { kind: 'add'; row: number; data: VolunteerPatch; name: string }
   | { kind: 'update'; row: number; id: string; name: string; by: MatchKind; changes: Row }
   | { kind: 'unchanged'; row: number; id: string }
   | { kind: 'rejected'; row: number; problems: RosterProblem[] };
@@ -32,6 +32,8 @@ export interface Plan {
   report: RosterReport;
   /** Every valid IIN the rows were matched on: each is a lookup of who holds it. */
   iins: string[];
+  /** Rows imported with fields left out, and why, by row number. */
+  warnings: Map<number, RosterProblem[]>;
 }
 
 interface PlanOptions {
@@ -154,6 +156,41 @@ function problemsOf(table: Table, sources: Record<string, number>, rowNumber: nu
   return out;
 }
 
+/**
+ * What makes a person unusable when wrong: without a name nobody can find them, and a wrong IIN
+ * would attach the record to someone else. Any other field that does not fit is left empty, with
+ * a warning on the row, and the person is imported.
+ */
+const ESSENTIAL_FIELDS = new Set(['lastName', 'firstName', 'iin']);
+const fieldOf = (problem: FieldProblem) => problem.path.split('.')[0] ?? problem.path;
+
+/**
+ * The row's data as the form's schema reads it, with the optional fields that do not fit left
+ * out: `problems` are what kept it out (as errors when essential, else as warnings).
+ */
+function parseLeniently(normalized: Record<string, unknown>): { data: VolunteerData | null; problems: FieldProblem[]; dropped: boolean } {
+  const first = volunteerInput.safeParse(normalized);
+  if (first.success) return { data: first.data, problems: [], dropped: false };
+  const problems = problemsFromZod(first.error);
+  if (problems.some((p) => ESSENTIAL_FIELDS.has(fieldOf(p)))) return { data: null, problems, dropped: false };
+  const bad = new Set(problems.map(fieldOf));
+  const second = volunteerInput.safeParse(Object.fromEntries(Object.entries(normalized).filter(([field]) => !bad.has(field))));
+  return second.success ? { data: second.data, problems, dropped: true } : { data: null, problems: [...problems, ...problemsFromZod(second.error)], dropped: false };
+}
+
+/**
+ * The form's rules over the row (with `base` under it: defaults, or the person as registered);
+ * when they refuse optional fields only, those are left out of the row and the rules asked again.
+ */
+function completeLeniently(db: ReadDb, base: VolunteerPatch, data: VolunteerData, id: string | undefined, today: string): { result: VolunteerPatch | FieldProblem[]; dropped: FieldProblem[] } {
+  const result = complete(db, { ...base, ...data } as VolunteerPatch, id, today);
+  if (!Array.isArray(result) || result.some((p) => ESSENTIAL_FIELDS.has(fieldOf(p)))) return { result, dropped: [] };
+  const bad = new Set(result.map(fieldOf));
+  const kept = Object.fromEntries(Object.entries(data).filter(([field]) => !bad.has(field))) as VolunteerData;
+  const again = complete(db, { ...base, ...kept } as VolunteerPatch, id, today);
+  return Array.isArray(again) ? { result: [...result, ...again], dropped: [] } : { result: again, dropped: result };
+}
+
 /** Names that differ only in letter case (or ё for е) are the same name: an all-caps list changes nothing. */
 const sameName = (a: unknown, b: unknown) =>
   typeof a === 'string' && typeof b === 'string' && a.toLowerCase().replace(/ё/g, 'е') === b.toLowerCase().replace(/ё/g, 'е');
@@ -186,7 +223,9 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
   const rulesDb = withStatementCache(db);
   const matched = new Map<string, number>();
   const entries: PlanEntry[] = [];
-  const report: RosterReport = { rows: 0, added: 0, updated: 0, unchanged: 0, rejectedRows: 0, rejected: [], duplicates: [], updates: [] };
+  const report: RosterReport = {
+    rows: 0, added: 0, updated: 0, unchanged: 0, rejectedRows: 0, rejected: [], warnedRows: 0, warnings: [], duplicates: [], updates: [], addedPeople: [],
+  };
   const currentRow = prepared(db, 'SELECT * FROM volunteers WHERE id = ?');
   const sources = fieldSources(mapping);
   const iins = new Set<string>();
@@ -196,17 +235,21 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
     report.rejectedRows++;
     report.rejected.push(...problems);
   };
+  /** Rows imported with some fields left empty: still listed, with what was left out, in the problem rows file. */
+  const warn = (row: number, problems: RosterProblem[]) => warnings.set(row, [...(warnings.get(row) ?? []), ...problems]);
+  const warnings = new Map<number, RosterProblem[]>();
 
   for (const { number, cells } of table.rows) {
     const normalized = normalizeRow(cells, mapping, { office: options.office });
     if (!normalized) continue;
     report.rows++;
-    const parsed = volunteerInput.safeParse(normalized);
-    if (!parsed.success) {
-      reject(number, problemsOf(table, sources, number, problemsFromZod(parsed.error)));
+    const parsed = parseLeniently(normalized);
+    if (!parsed.data) {
+      reject(number, problemsOf(table, sources, number, parsed.problems));
       continue;
     }
     const data = parsed.data;
+    if (parsed.dropped) warn(number, problemsOf(table, sources, number, parsed.problems));
     if (data.iin) iins.add(data.iin);
     const key = nameKey(data.lastName, data.firstName);
     const match = people.match(data, key);
@@ -221,14 +264,20 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
       continue;
     }
 
+    const leftOut = (dropped: FieldProblem[]) => {
+      if (dropped.length) warn(number, problemsOf(table, sources, number, dropped));
+    };
     if (!match) {
-      const result = complete(rulesDb, { status: 'active', region: options.office as VolunteerPatch['region'], ...data }, undefined, options.today);
+      const { result, dropped } = completeLeniently(rulesDb, { status: 'active', region: options.office as VolunteerPatch['region'] }, data, undefined, options.today);
       if (Array.isArray(result)) {
         reject(number, problemsOf(table, sources, number, result));
         continue;
       }
-      entries.push({ kind: 'add', row: number, data: result });
+      leftOut(dropped);
+      const name = [result.lastName, result.firstName, result.middleName].filter(Boolean).join(' ');
+      entries.push({ kind: 'add', row: number, data: result, name });
       report.added++;
+      if (report.addedPeople.length < MAX_UPDATES_LISTED) report.addedPeople.push({ row: number, name });
       people.add(key, {
         id: `row:${number}`, middle: skeleton(result.middleName), iin: result.iin ?? null,
         birthDate: result.birthDate ?? null, phone: result.phone ?? null, row: number,
@@ -239,12 +288,12 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
     const { person, by } = match;
     matched.set(person.id, number);
     const current = currentRow.get(person.id) as VolunteerSqlRow;
-    const merged = { ...fromRow(current, true), ...data } as VolunteerPatch;
-    const result = complete(rulesDb, merged, person.id, options.today);
+    const { result, dropped } = completeLeniently(rulesDb, fromRow(current, true) as VolunteerPatch, data, person.id, options.today);
     if (Array.isArray(result)) {
       reject(number, problemsOf(table, sources, number, result));
       continue;
     }
+    leftOut(dropped);
     const next = toRow(result);
     const changes: Row = {};
     for (const column of VOLUNTEER_COLUMNS) {
@@ -269,5 +318,9 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
       report.updates.push({ row: number, id: person.id, name, by, fields: Object.keys(changes).map((c) => c.replace(/_([a-z])/g, (_m, l: string) => l.toUpperCase())) });
     }
   }
-  return { entries, report, iins: [...iins] };
+  // A row warned about and then rejected by a later check counts once, as rejected.
+  for (const entry of entries) if (entry.kind === 'rejected') warnings.delete(entry.row);
+  report.warnedRows = warnings.size;
+  report.warnings = [...warnings.values()].flat();
+  return { entries, report, iins: [...iins], warnings };
 }

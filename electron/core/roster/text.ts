@@ -30,6 +30,18 @@ export function fixLookalikes(text: string): string {
   });
 }
 
+/**
+ * A person's name as it is usually written: a word typed all in capitals or all in small letters
+ * («ОМАРОВА айжан») gets a capital first letter and small ones after («Омарова Айжан»), each part
+ * of a hyphenated name too. A name with any word in mixed case («Омарова», «МакДональд») is left
+ * as typed: someone wrote it that way on purpose.
+ */
+export function usualNameCase(text: string): string {
+  const mixed = (word: string) => word !== word.toLocaleUpperCase('kk') && word !== word.toLocaleLowerCase('kk');
+  if (text.split(/[\s-]+/).some((word) => /\p{L}{2}/u.test(word) && mixed(word))) return text;
+  return text.replace(/\p{L}+/gu, (word) => word.charAt(0).toLocaleUpperCase('kk') + word.slice(1).toLocaleLowerCase('kk'));
+}
+
 /** Trims, turns non-breaking and odd spaces into plain ones, drops zero-width characters, collapses runs. */
 export function cleanText(text: string): string {
   return text

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallResult } from '../../../shared/contract';
-import { bestSheet, ROSTER_FIELDS, ROSTER_LIMITS, type RosterField, type RosterMapping, type RosterReport, type RosterSheet } from '../../../shared/contract/roster';
+import { bestSheet, ROSTER_FIELDS, ROSTER_LIMITS, type RosterField, type RosterMapping, type RosterProblem, type RosterReport, type RosterSheet } from '../../../shared/contract/roster';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
@@ -206,8 +206,10 @@ function SheetStep({ inspected, imported, onImported, onReset }: SheetStepProps)
         <section className="form-section" aria-labelledby="roster-step-preview" data-testid="roster-report">
           <h2 id="roster-step-preview">{t('rosterImport.step.preview')}</h2>
           <Counts report={report} done={imported !== null} />
+          {imported !== null && report.addedPeople.length > 0 && <Added report={report} />}
           {report.updates.length > 0 && <Updates report={report} />}
-          {report.rejected.length > 0 && <Problems report={report} />}
+          {report.rejected.length > 0 && <Problems problems={report.rejected} title={t('rosterImport.problemsTitle')} hint={t('rosterImport.problemsHint')} testId="roster-problem" />}
+          {report.warnings.length > 0 && <Problems problems={report.warnings} title={t('rosterImport.warningsTitle')} hint={t('rosterImport.warningsHint')} testId="roster-warning" />}
           <div className="form-actions">
             {imported === null ? (
               <button
@@ -225,7 +227,7 @@ function SheetStep({ inspected, imported, onImported, onReset }: SheetStepProps)
                 <button type="button" onClick={onReset}>{t('rosterImport.another')}</button>
               </>
             )}
-            {report.rejectedRows > 0 && (
+            {report.rejectedRows + report.warnedRows > 0 && (
               <button type="button" data-testid="roster-problems-download" onClick={() => void downloadProblems()} disabled={problems.busy}>
                 {t('rosterImport.downloadProblems')}
               </button>
@@ -296,6 +298,7 @@ function Counts({ report, done }: { report: RosterReport; done: boolean }) {
     ['updated', report.updated, t('rosterImport.countUpdated')],
     ['unchanged', report.unchanged, t('rosterImport.countUnchanged')],
     ['rejected', report.rejectedRows, t('rosterImport.countRejected')],
+    ...(report.warnedRows > 0 ? [['warned', report.warnedRows, t('rosterImport.countWarned')] as [string, number, string]] : []),
   ];
   return (
     <>
@@ -344,13 +347,32 @@ function Updates({ report }: { report: RosterReport }) {
   );
 }
 
-function Problems({ report }: { report: RosterReport }) {
+/** Who the import added, by name and row (the first rows only), so a clerk can see the list went in. */
+function Added({ report }: { report: RosterReport }) {
   const { t } = useTranslation();
   return (
     <>
-      <h3>{t('rosterImport.problemsTitle')}</h3>
-      <p className="muted small">{t('rosterImport.problemsHint')}</p>
-      <table className="plain-table" data-testid="roster-problems">
+      <h3>{t('rosterImport.addedTitle')}</h3>
+      <ul className="added-people" data-testid="roster-added">
+        {report.addedPeople.slice(0, UPDATES_SHOWN).map((p) => (
+          <li key={p.row}>
+            <span className="mono muted small">{p.row}</span> {p.name}
+          </li>
+        ))}
+      </ul>
+      {report.added > UPDATES_SHOWN && <p className="muted small">{t('rosterImport.more', { shown: UPDATES_SHOWN, total: report.added })}</p>}
+    </>
+  );
+}
+
+/** Row problems: the rows left out, or the rows imported with a field left empty. */
+function Problems({ problems, title, hint, testId }: { problems: RosterProblem[]; title: string; hint: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3>{title}</h3>
+      <p className="muted small">{hint}</p>
+      <table className="plain-table" data-testid={`${testId}s`}>
         <thead>
           <tr>
             <th>{t('rosterImport.row')}</th>
@@ -359,8 +381,8 @@ function Problems({ report }: { report: RosterReport }) {
           </tr>
         </thead>
         <tbody>
-          {report.rejected.slice(0, PROBLEMS_SHOWN).map((p, i) => (
-            <tr key={`${p.row}-${i}`} data-testid="roster-problem">
+          {problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
+            <tr key={`${p.row}-${i}`} data-testid={testId}>
               <td className="mono">{p.row}</td>
               <td>{p.column ?? <span className="muted">{t('rosterImport.wholeRow')}</span>}</td>
               <td>{t(p.key, { ...p.params, defaultValue: t('error.invalid') })}</td>
@@ -368,9 +390,7 @@ function Problems({ report }: { report: RosterReport }) {
           ))}
         </tbody>
       </table>
-      {report.rejected.length > PROBLEMS_SHOWN && (
-        <p className="muted small">{t('rosterImport.more', { shown: PROBLEMS_SHOWN, total: report.rejected.length })}</p>
-      )}
+      {problems.length > PROBLEMS_SHOWN && <p className="muted small">{t('rosterImport.more', { shown: PROBLEMS_SHOWN, total: problems.length })}</p>}
     </>
   );
 }
