@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { tempDir } from './temp-db';
@@ -40,28 +40,50 @@ export interface GreyImage {
 
 export const greyAt = (image: GreyImage, x: number, y: number): number => image.pixels[y * image.width + x]!;
 
-/** Page `page` (from 1) rendered in grey at `dpi`: poppler's PGM is a short header then one byte a pixel, nothing to decode. */
-export function renderGrey(pdf: Uint8Array, options: { page?: number; dpi: number }): GreyImage {
-  const page = String(options.page ?? 1);
-  const file = saved(pdf);
-  const prefix = path.join(path.dirname(file), `grey-${page}`);
-  execFileSync('pdftoppm', ['-gray', '-r', String(options.dpi), '-f', page, '-l', page, '-singlefile', file, prefix]);
-  const bytes = readFileSync(`${prefix}.pgm`);
+/** A rectangle on the page in points from the top left (what the layout code places things by). */
+export interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function readPgm(file: string): GreyImage {
+  const bytes = readFileSync(file);
   const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(bytes.subarray(0, 40).toString('latin1'));
   if (!header) throw new Error('pdftoppm did not write an 8-bit PGM');
   const [width, height] = [Number(header[1]), Number(header[2])];
   return { width, height, pixels: bytes.subarray(header[0].length, header[0].length + width * height) };
 }
 
-/** The part of an image within a box (pixels), clipped to the image. */
-export function crop(image: GreyImage, box: { x: number; y: number; width: number; height: number }): GreyImage {
-  const x0 = Math.max(0, Math.floor(box.x));
-  const y0 = Math.max(0, Math.floor(box.y));
-  const width = Math.min(image.width, Math.ceil(box.x + box.width)) - x0;
-  const height = Math.min(image.height, Math.ceil(box.y + box.height)) - y0;
-  const pixels = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) pixels.set(image.pixels.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + width), y * width);
-  return { width, height, pixels };
+/** pdftoppm's crop options for an area of the page at `dpi` (it crops in pixels). */
+const cropArgs = (area: Area | undefined, dpi: number): string[] => {
+  if (!area) return [];
+  const px = (pt: number) => String(Math.round((pt * dpi) / 72));
+  return ['-x', px(area.x), '-y', px(area.y), '-W', px(area.width), '-H', px(area.height)];
+};
+
+/**
+ * Page `page` (from 1) rendered in grey at `dpi`, or only `area` of it: poppler's PGM is a short
+ * header then one byte a pixel, nothing to decode.
+ */
+export function renderGrey(pdf: Uint8Array, options: { page?: number; dpi: number; area?: Area }): GreyImage {
+  const page = String(options.page ?? 1);
+  const file = saved(pdf);
+  const prefix = path.join(path.dirname(file), `grey-${page}`);
+  execFileSync('pdftoppm', ['-gray', '-r', String(options.dpi), ...cropArgs(options.area, options.dpi), '-f', page, '-l', page, '-singlefile', file, prefix]);
+  return readPgm(`${prefix}.pgm`);
+}
+
+/** Every page rendered in grey at `dpi` (only `area` of each when given), in page order, in one pdftoppm run. */
+export function renderAllGrey(pdf: Uint8Array, options: { dpi: number; area?: Area }): GreyImage[] {
+  const file = saved(pdf);
+  const dir = path.dirname(file);
+  execFileSync('pdftoppm', ['-gray', '-r', String(options.dpi), ...cropArgs(options.area, options.dpi), file, path.join(dir, 'all')]);
+  return readdirSync(dir)
+    .filter((name) => /^all-\d+\.pgm$/.test(name))
+    .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]))
+    .map((name) => readPgm(path.join(dir, name)));
 }
 
 /** The text of the QR code found in the image, as a phone's scanner reads it, or null when none decodes. */
