@@ -61,6 +61,12 @@ export const verdict = z.object({
   reason: z.enum(VERDICT_REASONS).nullable(),
   /** The signature checked out with a key trusted for the issuing office. */
   signatureValid: z.boolean(),
+  /**
+   * The register received here lists it. False on a `valid` answer: the signature and key hold but
+   * the certificate was issued after the issuing office's last bundle reached this one (reason
+   * `notInRegister`); a revocation made since would not be known here either.
+   */
+  inRegister: z.boolean(),
   number: z.string().nullable(),
   code: z.string().nullable(),
   kind: z.enum(CERTIFICATE_KINDS).nullable(),

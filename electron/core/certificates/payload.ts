@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { crockford, formatShortCode, officeDigits, officeOfDigits, type CertificateKind } from '../../../shared/domain/certificates';
 import { EVENT_CATEGORIES, type EventCategory } from '../../../shared/domain/events';
 import { base45Decode, base45Encode } from './base45';
@@ -182,8 +182,12 @@ export function decodeFacts(bytes: Buffer): CertificateFacts {
 
 const signedBytes = (payload: Buffer) => Buffer.concat([SIGNATURE_TAG, payload]);
 
+/** The last private key parsed: a batch signs a thousand times with one key, and parsing its PEM costs as much as signing. */
+let parsedKey: { pem: string; key: KeyObject } | null = null;
+
 export function signPayload(payload: Buffer, privateKeyPem: string): Buffer {
-  return sign(null, signedBytes(payload), createPrivateKey(privateKeyPem));
+  if (parsedKey?.pem !== privateKeyPem) parsedKey = { pem: privateKeyPem, key: createPrivateKey(privateKeyPem) };
+  return sign(null, signedBytes(payload), parsedKey.key);
 }
 
 /** Ed25519 public keys travel raw (32 bytes); this is the DER prefix that makes one an SPKI key. */

@@ -1,6 +1,6 @@
 import { CallError } from '../../../shared/contract/errors';
 import type { Certificate } from '../../../shared/contract/certificates';
-import { certificateNumber, MAX_SERIAL, type CertificateKind } from '../../../shared/domain/certificates';
+import { certificateNumber, type CertificateKind } from '../../../shared/domain/certificates';
 import type { EventCategory } from '../../../shared/domain/events';
 import { skeletonWord, transliterate } from '../../../shared/domain/search-key';
 import type { ReadDb } from '../db/read-only';
@@ -15,6 +15,7 @@ import { insertReplicated, updateReplicated, type WriteStamp } from '../replicat
 import { workingLanguage } from '../trainings/catalogue';
 import { ownCertificateKey } from './keys';
 import { encodeFacts, qrText, shortCode, signPayload, type CertificateFacts } from './payload';
+import { seriesRange, workstationSeries } from './series';
 
 /**
  * The register: issuing (number, facts, signature, in the caller's transaction), finding,
@@ -120,10 +121,17 @@ function holderOf(db: ReadDb, asked: string): Holder {
   return { id, name, latin };
 }
 
-function nextSerial(db: ReadDb, office: string, year: number): number {
-  const max = prepared(db, 'SELECT MAX(serial) FROM certificates WHERE office = ? AND year = ?').pluck().get(office, year) as number | null;
-  const serial = (max ?? 0) + 1;
-  if (serial > MAX_SERIAL) throw refuse('error.certificates.serialsExhausted', 'No serial numbers left this year', { year });
+/** Each call's series, looked up once (a batch numbers a thousand certificates in one call). */
+const seriesOfCall = new WeakMap<WriteStamp, number>();
+
+/** The next serial in this workstation's series (series.ts: workstations of one office never share one). */
+function nextSerial(w: WriteStamp, office: string, year: number): number {
+  let series = seriesOfCall.get(w);
+  if (series === undefined) seriesOfCall.set(w, (series = workstationSeries(w.db)));
+  const [first, last] = seriesRange(series);
+  const max = prepared(w.db, 'SELECT MAX(serial) FROM certificates WHERE office = ? AND year = ? AND serial BETWEEN ? AND ?').pluck().get(office, year, first, last) as number | null;
+  const serial = max === null ? first : max + 1;
+  if (serial > last) throw refuse('error.certificates.serialsExhausted', 'No serial numbers left this year', { year });
   return serial;
 }
 
@@ -144,7 +152,7 @@ interface Statement {
 function record(w: WriteStamp, s: Statement, today: string, signatory: string | null): string {
   const office = readOffice(w.db)!.code;
   const year = Number(today.slice(0, 4));
-  const serial = nextSerial(w.db, office, year);
+  const serial = nextSerial(w, office, year);
   const number = certificateNumber(office, year, serial);
   const key = ownCertificateKey(w.db, w.at);
   const facts: CertificateFacts = {

@@ -13,16 +13,20 @@ import { findCertificate, holderErased, type CertificateRow } from './register';
  * - **altered**: the signed facts do not match their signature (any field changed), or a QR
  *   content that is ours but broken;
  * - **unknown**: not issued by a trusted office (no key the centre vouched for), by a key not
- *   valid on the issue date, not in this office's register (yet), or a short code whose check
- *   part does not match (a typo, an invented number);
+ *   valid on the issue date, a short code whose number is not in this office's register (only
+ *   the register can check a code), or whose check part does not match (a typo, an invented number);
  * - **revoked**: the register says so (revocations replicate with the register);
- * - **valid**: otherwise.
- * The answer shows what the certificate states (never the erased holder's name) and the date of
- * the last bundle received: trust and revocations are known as of then.
+ * - **valid**: otherwise. A QR content whose signature holds, by a key trusted and valid on its
+ *   issue date, is valid even when its number is not in the register received here: an office
+ *   issues offline, and a university must not be told "unknown" about a genuine certificate
+ *   printed after the last exchange. The answer says so (`inRegister: false`, reason
+ *   `notInRegister`): a revocation made since would not be known here either.
+ * Every answer carries the date of the last bundle received (`asOf`): trust and revocations are
+ * known as of then. It shows what the certificate states, never the erased holder's data.
  */
 
 const EMPTY: Omit<Verdict, 'status' | 'reason' | 'asOf'> = {
-  signatureValid: false, number: null, code: null, kind: null, office: null, issuedOn: null, holderLatin: null, holderName: null, holderErased: false,
+  signatureValid: false, inRegister: false, number: null, code: null, kind: null, office: null, issuedOn: null, holderLatin: null, holderName: null, holderErased: false,
   title: null, from: null, to: null, hours: null, events: null, categories: null, signatory: null, revokedAt: null, revokeReason: null,
 };
 
@@ -60,8 +64,10 @@ function fromFacts(f: CertificateFacts): Partial<Verdict> {
 /** Whether the signature over these facts holds with a key trusted for their office and valid on their date. */
 function checkSignature(db: ReadDb, facts: CertificateFacts, payload: Buffer, signature: Buffer): VerdictReason | null {
   const key = certificateKey(db, facts.keyId);
-  if (!key || !key.trusted || key.office !== facts.office) return 'untrustedIssuer';
+  if (!key || !key.trusted) return 'untrustedIssuer';
+  // The signature first: facts changed on a genuine certificate (its office included) are altered, not unknown.
   if (!verifyPayload(payload, signature, key.key)) return 'badSignature';
+  if (key.office !== facts.office) return 'untrustedIssuer';
   if (!validOn(key, facts.issuedOn)) return 'keyNotValid';
   return null;
 }
@@ -84,9 +90,9 @@ export function verifyCertificate(db: ReadDb, text: string, lang: TitleLanguage)
     if (problem) return answer('unknown', problem, shown);
     const signed = { ...shown, signatureValid: true, code: shortCode(numberOf(facts), qr.signature) };
     const row = findCertificate(db, numberOf(facts));
-    if (!row) return answer('unknown', 'notInRegister', signed);
-    if (row.signature !== qr.signature.toString('base64')) return answer('unknown', 'registerMismatch', signed);
-    const register = fromRegister(db, row, lang);
+    if (!row) return answer('valid', 'notInRegister', signed);
+    if (row.signature !== qr.signature.toString('base64')) return answer('unknown', 'registerMismatch', { ...signed, inRegister: true });
+    const register = { ...fromRegister(db, row, lang), inRegister: true };
     // The paper's name is the holder's, but an erased person's data is not shown.
     const stated = { ...signed, ...register, holderLatin: register.holderErased ? null : facts.holderLatin, title: register.title ?? facts.title };
     return answer(row.revoked_at ? 'revoked' : 'valid', null, stated);
@@ -98,7 +104,7 @@ export function verifyCertificate(db: ReadDb, text: string, lang: TitleLanguage)
   if (!row) return answer('unknown', 'notInRegister', { number: code.number });
   const signature = Buffer.from(row.signature, 'base64');
   if (checkPart(signature) !== code.check) return answer('unknown', 'checkMismatch', { number: code.number });
-  const register = fromRegister(db, row, lang);
+  const register = { ...fromRegister(db, row, lang), inRegister: true };
   // The register's own copy is checked too when it still holds the signed facts (erasure blanks them).
   if (row.payload) {
     const payload = Buffer.from(row.payload, 'base64');

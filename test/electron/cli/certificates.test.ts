@@ -32,7 +32,7 @@ describe('erikti certificates', () => {
     const one = batch[0]!;
     const valid = erikti(['certificates', 'verify', '--db', db, one.code]);
     expect(valid.status).toBe(0);
-    expect(JSON.parse(valid.stdout)).toMatchObject({ status: 'valid', number: one.number });
+    expect(JSON.parse(valid.stdout)).toMatchObject({ status: 'valid', number: one.number, inRegister: true, asOf: null });
     expect(JSON.parse(erikti(['certificates', 'verify', '--db', db, one.qr]).stdout).status).toBe('valid');
     // The same again: the same number (a re-issue is a re-print).
     expect(eriktiJson(['certificates', 'issue', '--db', db, '--kind', 'service', '--volunteer', one.volunteerId])).toMatchObject({ number: one.number, again: true });

@@ -51,6 +51,40 @@ describe('certificates across offices', () => {
     );
   });
 
+  it('issued offline after the last exchange: its QR content is valid elsewhere, "not yet in the register received here"; its short code unknown until the register arrives', () => {
+    const { centre, almaty } = country();
+    const earlier = serviceCertificate(almaty);
+    expect(verify(centre, earlier.qr!).asOf).toBeNull();
+    sync(almaty, centre, 'KZ');
+    const received = centre.db.prepare("SELECT MAX(at) FROM exchange_history WHERE direction = 'import'").pluck().get() as string;
+    expect(verify(centre, earlier.qr!)).toMatchObject({ status: 'valid', reason: null, inRegister: true, asOf: received });
+
+    const later = serviceCertificate(almaty);
+    expect(verify(centre, later.qr!)).toMatchObject({
+      status: 'valid', reason: 'notInRegister', inRegister: false, signatureValid: true, number: later.number, code: later.code, holderLatin: 'Zhumabekov Nursultan',
+      hours: 25, asOf: received,
+    });
+    expect(verify(centre, later.code)).toMatchObject({ status: 'unknown', reason: 'notInRegister', inRegister: false, asOf: received });
+    // Every answer says as of when, the unknown and the broken ones too.
+    expect(verify(centre, 'EK1:%%%').asOf).toBe(received);
+    sync(almaty, centre, 'KZ');
+    expect(verify(centre, later.qr!)).toMatchObject({ status: 'valid', reason: null, inRegister: true, holderName: 'Жұмабеков Нұрсұлтан Әлиұлы' });
+    expect(verify(centre, later.code).status).toBe('valid');
+  });
+
+  it('an erased holder’s certificate verifies at another office as valid with the holder’s data erased, showing none of it', () => {
+    const { centre, almaty } = country();
+    const cert = serviceCertificate(almaty);
+    const volunteerId = almaty.callAs(STAFF, 'certificates.get', { number: cert.number }).volunteerId;
+    almaty.callAs(ADMIN, 'volunteers.delete', { id: volunteerId });
+    sync(almaty, centre, 'KZ');
+    for (const text of [cert.qr!, cert.code]) {
+      const verdict = verify(centre, text);
+      expect(verdict).toMatchObject({ status: 'valid', holderErased: true, holderName: null, holderLatin: null, hours: 25 });
+      expect(JSON.stringify(verdict)).not.toMatch(/Жұмабеков|Zhumabekov|Нұрсұлтан|Nursultan/);
+    }
+  });
+
   it('revoked at the issuing office, exported and imported: revoked at the centre and elsewhere', () => {
     const { centre, almaty, astana } = country();
     const cert = serviceCertificate(almaty);

@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import { afterEach, describe, expect, it } from 'vitest';
-import { qrBox } from '../../../../electron/core/documents/certificate';
-import { ADMIN, tempDir } from '../../../helpers/temp-db';
-import { pdfPages, renderPage } from '../../../helpers/pdf';
+import { encodeFacts, qrText, type CertificateFacts } from '../../../../electron/core/certificates/payload';
+import { certificatesPdf, QR_MASK, qrBox, type CertificatePage } from '../../../../electron/core/documents/certificate';
+import { ADMIN } from '../../../helpers/temp-db';
+import { greyAt, pdfPages, readQr, renderAllGrey, renderGrey, renderPage } from '../../../helpers/pdf';
 import { closeOffices, hours, kazakh, office, passedSession, person, STAFF } from './helpers';
 
 afterEach(closeOffices);
@@ -53,18 +53,6 @@ describe('certificates in print', () => {
 });
 
 describe('the QR code on paper', () => {
-  /** Page 1 rendered in grey at `dpi` (poppler's PGM: a header, then one byte a pixel). */
-  function grey(pdf: Buffer, dpi: number): { width: number; height: number; at(x: number, y: number): number } {
-    const dir = tempDir();
-    const file = path.join(dir, 'c.pdf');
-    writeFileSync(file, pdf);
-    execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', file, path.join(dir, 'page')]);
-    const bytes = readFileSync(path.join(dir, 'page.pgm'));
-    const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(bytes.subarray(0, 40).toString('latin1'))!;
-    const [width, height, offset] = [Number(header[1]), Number(header[2]), header[0].length];
-    return { width, height, at: (x, y) => bytes[offset + y * width + x]! };
-  }
-
   it('is drawn module for module as the encoder made it for the certificate’s QR content (alphanumeric, level Q), and that content verifies', () => {
     const core = office('KZ-75');
     const v = kazakh(core);
@@ -72,8 +60,8 @@ describe('the QR code on paper', () => {
     const issued = core.callAs(ADMIN, 'certificates.issue', { kind: 'service', volunteerId: v, print: true });
     const qr = issued.certificates[0]!.qr!;
     const dpi = 300;
-    const image = grey(Buffer.from(issued.file!.base64, 'base64'), dpi);
-    const symbol = QRCode.create([{ data: qr, mode: 'alphanumeric' }], { errorCorrectionLevel: 'Q' });
+    const image = renderGrey(Buffer.from(issued.file!.base64, 'base64'), { dpi });
+    const symbol = QRCode.create([{ data: qr, mode: 'alphanumeric' }], { errorCorrectionLevel: 'Q', maskPattern: QR_MASK });
     expect(symbol.segments.map((s) => s.mode.id)).toEqual(['Alphanumeric']);
     const box = qrBox({ width: 595.28, height: 841.89 });
     const size = symbol.modules.size;
@@ -84,12 +72,64 @@ describe('the QR code on paper', () => {
       for (let col = 0; col < size; col++) {
         const x = px(box.x + (box.quietModules + col + 0.5) * unit);
         const y = px(box.y + (box.quietModules + row + 0.5) * unit);
-        if ((image.at(x, y) < 128) !== Boolean(symbol.modules.get(row, col))) mismatches++;
+        if ((greyAt(image, x, y) < 128) !== Boolean(symbol.modules.get(row, col))) mismatches++;
       }
     }
     expect(mismatches).toBe(0);
     // The quiet zone is blank.
-    for (let k = 0; k < size; k++) expect(image.at(px(box.x + 2 * unit), px(box.y + (box.quietModules + k + 0.5) * unit))).toBeGreaterThan(200);
+    for (let k = 0; k < size; k++) expect(greyAt(image, px(box.x + 2 * unit), px(box.y + (box.quietModules + k + 0.5) * unit))).toBeGreaterThan(200);
     expect(core.callAs(STAFF, 'certificates.verify', { text: qr }).status).toBe('valid');
   });
+
+  it('read back from the printed page by a QR decoder, at 150 dpi in grey: the content verifies as valid, stating what the page states', () => {
+    const core = office('KZ-75');
+    const people = [kazakh(core), person(core, 'Иванова', { firstName: 'Мария', middleName: 'Сергеевна' })];
+    for (const v of people) hours(core, v, 24, { category: 'flood' });
+    const batch = core.callAs(ADMIN, 'certificates.batch', { kind: 'service', year: 2026, minHours: 20 });
+    const pdf = Buffer.from(batch.file!.base64, 'base64');
+    const texts = pdfPages(pdf);
+    expect(texts).toHaveLength(2);
+    const seen: string[] = [];
+    for (const [index, text] of texts.entries()) {
+      // The whole page, as a phone pointed at it sees it: the decoder finds the code by itself.
+      const scanned = readQr(renderGrey(pdf, { page: index + 1, dpi: 150 }));
+      expect(scanned).toBe(batch.certificates.find((c) => text.includes(c.number))!.qr);
+      const verdict = core.callAs(STAFF, 'certificates.verify', { text: scanned! });
+      expect(verdict).toMatchObject({ status: 'valid', reason: null, signatureValid: true, kind: 'service', hours: 24, from: '2026-01-01', to: '2026-12-31', categories: ['flood'] });
+      expect(text).toContain(verdict.number!);
+      expect(text).toContain(verdict.code!);
+      expect(text).toContain(verdict.holderName!);
+      expect(text).toContain(verdict.holderLatin!);
+      seen.push(verdict.holderName!);
+    }
+    // Kazakh and Russian names as written, letter for letter (ә ұ і … and the Russian ones).
+    expect(seen.sort()).toEqual(['Жұмабеков Нұрсұлтан Әлиұлы', 'Иванова Мария Сергеевна']);
+  });
+
+  it('a fixed mask reads from paper as well: 100 different certificates, their codes 3.9 cm wide, all decode at 100 and at 150 dpi', () => {
+    // Real certificate contents of every length (names and titles up to the limits), random keys and signatures.
+    const pages: CertificatePage[] = Array.from({ length: 100 }, (_, i) => {
+      const training = i % 3 === 0;
+      const facts: CertificateFacts = {
+        kind: training ? 'training' : 'service', keyId: randomBytes(8).toString('hex'), office: 'KZ-75', year: 2026, serial: i + 1, issuedOn: '2026-03-10',
+        holderLatin: `Zhumabekov${'a'.repeat(i % 19)} Nursultan`, from: '2026-01-01', to: '2026-12-31', hours: 20 + i / 4,
+        title: training ? `Первая помощь ${'курс '.repeat(i % 8)}` : null, events: training ? null : i, categories: training ? null : ['flood'],
+      };
+      const qr = qrText(encodeFacts(facts), randomBytes(64));
+      return {
+        kind: facts.kind, number: `KZ-75-2026-${String(i + 1).padStart(6, '0')}`, code: 'KZ-75-2026-000001-AAAA-AAAA', qr, office: 'Алматы', holderName: 'Жұмабеков Нұрсұлтан',
+        holderLatin: facts.holderLatin, title: training ? { kk: facts.title, ru: facts.title, en: null } : null, from: facts.from, to: facts.to, hours: facts.hours,
+        events: facts.events, categories: facts.categories, issuedOn: facts.issuedOn, signatory: null,
+      };
+    });
+    const versions = new Set(pages.map((p) => QRCode.create([{ data: p.qr, mode: 'alphanumeric' }], { errorCorrectionLevel: 'Q' }).version));
+    expect(versions.size).toBeGreaterThan(1);
+    const pdf = certificatesPdf(pages, { english: false, printedOn: '2026-03-10' });
+    const box = qrBox({ width: 595.28, height: 841.89 });
+    const area = { x: box.x - 10, y: box.y - 10, width: box.side + 20, height: box.side + 20 };
+    for (const dpi of [100, 150]) {
+      const read = renderAllGrey(pdf, { dpi, area }).map(readQr);
+      expect(read.filter((text, i) => text !== pages[i]!.qr), `${dpi} dpi`).toEqual([]);
+    }
+  }, 60_000);
 });
