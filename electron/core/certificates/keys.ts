@@ -208,6 +208,8 @@ export interface CertificateKeyView {
   validUntil: string | null;
   /** The centre vouched for it (or it is this office's own). */
   trusted: boolean;
+  /** The centre vouched for it. */
+  vouched: boolean;
   own: boolean;
 }
 
@@ -226,7 +228,7 @@ export function certificateKey(db: ReadDb, keyId: string): CertificateKeyView | 
   const vouched = counted.some((s) => s.kind === 'vouch');
   const ends = counted.map((s) => s.validUntil).filter((u): u is string => u !== null).sort();
   const starts = counted.map((s) => s.validFrom).sort();
-  return { keyId, office: first.office, key: Buffer.from(first.key, 'base64'), validFrom: starts[0]!, validUntil: ends[0] ?? null, trusted: own || vouched, own };
+  return { keyId, office: first.office, key: Buffer.from(first.key, 'base64'), validFrom: starts[0]!, validUntil: ends[0] ?? null, trusted: own || vouched, vouched, own };
 }
 
 /** Whether the key was valid on a calendar date (Kazakhstan's), as certificates date their issue. */
