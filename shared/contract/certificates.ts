@@ -171,6 +171,8 @@ export const certificateCalls = {
     writes: false,
     input: z.strictObject({
       volunteerId: id.optional(),
+      /** Training certificates of one session. */
+      sessionId: id.optional(),
       text: text(200).optional(),
       kind: z.enum(CERTIFICATE_KINDS).optional(),
       year: z.number().int().min(2000).max(2100).optional(),

@@ -290,6 +290,7 @@ export function revokeCertificate(w: WriteStamp, number: string, reason: string)
 
 export interface ListQuery {
   volunteerId?: string;
+  sessionId?: string;
   text?: string;
   kind?: CertificateKind;
   year?: number;
@@ -305,6 +306,10 @@ export function listCertificates(db: ReadDb, q: ListQuery): { total: number; row
   if (q.volunteerId) {
     where.push('volunteer_id = ?');
     params.push(resolveSurvivor(db, 'volunteers', q.volunteerId));
+  }
+  if (q.sessionId) {
+    where.push('session_id = ?');
+    params.push(q.sessionId);
   }
   if (q.kind) {
     where.push('kind = ?');
