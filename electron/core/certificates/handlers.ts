@@ -59,9 +59,10 @@ function issue(ctx: CallContext, selection: Selection, signatory: string | undef
   return chosen.map((p) => issuePlan(stamp, p, today, signs));
 }
 
-const keyView = (db: ReadDb, k: CertificateKeyView) => ({
+/** A key as the screen shows it; `current`: the one this office's next certificate is signed with (an ended one is replaced then). */
+const keyView = (ctx: ReadContext, k: CertificateKeyView) => ({
   keyId: k.keyId, office: k.office, validFrom: k.validFrom, validUntil: k.validUntil, trusted: k.trusted, vouched: k.vouched, own: k.own,
-  current: k.own && readMeta(db, 'cert_public') === k.key.toString('base64'),
+  current: k.own && readMeta(ctx.db, 'cert_public') === k.key.toString('base64') && (k.validUntil === null || Date.parse(k.validUntil) > ctx.now().getTime()),
 });
 
 export const certificateHandlers: HandlerMap<keyof typeof certificateCalls> = {
@@ -76,7 +77,7 @@ export const certificateHandlers: HandlerMap<keyof typeof certificateCalls> = {
     return { ok: true };
   },
   'certificates.verify': ({ text, lang }, ctx) => verifyCertificate(ctx.db, text, lang),
-  'certificates.keys': (_input, ctx) => listCertificateKeys(ctx.db).map((k) => keyView(ctx.db, k)),
-  'certificates.revokeKey': ({ keyId, at }, ctx) => keyView(ctx.db, revokeCertificateKey(ctx.db, keyId, at ?? ctx.now().toISOString(), ctx.now().toISOString())),
+  'certificates.keys': (_input, ctx) => listCertificateKeys(ctx.db).map((k) => keyView(ctx, k)),
+  'certificates.revokeKey': ({ keyId, at }, ctx) => keyView(ctx, revokeCertificateKey(ctx.db, keyId, at ?? ctx.now().toISOString(), ctx.now().toISOString())),
 };
 

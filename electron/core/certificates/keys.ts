@@ -98,7 +98,8 @@ export interface OwnCertificateKey {
  */
 export function ownCertificateKey(db: Db, at: string): OwnCertificateKey {
   let publicRaw = readMeta(db, 'cert_public');
-  if (!publicRaw) {
+  // None yet, or the centre ended it (learned from a bundle): what it signed now would not verify.
+  if (!publicRaw || ended(db, publicRaw, at)) {
     writeOwnCertificateKey(db, newCertificateKeyPair(), at);
     publicRaw = readMeta(db, 'cert_public')!;
   }
@@ -108,6 +109,11 @@ export function ownCertificateKey(db: Db, at: string): OwnCertificateKey {
   if (!validFrom) writeMeta(db, 'cert_valid_from', (validFrom = at));
   announceOwnKey(db, keyId, publicRaw, validFrom, at);
   return { keyId, publicRaw: raw, privatePem: readPrivateKey(db, 'cert_private')! };
+}
+
+function ended(db: ReadDb, publicRaw: string, at: string): boolean {
+  const until = certificateKey(db, keyIdOf(Buffer.from(publicRaw, 'base64')))?.validUntil;
+  return until != null && Date.parse(until) <= Date.parse(at);
 }
 
 function announceOwnKey(db: Db, keyId: string, key: string, validFrom: string, at: string): void {

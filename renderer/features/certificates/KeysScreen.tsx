@@ -43,6 +43,7 @@ export function KeysScreen() {
       <ErrorText error={keys.error} />
       <h2>{t('certificates.keys.own')}</h2>
       {keys.data && mine.length === 0 ? <p className="empty">{t('certificates.keys.noneOwn')}</p> : <KeysTable rows={mine} mayEnd onChanged={keys.reload} />}
+      {mine.length > 0 && !mine.some((k) => k.current) && <p className="notice">{t('certificates.keys.noCurrent')}</p>}
       <h2>{t('certificates.keys.others')}</h2>
       {keys.data && others.length === 0 ? (
         <p className="empty">{t('certificates.keys.noneOthers')}</p>
