@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { CLI_ACTOR, type Core } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
 import { todayInKazakhstan } from '../../shared/domain/trainings';
@@ -36,10 +36,11 @@ const go = (page: Page, hash: string) => page.evaluate((h) => void (window.locat
  * A screenshot in each language, for review (the language is left at Russian). The switch is
  * pressed from the page's script: an open dialog's backdrop covers it (and a click there closes it).
  */
-async function shootAll(page: Page, name: string): Promise<void> {
+async function shootAll(page: Page, name: string, at?: Locator): Promise<void> {
   for (const lang of ['kk', 'en', 'ru'] as const) {
     await page.getByRole('button', { name: text(langs[lang], `langName.${lang}`) }).evaluate((b: HTMLElement) => b.click());
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await at?.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, `${name}-${lang}.png`) });
   }
 }
@@ -75,7 +76,7 @@ test('from a session’s screen: preview, batch-issue, print again, then verify 
   await expect(issued).toHaveCount(2);
   await expect(section).toContainText('Жұмабеков Нұрсұлтан');
   await expect(section).not.toContainText('Сейітов');
-  await shootAll(page, 'certificates-session');
+  await shootAll(page, 'certificates-session', section);
 
   // Re-printing gives the same certificate, same number.
   const { number, code } = core.callAs(CLI_ACTOR, 'certificates.list', { text: 'Жұмабеков' }).rows[0]!;
@@ -133,7 +134,7 @@ test('from a volunteer’s profile: a training certificate and a certificate of 
   await form.getByRole('button', { name: text(ru, 'vocab.certificateKind.service') }).click();
   await expect(form.locator('#issue-one-from')).toHaveValue(`01.01.${year}`);
   await expect(form.locator('#issue-one-to')).toHaveValue(`31.12.${year}`);
-  await shootAll(page, 'certificates-profile-form');
+  await shootAll(page, 'certificates-profile-form', block);
   await form.getByTestId('issue-one-preview').click();
   // Verified hours only: the 4 unverified do not count.
   await expect(preview.locator('[data-outcome=new]')).toContainText('6');
@@ -144,7 +145,7 @@ test('from a volunteer’s profile: a training certificate and a certificate of 
   expect((await download).suggestedFilename()).toMatch(/000002\.pdf$/);
   await expect(block.getByTestId('issued-row')).toHaveCount(2);
   await expect(block).toContainText(`01.01.${year} – 31.12.${year}`);
-  await shootAll(page, 'certificates-profile');
+  await shootAll(page, 'certificates-profile', block);
 });
 
 test('certificate keys: an office replaces its own; the centre sees the offices’ keys it vouched for and revokes one', async ({ page }) => {

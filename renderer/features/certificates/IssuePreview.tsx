@@ -6,7 +6,7 @@ import { call } from '../../app/api';
 import { saveFile } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
-import { formatDate, formatHours } from '../../ui/format';
+import { formatDateRange, formatHours } from '../../ui/format';
 import { localizedText } from '../../ui/localized';
 import { toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
@@ -34,7 +34,8 @@ export function IssuePreview({ selection, onClose, onIssued }: { selection: Sele
       'one' in selection ? call('certificates.issue', { ...selection.one, print: true, english }) : call('certificates.batch', { ...selection.batch, print: true, english }),
     );
     if (!result) return;
-    toastOk('certificates.issued', { count: result.certificates.filter((c) => !c.again).length });
+    const numbered = result.certificates.filter((c) => !c.again).length;
+    if (numbered > 0) toastOk('certificates.issued', { count: numbered });
     if (result.file) await saveFile(result.file, { open: true });
     onIssued();
     onClose();
@@ -96,7 +97,7 @@ export function IssuePreview({ selection, onClose, onIssued }: { selection: Sele
 
 /** What a certificate states, in a word: the training's title, or the period of service. */
 export function certificateSubject(c: { kind: 'training' | 'service'; title: PreviewRow['title']; from: string; to: string }, lang: 'kk' | 'ru' | 'en'): string {
-  const period = `${formatDate(c.from)} – ${formatDate(c.to)}`;
+  const period = formatDateRange({ start: c.from, end: c.to });
   return c.kind === 'training' ? `${localizedText(c.title, lang)} (${period})` : period;
 }
 

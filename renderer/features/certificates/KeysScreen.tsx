@@ -61,7 +61,7 @@ function KeysTable({ rows, showOffice, mayEnd, onChanged }: { rows: Key[]; showO
     <table className="plain-table" data-testid={showOffice ? 'keys-others' : 'keys-own'}>
       <thead>
         <tr>
-          {showOffice && <th>{t('certificateField.office')}</th>}
+          {showOffice && <th>{t('certificates.keys.office')}</th>}
           <th>{t('certificates.keys.fingerprint')}</th>
           <th>{t('certificates.keys.validFrom')}</th>
           <th>{t('certificates.keys.validUntil')}</th>
