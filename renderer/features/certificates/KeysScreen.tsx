@@ -31,7 +31,8 @@ export function KeysScreen() {
   const own = useSession((s) => s.office?.code ?? null);
   const keys = useLoad(() => call('certificates.keys', {}), []);
   const all = keys.data ?? [];
-  const mine = all.filter((k) => k.own);
+  // The one that signs now first, then the newest.
+  const mine = all.filter((k) => k.own).sort((a, b) => Number(b.current) - Number(a.current) || b.validFrom.localeCompare(a.validFrom));
   const others = all.filter((k) => !k.own);
   return (
     <div className="screen" data-testid="certificate-keys">
