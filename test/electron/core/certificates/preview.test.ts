@@ -26,6 +26,10 @@ describe('previewing certificates before issuing', () => {
     expect(batch.certificates.map((x) => [x.volunteerId, x.again])).toEqual(seen.rows.filter((r) => r.outcome !== 'left').map((r) => [r.volunteerId, r.outcome === 'again']));
     expect(batch.certificates.find((x) => x.volunteerId === a)!.number).toBe('KZ-75-2026-000002');
     expect(core.callAs(ADMIN, 'certificates.preview', { batch: { kind: 'training', sessionId } })).toMatchObject({ new: 0, again: 2, left: 1 });
+    // The session's screen lists what was issued for it.
+    const other = passedSession(core, [a]);
+    core.callAs(ADMIN, 'certificates.issue', { kind: 'training', volunteerId: a, sessionId: other });
+    expect(core.callAs(STAFF, 'certificates.list', { sessionId }).rows.map((r) => r.volunteerId).sort()).toEqual([a, b].sort());
   });
 
   it('an hours batch: verified hours only, those below the minimum and those with none left out, as the batch then does', () => {
