@@ -27,7 +27,10 @@ import { SessionsScreen } from '../features/trainings/SessionsScreen';
 import { DayScreen } from '../features/events/day/DayScreen';
 import { HoursBlock } from '../features/hours/HoursBlock';
 import { HoursScreen } from '../features/hours/HoursScreen';
+import { CertificatesBlock } from '../features/certificates/CertificatesBlock';
 import { CertificatesScreen } from '../features/certificates/CertificatesScreen';
+import { KeysScreen } from '../features/certificates/KeysScreen';
+import { SessionCertificates } from '../features/certificates/SessionCertificates';
 import { route } from './route';
 
 /**
@@ -38,7 +41,7 @@ import { route } from './route';
 export const ROUTES = [
   route('volunteers', 'volunteers', () => <RosterScreen />, { nav: 'nav.volunteers' }),
   route('volunteerNew', 'volunteers/new', () => <VolunteerEdit key="new" />, { under: 'volunteers' }),
-  route('volunteer', 'volunteers/:id', ({ id }) => <VolunteerProfile key={id} id={id} more={<><QualificationsBlock volunteerId={id} /><HoursBlock volunteerId={id} /></>} />, { under: 'volunteers' }),
+  route('volunteer', 'volunteers/:id', ({ id }) => <VolunteerProfile key={id} id={id} more={<><QualificationsBlock volunteerId={id} /><HoursBlock volunteerId={id} /><CertificatesBlock volunteerId={id} /></>} />, { under: 'volunteers' }),
   route('volunteerEdit', 'volunteers/:id/edit', ({ id }) => <VolunteerEdit key={id} id={id} />, { under: 'volunteers' }),
   route('organisations', 'organisations', () => <OrganisationsScreen />, { nav: 'nav.organisations' }),
   route('organisationNew', 'organisations/new', () => <OrganisationEdit key="new" />, { under: 'organisations' }),
@@ -52,7 +55,7 @@ export const ROUTES = [
   route('eventEdit', 'events/:id/edit', ({ id }) => <EventEdit key={id} id={id} />, { under: 'events', role: 'coordinator' }),
   route('trainings', 'trainings', () => <SessionsScreen />, { nav: 'trainings.nav' }),
   route('sessionNew', 'trainings/sessions/new', () => <SessionEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
-  route('session', 'trainings/sessions/:id', ({ id }) => <SessionScreen key={id} id={id} />, { under: 'trainings' }),
+  route('session', 'trainings/sessions/:id', ({ id }) => <SessionScreen key={id} id={id} more={(s) => <SessionCertificates session={s} />} />, { under: 'trainings' }),
   route('sessionEdit', 'trainings/sessions/:id/edit', ({ id }) => <SessionEdit key={id} id={id} />, { under: 'trainings', role: 'coordinator' }),
   route('trainingPrograms', 'trainings/programs', () => <ProgramsScreen />, { under: 'trainings' }),
   route('programNew', 'trainings/programs/new', () => <ProgramEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
@@ -69,6 +72,8 @@ export const ROUTES = [
   // Certificates: staff verify and read the register; administrators issue, print and revoke. Reached
   // from the roster's header: at 1366 px the header holds no eighth entry in Russian.
   route('certificates', 'certificates', () => <CertificatesScreen />, { under: 'volunteers' }),
+  // The certificate keys, a tab of the certificates screen: administrators look after them where they issue.
+  route('certificateKeys', 'certificates/keys', () => <KeysScreen />, { under: 'volunteers', role: 'administrator' }),
   // Exchange is a coordinator's work (the core refuses it to staff): one entry, its screens as tabs.
   route('exchange', 'exchange', () => <ExchangeScreen />, { nav: 'exchange.nav', role: 'coordinator' }),
   route('conflicts', 'conflicts', () => <ConflictsScreen />, { under: 'exchange', role: 'coordinator' }),

@@ -95,21 +95,50 @@ export const certificateKeyView = z.object({
   validFrom: z.string(),
   validUntil: z.string().nullable(),
   trusted: z.boolean(),
+  /** The centre vouched for it (a trust list statement), not only this office for its own. */
+  vouched: z.boolean(),
   own: z.boolean(),
+  /** The key this office signs its new certificates with. */
+  current: z.boolean(),
 });
+
+/** One person's certificate: training (a session they passed) or service (a period, the current calendar year by default). */
+const oneSelection = z.strictObject({
+  kind: z.enum(CERTIFICATE_KINDS),
+  volunteerId: id,
+  sessionId: id.optional(),
+  /** Service: the period, the current calendar year by default. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+/** Everyone who passed a session. */
+const sessionSelection = z.strictObject({ kind: z.literal('training'), sessionId: id });
+/** Everyone with at least N verified hours in a calendar year. */
+const hoursSelection = z.strictObject({ kind: z.literal('service'), year: z.number().int().min(2000).max(2100), minHours: z.number().min(0).max(10_000) });
+
+/** One person in a preview: what they would get (new or the one already issued), or why nothing. */
+const previewRow = z.object({
+  volunteerId: z.string(),
+  holderName: z.string(),
+  outcome: z.enum(['new', 'again', 'left']),
+  reason: z.enum(['notPassed', 'noVerifiedHours', 'belowMinimum']).nullable(),
+  /** The certificate already issued (outcome again). */
+  number: z.string().nullable(),
+  kind: z.enum(CERTIFICATE_KINDS),
+  title: z.object({ kk: z.string().nullable(), ru: z.string().nullable(), en: z.string().nullable() }).nullable(),
+  from: z.string(),
+  to: z.string(),
+  /** Training: the program's hours; service: the verified hours of the period. */
+  hours: z.number(),
+});
+export type PreviewRow = z.infer<typeof previewRow>;
 
 export const certificateCalls = {
   /** One certificate; the same person and session (or period) again gives the one already issued. */
   'certificates.issue': call({
     access: 'administrator',
     writes: true,
-    input: z.strictObject({
-      kind: z.enum(CERTIFICATE_KINDS),
-      volunteerId: id,
-      sessionId: id.optional(),
-      /** Service: the period, the current calendar year by default. */
-      from: isoDate.optional(),
-      to: isoDate.optional(),
+    input: oneSelection.extend({
       /** Also answer with the PDF (issued and printed in one step: a failed print issues nothing). */
       print: z.boolean().default(false),
       ...printing,
@@ -122,16 +151,20 @@ export const certificateCalls = {
     writes: true,
     long: true,
     input: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('training'), sessionId: id, print: z.boolean().default(true), ...printing }),
-      z.strictObject({
-        kind: z.literal('service'),
-        year: z.number().int().min(2000).max(2100),
-        minHours: z.number().min(0).max(10_000),
-        print: z.boolean().default(true),
-        ...printing,
-      }),
+      sessionSelection.extend({ print: z.boolean().default(true), ...printing }),
+      hoursSelection.extend({ print: z.boolean().default(true), ...printing }),
     ]),
     output: issuedMany,
+  }),
+  /**
+   * What an issue or a batch would do, numbering nothing: who gets a new certificate (and what it
+   * states), who already has one (printed again, same number), who is left out and why.
+   */
+  'certificates.preview': call({
+    access: 'administrator',
+    writes: false,
+    input: z.union([z.strictObject({ one: oneSelection }), z.strictObject({ batch: z.discriminatedUnion('kind', [sessionSelection, hoursSelection]) })]),
+    output: z.object({ rows: z.array(previewRow), new: z.number(), again: z.number(), left: z.number() }),
   }),
   /** Re-prints certificates already issued (the same numbers and codes). */
   'certificates.print': call({
@@ -146,6 +179,8 @@ export const certificateCalls = {
     writes: false,
     input: z.strictObject({
       volunteerId: id.optional(),
+      /** Training certificates of one session. */
+      sessionId: id.optional(),
       text: text(200).optional(),
       kind: z.enum(CERTIFICATE_KINDS).optional(),
       year: z.number().int().min(2000).max(2100).optional(),

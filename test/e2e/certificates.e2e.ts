@@ -28,8 +28,10 @@ test('batch-issue certificates for a session, see the register, verify one, revo
   const batch = page.getByTestId('certificate-batch');
   await batch.getByRole('button', { name: text(ru, 'vocab.certificateKind.training') }).click();
   await batch.locator('#batch-session').selectOption({ label: `${today.split('-').reverse().join('.')} · Основы первой помощи` });
-  const download = page.waitForEvent('download');
   await page.getByTestId('certificate-issue').click();
+  await expect(page.getByTestId('issue-preview-row')).toHaveCount(2);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('issue-preview-confirm').click();
   expect((await download).suggestedFilename()).toMatch(/^certificates-.*-2\.pdf$/);
 
   const rows = page.getByTestId('certificate-row');

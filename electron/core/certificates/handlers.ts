@@ -8,9 +8,8 @@ import { certificatesPdf, type CertificatePage } from '../documents/certificate'
 import { generatedFile } from '../documents/file';
 import { readMeta, readOffice } from '../office/identity';
 import { listCertificateKeys, revokeCertificateKey, type CertificateKeyView } from './keys';
-import {
-  certificateView, issueService, issueTraining, listCertificates, loadCertificate, passedIn, revokeCertificate, withVerifiedHours, type Issued,
-} from './register';
+import { certificateView, issuePlan, listCertificates, loadCertificate, revokeCertificate, type Issued } from './register';
+import { plansOf, preview, type Selection } from './selection';
 import { verifyCertificate } from './verify';
 
 const todayOf = (ctx: ReadContext) => todayInKazakhstan(ctx.now());
@@ -47,33 +46,29 @@ function answer(ctx: CallContext, issued: Issued[], print: boolean, english: boo
   return { certificates, file: print && issued.length > 0 ? pdfOf(ctx, issued.map((i) => i.number), english) : null };
 }
 
-const keyView = (k: CertificateKeyView) => ({ keyId: k.keyId, office: k.office, validFrom: k.validFrom, validUntil: k.validUntil, trusted: k.trusted, own: k.own });
+/**
+ * Issues what the selection reaches, as the preview showed it: new certificates numbered, those
+ * already issued given again; in a batch those left out are skipped, a single one left out is refused.
+ */
+function issue(ctx: CallContext, selection: Selection, signatory: string | undefined): Issued[] {
+  const today = todayOf(ctx);
+  const plans = plansOf(ctx.db, selection, today);
+  const stamp = ctx.stamp();
+  const signs = signatoryOf(ctx, signatory);
+  const chosen = 'batch' in selection ? plans.filter((p) => p.outcome !== 'left') : plans;
+  return chosen.map((p) => issuePlan(stamp, p, today, signs));
+}
+
+/** A key as the screen shows it; `current`: the one this office's next certificate is signed with (an ended one is replaced then). */
+const keyView = (ctx: ReadContext, k: CertificateKeyView) => ({
+  keyId: k.keyId, office: k.office, validFrom: k.validFrom, validUntil: k.validUntil, trusted: k.trusted, vouched: k.vouched, own: k.own,
+  current: k.own && readMeta(ctx.db, 'cert_public') === k.key.toString('base64') && (k.validUntil === null || Date.parse(k.validUntil) > ctx.now().getTime()),
+});
 
 export const certificateHandlers: HandlerMap<keyof typeof certificateCalls> = {
-  'certificates.issue': (input, ctx) => {
-    const today = todayOf(ctx);
-    const signatory = signatoryOf(ctx, input.signatory);
-    let issued: Issued;
-    if (input.kind === 'training') {
-      if (!input.sessionId) throw new CallError({ code: 'validation', key: 'error.certificates.needsSession' }, 'A training certificate needs --session');
-      issued = issueTraining(ctx.stamp(), input.volunteerId, input.sessionId, today, signatory);
-    } else {
-      const year = today.slice(0, 4);
-      issued = issueService(ctx.stamp(), input.volunteerId, input.from ?? `${year}-01-01`, input.to ?? `${year}-12-31`, today, signatory);
-    }
-    return answer(ctx, [issued], input.print, input.english);
-  },
-  'certificates.batch': (input, ctx) => {
-    const today = todayOf(ctx);
-    const signatory = signatoryOf(ctx, input.signatory);
-    const stamp = ctx.stamp();
-    const issued =
-      input.kind === 'training'
-        ? passedIn(ctx.db, input.sessionId).map((v) => issueTraining(stamp, v, input.sessionId, today, signatory))
-        : withVerifiedHours(ctx.db, `${input.year}-01-01`, `${input.year}-12-31`, input.minHours).map((v) =>
-            issueService(stamp, v, `${input.year}-01-01`, `${input.year}-12-31`, today, signatory));
-    return answer(ctx, issued, input.print, input.english);
-  },
+  'certificates.issue': ({ print, english, signatory, ...one }, ctx) => answer(ctx, issue(ctx, { one }, signatory), print, english),
+  'certificates.batch': ({ print, english, signatory, ...batch }, ctx) => answer(ctx, issue(ctx, { batch }, signatory), print, english),
+  'certificates.preview': (selection, ctx) => preview(ctx.db, selection, todayOf(ctx)),
   'certificates.print': ({ numbers, english }, ctx) => pdfOf(ctx, numbers, english),
   'certificates.list': (query, ctx) => listCertificates(ctx.db, query),
   'certificates.get': ({ number }, ctx) => certificateView(ctx.db, loadCertificate(ctx.db, number)),
@@ -82,7 +77,7 @@ export const certificateHandlers: HandlerMap<keyof typeof certificateCalls> = {
     return { ok: true };
   },
   'certificates.verify': ({ text, lang }, ctx) => verifyCertificate(ctx.db, text, lang),
-  'certificates.keys': (_input, ctx) => listCertificateKeys(ctx.db).map(keyView),
-  'certificates.revokeKey': ({ keyId, at }, ctx) => keyView(revokeCertificateKey(ctx.db, keyId, at ?? ctx.now().toISOString(), ctx.now().toISOString())),
+  'certificates.keys': (_input, ctx) => listCertificateKeys(ctx.db).map((k) => keyView(ctx, k)),
+  'certificates.revokeKey': ({ keyId, at }, ctx) => keyView(ctx, revokeCertificateKey(ctx.db, keyId, at ?? ctx.now().toISOString(), ctx.now().toISOString())),
 };
 

@@ -98,7 +98,8 @@ export interface OwnCertificateKey {
  */
 export function ownCertificateKey(db: Db, at: string): OwnCertificateKey {
   let publicRaw = readMeta(db, 'cert_public');
-  if (!publicRaw) {
+  // None yet, or the centre ended it (learned from a bundle): what it signed now would not verify.
+  if (!publicRaw || ended(db, publicRaw, at)) {
     writeOwnCertificateKey(db, newCertificateKeyPair(), at);
     publicRaw = readMeta(db, 'cert_public')!;
   }
@@ -108,6 +109,11 @@ export function ownCertificateKey(db: Db, at: string): OwnCertificateKey {
   if (!validFrom) writeMeta(db, 'cert_valid_from', (validFrom = at));
   announceOwnKey(db, keyId, publicRaw, validFrom, at);
   return { keyId, publicRaw: raw, privatePem: readPrivateKey(db, 'cert_private')! };
+}
+
+function ended(db: ReadDb, publicRaw: string, at: string): boolean {
+  const until = certificateKey(db, keyIdOf(Buffer.from(publicRaw, 'base64')))?.validUntil;
+  return until != null && Date.parse(until) <= Date.parse(at);
 }
 
 function announceOwnKey(db: Db, keyId: string, key: string, validFrom: string, at: string): void {
@@ -208,6 +214,8 @@ export interface CertificateKeyView {
   validUntil: string | null;
   /** The centre vouched for it (or it is this office's own). */
   trusted: boolean;
+  /** The centre vouched for it. */
+  vouched: boolean;
   own: boolean;
 }
 
@@ -226,7 +234,7 @@ export function certificateKey(db: ReadDb, keyId: string): CertificateKeyView | 
   const vouched = counted.some((s) => s.kind === 'vouch');
   const ends = counted.map((s) => s.validUntil).filter((u): u is string => u !== null).sort();
   const starts = counted.map((s) => s.validFrom).sort();
-  return { keyId, office: first.office, key: Buffer.from(first.key, 'base64'), validFrom: starts[0]!, validUntil: ends[0] ?? null, trusted: own || vouched, own };
+  return { keyId, office: first.office, key: Buffer.from(first.key, 'base64'), validFrom: starts[0]!, validUntil: ends[0] ?? null, trusted: own || vouched, vouched, own };
 }
 
 /** Whether the key was valid on a calendar date (Kazakhstan's), as certificates date their issue. */

@@ -103,7 +103,7 @@ export function certificateView(db: ReadDb, row: CertificateRow): Certificate {
   };
 }
 
-interface Holder {
+export interface Holder {
   id: string;
   name: string;
   latin: string;
@@ -135,7 +135,7 @@ function nextSerial(w: WriteStamp, office: string, year: number): number {
   return serial;
 }
 
-interface Statement {
+export interface Statement {
   kind: CertificateKind;
   holder: Holder;
   sessionId: string | null;
@@ -182,26 +182,37 @@ export interface Issued {
   again: boolean;
 }
 
+/** Why a person gets no certificate from a selection. */
+export type LeftOut = 'notPassed' | 'noVerifiedHours' | 'belowMinimum';
+
+/**
+ * What issuing would do for one person, decided without writing: a new certificate (with what it
+ * states), the one already issued again, or nothing and why. Previews and issues both decide here.
+ */
+export type Plan =
+  | { outcome: 'new'; holder: Holder; statement: Statement }
+  | { outcome: 'again'; holder: Holder; number: string }
+  | { outcome: 'left'; holder: Holder; reason: LeftOut; statement: Statement };
+
 /** A training certificate: only for a person whose result in the session is a pass. */
-export function issueTraining(w: WriteStamp, volunteerId: string, sessionId: string, today: string, signatory: string | null): Issued {
-  const holder = holderOf(w.db, volunteerId);
-  const again = existing(w.db, "kind = 'training' AND volunteer_id = ? AND session_id = ?", holder.id, sessionId);
-  if (again) return { number: again, volunteerId: holder.id, again: true };
+export function planTraining(db: ReadDb, volunteerId: string, sessionId: string): Plan {
+  const holder = holderOf(db, volunteerId);
+  const again = existing(db, "kind = 'training' AND volunteer_id = ? AND session_id = ?", holder.id, sessionId);
+  if (again) return { outcome: 'again', holder, number: again };
   const session = prepared(
-    w.db,
+    db,
     `SELECT s.start_date, s.end_date, p.hours, p.title_kk, p.title_ru, p.title_en FROM training_sessions s JOIN programs p ON p.id = s.program_id
      WHERE s.id = ? AND s.deleted = 0`,
   ).get(sessionId) as { start_date: string; end_date: string; hours: number; title_kk: string | null; title_ru: string | null; title_en: string | null } | undefined;
   if (!session) throw refuse('error.trainings.unknownSession', `No session ${sessionId}`, { id: sessionId }, 'notFound');
-  const passed = prepared(w.db, "SELECT 1 FROM enrolments WHERE session_id = ? AND volunteer_id = ? AND deleted = 0 AND result = 'passed'").get(sessionId, holder.id);
-  if (!passed) throw refuse('error.certificates.notPassed', 'This person has not passed this training', { name: holder.name });
   const title = { kk: session.title_kk, ru: session.title_ru, en: session.title_en };
-  const lang = workingLanguage(w.db);
+  const lang = workingLanguage(db);
   const qrTitle = title[lang] ?? title.ru ?? title.kk ?? title.en;
   const statement: Statement = {
     kind: 'training', holder, sessionId, title, qrTitle, from: session.start_date, to: session.end_date, hours: session.hours, events: null, categories: null,
   };
-  return { number: record(w, statement, today, signatory), volunteerId: holder.id, again: false };
+  const passed = prepared(db, "SELECT 1 FROM enrolments WHERE session_id = ? AND volunteer_id = ? AND deleted = 0 AND result = 'passed'").get(sessionId, holder.id);
+  return passed ? { outcome: 'new', holder, statement } : { outcome: 'left', holder, reason: 'notPassed', statement };
 }
 
 export interface ServiceSummary {
@@ -225,40 +236,51 @@ export function verifiedService(db: ReadDb, volunteerId: string, from: string, t
   return { hours: Math.round(totals.hours * 100) / 100, events: totals.events, categories };
 }
 
-/** A certificate of volunteer service: the verified hours of the period, which must be some. */
-export function issueService(w: WriteStamp, volunteerId: string, from: string, to: string, today: string, signatory: string | null): Issued {
-  const holder = holderOf(w.db, volunteerId);
+/** A certificate of volunteer service: the verified hours of the period, which must be some (and at least `minHours`). */
+export function planService(db: ReadDb, volunteerId: string, from: string, to: string, minHours = 0): Plan {
+  const holder = holderOf(db, volunteerId);
   if (from > to) throw refuse('error.certificates.period', 'The period ends before it starts');
-  const again = existing(w.db, "kind = 'service' AND volunteer_id = ? AND period_from = ? AND period_to = ?", holder.id, from, to);
-  if (again) return { number: again, volunteerId: holder.id, again: true };
-  const service = verifiedService(w.db, holder.id, from, to);
-  if (service.hours <= 0) throw refuse('error.certificates.noVerifiedHours', 'No verified hours in this period', { name: holder.name });
+  const again = existing(db, "kind = 'service' AND volunteer_id = ? AND period_from = ? AND period_to = ?", holder.id, from, to);
+  if (again) return { outcome: 'again', holder, number: again };
+  const service = verifiedService(db, holder.id, from, to);
   const statement: Statement = {
     kind: 'service', holder, sessionId: null, title: null, qrTitle: null, from, to, hours: service.hours, events: service.events, categories: service.categories,
   };
-  return { number: record(w, statement, today, signatory), volunteerId: holder.id, again: false };
+  if (service.hours <= 0) return { outcome: 'left', holder, reason: 'noVerifiedHours', statement };
+  if (service.hours < minHours) return { outcome: 'left', holder, reason: 'belowMinimum', statement };
+  return { outcome: 'new', holder, statement };
 }
 
-/** Everyone who passed the session (live people), in name order. */
-export function passedIn(db: ReadDb, sessionId: string): string[] {
+/** Carries out a plan: numbers and records a new certificate, or answers with the one already issued. */
+export function issuePlan(w: WriteStamp, plan: Plan, today: string, signatory: string | null): Issued {
+  if (plan.outcome === 'again') return { number: plan.number, volunteerId: plan.holder.id, again: true };
+  if (plan.outcome === 'left') {
+    const key = plan.reason === 'notPassed' ? 'error.certificates.notPassed' : 'error.certificates.noVerifiedHours';
+    throw refuse(key, `No certificate for ${plan.holder.id}: ${plan.reason}`, { name: plan.holder.name });
+  }
+  return { number: record(w, plan.statement, today, signatory), volunteerId: plan.holder.id, again: false };
+}
+
+/** Everyone enrolled in the session (live people, passed or not), in name order: a session batch decides for each. */
+export function enrolledIn(db: ReadDb, sessionId: string): string[] {
   if (!prepared(db, 'SELECT 1 FROM training_sessions WHERE id = ? AND deleted = 0').get(sessionId)) {
     throw refuse('error.trainings.unknownSession', `No session ${sessionId}`, { id: sessionId }, 'notFound');
   }
   return prepared(
     db,
     `SELECT e.volunteer_id FROM enrolments e JOIN volunteers v ON v.id = e.volunteer_id AND v.deleted = 0
-     WHERE e.session_id = ? AND e.deleted = 0 AND e.result = 'passed' ORDER BY v.sort_name, v.id`,
+     WHERE e.session_id = ? AND e.deleted = 0 ORDER BY v.sort_name, v.id`,
   ).pluck().all(sessionId) as string[];
 }
 
-/** Live people with at least `minHours` verified hours in the period, in name order. */
-export function withVerifiedHours(db: ReadDb, from: string, to: string, minHours: number): string[] {
+/** Live people with any counted hours in the period (verified or not), in name order: an hours batch decides for each. */
+export function withHoursIn(db: ReadDb, from: string, to: string): string[] {
   return prepared(
     db,
     `SELECT h.volunteer_id FROM hour_entries h JOIN volunteers v ON v.id = h.volunteer_id AND v.deleted = 0
-     WHERE h.entry_date >= ? AND h.entry_date <= ? AND h.verified_at IS NOT NULL AND ${COUNTED_SQL}
-     GROUP BY h.volunteer_id HAVING sum(h.hours) >= ? AND sum(h.hours) > 0 ORDER BY min(v.sort_name), h.volunteer_id`,
-  ).pluck().all(from, to, minHours) as string[];
+     WHERE h.entry_date >= ? AND h.entry_date <= ? AND ${COUNTED_SQL}
+     GROUP BY h.volunteer_id ORDER BY min(v.sort_name), h.volunteer_id`,
+  ).pluck().all(from, to) as string[];
 }
 
 /** Revokes with a reason; the record stays listed. Only the issuing office (or the centre) may. */
@@ -276,6 +298,7 @@ export function revokeCertificate(w: WriteStamp, number: string, reason: string)
 
 export interface ListQuery {
   volunteerId?: string;
+  sessionId?: string;
   text?: string;
   kind?: CertificateKind;
   year?: number;
@@ -291,6 +314,10 @@ export function listCertificates(db: ReadDb, q: ListQuery): { total: number; row
   if (q.volunteerId) {
     where.push('volunteer_id = ?');
     params.push(resolveSurvivor(db, 'volunteers', q.volunteerId));
+  }
+  if (q.sessionId) {
+    where.push('session_id = ?');
+    params.push(q.sessionId);
   }
   if (q.kind) {
     where.push('kind = ?');

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Certificate } from '../../../shared/contract/certificates';
 import { call } from '../../app/api';
-import { saveFile } from '../../app/files';
 import { hrefFor } from '../../app/router';
 import { useCan } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
@@ -10,7 +9,9 @@ import { TextInput } from '../../ui/Field';
 import { formatDate } from '../../ui/format';
 import { toastOk } from '../../ui/toasts';
 import { useAction, useDebounced, useLoad } from '../../ui/useLoad';
+import { CertificatesTabs } from './CertificatesTabs';
 import { IssueBatch } from './IssueBatch';
+import { PrintAgain } from './PrintAgain';
 import { VerifyBox } from './VerifyBox';
 
 const PAGE = 100;
@@ -29,6 +30,7 @@ export function CertificatesScreen() {
         <h1>{t('certificates.title')}</h1>
         {list.data && <span className="count" data-testid="certificates-total">{t('certificates.count', { count: list.data.total })}</span>}
       </div>
+      <CertificatesTabs current="certificates" />
       <VerifyBox />
       {admin && <IssueBatch onIssued={list.reload} />}
       <h2>{t('certificates.register')}</h2>
@@ -63,10 +65,6 @@ function RegisterRow({ certificate: c, admin, onChanged }: { certificate: Certif
   const { t } = useTranslation();
   const [reason, setReason] = useState<string | null>(null);
   const action = useAction();
-  const print = async () => {
-    const file = await action.run(() => call('certificates.print', { numbers: [c.number] }));
-    if (file) await saveFile(file, { open: true });
-  };
   const revoke = async () => {
     if (!reason?.trim()) return;
     const done = await action.run(() => call('certificates.revoke', { number: c.number, reason: reason.trim() }));
@@ -87,7 +85,7 @@ function RegisterRow({ certificate: c, admin, onChanged }: { certificate: Certif
       {admin && (
         <td className="actions">
           <ErrorText error={action.error} />
-          {!c.holderErased && <button type="button" onClick={() => void print()} disabled={action.busy}>{t('certificates.print')}</button>}
+          {!c.holderErased && <PrintAgain number={c.number} label={t('certificates.print')} />}
           {!c.revokedAt && reason === null && <button type="button" className="danger" onClick={() => setReason('')}>{t('certificates.revoke')}</button>}
           {reason !== null && (
             <span className="confirm">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentRow, SessionDetail } from '../../../shared/contract/trainings';
 import { ENROLLING_STATUSES, todayInKazakhstan, type SessionStatus } from '../../../shared/domain/trainings';
@@ -35,17 +35,18 @@ const NEXT: Record<SessionStatus, SessionStatus[]> = {
 /** A session is held or closed only once it has begun. */
 const AFTER_START: readonly SessionStatus[] = ['held', 'closed'];
 
-export function SessionScreen({ id }: { id: string }) {
+/** `more`: blocks other sections add below the enrolments (certificates), composed by the route table. */
+export function SessionScreen({ id, more }: { id: string; more?: (s: SessionDetail) => ReactNode }) {
   const { t } = useTranslation();
   const loaded = useLoad(() => call('trainings.sessions.get', { id }), [id]);
   return (
     <DetailScreen loaded={loaded} back={{ href: hrefFor({ name: 'trainings' }), label: t('trainings.sessions.back') }}>
-      {(s) => <Session s={s} reload={loaded.reload} />}
+      {(s) => <Session s={s} reload={loaded.reload} more={more} />}
     </DetailScreen>
   );
 }
 
-function Session({ s, reload }: { s: SessionDetail; reload(): void }) {
+function Session({ s, reload, more }: { s: SessionDetail; reload(): void; more: ((s: SessionDetail) => ReactNode) | undefined }) {
   const { t } = useTranslation();
   const lang = useLang();
   const may = useMayCall();
@@ -146,6 +147,8 @@ function Session({ s, reload }: { s: SessionDetail; reload(): void }) {
         {waiting.length === 0 ? <p className="muted">{t('trainings.session.noneWaiting')}</p> : <WaitingTable session={s} rows={waiting} editable={editable} act={act} busy={action.busy} />}
         {waiting.length > 0 && <p className="muted small">{t('trainings.session.waitingHint')}</p>}
       </section>
+
+      {more?.(s)}
 
       {s.reopenings.length > 0 && (
         <Facts title={t('trainings.session.reopenings')}>

@@ -143,3 +143,24 @@ describe('certificate keys cannot be claimed by another office', () => {
     expect(verify(centre, cert.qr!)).toMatchObject({ status: 'valid', office: 'KZ-75' });
   });
 });
+
+describe('a certificate key the centre ends', () => {
+  it('the office learns it with the next bundle and signs with a new key from then on, which the centre vouches for', () => {
+    const { centre, almaty } = country();
+    const before = serviceCertificate(almaty);
+    sync(almaty, centre, 'KZ');
+    const [vouched] = centre.callAs(ADMIN, 'certificates.keys', {}).filter((k) => k.office === 'KZ-75');
+    expect(vouched).toMatchObject({ vouched: true, own: false, current: false });
+    centre.callAs(ADMIN, 'certificates.revokeKey', { keyId: vouched!.keyId });
+    sync(centre, almaty, 'KZ-75');
+    expect(almaty.callAs(ADMIN, 'certificates.keys', {}).find((k) => k.keyId === vouched!.keyId)).toMatchObject({ own: true, current: false, validUntil: expect.any(String) });
+
+    const after = serviceCertificate(almaty);
+    const mine = almaty.callAs(ADMIN, 'certificates.keys', {}).filter((k) => k.own);
+    expect(mine.map((k) => k.current).sort()).toEqual([false, true]);
+    expect(mine.find((k) => k.current)!.keyId).not.toBe(vouched!.keyId);
+    sync(almaty, centre, 'KZ');
+    expect(verify(centre, after.qr!).status).toBe('valid');
+    expect(verify(centre, before.code).number).toBe(before.number);
+  });
+});
