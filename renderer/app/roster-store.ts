@@ -15,6 +15,8 @@ export interface RosterFilters {
   skill: string;
   area: string;
   organisationId: string;
+  /** 'missing': only people with no personal-data consent on record. */
+  consent: string;
   /** A qualification kind the people must hold, valid on `qualifiedOn` (as typed; today when empty). */
   qualifiedKind: string;
   qualifiedOn: string;
@@ -30,7 +32,7 @@ interface RosterState {
   setSelected(index: number): void;
 }
 
-export const NO_FILTERS: RosterFilters = { text: '', region: '', status: '', skill: '', area: '', organisationId: '', qualifiedKind: '', qualifiedOn: '', sort: 'name', descending: false };
+export const NO_FILTERS: RosterFilters = { text: '', region: '', status: '', skill: '', area: '', organisationId: '', consent: '', qualifiedKind: '', qualifiedOn: '', sort: 'name', descending: false };
 
 export const useRoster = create<RosterState>()((set) => ({
   filters: NO_FILTERS,
@@ -56,6 +58,7 @@ export function rosterQuery(filters: RosterFilters, text = filters.text): Roster
     skill: pickFrom(SKILLS, filters.skill),
     area: pickFrom(AREAS, filters.area),
     organisationId: filters.organisationId || undefined,
+    consentMissing: filters.consent === 'missing' || undefined,
     qualifiedKind: filters.qualifiedKind || undefined,
     // A date still being typed does not filter yet (the field shows it is not a date).
     qualifiedOn: filters.qualifiedKind ? validDate(filters.qualifiedOn) : undefined,

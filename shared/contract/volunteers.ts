@@ -30,6 +30,8 @@ export const volunteerQuery = z.strictObject({
   skill: z.enum(SKILLS).optional(),
   area: z.enum(AREAS).optional(),
   organisationId: z.string().max(64).optional(),
+  /** Only people with no personal-data consent on record (imports and old lists), for follow-up. */
+  consentMissing: z.boolean().optional(),
   /** Only people holding a valid qualification of this kind on `qualifiedOn` (today in Kazakhstan by default). */
   qualifiedKind: z.string().max(64).optional(),
   qualifiedOn: isoDate.optional(),

@@ -29,9 +29,15 @@ test('first run, a volunteer with a wrong then a right IIN, Latin search, Kazakh
   await expect(page.getByText(text(ru, 'error.iin.checksum'))).toBeVisible();
   expect(office.core.callAs(CLI_ACTOR, 'volunteers.search', {}).total).toBe(0);
 
-  // The right IIN fills birth date and sex; saving opens the profile.
+  // The right IIN fills birth date and sex; without consent the form asks for it.
   await page.locator('#v-iin').fill(iin);
   await expect(page.locator('#v-birthDate')).toHaveValue('12.04.1995');
+  await page.locator('button[type=submit]').click();
+  await expect(page.getByText(text(ru, 'error.consentRequired')).first()).toBeVisible();
+  expect(office.core.callAs(CLI_ACTOR, 'volunteers.search', {}).total).toBe(0);
+  // With it, saving opens the profile.
+  await page.locator('#v-consentDate').fill('01.03.2026');
+  await page.locator('#v-consentBasis').selectOption({ index: 1 });
   await page.locator('button[type=submit]').click();
   await expect(page.getByRole('heading', { name: /Жұмабеков/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/profile-ru.png' });

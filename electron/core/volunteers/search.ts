@@ -103,12 +103,13 @@ function rememberedTotal(db: ReadDb, key: string, count: () => number): number {
 export function searchVolunteers(db: ReadDb, q: Query, canReadIin: boolean): { total: number; rows: VolunteerRow[] } {
   const filters: string[] = ['v.deleted = 0'];
   const params: SqlValue[] = [];
-  const where = (sql: string, value: SqlValue) => {
+  const where = (sql: string, value?: SqlValue) => {
     filters.push(sql);
-    params.push(value);
+    if (value !== undefined) params.push(value);
   };
   if (q.region) where('v.region = ?', q.region);
   if (q.status) where('v.status = ?', q.status);
+  if (q.consentMissing) where('v.consent_date IS NULL');
   // Arrays are stored as sorted JSON text of quoted enum values, so a quoted match is exact.
   if (q.skill) where('instr(v.skills, ?) > 0', `"${q.skill}"`);
   if (q.area) where('instr(v.areas, ?) > 0', `"${q.area}"`);

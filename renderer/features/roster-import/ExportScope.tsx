@@ -28,6 +28,7 @@ function useActiveFilters(filters: RosterFilters): string[] {
   if (filters.status) active.push(`${t('volunteer.status')}: ${vocab('status', filters.status)}`);
   if (filters.skill) active.push(`${t('volunteer.skills')}: ${vocab('skill', filters.skill)}`);
   if (filters.area) active.push(`${t('volunteer.areas')}: ${vocab('area', filters.area)}`);
+  if (filters.consent === 'missing') active.push(t('roster.consentMissing'));
   if (filters.organisationId) {
     const name = organisations.data?.find((o) => o.id === filters.organisationId)?.name ?? '…';
     active.push(`${t('volunteer.organisation')}: ${name}`);

@@ -70,6 +70,15 @@ export function RosterFiltersBar({ searchRef, onSearchKey }: Props) {
       )}
       <button
         type="button"
+        aria-pressed={filters.consent === 'missing'}
+        className={filters.consent === 'missing' ? 'active' : undefined}
+        data-testid="filter-consent-missing"
+        onClick={() => setFilters({ consent: filters.consent === 'missing' ? '' : 'missing' })}
+      >
+        {t('roster.consentMissing')}
+      </button>
+      <button
+        type="button"
         aria-pressed={recent}
         className={recent ? 'active' : undefined}
         onClick={() => setFilters(recent ? { sort: 'name', descending: false } : { sort: 'updatedAt', descending: true })}

@@ -66,8 +66,18 @@ export function VolunteerForm({ id, initial, storedIin, onSaved }: Props) {
       focusFirstProblem();
       return;
     }
-    setErrors({});
     const data = parsed.data;
+    // The law asks for personal-data consent before a person is registered; the form asks for it.
+    // (The command line and imports may still bring people in without it: they show as "no consent".)
+    if (id === undefined && (!data.consentDate || !data.consentBasis)) {
+      const missing: FieldErrors = {};
+      if (!data.consentDate) missing.consentDate = { path: 'consentDate', key: 'error.consentRequired' };
+      if (!data.consentBasis) missing.consentBasis = { path: 'consentBasis', key: 'error.consentRequired' };
+      setErrors(missing);
+      focusFirstProblem();
+      return;
+    }
+    setErrors({});
     const onError = (error: unknown) => {
       setErrors(callFieldErrors(error));
       focusFirstProblem();

@@ -132,3 +132,15 @@ describe('roster order', () => {
     expect(names).toEqual(['Ахметов', 'Әлиев', 'Кимов', 'Қасымов', 'Уалиев', 'Ұлықбеков', 'Іскаков', 'Яковлев']);
   });
 });
+
+describe('consent follow-up', () => {
+  it('lists everyone without personal-data consent on record, as scripts and old lists bring them in', () => {
+    const core = officeCore();
+    core.callAs(ADMIN, 'volunteers.create', { lastName: 'Оспанова', firstName: 'Дана', consentDate: '2026-03-01', consentBasis: 'written' });
+    core.callAs(ADMIN, 'volunteers.create', { lastName: 'Ли', firstName: 'Виктор' });
+    core.callAs(ADMIN, 'volunteers.create', { lastName: 'Серікбаев', firstName: 'Асқар', status: 'candidate' });
+    expect(core.callAs(ADMIN, 'volunteers.search', { consentMissing: true }).rows.map((r) => r.lastName)).toEqual(['Ли', 'Серікбаев']);
+    expect(core.callAs(ADMIN, 'volunteers.search', { consentMissing: true, status: 'candidate' }).total).toBe(1);
+    expect(core.callAs(ADMIN, 'volunteers.search', {}).total).toBe(3);
+  });
+});
