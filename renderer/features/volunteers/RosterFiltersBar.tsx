@@ -51,7 +51,7 @@ export function RosterFiltersBar({ searchRef, onSearchKey }: Props) {
       <Select id="filter-region" ariaLabel={t('volunteer.region')} value={filters.region} options={regions} empty={t('volunteer.region')} onChange={(region) => setFilters({ region })} />
       <Select id="filter-status" ariaLabel={t('volunteer.status')} value={filters.status} options={statuses} empty={t('volunteer.status')} onChange={(status) => setFilters({ status })} />
       <Select id="filter-skill" ariaLabel={t('volunteer.skills')} value={filters.skill} options={skills} empty={t('volunteer.skills')} onChange={(skill) => setFilters({ skill })} />
-      <Select id="filter-area" ariaLabel={t('volunteer.areas')} value={filters.area} options={areas} empty={t('volunteer.areas')} onChange={(area) => setFilters({ area })} />
+      <Select id="filter-area" ariaLabel={t('volunteer.areas')} value={filters.area} options={areas} empty={t('roster.areasShort')} onChange={(area) => setFilters({ area })} />
       <Select id="filter-org" ariaLabel={t('volunteer.organisation')} value={filters.organisationId} options={orgOptions} empty={t('volunteer.organisation')} onChange={(organisationId) => setFilters({ organisationId })} />
       <Select id="filter-qualification" ariaLabel={t('trainings.qualifications.filter')} value={filters.qualifiedKind} options={kindOptions} empty={t('trainings.qualifications.filter')} onChange={(qualifiedKind) => setFilters({ qualifiedKind })} />
       {filters.qualifiedKind && (
@@ -86,8 +86,8 @@ export function RosterFiltersBar({ searchRef, onSearchKey }: Props) {
         {t('roster.recent')}
       </button>
       {filtered && (
-        <button type="button" className="link" onClick={() => setFilters(NO_FILTERS)}>
-          {t('roster.reset')}
+        <button type="button" className="link" title={t('roster.reset')} onClick={() => setFilters(NO_FILTERS)}>
+          {t('roster.clear')}
         </button>
       )}
     </div>
