@@ -1,5 +1,5 @@
 import { writeCsv } from './csv';
-import type { Progress } from '../progress';
+import type { ProgressPhase } from '../../../shared/contract/progress';
 import type { OutCell, OutSheet } from './sheet';
 import { writeXlsx } from './xlsx-write';
 
@@ -22,7 +22,7 @@ export function writeSheet(sheet: OutSheet, format: SheetFormat): Uint8Array {
 export function writeSheetWithProgress(
   sheet: OutSheet & { total: number },
   format: SheetFormat,
-  progress: Progress,
+  progress: (phase: ProgressPhase, done: number, total: number) => void,
 ): Uint8Array {
   const { total, ...rest } = sheet;
   function* counted(): Generator<OutCell[]> {
