@@ -347,7 +347,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
       table(e.table).erased--;
       table(e.table).updated++;
     }
-    if (dryRun) summary.duplicates.review = likelyDuplicates(db, { onlyIds: touchedVolunteers, limit: 10_000 }).length;
+    if (dryRun) summary.duplicates.review = likelyDuplicates(db, { onlyIds: touchedVolunteers, limit: 10_000, tick: stillGoing }).length;
     stillGoing();
 
     const perTable = prepared(db, 'SELECT tbl, count(*) AS n FROM conflicts WHERE bundle_id = ? GROUP BY tbl').all(header.id) as { tbl: string; n: number }[];
