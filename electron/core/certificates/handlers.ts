@@ -32,7 +32,7 @@ function pageOf(db: ReadDb, number: string): CertificatePage {
 
 function pdfOf(ctx: ReadContext, numbers: string[], english: boolean) {
   const today = todayOf(ctx);
-  const bytes = certificatesPdf(numbers.map((n) => pageOf(ctx.db, n)), { english, printedOn: today });
+  const bytes = certificatesPdf(numbers.map((n) => pageOf(ctx.db, n)), { english, printedOn: today }, ctx.progress);
   const name = numbers.length === 1 ? `certificate-${numbers[0]}.pdf` : `certificates-${today}-${numbers.length}.pdf`;
   return generatedFile(name, bytes);
 }
@@ -56,7 +56,13 @@ function issue(ctx: CallContext, selection: Selection, signatory: string | undef
   const stamp = ctx.stamp();
   const signs = signatoryOf(ctx, signatory);
   const chosen = 'batch' in selection ? plans.filter((p) => p.outcome !== 'left') : plans;
-  return chosen.map((p) => issuePlan(stamp, p, today, signs));
+  // Each certificate is numbered, signed and recorded in turn; a cancel rolls the whole batch back.
+  const issued = chosen.map((p, index) => {
+    ctx.progress('signing', index, chosen.length);
+    return issuePlan(stamp, p, today, signs);
+  });
+  ctx.progress('signing', chosen.length, chosen.length);
+  return issued;
 }
 
 /** A key as the screen shows it; `current`: the one this office's next certificate is signed with (an ended one is replaced then). */

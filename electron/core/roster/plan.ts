@@ -11,6 +11,7 @@ import { fromRow, toRow, type VolunteerSqlRow } from '../volunteers/columns';
 import { completeVolunteer } from '../volunteers/rules';
 import { fieldSources, normalizeRow } from './normalize';
 import { columnName, type Table } from './table';
+import { noProgress, type Progress } from '../progress';
 
 /**
  * What importing a table would do, row by row, judged by the same schema and rules as a
@@ -217,7 +218,8 @@ function checkMapping(mapping: RosterMapping): void {
   if (!names) throw new CallError({ code: 'validation', key: 'error.roster.noNameColumn' });
 }
 
-export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, options: PlanOptions): Plan {
+/** `progress` hears of each row checked (phase `checking`), and stops the plan there when the call is cancelled. */
+export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, options: PlanOptions, progress: Progress = noProgress): Plan {
   checkMapping(mapping);
   const people = new People(db);
   const rulesDb = withStatementCache(db);
@@ -239,7 +241,10 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
   const warn = (row: number, problems: RosterProblem[]) => warnings.set(row, [...(warnings.get(row) ?? []), ...problems]);
   const warnings = new Map<number, RosterProblem[]>();
 
-  for (const { number, cells } of table.rows) {
+  const total = table.rows.length;
+  for (let index = 0; index < total; index++) {
+    progress('checking', index, total);
+    const { number, cells } = table.rows[index]!;
     const normalized = normalizeRow(cells, mapping, { office: options.office });
     if (!normalized) continue;
     report.rows++;
@@ -318,6 +323,7 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
       report.updates.push({ row: number, id: person.id, name, by, fields: Object.keys(changes).map((c) => c.replace(/_([a-z])/g, (_m, l: string) => l.toUpperCase())) });
     }
   }
+  progress('checking', total, total);
   // A row warned about and then rejected by a later check counts once, as rejected.
   for (const entry of entries) if (entry.kind === 'rejected') warnings.delete(entry.row);
   report.warnedRows = warnings.size;

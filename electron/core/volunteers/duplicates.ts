@@ -53,12 +53,20 @@ const side = (r: PersonRow): DuplicatePairView['a'] => ({
   id: r.id, lastName: r.last_name, firstName: r.first_name, middleName: r.middle_name, birthDate: r.birth_date, phone: r.phone, hasIin: r.iin !== null, region: r.region,
 });
 
+/** How often the scan calls its `tick` (people and groups): a long call's cancel is heard during a national scan. */
+const TICK_EVERY = 2000;
+
 /**
  * Likely duplicates the IIN cannot settle: the same name (in any spelling: Cyrillic or Latin,
  * Kazakh letters or not) with the same birth date, or with the same phone, where at most one of
- * the two has an IIN. Pairs a coordinator marked distinct are left out.
+ * the two has an IIN. Pairs a coordinator marked distinct are left out. `tick` is called every
+ * TICK_EVERY steps of the scan.
  */
-export function likelyDuplicates(db: ReadDb, options: { onlyIds?: Set<string>; limit?: number } = {}): DuplicatePairView[] {
+export function likelyDuplicates(db: ReadDb, options: { onlyIds?: Set<string>; limit?: number; tick?: () => void } = {}): DuplicatePairView[] {
+  let steps = 0;
+  const step = () => {
+    if (++steps % TICK_EVERY === 0) options.tick?.();
+  };
   const people = prepared(db, 'SELECT id, last_name, first_name, middle_name, birth_date, phone, iin, region FROM volunteers WHERE deleted = 0').all() as PersonRow[];
   const distinct = new Set(prepared(db, "SELECT id FROM distinct_pairs WHERE deleted = 0 AND tbl = 'volunteers'").pluck().all() as string[]);
   const groups = new Map<string, PersonRow[]>();
@@ -68,6 +76,7 @@ export function likelyDuplicates(db: ReadDb, options: { onlyIds?: Set<string>; l
     else groups.set(key, [row]);
   };
   for (const p of people) {
+    step();
     const name = `${skeletonTokens(p.last_name).join('')} ${skeletonTokens(p.first_name).join('')}`;
     if (p.birth_date) add(`b|${name}|${p.birth_date}`, p);
     if (p.phone) add(`p|${name}|${p.phone}`, p);
@@ -76,6 +85,7 @@ export function likelyDuplicates(db: ReadDb, options: { onlyIds?: Set<string>; l
   const out: DuplicatePairView[] = [];
   const limit = options.limit ?? 500;
   for (const [key, list] of [...groups.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    step();
     if (list.length < 2) continue;
     const members = list.slice(0, 12).sort((x, y) => (x.id < y.id ? -1 : 1));
     for (let i = 0; i < members.length; i++) {

@@ -15,7 +15,11 @@ describe('erikti command registry', () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
     const lines = help.stdout.trimEnd().split('\n').slice(1);
-    expect(lines.map((l) => Object.keys(COMMANDS).find((name) => l.startsWith(`  ${name} --`)))).toEqual(Object.keys(COMMANDS));
+    // A command's name is followed by its options, or (without any) by its note or nothing.
+    const names = (l: string) => Object.keys(COMMANDS).find((name) => l.startsWith(`  ${name} --`) || l.startsWith(`  ${name}   (`) || l === `  ${name}`);
+    expect(lines.map(names)).toEqual(Object.keys(COMMANDS));
+    expect(help.stdout).toContain('  call --db FILE [--json INPUT|-] NAME');
+    expect(help.stdout).toContain('  calls   (every call');
     expect(help.stdout).toContain('  seed --db FILE --volunteers N [--hours M] [--seed S]\n');
     expect(help.stdout).toContain('  export --db FILE --out BUNDLE [--to CODE] [--full]   (default recipient: the centre KZ)\n');
   });
