@@ -10,6 +10,8 @@ import { TextInput } from '../../ui/Field';
 import { formatDate } from '../../ui/format';
 import { toastOk } from '../../ui/toasts';
 import { useAction, useDebounced, useLoad } from '../../ui/useLoad';
+import { useLongCall } from '../../ui/useLongCall';
+import { LongCallProgress } from '../../ui/LongCallProgress';
 import { IssueBatch } from './IssueBatch';
 import { VerifyBox } from './VerifyBox';
 
@@ -63,8 +65,9 @@ function RegisterRow({ certificate: c, admin, onChanged }: { certificate: Certif
   const { t } = useTranslation();
   const [reason, setReason] = useState<string | null>(null);
   const action = useAction();
+  const printing = useLongCall();
   const print = async () => {
-    const file = await action.run(() => call('certificates.print', { numbers: [c.number] }));
+    const file = await printing.run('certificates.print', { numbers: [c.number] });
     if (file) await saveFile(file, { open: true });
   };
   const revoke = async () => {
@@ -86,8 +89,9 @@ function RegisterRow({ certificate: c, admin, onChanged }: { certificate: Certif
       <td>{c.revokedAt ? <span className="badge danger" title={c.revokeReason ?? ''}>{t('certificates.statusRevoked')}</span> : <span className="badge">{t('certificates.statusIssued')}</span>}</td>
       {admin && (
         <td className="actions">
-          <ErrorText error={action.error} />
-          {!c.holderErased && <button type="button" onClick={() => void print()} disabled={action.busy}>{t('certificates.print')}</button>}
+          <ErrorText error={action.error ?? printing.error} />
+          {!c.holderErased && <button type="button" onClick={() => void print()} disabled={action.busy || printing.busy}>{t('certificates.print')}</button>}
+          <LongCallProgress call={printing} />
           {!c.revokedAt && reason === null && <button type="button" className="danger" onClick={() => setReason('')}>{t('certificates.revoke')}</button>}
           {reason !== null && (
             <span className="confirm">

@@ -8,7 +8,9 @@ import { Select, TextInput } from '../../ui/Field';
 import { formatDate } from '../../ui/format';
 import { localizedText } from '../../ui/localized';
 import { toastOk } from '../../ui/toasts';
-import { useAction, useLoad } from '../../ui/useLoad';
+import { useLoad } from '../../ui/useLoad';
+import { useLongCall } from '../../ui/useLongCall';
+import { LongCallProgress } from '../../ui/LongCallProgress';
 
 /**
  * Issues a batch into one PDF: everyone who passed a session of the last year, or everyone with
@@ -28,10 +30,10 @@ export function IssueBatch({ onIssued }: { onIssued(): void }) {
   const sessionOptions = (sessions.data?.rows ?? [])
     .filter((r) => r.status !== 'cancelled' && r.status !== 'planned')
     .map((r) => ({ value: r.id, label: `${formatDate(r.start)} · ${localizedText(r.programTitle, lang)}` }));
-  const action = useAction();
+  const action = useLongCall();
   const issue = async () => {
     const input = kind === 'training' ? { kind, sessionId: sessionId.trim(), english } : { kind, year: Number(year), minHours: Number(minHours), english };
-    const result = await action.run(() => call('certificates.batch', input));
+    const result = await action.run('certificates.batch', input);
     if (!result) return;
     toastOk('certificates.issued', { count: result.certificates.length });
     if (result.file) await saveFile(result.file, { open: true });
@@ -64,6 +66,7 @@ export function IssueBatch({ onIssued }: { onIssued(): void }) {
           {action.busy ? t('certificates.issuing') : t('certificates.issueAndPrint')}
         </button>
       </div>
+      <LongCallProgress call={action} testId="certificate-batch-progress" />
       <ErrorText error={action.error} />
     </section>
   );

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, type ExportColumn } from '../../../shared/contract/roster';
-import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastOk } from '../../ui/toasts';
-import { useAction } from '../../ui/useLoad';
+import { useLongCall } from '../../ui/useLongCall';
+import { LongCallProgress } from '../../ui/LongCallProgress';
 import { rosterQuery, useRoster } from '../../app/roster-store';
 import { saveFile } from '../../app/files';
 
@@ -18,12 +18,12 @@ export function RosterExport() {
   const lang = useLang();
   const filters = useRoster((s) => s.filters);
   const [columns, setColumns] = useState<ExportColumn[]>(DEFAULT_EXPORT_COLUMNS);
-  const action = useAction();
+  const action = useLongCall();
 
   const query = rosterQuery(filters);
 
   const run = async (format: 'xlsx' | 'csv') => {
-    const file = await action.run(() => call('roster.export', { query, columns, format, lang }));
+    const file = await action.run('roster.export', { query, columns, format, lang });
     if (file && (await saveFile(file))) {
       toastOk('rosterImport.exported', { count: file.rows });
     }
@@ -52,6 +52,7 @@ export function RosterExport() {
           {t('rosterImport.exportCsv')}
         </button>
       </div>
+      <LongCallProgress call={action} testId="roster-export-progress" />
       <ErrorText error={action.error} />
     </section>
   );
