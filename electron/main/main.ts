@@ -8,6 +8,7 @@ import { desktopKeyProtector } from './key-protector';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { registerFileSaving } from './save-file';
+import { mainTexts } from './texts';
 import { createMainWindow } from './window';
 
 /**
@@ -42,7 +43,7 @@ function onReady(): void {
     core = createCore(path.join(app.getPath('userData'), 'erikti.sqlite'), { keyProtector: desktopKeyProtector(safeStorage) });
   } catch (error) {
     // A database from a newer version, a locked or unreadable file: say so instead of a blank window.
-    dialog.showErrorBox('Erikti', `The office database could not be opened.\n\n${error instanceof Error ? error.message : String(error)}`);
+    dialog.showErrorBox('Erikti', `${mainTexts(app)('main.databaseFailed')}\n\n${error instanceof Error ? error.message : String(error)}`);
     app.exit(1);
     return;
   }

@@ -44,6 +44,11 @@ class AppStandIn extends EventEmitter {
   getVersion(): string {
     return '0.1.0';
   }
+  /** The operating system's locale, as Electron reports it ("en-US", "kk-KZ", "ru"). */
+  locale = 'en-US';
+  getLocale(): string {
+    return this.locale;
+  }
   requestSingleInstanceLock(): boolean {
     return this.lockAvailable;
   }
@@ -224,7 +229,7 @@ export const safeStorage = {
 /** Back to a freshly started, not yet ready Electron. */
 export function resetStandIn(): void {
   app.removeAllListeners();
-  Object.assign(app, { isPackaged: false, userDataDir: '/nonexistent', lockAvailable: true, ready: false });
+  Object.assign(app, { isPackaged: false, userDataDir: '/nonexistent', lockAvailable: true, ready: false, locale: 'en-US' });
   BrowserWindowStandIn.all.length = 0;
   ipcMain.removeAllListeners();
   ipcMain.handlers.clear();

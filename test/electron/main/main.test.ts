@@ -124,4 +124,12 @@ describe('Electron entry', () => {
     expect(electron.BrowserWindow.all).toHaveLength(0);
     expect(electron.ipcMain.handlers.size).toBe(0);
   });
+
+  it('says the database could not be opened in the system’s language', async () => {
+    const userData = tempDir();
+    mkdirSync(path.join(userData, 'erikti.sqlite'));
+    const electron = await start((e) => Object.assign(e.app, { userDataDir: userData, locale: 'ru-RU' }));
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Erikti', expect.stringContaining('Не удалось открыть базу данных офиса.'));
+  });
 });
