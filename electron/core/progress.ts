@@ -23,3 +23,9 @@ export function progressReporter(control: CallControl, clock: () => number = () 
     onProgress({ phase, done: Math.min(done, total), total });
   };
 }
+
+/** A call's progress point, as the core's long operations take it (`ctx.progress`). */
+export type Progress = (phase: ProgressPhase, done: number, total: number) => void;
+
+/** For callers outside a call (tests, the benchmark) that follow nothing. */
+export const noProgress: Progress = () => undefined;

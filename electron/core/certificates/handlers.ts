@@ -33,7 +33,7 @@ function pageOf(db: ReadDb, number: string): CertificatePage {
 
 function pdfOf(ctx: ReadContext, numbers: string[], english: boolean) {
   const today = todayOf(ctx);
-  const bytes = certificatesPdf(numbers.map((n) => pageOf(ctx.db, n)), { english, printedOn: today });
+  const bytes = certificatesPdf(numbers.map((n) => pageOf(ctx.db, n)), { english, printedOn: today }, ctx.progress);
   const name = numbers.length === 1 ? `certificate-${numbers[0]}.pdf` : `certificates-${today}-${numbers.length}.pdf`;
   return generatedFile(name, bytes);
 }
@@ -67,11 +67,15 @@ export const certificateHandlers: HandlerMap<keyof typeof certificateCalls> = {
     const today = todayOf(ctx);
     const signatory = signatoryOf(ctx, input.signatory);
     const stamp = ctx.stamp();
-    const issued =
-      input.kind === 'training'
-        ? passedIn(ctx.db, input.sessionId).map((v) => issueTraining(stamp, v, input.sessionId, today, signatory))
-        : withVerifiedHours(ctx.db, `${input.year}-01-01`, `${input.year}-12-31`, input.minHours).map((v) =>
-            issueService(stamp, v, `${input.year}-01-01`, `${input.year}-12-31`, today, signatory));
+    const people = input.kind === 'training' ? passedIn(ctx.db, input.sessionId) : withVerifiedHours(ctx.db, `${input.year}-01-01`, `${input.year}-12-31`, input.minHours);
+    // Each certificate is numbered, signed and recorded in turn; a cancel rolls the whole batch back.
+    const issued = people.map((v, index) => {
+      ctx.progress('signing', index, people.length);
+      return input.kind === 'training'
+        ? issueTraining(stamp, v, input.sessionId, today, signatory)
+        : issueService(stamp, v, `${input.year}-01-01`, `${input.year}-12-31`, today, signatory);
+    });
+    ctx.progress('signing', people.length, people.length);
     return answer(ctx, issued, input.print, input.english);
   },
   'certificates.print': ({ numbers, english }, ctx) => pdfOf(ctx, numbers, english),

@@ -3,6 +3,7 @@ import type { CertificateKind } from '../../../shared/domain/certificates';
 import type { EventCategory } from '../../../shared/domain/events';
 import { translate, type Lang } from '../../../shared/i18n/translate';
 import { paperDate, PrintedDocument } from './layout';
+import { noProgress, type Progress } from '../progress';
 
 /** What one certificate page prints; certificates/ fills it from the register. */
 export interface CertificatePage {
@@ -83,7 +84,7 @@ function statement(page: CertificatePage, lang: Lang): string {
  * and in Latin letters, the statement in Kazakh and Russian (and English when asked), the issue
  * date and signatory, the QR code and the short code to type in.
  */
-export function certificatesPdf(pages: CertificatePage[], options: { english: boolean; printedOn: string }): Buffer {
+export function certificatesPdf(pages: CertificatePage[], options: { english: boolean; printedOn: string }, progress: Progress = noProgress): Buffer {
   const langs: Lang[] = options.english ? ['kk', 'ru', 'en'] : ['kk', 'ru'];
   const both = (key: string, params?: Record<string, string | number>) => langs.map((l) => translate(l, `documents.certificate.${key}`, params)).join(' / ');
   const doc = new PrintedDocument({ lang: 'kk', printedOn: options.printedOn, author: pages[0]?.office, title: both('documentTitle'), footer: false });
@@ -95,6 +96,7 @@ export function certificatesPdf(pages: CertificatePage[], options: { english: bo
     pdf.moveDown(gap);
   };
   pages.forEach((page, index) => {
+    progress('rendering', index, pages.length);
     if (index > 0) doc.newPage();
     pdf.lineWidth(1.5).strokeColor('#1f4e79').rect(FRAME, FRAME, pdf.page.width - 2 * FRAME, pdf.page.height - 2 * FRAME).stroke();
     pdf.lineWidth(0.5).rect(FRAME + 5, FRAME + 5, pdf.page.width - 2 * FRAME - 10, pdf.page.height - 2 * FRAME - 10).stroke().strokeColor('black');
@@ -125,5 +127,8 @@ export function certificatesPdf(pages: CertificatePage[], options: { english: bo
     if (page.signatory) pdf.font(FONT.bold).fontSize(10).fillColor('black').text(page.signatory, textX, pdf.y + 2, { width: textWidth });
     pdf.x = left;
   });
-  return doc.finish();
+  // pdfkit writes the pages out as they are laid; what finish() adds (fonts, cross-reference) is small.
+  const bytes = doc.finish();
+  progress('rendering', pages.length, pages.length);
+  return bytes;
 }

@@ -5,13 +5,14 @@ import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { formatPhone } from '../../../shared/domain/phone';
 import type { OutCell } from '../spreadsheet/sheet';
-import { writeSheet } from '../spreadsheet/write';
+import { writeSheet, writeSheetWithProgress } from '../spreadsheet/write';
+import { noProgress, type Progress } from '../progress';
 import { COUNTED_SQL } from './ledger';
 import { RELEASED_SQL, peopleOnEvent } from './planning';
 import { PERSON_NAME_SQL } from './shared';
 
 /** The office's ledger for a period as an .xlsx: one row per counted entry, headers in the user's language. */
-export function hoursWorkbook(db: ReadDb, q: Omit<z.output<typeof totalsQuery>, 'volunteerId'>, lang: Lang): { file: Uint8Array; rows: number } {
+export function hoursWorkbook(db: ReadDb, q: Omit<z.output<typeof totalsQuery>, 'volunteerId'>, lang: Lang, progress: Progress = noProgress): { file: Uint8Array; rows: number } {
   const t = (key: string) => translate(lang, `hoursExport.${key}`);
   const where: string[] = [COUNTED_SQL];
   const params: string[] = [];
@@ -28,16 +29,20 @@ export function hoursWorkbook(db: ReadDb, q: Omit<z.output<typeof totalsQuery>, 
      WHERE ${where.join(' AND ')} ORDER BY h.entry_date, v.sort_name, h.id`,
   ).all(...params) as { name: string; entry_date: string; hours: number; verified_at: string | null; category: string | null; title: string | null; note: string | null }[];
   const headers = ['name', 'date', 'hours', 'verified', 'category', 'event', 'note'].map(t);
-  const cells = rows.map((r): OutCell[] => [
-    { text: r.name },
-    { date: r.entry_date },
-    { number: r.hours },
-    { text: t(r.verified_at ? 'yes' : 'no') },
-    r.category ? { text: translate(lang, `vocab.eventCategory.${r.category}`) } : null,
-    r.title ? { text: r.title } : null,
-    r.note ? { text: r.note } : null,
-  ]);
-  return { file: writeSheet({ name: t('sheetName'), headers, rows: cells }, 'xlsx'), rows: rows.length };
+  function* cells(): Generator<OutCell[]> {
+    for (const r of rows) {
+      yield [
+        { text: r.name },
+        { date: r.entry_date },
+        { number: r.hours },
+        { text: t(r.verified_at ? 'yes' : 'no') },
+        r.category ? { text: translate(lang, `vocab.eventCategory.${r.category}`) } : null,
+        r.title ? { text: r.title } : null,
+        r.note ? { text: r.note } : null,
+      ];
+    }
+  }
+  return { file: writeSheetWithProgress({ name: t('sheetName'), headers, rows: cells(), total: rows.length }, 'xlsx', progress), rows: rows.length };
 }
 
 /**

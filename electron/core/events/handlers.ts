@@ -115,7 +115,7 @@ export const eventHandlers: HandlerMap<keyof typeof eventCalls> = {
   'hours.list': ({ volunteerId, ...query }, ctx) => listEntries(ctx.db, { ...query, volunteerId: volunteerId && resolveSurvivor(ctx.db, 'volunteers', volunteerId) }),
   'hours.summary': (query, ctx) => summary(ctx.db, query),
   'hours.export': ({ lang, ...query }, ctx) => {
-    const { file, rows } = hoursWorkbook(ctx.db, query, lang);
+    const { file, rows } = hoursWorkbook(ctx.db, query, lang, ctx.progress);
     return { ...generatedFile(`erikti-hours-${query.from ?? 'all'}-${query.to ?? todayInKazakhstan(ctx.now())}.xlsx`, file), rows };
   },
 };

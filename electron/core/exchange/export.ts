@@ -14,6 +14,7 @@ import { ackedBy, acksFor, learnedFrom, recordSent, sentWatermark } from './peer
 import { CENTRE, knownStatements } from '../office/trust';
 import type { ExportResultView } from '../../../shared/contract/exchange';
 import { knownCertificateKeyStatements, ownCertificateKey } from '../certificates/keys';
+import { noProgress, type Progress } from '../progress';
 
 export { CENTRE };
 export const APP_FORMAT_NAME = 'erikti';
@@ -29,6 +30,8 @@ export interface ExportOptions {
   at: string;
   /** For tests: write a bundle that claims another format version. */
   formatVersion?: number;
+  /** Hears of each changed record considered (`collecting`) and of the signing at the end. */
+  progress?: Progress;
 }
 
 export function defaultRecipient(ownOffice: string, to: string | undefined): string {
@@ -97,6 +100,10 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
   // What the recipient sent us (its own work or what it relayed) it holds already.
   const learned = full ? () => false : learnedFrom(db, to, since);
 
+  const progress = options.progress ?? noProgress;
+  // Every record changed since the watermark is considered once (most are sent): a real total, counted cheaply by the index on seq.
+  const candidates = (prepared(db, 'SELECT count(*) FROM row_clock WHERE seq > ?').pluck().get(since) as number);
+  let considered = 0;
   for (const table of REPLICATED_TABLE_NAMES) {
     const columns = REPLICATED_TABLES[table] as readonly string[];
     const query = prepared(
@@ -106,6 +113,7 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
     );
     let n = 0;
     for (const record of query.iterate(since) as Iterable<Row & RowClock>) {
+      progress('collecting', considered++, candidates);
       const clock = { ...record, tbl: table, row_id: String(record.id) } as RowClock;
       const entries = parseEntries(clock);
       const asFull = full || (clock.base_seq > acked && !learned(clock.base_seq));
@@ -132,6 +140,8 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
     rows += n;
   }
 
+  progress('collecting', candidates, candidates);
+
   let trust = 0;
   if (own.office === CENTRE) {
     const current = listTrusted(db).filter((k) => k.status === 'active' && k.revokedAt === null);
@@ -143,6 +153,8 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
 
   // The office's certificate key is announced with its bundles, so the centre can vouch for it before the first certificate.
   ownCertificateKey(db, options.at);
+  // Signing is one step: the last chunk sealed, the header signed (nothing in it to count).
+  progress('signing', 0, 1);
   const header: BundleHeader = writer.finish({
     schema: SCHEMA_VERSION,
     app: APP_FORMAT_NAME,
@@ -162,6 +174,7 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
     statements: knownStatements(db),
     certificateKeys: knownCertificateKeyStatements(db),
   });
+  progress('signing', 1, 1);
   const sha256 = fileHash.digest('hex');
   recordSent(db, to, upTo);
   prepared(

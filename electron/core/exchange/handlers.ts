@@ -55,7 +55,7 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
     if (target) {
       const sink = fileSink(takeFileToken(target.token, 'write'));
       try {
-        const result = exportBundle(ctx.db, sink, { to, full, actor: actorName(ctx), at });
+        const result = exportBundle(ctx.db, sink, { to, full, actor: actorName(ctx), at, progress: ctx.progress });
         sink.commit();
         return result;
       } catch (error) {
@@ -64,7 +64,7 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
       }
     }
     const sink = memorySink();
-    const result = exportBundle(ctx.db, sink, { to, full, actor: actorName(ctx), at });
+    const result = exportBundle(ctx.db, sink, { to, full, actor: actorName(ctx), at, progress: ctx.progress });
     const bytes = sink.bytes();
     if (bytes.length > MAX_DOWNLOAD_BYTES) {
       throw bundleError('tooLargeForDownload', 'The bundle is too large to download here: export it to a file', { limit: MAX_DOWNLOAD_BYTES });
@@ -73,10 +73,10 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
   },
 
   'exchange.preview': ({ source }, ctx) =>
-    withSource(source, (s) => ctx.rehearse((db) => importBundle(db, s, { clock: ctx.clock, actor: actorName(ctx), at: ctx.now().toISOString(), dryRun: true }))),
+    withSource(source, (s) => ctx.rehearse((db) => importBundle(db, s, { clock: ctx.clock, actor: actorName(ctx), at: ctx.now().toISOString(), dryRun: true, progress: ctx.progress }))),
 
   'exchange.import': ({ source }, ctx) =>
-    withSource(source, (s) => importBundle(ctx.db, s, { clock: ctx.clock, actor: actorName(ctx), at: ctx.now().toISOString() })),
+    withSource(source, (s) => importBundle(ctx.db, s, { clock: ctx.clock, actor: actorName(ctx), at: ctx.now().toISOString(), progress: ctx.progress })),
 
   'exchange.history': (page, ctx) => listHistory(ctx.db, page),
 

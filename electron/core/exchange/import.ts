@@ -17,6 +17,7 @@ import { recordAck, recordLearned, recordReceived } from './peers';
 import { applyCentreTrustList, applyStatements, CENTRE } from '../office/trust';
 import { applyCertificateKeyStatements } from '../certificates/keys';
 import { emptyReport, ReportCollector } from './report';
+import { noProgress, type Progress } from '../progress';
 import type { ImportSummaryView, TableSummaryView, TrustChangeView } from '../../../shared/contract/exchange';
 
 /**
@@ -37,7 +38,11 @@ export interface ImportOptions {
   at: string;
   dryRun?: boolean;
   limits?: BundleLimits;
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Hears of the payload read (`reading`, bytes) and of each record applied (`writing`, or
+   * `checking` for a dry run, records); a cancel stops the import there and it rolls back.
+   */
+  progress?: Progress;
   /** Tests only (never reachable from the contract or the CLI): accept a bundle that is not encrypted. */
   allowUnencrypted?: boolean;
   /** Detailed records kept per kind in the report (tests lower it). */
@@ -61,7 +66,7 @@ export interface VerifiedBundle {
  * Applies the key statements the header carries first (a rotated signer becomes known), so call
  * it inside the import's transaction. Throws a CallError naming the cause.
  */
-export function verifyBundle(db: Db, source: Source, envelope: Envelope, at: string, allowUnencrypted = false): VerifiedBundle {
+export function verifyBundle(db: Db, source: Source, envelope: Envelope, at: string, allowUnencrypted = false, progress: Progress = noProgress): VerifiedBundle {
   const own = requireOwnKeys(db);
   const { header } = envelope;
   if (header.schema > SCHEMA_VERSION) {
@@ -93,7 +98,7 @@ export function verifyBundle(db: Db, source: Source, envelope: Envelope, at: str
       fingerprint: header.sender.fingerprint,
     });
   }
-  verifyEnvelope(source, envelope, signer.sign);
+  verifyEnvelope(source, envelope, signer.sign, progress);
   // A retired key's signature counts only for a bundle made before the retirement, and then only
   // if every stamp in it is earlier too: the creation time is the signer's claim, so a back-dated
   // bundle from a stolen key can still add nothing that overrules what was written since.
@@ -217,9 +222,12 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
   const { header } = envelope;
   const dryRun = options.dryRun === true;
   const own = requireOwnKeys(db);
+  const progress = options.progress ?? noProgress;
+  // A rehearsal writes nothing that stays: to the person waiting it is checking the bundle.
+  const applying = dryRun ? 'checking' : 'writing';
 
   const run = () => {
-    const { signer, trustChanges, stampsBefore } = verifyBundle(db, source, envelope, options.at, options.allowUnencrypted === true);
+    const { signer, trustChanges, stampsBefore } = verifyBundle(db, source, envelope, options.at, options.allowUnencrypted === true, progress);
     // Replays: a bundle is known by its sender and id. The same id from another workstation is a
     // copy re-signed by someone else.
     const seenFrom = prepared(db, "SELECT peer_replica FROM exchange_history WHERE direction = 'import' AND bundle_id = ?").pluck().all(header.id) as (string | null)[];
@@ -258,7 +266,9 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     const deferred: RemoteRow[] = [];
     const owners: OwnersCache = new Map();
     // Refused changes never reach here, so their stamps move no clock: they cannot push this office's later edits.
+    let applied = 0;
     const apply = (row: RemoteRow) => {
+      progress(applying, applied++, header.rows);
       if (maxStamp === null || row.b > maxStamp) maxStamp = row.b;
       if (row.c) for (const e of Object.values(row.c)) if (e[0] > maxStamp!) maxStamp = e[0];
       const outcome: RowOutcome = applyRemoteRow(env, row);
@@ -279,7 +289,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
       const checked = checkRow(record);
       checkStamp(checked.b, header, nowMs, stampsBefore);
       if (checked.c) for (const e of Object.values(checked.c)) checkStamp(e[0], header, nowMs, stampsBefore);
-      if (++done % 5000 === 0) options.onProgress?.(done, header.rows);
+      done++;
       // A change the author may not make is decided again once the bundle's merge records are in:
       // values a merge carried over from a person merged away keep their author.
       if (checkAuthority(db, checked, owners).refused.length > 0) deferred.push(checked);
@@ -291,6 +301,7 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
       if (row) apply(row);
     }
     if (done !== header.rows) throw bundleError('corrupt', 'The bundle holds a different number of records than its header states');
+    progress(applying, header.rows, header.rows);
     if (maxStamp) options.clock.observe(maxStamp);
     // What the rows brought came from the sender: it is not sent back (derived writes below are ours).
     recordLearned(db, header.sender.replica, header.sender.office, firstSeq, seq - 1);
@@ -348,7 +359,6 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     ).run(header.id, header.sender.office, header.sender.replica, header.full ? 1 : 0, header.since, header.upTo, header.rows, source.size, header.payloadSha256,
       JSON.stringify({ tables: summary.tables, conflicts: summary.conflicts, duplicates: summary.duplicates, trustAdded: summary.trustAdded, trustChanges: summary.trustChanges }), options.at, options.actor,
       JSON.stringify(summary.report));
-    options.onProgress?.(header.rows, header.rows);
     if (dryRun) throw new DryRunDone(summary);
     return summary;
   };

@@ -11,7 +11,8 @@ import { prepared } from '../db/statements';
 import { maskIin, toColumn } from '../volunteers/columns';
 import { searchVolunteers } from '../volunteers/search';
 import type { OutCell } from '../spreadsheet/sheet';
-import { writeSheet } from '../spreadsheet/write';
+import { writeSheetWithProgress } from '../spreadsheet/write';
+import type { Progress } from '../progress';
 
 /**
  * The roster out to Excel: the same filters and order as the roster screen, the chosen columns,
@@ -83,6 +84,7 @@ function* rowsOf(db: ReadDb, list: string[], sqlColumns: string[]): Generator<Re
 export function exportRoster(
   db: ReadDb,
   options: { query: Query; columns: ExportColumn[]; format: 'xlsx' | 'csv'; lang: Lang; canReadIin: boolean; today: string },
+  progress: Progress,
 ): ExportResult {
   const list = ids(db, options.query, options.canReadIin);
   const sqlColumns = options.columns.map(toColumn);
@@ -96,6 +98,6 @@ export function exportRoster(
   }
   const title = textAt(options.lang, 'rosterImport.sheetName') ?? 'Volunteers';
   const base = `erikti-${options.today}`;
-  const bytes = writeSheet({ name: title, headers, rows: rows() }, options.format);
+  const bytes = writeSheetWithProgress({ name: title, headers, rows: rows(), total: list.length }, options.format, progress);
   return { fileName: `${base}.${options.format}`, bytes, rows: count };
 }

@@ -16,6 +16,7 @@ import { columnName, describeSheet, readTable, type Table } from './table';
 import { discardUpload, openUpload, receiveChunk, uploadedWorkbook } from './uploads';
 import { writeSheet } from '../spreadsheet/write';
 import type { WriteStamp } from '../replication/write';
+import type { Progress } from '../progress';
 
 const today = (ctx: ReadContext) => ctx.now().toISOString().slice(0, 10);
 
@@ -31,20 +32,24 @@ function tableOf(ctx: ReadContext, choice: Pick<RosterChoice, 'token' | 'sheet' 
  * them), so for staff every IIN in the file is a counted lookup; over the limit, no plan is shown.
  */
 function plan(ctx: ReadContext, call: IinLookupCall, choice: RosterChoice, table = tableOf(ctx, choice)): Plan {
-  const result = planImport(ctx.db, table, choice.mapping, { office: readOffice(ctx.db)?.code ?? null, today: today(ctx) });
+  const result = planImport(ctx.db, table, choice.mapping, { office: readOffice(ctx.db)?.code ?? null, today: today(ctx) }, ctx.progress);
   countIinLookups(ctx, call, result.iins);
   return result;
 }
 
 /**
  * Writes a plan's accepted rows through the replicated write path. The dispatcher runs the call
- * in one transaction, so a failure on any row leaves the database as it was.
+ * in one transaction, so a failure on any row, or a cancel, leaves the database as it was.
  */
-function applyPlan(stamp: WriteStamp, entries: Plan['entries']): void {
-  for (const entry of entries) {
+function applyPlan(stamp: WriteStamp, entries: Plan['entries'], progress: Progress): void {
+  const writes = entries.filter((entry) => entry.kind === 'add' || entry.kind === 'update');
+  for (let done = 0; done < writes.length; done++) {
+    progress('writing', done, writes.length);
+    const entry = writes[done]!;
     if (entry.kind === 'add') insertReplicated(stamp, 'volunteers', newId(), toRow(entry.data));
     else if (entry.kind === 'update') updateReplicated(stamp, 'volunteers', entry.id, entry.changes);
   }
+  progress('writing', writes.length, writes.length);
 }
 
 /** The rejected rows with their original cells and a last column saying what is wrong. */
@@ -68,7 +73,13 @@ function problemWorkbook(table: Table, rejected: { row: number; problems: Roster
 type RosterCallName = keyof typeof rosterCalls;
 
 export const rosterHandlers: HandlerMap<RosterCallName> = {
-  'roster.upload': ({ token, chunk }, ctx) => receiveChunk(ctx.db, actorOf(ctx).id, token, chunk),
+  // One chunk is one step of reading (the contract caps it at 8 MB); the file is parsed by roster.inspect.
+  'roster.upload': ({ token, chunk }, ctx) => {
+    ctx.progress('reading', 0, 1);
+    const received = receiveChunk(ctx.db, actorOf(ctx).id, token, chunk);
+    ctx.progress('reading', 1, 1);
+    return received;
+  },
 
   'roster.inspect': ({ token, fileName }, ctx) => {
     const workbook = openUpload(ctx.db, actorOf(ctx).id, token, fileName);
@@ -79,7 +90,7 @@ export const rosterHandlers: HandlerMap<RosterCallName> = {
 
   'roster.import': (choice, ctx) => {
     const result = plan(ctx, 'roster.import', choice);
-    applyPlan(ctx.stamp(), result.entries);
+    applyPlan(ctx.stamp(), result.entries, ctx.progress);
     return result.report;
   },
 
@@ -98,7 +109,7 @@ export const rosterHandlers: HandlerMap<RosterCallName> = {
 
   'roster.export': ({ query, columns, format, lang }, ctx) => {
     countIinLookups(ctx, 'roster.export', wholeIins(query.text));
-    const result = exportRoster(ctx.db, { query, columns, format, lang, canReadIin: canReadIin(ctx), today: today(ctx) });
+    const result = exportRoster(ctx.db, { query, columns, format, lang, canReadIin: canReadIin(ctx), today: today(ctx) }, ctx.progress);
     return { ...generatedFile(result.fileName, result.bytes), rows: result.rows };
   },
 };

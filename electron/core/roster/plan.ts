@@ -11,6 +11,7 @@ import { fromRow, toRow, type VolunteerSqlRow } from '../volunteers/columns';
 import { completeVolunteer } from '../volunteers/rules';
 import { fieldSources, normalizeRow } from './normalize';
 import { columnName, type Table } from './table';
+import { noProgress, type Progress } from '../progress';
 
 /**
  * What importing a table would do, row by row, judged by the same schema and rules as a
@@ -180,7 +181,8 @@ function checkMapping(mapping: RosterMapping): void {
   if (!names) throw new CallError({ code: 'validation', key: 'error.roster.noNameColumn' });
 }
 
-export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, options: PlanOptions): Plan {
+/** `progress` hears of each row checked (phase `checking`), and stops the plan there when the call is cancelled. */
+export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, options: PlanOptions, progress: Progress = noProgress): Plan {
   checkMapping(mapping);
   const people = new People(db);
   const rulesDb = withStatementCache(db);
@@ -197,7 +199,10 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
     report.rejected.push(...problems);
   };
 
-  for (const { number, cells } of table.rows) {
+  const total = table.rows.length;
+  for (let index = 0; index < total; index++) {
+    progress('checking', index, total);
+    const { number, cells } = table.rows[index]!;
     const normalized = normalizeRow(cells, mapping, { office: options.office });
     if (!normalized) continue;
     report.rows++;
@@ -269,5 +274,6 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
       report.updates.push({ row: number, id: person.id, name, by, fields: Object.keys(changes).map((c) => c.replace(/_([a-z])/g, (_m, l: string) => l.toUpperCase())) });
     }
   }
+  progress('checking', total, total);
   return { entries, report, iins: [...iins] };
 }

@@ -7,6 +7,7 @@ import { loadClock, persistClock, syncClock } from '../replication/hlc';
 import { insertReplicated, type WriteStamp } from '../replication/write';
 import { LOCALITIES } from './names';
 import { random } from './seed';
+import { noProgress, type Progress } from '../progress';
 
 /**
  * Events and the hours ledger at national scale for a seeded roster: per 200,000 volunteers about
@@ -55,7 +56,7 @@ interface Person {
 const pad = (n: number) => String(n).padStart(2, '0');
 const at = (date: string, minutes: number) => `${minutes >= 1440 ? addDays(date, 1) : date}T${pad(Math.floor(minutes / 60) % 24)}:${pad(minutes % 60)}`;
 
-export function seedEvents(db: Db, options: { seed: number; volunteers: number; hours?: number }): EventSeedResult {
+export function seedEvents(db: Db, options: { seed: number; volunteers: number; hours?: number; progress?: Progress }): EventSeedResult {
   const rnd = random(options.seed * 104_729 + 31);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const between = (low: number, high: number) => low + Math.floor(rnd() * (high - low + 1));
@@ -84,6 +85,7 @@ export function seedEvents(db: Db, options: { seed: number; volunteers: number; 
   if (everyone.length === 0) return result;
 
   const target = options.hours ?? HOURS_PER_VOLUNTEER * options.volunteers;
+  const progress = options.progress ?? noProgress;
   const eventCount = Math.max(1, Math.round(options.volunteers * EVENTS_PER_VOLUNTEER_A_YEAR * YEARS.length));
   // Each event's shift count is drawn first, so the people per shift can share out the budget.
   const plan = Array.from({ length: eventCount }, () => ({ shifts: between(1, 5), region: pick(regions) }));
@@ -102,6 +104,7 @@ export function seedEvents(db: Db, options: { seed: number; volunteers: number; 
     });
     entryIds.push(id);
     result.hourEntries++;
+    progress('writing', result.hourEntries, target);
   };
 
   const chunk = 20;
@@ -195,6 +198,8 @@ export function seedEvents(db: Db, options: { seed: number; volunteers: number; 
       persistClock(db, clock);
     });
   }
+  // Some days were taken: the entries written may fall short of the target.
+  progress('writing', target, target);
   writeTransaction(db, () => {
     syncClock(db, clock);
     const corrections = Math.round(entryIds.length * CORRECTED);

@@ -9,6 +9,7 @@ import { loadClock, persistClock, syncClock } from '../replication/hlc';
 import type { Row } from '../replication/tables';
 import { insertReplicated, type WriteStamp } from '../replication/write';
 import * as names from './names';
+import { noProgress, type Progress } from '../progress';
 
 /** A small, fast, seedable generator (mulberry32): the same seed gives the same roster. */
 export function random(seed: number): () => number {
@@ -25,8 +26,8 @@ export function random(seed: number): () => number {
 export interface SeedOptions {
   volunteers: number;
   seed: number;
-  /** Progress callback, every 10,000 rows. */
-  onProgress?: (done: number, total: number) => void;
+  /** Hears of each volunteer written (`writing`); the command line shows it. */
+  progress?: Progress;
 }
 
 export interface SeedResult {
@@ -44,6 +45,7 @@ const SEED_EPOCH_MS = Date.UTC(2024, 0, 1);
  */
 export function seedRoster(db: Db, options: SeedOptions): SeedResult {
   const rnd = random(options.seed);
+  const progress = options.progress ?? noProgress;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const some = <T>(list: readonly T[], chance: number): T[] => list.filter(() => rnd() < chance);
   const idBytes = () => Uint8Array.from({ length: 16 }, () => Math.floor(rnd() * 256));
@@ -81,6 +83,7 @@ export function seedRoster(db: Db, options: SeedOptions): SeedResult {
     writeTransaction(db, () => {
       syncClock(db, clock);
       for (let i = start; i < Math.min(options.volunteers, start + batch); i++) {
+        progress('writing', i, options.volunteers);
         const row = volunteerRow(rnd, pick, some, usedIins, homeRegion);
         const id = seededId();
         insertReplicated(stamp, 'volunteers', id, row);
@@ -94,8 +97,8 @@ export function seedRoster(db: Db, options: SeedOptions): SeedResult {
       }
       persistClock(db, clock);
     });
-    options.onProgress?.(Math.min(options.volunteers, start + batch), options.volunteers);
   }
+  progress('writing', options.volunteers, options.volunteers);
   return { volunteers: options.volunteers, organisations: organisationCount, memberships };
 }
 
