@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../app/i18n';
-import { formatTimeLeft } from './progress-estimate';
+import { timeLeftText } from './progress-estimate';
 import type { LongCall } from './useLongCall';
 
 /**
@@ -15,14 +15,15 @@ export function LongCallProgress({ call, testId }: { call: LongCall; testId?: st
   const known = report !== null && report.total > 0;
   const numbers = new Intl.NumberFormat(lang === 'en' ? 'en' : 'ru');
   const phase = report ? t(`progress.phase.${report.phase}`) : t('common.wait');
+  const left = call.left === null ? null : timeLeftText(call.left);
   return (
     <div className="long-progress" data-testid={testId ?? 'long-progress'} aria-busy="true">
       <div className="long-progress-line">
         <span className="long-progress-phase" data-testid="progress-phase">{phase}</span>
         {known && <span className="mono small" data-testid="progress-count">{t('progress.of', { done: numbers.format(report.done), total: numbers.format(report.total) })}</span>}
         <span className="spacer" />
-        {call.left !== null && !call.cancelling && (
-          <span className="muted small" data-testid="progress-left">{t('progress.left', { time: formatTimeLeft(call.left, lang) })}</span>
+        {left && !call.cancelling && (
+          <span className="muted small" data-testid="progress-left">{t('progress.left', { time: t(left.key, { count: left.count }) })}</span>
         )}
       </div>
       <div className="long-progress-row">

@@ -30,12 +30,12 @@ export function secondsLeft(clock: PhaseClock | null, report: ProgressReport | n
 }
 
 /**
- * Time left as a person says it: seconds rounded to 5 under a minute, then whole minutes (rounded
- * up: "about 2 minutes" should not turn out to be three), then hours. Intl words it in the language.
+ * Time left as a person says it, as a translation key with its count: seconds rounded to 5 under
+ * a minute, then whole minutes (rounded up: "about 2 minutes" should not turn out to be three),
+ * then hours. (Translations, not Intl: Chromium's ICU has no Kazakh unit names.)
  */
-export function formatTimeLeft(seconds: number, lang: string): string {
-  const unit = (value: number, name: 'second' | 'minute' | 'hour') => new Intl.NumberFormat(lang, { style: 'unit', unit: name, unitDisplay: 'long', maximumFractionDigits: 0 }).format(value);
-  if (seconds < 55) return unit(Math.max(5, Math.ceil(seconds / 5) * 5), 'second');
-  if (seconds < 90 * 60) return unit(Math.ceil(seconds / 60), 'minute');
-  return unit(Math.round(seconds / 3600), 'hour');
+export function timeLeftText(seconds: number): { key: string; count: number } {
+  if (seconds < 55) return { key: 'progress.seconds', count: Math.max(5, Math.ceil(seconds / 5) * 5) };
+  if (seconds < 90 * 60) return { key: 'progress.minutes', count: Math.ceil(seconds / 60) };
+  return { key: 'progress.hours', count: Math.round(seconds / 3600) };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { CallInput, CallName, CallResult, ProgressReport } from '../../shared/contract';
+import { CallError, type CallInput, type CallName, type CallResult, type ProgressReport } from '../../shared/contract';
 import { callLong } from '../app/api';
 import { nextClock, secondsLeft, type PhaseClock } from './progress-estimate';
 
@@ -17,7 +17,8 @@ const IDLE: LongCallState = { busy: false, report: null, left: null, cancelling:
 /**
  * Runs a long call (import, export, batch) for a screen: its progress, its time left, its cancel.
  * Like useAction, the result is undefined when the call failed or was cancelled, and `error`
- * then holds why (the cancelled error says plainly that nothing was changed).
+ * then holds why (the cancelled error says plainly that nothing was changed). `onError` hears
+ * failures only: a cancel is the person's own act, shown where they pressed it, not in a toast.
  */
 export function useLongCall() {
   const [state, setState] = useState<LongCallState>(IDLE);
@@ -40,7 +41,7 @@ export function useLongCall() {
       return result;
     } catch (error) {
       setState({ ...IDLE, error });
-      onError?.(error);
+      if (!(error instanceof CallError && error.code === 'cancelled')) onError?.(error);
       return undefined;
     } finally {
       if (controller.current === abort) controller.current = null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimeLeft, nextClock, secondsLeft } from '../../../renderer/ui/progress-estimate';
+import { nextClock, secondsLeft, timeLeftText } from '../../../renderer/ui/progress-estimate';
+import { translate } from '../../../shared/i18n/translate';
 import type { ProgressReport } from '../../../shared/contract';
 
 const writing = (done: number, total = 1000): ProgressReport => ({ phase: 'writing', done, total });
@@ -30,11 +31,17 @@ describe('the time left of a long call', () => {
   });
 
   it('words the time as people say it, in each language', () => {
-    expect(formatTimeLeft(2, 'en')).toBe('5 seconds');
-    expect(formatTimeLeft(41, 'en')).toBe('45 seconds');
-    expect(formatTimeLeft(61, 'en')).toBe('2 minutes');
-    expect(formatTimeLeft(61, 'ru')).toBe('2 минуты');
-    expect(formatTimeLeft(300, 'kk')).toBe('5 минут');
-    expect(formatTimeLeft(3 * 3600, 'en')).toBe('3 hours');
+    const say = (seconds: number, lang: 'kk' | 'ru' | 'en') => {
+      const { key, count } = timeLeftText(seconds);
+      return translate(lang, 'progress.left', { time: translate(lang, key, { count }) });
+    };
+    expect(say(2, 'en')).toBe('about 5 seconds left');
+    expect(say(41, 'en')).toBe('about 45 seconds left');
+    expect(say(61, 'en')).toBe('about 2 minutes left');
+    expect(say(61, 'ru')).toBe('осталось примерно 2 минуты');
+    expect(say(20, 'ru')).toBe('осталось примерно 20 секунд');
+    expect(say(300, 'kk')).toBe('шамамен 5 минут қалды');
+    expect(say(3 * 3600, 'kk')).toBe('шамамен 3 сағат қалды');
+    expect(say(3 * 3600, 'en')).toBe('about 3 hours left');
   });
 });
