@@ -65,5 +65,5 @@ function buildProgress(): EriktiProgress {
 }
 
 contextBridge.exposeInMainWorld('erikti', buildApi());
-contextBridge.exposeInMainWorld('eriktiProgress', buildProgress());
 contextBridge.exposeInMainWorld('eriktiFiles', buildFiles());
+contextBridge.exposeInMainWorld('eriktiProgress', buildProgress());
