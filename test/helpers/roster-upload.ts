@@ -24,6 +24,17 @@ export async function uploadRosterThrough(call: EnvelopeCall, bytes: Uint8Array,
   return { token, sheet: sheet.index, mapping: sheet.mapping };
 }
 
+const LETTERS = 'абвгдежзиклмнопрстуфхцчшэюя';
+/** A number spelled in letters: names may hold no digits. */
+function lettersOf(n: number): string {
+  let out = '';
+  do {
+    out = LETTERS[n % LETTERS.length] + out;
+    n = Math.floor(n / LETTERS.length);
+  } while (n > 0);
+  return out;
+}
+
 /** A quick CSV roster of `rows` new people with valid, distinct IINs. */
 export function rosterCsv(rows: number): Uint8Array {
   const lines = ['Фамилия;Имя;ИИН;Телефон'];
@@ -33,7 +44,7 @@ export function rosterCsv(rows: number): Uint8Array {
     let iin: string | null = null;
     for (let serial = i % 9000; !iin || used.has(iin); serial++) iin = makeIin(birth, i % 2 ? 'M' : 'F', serial);
     used.add(iin);
-    lines.push(`Фамилия${i};Имя${i % 97};${iin};+7701${String(1_000_000 + i).slice(-7)}`);
+    lines.push(`Ф${lettersOf(i)}ова;Им${lettersOf(i % 97)};${iin};+7701${String(1_000_000 + i).slice(-7)}`);
   }
   return new Uint8Array(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'));
 }
