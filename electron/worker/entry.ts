@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CallError, type Envelope } from '../../shared/contract';
 import { createCore, NeedsWriter, type Core } from '../core/app';
+import { adoptFileToken } from '../core/exchange/files';
 import { remoteProtector } from './key-channel';
 import type { RouterMessage, WorkerInit, WorkerMessage } from './protocol';
 import { SessionRelay } from './session-relay';
@@ -14,6 +15,8 @@ const port = parentPort!;
 const post = (message: WorkerMessage) => port.postMessage(message);
 const cancelFlag = new Int32Array(init.cancelFlag);
 const sessions = new SessionRelay();
+
+for (const file of init.fileTokens) adoptFileToken(file);
 
 let core: Core;
 try {
@@ -36,6 +39,7 @@ port.on('message', (message: RouterMessage) => {
     core.close();
     process.exit(0);
   }
+  if (message.type === 'fileToken') return adoptFileToken(message.file);
   const { id, name, input, session, userId } = message;
   sessions.begin(session, userId);
   let envelope: Envelope<unknown>;

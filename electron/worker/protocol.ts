@@ -1,5 +1,6 @@
 import type { Envelope, ProgressReport } from '../../shared/contract';
 import type { ScryptCost } from '../core/auth/passwords';
+import type { FileToken } from '../core/exchange/files';
 
 /**
  * The messages between the router (main thread) and a core worker. Everything here crosses a
@@ -16,6 +17,8 @@ export interface WorkerInit {
   /** Int32Array[1] over it: 1 while the running call is cancelled (the worker reads it with Atomics.load). */
   cancelFlag: SharedArrayBuffer;
   /** The key protector's kind and its channel back to the main thread (see key-channel.ts); absent: keys stay locked. */
+  /** Exchange file tokens the main process issued (dialogs) and that are still valid: a restarted writer knows them too. */
+  fileTokens: FileToken[];
   keys?: { kind: 'os' | 'passphrase'; port: import('node:worker_threads').MessagePort; signal: SharedArrayBuffer };
 }
 
@@ -29,7 +32,7 @@ export interface CallMessage {
   userId: string | null;
 }
 
-export type RouterMessage = CallMessage | { type: 'close' };
+export type RouterMessage = CallMessage | { type: 'fileToken'; file: FileToken } | { type: 'close' };
 
 /** Session changes a call made; the router applies them to its session table. */
 export type SessionEffect = { open: string; userId: string } | { close: string } | { closeAllFor: string };

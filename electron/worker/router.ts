@@ -2,6 +2,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import { cancelledError, contract, isCallName, type Envelope } from '../../shared/contract';
 import type { ScryptCost } from '../core/auth/passwords';
 import { Sessions } from '../core/auth/sessions';
+import { newFileToken, type FileToken } from '../core/exchange/files';
 import type { KeyProtector } from '../core/office/key-protection';
 import type { CallOptions, CoreClient } from './client';
 import { serveProtector } from './key-channel';
@@ -28,17 +29,30 @@ export interface CoreRouterOptions {
 }
 
 export interface CoreRouter extends CoreClient {
+  /**
+   * A token for a file the user picked in a dialog (the exchange calls take tokens, never paths):
+   * the core that runs those calls, the writer, is told of it.
+   */
+  issueFileToken(path: string, mode: 'read' | 'write'): string;
   /** The running worker of a role, for diagnostics and tests (null while it restarts). */
   worker(role: WorkerRole): Worker | null;
 }
 
-/** Reads that change sessions run on the writer: sign-in's throttle and password upgrade live there. */
-const SESSION_CALLS: ReadonlySet<string> = new Set(['auth.signIn', 'auth.signOut', 'auth.changePassword', 'users.update', 'users.add', 'app.setup']);
+/**
+ * Calls that run on the writer although they do not write: those that change sessions (sign-in's
+ * throttle and password upgrade live there too), and the roster wizard's steps, because an
+ * uploaded file is kept in the memory of the connection that received it and the import (a write)
+ * must find it there.
+ */
+const WRITER_READS: ReadonlySet<string> = new Set([
+  'auth.signIn', 'auth.signOut', 'auth.changePassword', 'users.update', 'users.add', 'app.setup',
+  'roster.upload', 'roster.inspect', 'roster.preview', 'roster.problemRows', 'roster.discard',
+]);
 const CLOSE_TIMEOUT_MS = 15_000;
 
 export function roleFor(name: string): WorkerRole {
   if (!isCallName(name)) return 'reader'; // answered "unknown call" by whichever core
-  return contract[name].writes || SESSION_CALLS.has(name) ? 'writer' : 'reader';
+  return contract[name].writes || WRITER_READS.has(name) ? 'writer' : 'reader';
 }
 
 const WORKER_RESTARTED: Envelope<never> = { ok: false, error: { code: 'unavailable', key: 'error.workerRestarted' } };
@@ -74,6 +88,7 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
     role, worker: null, ready: false, current: null, queue: [], cancelFlag: new Int32Array(new SharedArrayBuffer(4)), startFailure: null, started: null,
   });
   const lanes = { writer: lane('writer'), reader: lane('reader') };
+  let fileTokens: FileToken[] = [];
   let nextId = 1;
   let closing = false;
 
@@ -94,6 +109,7 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
   function spawn(target: Lane): Promise<void> {
     const init: WorkerInit = {
       role: target.role, dbFile: options.dbFile, passwordCost: options.passwordCost, busyTimeoutMs: options.busyTimeoutMs, cancelFlag: target.cancelFlag.buffer as SharedArrayBuffer,
+      fileTokens: target.role === 'writer' ? liveFileTokens() : [],
     };
     const transferList = [];
     if (target.role === 'writer' && options.keyProtector) {
@@ -112,6 +128,11 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
     worker.on('error', (error) => (failure = error));
     worker.on('exit', (code) => onExit(target, worker, failure ?? `exit code ${code}`));
     return new Promise((resolve, reject) => (target.started = { resolve, reject }));
+  }
+
+  function liveFileTokens(): FileToken[] {
+    const now = Date.now();
+    return (fileTokens = fileTokens.filter((file) => file.expires > now));
   }
 
   function apply(effects: SessionEffect[]): void {
@@ -221,6 +242,12 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
       });
     },
     worker: (role) => lanes[role].worker,
+    issueFileToken(path, mode) {
+      const file = newFileToken(path, mode);
+      liveFileTokens().push(file);
+      lanes.writer.worker?.postMessage({ type: 'fileToken', file });
+      return file.token;
+    },
     async close() {
       closing = true;
       await Promise.all(

@@ -134,9 +134,11 @@ class IpcMainStandIn extends EventEmitter {
 }
 export const ipcMain = new IpcMainStandIn();
 
-export const ipcRenderer = {
-  invoke: vi.fn((channel: string, ...args: unknown[]) => Promise.resolve({ channel, args })),
-};
+/** The preload's side of IPC: invoke records and answers; `on` listeners hear what a test emits as main would send it. */
+class IpcRendererStandIn extends EventEmitter {
+  readonly invoke = vi.fn((channel: string, ...args: unknown[]) => Promise.resolve({ channel, args }));
+}
+export const ipcRenderer = new IpcRendererStandIn();
 
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
