@@ -141,7 +141,7 @@ describe('Electron entry', () => {
     const userData = tempDir();
     mkdirSync(path.join(userData, 'erikti.sqlite'));
     const electron = await start((e) => Object.assign(e.app, { userDataDir: userData, locale: 'ru-RU' }));
-    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1), { timeout: 30_000 });
     expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Erikti', expect.stringContaining('Не удалось открыть базу данных офиса.'));
   });
 });
