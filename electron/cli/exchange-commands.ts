@@ -45,7 +45,7 @@ export const exchangeCommands: Commands = {
 
   duplicates: {
     options: DB,
-    run: ({ options }, io) => withOffice(options, (core) => io.out(json(core.callAs(CLI_ACTOR, 'duplicates.list', { limit: 2000 })))),
+    run: ({ options }, io) => withOffice(options, (core) => io.out(json(core.callAs(CLI_ACTOR, 'duplicates.list', { limit: 2000 }).items))),
   },
 
   history: {

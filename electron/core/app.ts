@@ -5,8 +5,8 @@ import { PasswordHasher, type ScryptCost } from './auth/passwords';
 import { progressReporter } from './progress';
 import { Sessions } from './auth/sessions';
 import { actorFromRow, findUser } from './auth/users';
-import type { Actor, CallContext, Handler, HandlerMap, InProcessCaller } from './context';
-import { isReadOnly, openDatabase, writeTransaction, type Db, type OpenOptions } from './db/connection';
+import type { Actor, CallContext, Handler, HandlerMap, InProcessCaller, SessionStore } from './context';
+import { isReadOnly, openDatabase, openReaderConnection, writeTransaction, type Db, type OpenOptions } from './db/connection';
 import { databaseError } from './db/errors';
 import { certificateHandlers } from './certificates/handlers';
 import { eventHandlers } from './events/handlers';
@@ -55,6 +55,30 @@ export interface CoreOptions extends OpenOptions {
   passwordCost?: ScryptCost;
   /** Opens the office's sealed private keys (safeStorage in the desktop app, a passphrase elsewhere). */
   keyProtector?: KeyProtector;
+  /**
+   * The worker runtime's reader: a second, read-only connection to a database the writer opened.
+   * A call that turns out to need a write (an audit record, a rehearsal) throws NeedsWriter, so
+   * the router runs it again on the writer instead.
+   */
+  reader?: boolean;
+  /**
+   * Where sign-in sessions live. By default in this core's memory; the worker runtime keeps them
+   * on the main thread (two workers and restarts) and injects a store that resolves from there.
+   */
+  sessions?: SessionRegistry;
+}
+
+/** What the core needs of sign-in sessions: the store handlers use, and resolving a token. */
+export interface SessionRegistry extends SessionStore {
+  resolve(token: string): string | null;
+}
+
+/** Thrown by a reader core when a call needs the writable connection after all; never reaches a user. */
+export class NeedsWriter extends Error {
+  constructor() {
+    super('This call needs the writable connection');
+    this.name = 'NeedsWriter';
+  }
 }
 
 /** Failures SQLite explains (full disk, busy, read-only) reach the user as that, not as a crash. */
@@ -64,9 +88,12 @@ function errorFromUnknown(error: unknown): CallError {
 }
 
 export function createCore(dbFile: string, options: CoreOptions = {}): Core {
-  const db = openDatabase(dbFile, options);
+  const db = options.reader ? openReaderConnection(dbFile, options) : openDatabase(dbFile, options);
   attachKeyProtector(db, options.keyProtector);
-  const sessions = new Sessions();
+  const sessions = options.sessions ?? new Sessions();
+  const needsWriter = () => {
+    throw new NeedsWriter();
+  };
   const passwords = new PasswordHasher(options.passwordCost);
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message, error) => console.error(message, error));
@@ -87,11 +114,13 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
     return {
       afterCommit: (fn) => afterCommit.push(fn),
       afterCall: (fn) => afterCall.push(fn),
-      bookkeeping: (write) => {
-        if (db.inTransaction) afterCall.push(() => write(db));
-        else write(db);
-      },
-      rehearse: (fn) => fn(db),
+      bookkeeping: options.reader
+        ? needsWriter
+        : (write) => {
+            if (db.inTransaction) afterCall.push(() => write(db));
+            else write(db);
+          },
+      rehearse: options.reader ? needsWriter : (fn) => fn(db),
       progress: progressReporter(control),
       db,
       actor,
@@ -154,6 +183,7 @@ export function createCore(dbFile: string, options: CoreOptions = {}): Core {
         if (!isCallName(name)) throw new CallError({ code: 'notFound', key: 'error.unknownCall', params: { name: String(name).slice(0, 60) } });
         return { ok: true, value: run(name, input, actorForSession(session), session, control) };
       } catch (error) {
+        if (error instanceof NeedsWriter) throw error;
         // A failed write rolled back its transaction; the in-memory clock may have ticked, which is harmless.
         const callError = errorFromUnknown(error);
         if (callError.code === 'internal') log(`Call ${name} failed`, error);

@@ -3,8 +3,11 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { pipeline, type Duplex } from 'node:stream';
+import type { Envelope, ProgressReport } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/contract/errors';
 import type { Core } from '../core/app';
+import { inProcessClient, type CoreClient } from '../worker/client';
+import { isCallId } from '../worker/call-id';
 import { SECURITY_HEADERS, mimeTypeOf, resolveInside } from '../static/renderer-files';
 
 /**
@@ -16,14 +19,13 @@ import { SECURITY_HEADERS, mimeTypeOf, resolveInside } from '../static/renderer-
 // Spreadsheets and bundles travel as base64 in JSON; each call's schema caps its own fields.
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-export interface HostOptions {
-  core: Core;
+export type HostOptions = ({ client: CoreClient } | { core: Pick<Core, 'call' | 'close'> }) & {
   rendererDir: string;
   port: number;
   token?: string;
   /** Where a request that failed unexpectedly is reported (stderr by default). */
   log?: (message: string, error: unknown) => void;
-}
+};
 
 export interface RunningHost {
   server: Server;
@@ -112,8 +114,8 @@ function decoded(text: string): string | null {
   }
 }
 
-/** `{input?, session?}` as sent, or null for anything else (invalid JSON, null, arrays, numbers). */
-function callBody(text: string): { input?: unknown; session?: unknown } | null {
+/** `{input?, session?, callId?}` as sent, or null for anything else (invalid JSON, null, arrays, numbers). */
+function callBody(text: string): { input?: unknown; session?: unknown; callId?: unknown } | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -130,8 +132,29 @@ function rawAnswer(status: number, reason: string, body: string): string {
   return `HTTP/1.1 ${status} ${reason}\r\n${lines.join('\r\n')}\r\n\r\n${body}`;
 }
 
+const NDJSON = 'application/x-ndjson';
+
+/**
+ * The answer of a call made with a callId: NDJSON, one `{"progress":…}` line per report as it
+ * comes, then the envelope as the last line. The headers go out at once, so the page sees progress
+ * from the first report; the status is 200 whatever the envelope says, as for plain calls.
+ */
+function streamCall(res: ServerResponse, run: (onProgress: (report: ProgressReport) => void) => Promise<Envelope<unknown>>): Promise<void> {
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': NDJSON, 'Cache-Control': 'no-store' });
+  res.flushHeaders();
+  const line = (value: unknown) => {
+    if (!res.destroyed) res.write(`${JSON.stringify(value)}\n`);
+  };
+  return run((progress) => line({ progress })).then((envelope) => {
+    if (!res.destroyed) res.end(`${JSON.stringify(envelope)}\n`);
+  });
+}
+
 export function startHost(options: HostOptions): Promise<RunningHost> {
+  const client = 'client' in options ? options.client : inProcessClient(options.core);
   const token = options.token ?? randomBytes(24).toString('base64url');
+  // Calls made with a callId and still running: POST /api-cancel aborts them by that id.
+  const running = new Map<string, AbortController>();
   const log = options.log ?? ((message, error) => console.error(message, error));
   let allowedHosts: string[] = [];
   // Answers not yet finished, per connection: the parser's error must not be written into the
@@ -145,7 +168,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const urlPath = pathOf(req.url);
     if (urlPath === null) return send(res, 400, BAD_REQUEST);
-    if (!urlPath.startsWith('/api/')) {
+    const isCancel = urlPath === '/api-cancel';
+    if (!urlPath.startsWith('/api/') && !isCancel) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
       return serveStatic(req, res, options.rendererDir, urlPath);
     }
@@ -159,11 +183,36 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     if (body === 'tooLarge') return send(res, 413, envelopeError('validation', 'error.requestTooLarge', { limit: MAX_BODY_BYTES / (1024 * 1024) }));
     const parsed = callBody(body.text);
     if (!parsed) return send(res, 400, BAD_REQUEST);
+    if (isCancel) {
+      if (!isCallId(parsed.callId)) return send(res, 400, BAD_REQUEST);
+      // Unknown ids (the call already ended) are fine: the cancel has nothing left to stop.
+      running.get(parsed.callId)?.abort();
+      return send(res, 200, JSON.stringify({ ok: true }));
+    }
+    const callId = parsed.callId;
+    if (callId !== undefined && (!isCallId(callId) || running.has(callId))) return send(res, 400, BAD_REQUEST);
     const rawName = urlPath.slice('/api/'.length);
     // A name that does not decode is no call's name: the core answers it as an unknown call.
     const name = decoded(rawName) ?? rawName;
     const session = typeof parsed.session === 'string' ? parsed.session : null;
-    send(res, 200, JSON.stringify(options.core.call(name, parsed.input ?? {}, session)));
+    const controller = new AbortController();
+    // A client that hangs up on a running call cancels it: nobody is left to hear the answer.
+    const hungUp = () => {
+      if (!res.writableFinished) controller.abort();
+    };
+    res.once('close', hungUp);
+    const run = (onProgress?: (report: ProgressReport) => void) => client.call(name, parsed.input ?? {}, session, { onProgress, signal: controller.signal });
+    if (callId === undefined) {
+      const envelope = await run();
+      if (!res.destroyed) send(res, 200, JSON.stringify(envelope));
+      return;
+    }
+    running.set(callId, controller);
+    try {
+      await streamCall(res, run);
+    } finally {
+      running.delete(callId);
+    }
   }
 
   // Node's own 400 for a missing Host header has no envelope; the handler's 421 has.

@@ -7,6 +7,7 @@ import { readOffice } from '../core/office/identity';
 import { checkPrivateKeys } from '../core/office/private-keys';
 import { readPassphrase } from '../cli/prompt';
 import { describeError } from '../cli/messages';
+import { startCoreRouter } from '../worker/router';
 import { startHost } from './server';
 
 /**
@@ -28,23 +29,41 @@ if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 // everything else, and those operations say the keys are locked.
 const passphrase = await readPassphrase(true, false);
 if (!passphrase) process.stderr.write('note: no administrator passphrase (ERIKTI_PASSPHRASE): exchange and office set-up are locked\n');
-const core = createCore(path.resolve(values.db), passphrase ? { keyProtector: passphraseProtector(passphrase) } : {});
-if (passphrase && readOffice(core.db)) {
+const dbFile = path.resolve(values.db);
+const keyProtector = passphrase ? passphraseProtector(passphrase) : undefined;
+// A wrong passphrase is said at once, before serving: checked here with a short-lived core, which
+// also stretches the passphrase once, so the worker's first use of the keys costs nothing more.
+if (keyProtector) {
+  let problem: unknown = null;
   try {
-    checkPrivateKeys(core.db);
+    const check = createCore(dbFile, { keyProtector });
+    try {
+      if (readOffice(check.db)) checkPrivateKeys(check.db);
+    } finally {
+      check.close();
+    }
   } catch (error) {
-    process.stderr.write(`${describeError(error)}\n`);
-    core.close();
+    problem = error;
+  }
+  if (problem) {
+    process.stderr.write(`${describeError(problem)}\n`);
     process.exit(1);
   }
 }
-const host = await startHost({ core, rendererDir: path.resolve(here, '../renderer'), port: Number(values.port) });
+let client;
+try {
+  // The core runs in worker threads (electron/worker): this thread only serves HTTP.
+  client = await startCoreRouter({ dbFile, workerFile: path.join(here, 'core-worker.js'), keyProtector });
+} catch (error) {
+  process.stderr.write(`${describeError(error)}\n`);
+  process.exit(1);
+}
+const host = await startHost({ client, rendererDir: path.resolve(here, '../renderer'), port: Number(values.port) });
 process.stdout.write(`${host.url}\n`);
 
 const stop = () => {
   void host.close().then(() => {
-    core.close();
-    process.exit(0);
+    void client.close().then(() => process.exit(0));
   });
 };
 process.on('SIGINT', stop);

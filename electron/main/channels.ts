@@ -23,3 +23,12 @@ export type PickedFile = { token: string; name: string } | null;
 
 /** What saving a generated file answers: the base name it was saved as, whether it opened; null when cancelled. */
 export type SavedFile = { name: string; opened: boolean } | null;
+
+/**
+ * Progress and cancel of long calls (a call made with a callId): main sends each report to the
+ * page that made the call on `progress` as (callId, report); the page cancels on `cancel` with the callId.
+ */
+export const PROGRESS_CHANNELS = {
+  progress: 'erikti-progress',
+  cancel: 'erikti-progress:cancel',
+} as const;

@@ -16,8 +16,14 @@ type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
  * the base name (for display) go back to the page. A call from any other frame, or a suggested
  * name that is not a plain bundle file name, is refused (the invoke rejects).
  */
-export function registerDialogs(ipcMain: Pick<IpcMain, 'handle'>, dialog: DialogApi, getWindow: () => BaseWindow | null): void {
-  const picked = (file: string, mode: 'read' | 'write'): PickedFile => ({ token: issueFileToken(file, mode), name: path.basename(file) });
+export function registerDialogs(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  dialog: DialogApi,
+  getWindow: () => BaseWindow | null,
+  // The app passes the worker runtime's, so the core in the writer worker knows the token.
+  issueToken: (file: string, mode: 'read' | 'write') => string = issueFileToken,
+): void {
+  const picked = (file: string, mode: 'read' | 'write'): PickedFile => ({ token: issueToken(file, mode), name: path.basename(file) });
 
   ipcMain.handle(FILES_CHANNELS.openBundle, async (event: IpcMainInvokeEvent): Promise<PickedFile> => {
     if (!fromAppPage(event)) throw new Error('forbidden');

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
-import { createCore, type Core } from '../core/app';
+import { startCoreRouter, type CoreRouter } from '../worker/router';
 import { registerDialogs } from './dialogs';
 import { denyAllPermissions, installWebContentsGuards } from './hardening';
 import { registerIpc } from './ipc';
@@ -8,7 +8,9 @@ import { desktopKeyProtector } from './key-protector';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { registerFileSaving } from './save-file';
+import { mainTexts } from './texts';
 import { createMainWindow } from './window';
+import { CORE_WORKER_FILE } from './worker-file';
 
 /**
  * The Electron entry, bundled to dist/electron/main.cjs: the preload sits next to it and the
@@ -17,7 +19,7 @@ import { createMainWindow } from './window';
 const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 
-let core: Core | null = null;
+let core: CoreRouter | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function openWindow(): void {
@@ -36,29 +38,39 @@ function focusExistingWindow(): void {
   mainWindow.focus();
 }
 
-function onReady(): void {
+async function onReady(): Promise<void> {
   try {
-    // safeStorage is usable only once the app is ready, which it is here.
-    core = createCore(path.join(app.getPath('userData'), 'erikti.sqlite'), { keyProtector: desktopKeyProtector(safeStorage) });
+    // The core runs in worker threads (electron/worker); this thread stays free for windows and
+    // menus. safeStorage is usable only once the app is ready, which it is here; it stays on this
+    // thread, and the writer worker asks it to open the keys (see key-channel.ts).
+    core = await startCoreRouter({
+      dbFile: path.join(app.getPath('userData'), 'erikti.sqlite'),
+      workerFile: CORE_WORKER_FILE,
+      keyProtector: desktopKeyProtector(safeStorage),
+    });
   } catch (error) {
     // A database from a newer version, a locked or unreadable file: say so instead of a blank window.
-    dialog.showErrorBox('Erikti', `The office database could not be opened.\n\n${error instanceof Error ? error.message : String(error)}`);
+    dialog.showErrorBox('Erikti', `${mainTexts(app)('main.databaseFailed')}\n\n${error instanceof Error ? error.message : String(error)}`);
     app.exit(1);
     return;
   }
   denyAllPermissions(session.defaultSession);
   serveRenderer(protocol, RENDERER_DIR);
-  registerIpc(ipcMain, core);
-  registerDialogs(ipcMain, dialog, () => mainWindow);
+  const running = core;
+  registerIpc(ipcMain, running);
+  registerDialogs(ipcMain, dialog, () => mainWindow, (file, mode) => running.issueFileToken(file, mode));
   registerFileSaving(ipcMain, dialog, shell, () => mainWindow);
   installMenu(app);
   openWindow();
 }
 
-function closeCore(): void {
-  // Closing checkpoints the WAL into the database file, so nothing lingers beside it.
-  core?.close();
+/** Quitting waits for the workers to close their connections: that checkpoints the WAL into the database file. */
+function closeCore(event: { preventDefault(): void }): void {
+  if (!core) return;
+  event.preventDefault();
+  const closing = core;
   core = null;
+  void closing.close().finally(() => app.quit());
 }
 
 /**

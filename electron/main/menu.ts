@@ -1,35 +1,41 @@
 import { Menu, type App, type MenuItemConstructorOptions } from 'electron';
+import { mainTexts, type MainText } from './texts';
+
+type Role = NonNullable<MenuItemConstructorOptions['role']>;
 
 /**
- * A small application menu built from Electron roles, whose labels and shortcuts the operating
- * system localizes. Reload and developer tools exist only in development: in the packaged app a
- * stray Ctrl+R must not drop a half-filled form, and devtools would open the page to anyone.
+ * A small application menu built from Electron roles (their actions and shortcuts), labelled in
+ * kk / ru / en like the rest of the app: Electron leaves role labels in English outside macOS.
+ * Reload and developer tools exist only in development: in the packaged app a stray Ctrl+R must
+ * not drop a half-filled form, and devtools would open the page to anyone.
  */
-export function menuTemplate(app: Pick<App, 'isPackaged'>, platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
+export function menuTemplate(app: Pick<App, 'isPackaged'>, text: MainText, platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
+  const item = (role: Role, key: string): MenuItemConstructorOptions => ({ role, label: text(`menu.${key}`) });
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
   const development = !app.isPackaged;
   const view: MenuItemConstructorOptions[] = [
-    ...(development ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const) : []),
+    ...(development ? [item('reload', 'reload'), item('toggleDevTools', 'devTools'), separator] : []),
     // Zoom stays in every build: offices have old screens and tired eyes.
-    { role: 'resetZoom' },
-    { role: 'zoomIn' },
-    { role: 'zoomOut' },
-    { type: 'separator' },
-    { role: 'togglefullscreen' },
+    item('resetZoom', 'resetZoom'),
+    item('zoomIn', 'zoomIn'),
+    item('zoomOut', 'zoomOut'),
+    separator,
+    item('togglefullscreen', 'fullScreen'),
   ];
   return [
     ...(platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
-    { label: 'File', submenu: [{ role: 'quit' }] },
+    { label: text('menu.file'), submenu: [item('quit', 'quit')] },
     {
-      label: 'Edit',
-      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+      label: text('menu.edit'),
+      submenu: [item('undo', 'undo'), item('redo', 'redo'), separator, item('cut', 'cut'), item('copy', 'copy'), item('paste', 'paste'), item('selectAll', 'selectAll')],
     },
-    { label: 'View', submenu: view },
+    { label: text('menu.view'), submenu: view },
     // The about panel shows the name and version set in installMenu.
-    { role: 'help', submenu: [{ role: 'about' }] },
+    { role: 'help', label: text('menu.help'), submenu: [item('about', 'about')] },
   ];
 }
 
-export function installMenu(app: Pick<App, 'isPackaged' | 'getVersion' | 'setAboutPanelOptions'>): void {
+export function installMenu(app: Pick<App, 'isPackaged' | 'getVersion' | 'setAboutPanelOptions' | 'getLocale'>): void {
   app.setAboutPanelOptions({ applicationName: 'Erikti', applicationVersion: app.getVersion() });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app, mainTexts(app))));
 }

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_NAMES, type CallInput, type CallName, type CallResult, type Envelope } from '../../shared/contract';
+import { CALL_NAMES, type CallInput, type CallName, type CallResult, type Envelope, type ProgressReport } from '../../shared/contract';
 import type { GeneratedFile } from '../../shared/contract/files';
-import { channelOf, FILES_CHANNELS, type PickedFile, type SavedFile } from './channels';
+import { channelOf, FILES_CHANNELS, PROGRESS_CHANNELS, type PickedFile, type SavedFile } from './channels';
 
 /**
  * What the page sees as `window.erikti`: exactly one function per contract call and nothing else.
@@ -10,14 +10,16 @@ import { channelOf, FILES_CHANNELS, type PickedFile, type SavedFile } from './ch
  * load modules of their own.
  */
 export type EriktiApi = {
-  readonly [N in CallName]: (input: CallInput<N>, session?: string | null) => Promise<Envelope<CallResult<N>>>;
+  /** With a callId, the call's progress comes to `eriktiProgress` listeners, and it can be cancelled by that id. */
+  readonly [N in CallName]: (input: CallInput<N>, session?: string | null, callId?: string) => Promise<Envelope<CallResult<N>>>;
 };
 
 function buildApi(): EriktiApi {
-  const api: Record<string, (input: unknown, session?: string | null) => Promise<unknown>> = {};
+  const api: Record<string, (input: unknown, session?: string | null, callId?: string) => Promise<unknown>> = {};
   for (const name of CALL_NAMES) {
     const channel = channelOf(name);
-    api[name] = (input, session) => ipcRenderer.invoke(channel, input, session ?? null);
+    api[name] = (input, session, callId) =>
+      callId === undefined ? ipcRenderer.invoke(channel, input, session ?? null) : ipcRenderer.invoke(channel, input, session ?? null, callId);
   }
   return Object.freeze(api) as EriktiApi;
 }
@@ -42,5 +44,26 @@ function buildFiles(): EriktiFiles {
   });
 }
 
+/**
+ * What the page sees as `window.eriktiProgress`: the progress of its calls made with a callId,
+ * and cancelling one. The listener gets the callId and the report only, never the IPC event.
+ */
+export interface EriktiProgress {
+  readonly cancel: (callId: string) => Promise<void>;
+  readonly onProgress: (listener: (callId: string, report: ProgressReport) => void) => () => void;
+}
+
+function buildProgress(): EriktiProgress {
+  return Object.freeze({
+    cancel: (callId: string) => ipcRenderer.invoke(PROGRESS_CHANNELS.cancel, callId).then(() => undefined),
+    onProgress: (listener: (callId: string, report: ProgressReport) => void) => {
+      const forward = (_event: unknown, callId: string, report: ProgressReport) => listener(callId, report);
+      ipcRenderer.on(PROGRESS_CHANNELS.progress, forward);
+      return () => void ipcRenderer.removeListener(PROGRESS_CHANNELS.progress, forward);
+    },
+  });
+}
+
 contextBridge.exposeInMainWorld('erikti', buildApi());
 contextBridge.exposeInMainWorld('eriktiFiles', buildFiles());
+contextBridge.exposeInMainWorld('eriktiProgress', buildProgress());

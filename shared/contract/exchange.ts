@@ -297,8 +297,8 @@ export const exchangeCalls = {
   'duplicates.list': call({
     access: 'coordinator',
     writes: false,
-    input: z.strictObject({ limit: z.number().int().min(1).max(2000).default(200) }),
-    output: z.array(duplicatePair),
+    input: z.strictObject({ limit: z.number().int().min(1).max(2000).default(200), offset: page.offset }),
+    output: z.object({ total: z.number(), items: z.array(duplicatePair) }),
   }),
   /**
    * Merges two records of one person. Per field (volunteer field or column names), whose value is kept:

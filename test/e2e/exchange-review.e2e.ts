@@ -187,7 +187,7 @@ test('conflicts page through all of them, and every match can be decided at once
   await page.locator('nav.shell-nav a[href="#/exchange"]').click();
   await page.getByTestId('exchange-tab-conflicts').click();
   await expect(page.getByTestId('conflict')).toHaveCount(50);
-  await page.getByTestId('conflicts-pager').getByRole('button', { name: new RegExp(text(ru, 'exchange.conflicts.next')) }).click();
+  await page.getByTestId('conflicts-pager').getByRole('button', { name: new RegExp(text(ru, 'paging.next')) }).click();
   await expect(page.getByTestId('conflict')).toHaveCount(5);
   await page.getByTestId('conflict-select-all').click();
   await expect(page.getByTestId('conflict-selected')).toContainText('55');

@@ -17,6 +17,11 @@ export class Sessions {
     return token;
   }
 
+  /** Records a session opened elsewhere (a core in a worker) under its token. */
+  adopt(token: string, userId: string): void {
+    this.byToken.set(token, { userId, lastSeen: this.now() });
+  }
+
   /** The user id behind a token, or null when unknown or idle for too long. */
   resolve(token: string): string | null {
     const entry = this.byToken.get(token);

@@ -127,6 +127,27 @@ function openReadOnly(file: string): Db {
   }
 }
 
+/**
+ * A second, read-only connection to a database another connection (the writer) has opened and
+ * migrated: WAL lets it read the last committed state while the writer writes. It never migrates;
+ * a schema other than this version's means the writer has not opened the file, and it says so.
+ */
+export function openReaderConnection(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
+    db.pragma('mmap_size = 1073741824');
+    db.pragma('cache_size = -131072');
+    registerSqlFunctions(db);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) throw new Error(`${file} has schema ${version}, expected ${SCHEMA_VERSION}: open it for writing first`);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 /** True when the database was opened from a read-only location (see openReadOnly). */
 export function isReadOnly(db: Db): boolean {
   return db.readonly;

@@ -16,10 +16,22 @@ const picked = new Map<string, Picked>();
 const LIFETIME_MS = 15 * 60 * 1000;
 
 export function issueFileToken(path: string, mode: 'read' | 'write', now = Date.now()): string {
-  for (const [token, p] of picked) if (p.expires < now) picked.delete(token);
-  const token = randomBytes(18).toString('base64url');
-  picked.set(token, { path, mode, expires: now + LIFETIME_MS });
-  return token;
+  const file = newFileToken(path, mode, now);
+  adoptFileToken(file, now);
+  return file.token;
+}
+
+export type FileToken = Picked & { token: string };
+
+/** A token for a path, not yet registered: for a transport whose core runs elsewhere (a worker) and is told of it. */
+export function newFileToken(path: string, mode: 'read' | 'write', now = Date.now()): FileToken {
+  return { token: randomBytes(18).toString('base64url'), path, mode, expires: now + LIFETIME_MS };
+}
+
+/** Registers a token issued by newFileToken. */
+export function adoptFileToken({ token, path, mode, expires }: FileToken, now = Date.now()): void {
+  for (const [old, p] of picked) if (p.expires < now) picked.delete(old);
+  picked.set(token, { path, mode, expires });
 }
 
 /** The path behind a token. A file to read can be previewed, then imported; a file to write is used once. */

@@ -6,7 +6,7 @@ import { assertMayChange } from './authority';
 import { listConflicts, resolveConflict, resolveMany } from './conflicts';
 import { markDistinct } from '../replication/distinct-pairs';
 import { listMerges, mergeChosen, undoMerge, type FieldChoices } from '../replication/merges';
-import { likelyDuplicates } from '../volunteers/duplicates';
+import { pageOfDuplicates } from '../volunteers/duplicates';
 import { REPLICATED_TABLES, specOf, type ReplicatedTable } from '../replication/tables';
 import { toColumn } from '../volunteers/columns';
 import { bundleError, reviewError } from './errors';
@@ -99,7 +99,7 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
     return resolveConflict(ctx.stamp(), id, { choice });
   },
 
-  'duplicates.list': ({ limit }, ctx) => likelyDuplicates(ctx.db, { limit }),
+  'duplicates.list': (page, ctx) => pageOfDuplicates(ctx.db, page),
 
   'duplicates.merge': ({ keepId, otherId, choices }, ctx) => {
     recordExists(ctx, 'volunteers', keepId);

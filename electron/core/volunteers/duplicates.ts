@@ -63,9 +63,23 @@ const TICK_EVERY = 2000;
  * TICK_EVERY steps of the scan.
  */
 export function likelyDuplicates(db: ReadDb, options: { onlyIds?: Set<string>; limit?: number; tick?: () => void } = {}): DuplicatePairView[] {
+  return duplicatePairs(db, options.onlyIds, options.limit ?? 500, options.tick);
+}
+
+/**
+ * One page of likely duplicates and how many there are in all. The pairs come from matching
+ * name spellings in code (not SQL), in a fixed order (by match key, then ids), so pages neither
+ * skip nor repeat a pair while nothing changes.
+ */
+export function pageOfDuplicates(db: ReadDb, page: { limit: number; offset: number }): { total: number; items: DuplicatePairView[] } {
+  const all = duplicatePairs(db, undefined, Infinity);
+  return { total: all.length, items: all.slice(page.offset, page.offset + page.limit) };
+}
+
+function duplicatePairs(db: ReadDb, onlyIds: Set<string> | undefined, limit: number, tick?: () => void): DuplicatePairView[] {
   let steps = 0;
   const step = () => {
-    if (++steps % TICK_EVERY === 0) options.tick?.();
+    if (++steps % TICK_EVERY === 0) tick?.();
   };
   const people = prepared(db, 'SELECT id, last_name, first_name, middle_name, birth_date, phone, iin, region FROM volunteers WHERE deleted = 0').all() as PersonRow[];
   const distinct = new Set(prepared(db, "SELECT id FROM distinct_pairs WHERE deleted = 0 AND tbl = 'volunteers'").pluck().all() as string[]);
@@ -83,7 +97,6 @@ export function likelyDuplicates(db: ReadDb, options: { onlyIds?: Set<string>; l
   }
   const seen = new Set<string>();
   const out: DuplicatePairView[] = [];
-  const limit = options.limit ?? 500;
   for (const [key, list] of [...groups.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     step();
     if (list.length < 2) continue;
@@ -93,7 +106,7 @@ export function likelyDuplicates(db: ReadDb, options: { onlyIds?: Set<string>; l
         const a = members[i]!;
         const b = members[j]!;
         if (a.iin && b.iin) continue;
-        if (options.onlyIds && !options.onlyIds.has(a.id) && !options.onlyIds.has(b.id)) continue;
+        if (onlyIds && !onlyIds.has(a.id) && !onlyIds.has(b.id)) continue;
         const pairKey = distinctId('volunteers', a.id, b.id);
         if (distinct.has(pairKey) || seen.has(pairKey)) continue;
         seen.add(pairKey);

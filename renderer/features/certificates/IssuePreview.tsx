@@ -9,7 +9,9 @@ import { ErrorText } from '../../ui/ErrorText';
 import { formatDateRange, formatHours } from '../../ui/format';
 import { localizedText } from '../../ui/localized';
 import { toastOk } from '../../ui/toasts';
-import { useAction, useLoad } from '../../ui/useLoad';
+import { useLoad } from '../../ui/useLoad';
+import { useLongCall } from '../../ui/useLongCall';
+import { LongCallProgress } from '../../ui/LongCallProgress';
 
 export type Selection = CallInput<'certificates.preview'>;
 
@@ -22,7 +24,7 @@ export function IssuePreview({ selection, onClose, onIssued }: { selection: Sele
   const { t } = useTranslation();
   const seen = useLoad(() => call('certificates.preview', selection), [JSON.stringify(selection)]);
   const [english, setEnglish] = useState(false);
-  const action = useAction();
+  const action = useLongCall();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
@@ -30,9 +32,10 @@ export function IssuePreview({ selection, onClose, onIssued }: { selection: Sele
   }, [onClose]);
 
   const issue = async () => {
-    const result = await action.run(() =>
-      'one' in selection ? call('certificates.issue', { ...selection.one, print: true, english }) : call('certificates.batch', { ...selection.batch, print: true, english }),
-    );
+    // A batch signs and lays out many pages: it shows its progress and can be cancelled (nothing is numbered then).
+    const result = 'one' in selection
+      ? await action.run('certificates.issue', { ...selection.one, print: true, english })
+      : await action.run('certificates.batch', { ...selection.batch, print: true, english });
     if (!result) return;
     const numbered = result.certificates.filter((c) => !c.again).length;
     if (numbered > 0) toastOk('certificates.issued', { count: numbered });
@@ -89,6 +92,7 @@ export function IssuePreview({ selection, onClose, onIssued }: { selection: Sele
           </button>
           <button type="button" onClick={onClose}>{t('common.cancel')}</button>
         </div>
+        <LongCallProgress call={action} testId="certificate-batch-progress" />
         <ErrorText error={action.error} />
       </div>
     </div>

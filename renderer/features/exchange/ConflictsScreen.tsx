@@ -14,6 +14,7 @@ import { dateForInput, formatDate, formatDateTime } from '../../ui/format';
 import { translateProblem } from '../../ui/problems';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
+import { lastPageWithItems, Pager } from '../../ui/Pager';
 import { ExchangeTabs } from './ExchangeTabs';
 import { conflictSubject, conflictTitle, eraseStory, resolutionLine } from './conflict-text';
 import { displayValue, editableValue, fieldLabel, splitActor, tableLabel } from './values';
@@ -62,9 +63,7 @@ export function ConflictsScreen() {
   };
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE));
-  // A page emptied by decisions moves back to the last page that has conflicts.
-  if (list.data && page > 0 && page >= pages) setPage(pages - 1);
+  if (list.data && page !== lastPageWithItems(page, PAGE, total)) setPage(lastPageWithItems(page, PAGE, total));
   const open = items.filter((c) => c.resolvedAt === null);
   const toggle = (id: number, on: boolean) => {
     const next = new Set(selected);
@@ -114,13 +113,7 @@ export function ConflictsScreen() {
           <ConflictCard key={c.id} conflict={c} onResolved={changed} selected={selected.has(c.id)} onSelect={(on) => toggle(c.id, on)} />
         ))}
       </div>
-      {total > PAGE && (
-        <nav className="pager" aria-label={t('exchange.conflicts.pages')} data-testid="conflicts-pager">
-          <button type="button" onClick={() => setPage(page - 1)} disabled={page === 0}>← {t('exchange.conflicts.previous')}</button>
-          <span className="muted">{t('exchange.conflicts.page', { page: page + 1, pages, from: page * PAGE + 1, to: page * PAGE + items.length, total })}</span>
-          <button type="button" onClick={() => setPage(page + 1)} disabled={page + 1 >= pages}>{t('exchange.conflicts.next')} →</button>
-        </nav>
-      )}
+      <Pager page={page} pageSize={PAGE} shown={items.length} total={total} label={t('exchange.conflicts.pages')} onPage={setPage} testId="conflicts-pager" />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { displayPhone, formatDate, fullName } from '../../ui/format';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
+import { lastPageWithItems, Pager } from '../../ui/Pager';
 import { ExchangeTabs } from './ExchangeTabs';
 import { MergeLog } from './MergeLog';
 import { displayValue, fieldLabel } from './values';
@@ -18,7 +19,7 @@ import { displayValue, fieldLabel } from './values';
 type Pair = z.infer<typeof duplicatePair>;
 type Person = Pair['a'];
 
-const LIMIT = 200;
+const PAGE = 50;
 
 /**
  * People who look registered twice (same name and birth date, or same name and phone, without
@@ -29,14 +30,17 @@ const LIMIT = 200;
 export function DuplicatesScreen() {
   const { t } = useTranslation();
   const [round, setRound] = useState(0);
-  const list = useLoad(() => call('duplicates.list', { limit: LIMIT }), [round]);
+  const [page, setPage] = useState(0);
+  const list = useLoad(() => call('duplicates.list', { limit: PAGE, offset: page * PAGE }), [round, page]);
   const changed = () => setRound((r) => r + 1);
-  const pairs = list.data ?? [];
+  const pairs = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  if (list.data && page !== lastPageWithItems(page, PAGE, total)) setPage(lastPageWithItems(page, PAGE, total));
   return (
     <div className="screen exchange">
       <div className="screen-head">
         <h1>{t('exchange.duplicates.title')}</h1>
-        {list.data && <span className="count">{t('exchange.duplicates.count', { n: pairs.length })}</span>}
+        {list.data && <span className="count">{t('exchange.duplicates.count', { n: total })}</span>}
       </div>
       <ExchangeTabs current="duplicates" refresh={round} />
       <p className="muted small">{t('exchange.duplicates.intro')}</p>
@@ -48,7 +52,7 @@ export function DuplicatesScreen() {
           <PairCard key={`${p.a.id}:${p.b.id}`} pair={p} onDone={changed} />
         ))}
       </div>
-      {pairs.length >= LIMIT && <p className="muted small">{t('exchange.duplicates.more', { shown: LIMIT })}</p>}
+      <Pager page={page} pageSize={PAGE} shown={pairs.length} total={total} label={t('exchange.duplicates.pages')} onPage={setPage} testId="duplicates-pager" />
       <p className="muted small">{t('exchange.duplicates.travels')}</p>
       <MergeLog refresh={round} onUndone={changed} />
     </div>

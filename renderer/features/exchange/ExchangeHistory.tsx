@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictViewData } from '../../../shared/contract/exchange';
 import { regionName } from '../../../shared/domain/regions';
@@ -7,11 +7,12 @@ import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDateTime } from '../../ui/format';
 import { useLoad } from '../../ui/useLoad';
+import { Pager } from '../../ui/Pager';
 import { ChangeReport } from './ChangeReport';
 import { conflictSubject, conflictTitle, resolutionLine } from './conflict-text';
 import { formatBytes, splitActor, tableLabel } from './values';
 
-const SHOWN = 100;
+const PAGE = 50;
 
 interface TableCounts {
   created?: number;
@@ -36,7 +37,10 @@ function importTotals(summary: unknown): { created: number; updated: number; con
 export function ExchangeHistory({ refresh }: { refresh: number }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const history = useLoad(() => call('exchange.history', { limit: SHOWN }), [refresh]);
+  const [page, setPage] = useState(0);
+  // A new bundle comes in at the top: back to the first page to show it.
+  useEffect(() => setPage(0), [refresh]);
+  const history = useLoad(() => call('exchange.history', { limit: PAGE, offset: page * PAGE }), [refresh, page]);
   const [opened, setOpened] = useState<number | null>(null);
   const items = history.data?.items ?? [];
   return (
@@ -107,7 +111,7 @@ export function ExchangeHistory({ refresh }: { refresh: number }) {
           </tbody>
         </table>
       )}
-      {history.data && history.data.total > SHOWN && <p className="muted small">{t('exchange.history.more', { shown: SHOWN, total: history.data.total })}</p>}
+      <Pager page={page} pageSize={PAGE} shown={items.length} total={history.data?.total ?? 0} label={t('exchange.history.pages')} onPage={setPage} testId="history-pager" />
     </section>
   );
 }

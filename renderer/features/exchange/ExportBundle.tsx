@@ -8,7 +8,9 @@ import { useLang } from '../../app/i18n';
 import { useCan, useSession } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastOk } from '../../ui/toasts';
-import { useAction, useLoad } from '../../ui/useLoad';
+import { useLoad } from '../../ui/useLoad';
+import { useLongCall } from '../../ui/useLongCall';
+import { LongCallProgress } from '../../ui/LongCallProgress';
 import { formatBytes, tableLabel } from './values';
 
 const CENTRE = 'KZ';
@@ -30,7 +32,7 @@ export function ExportBundle({ onExported }: { onExported(): void }) {
   const [to, setTo] = useState<string>(own === CENTRE ? '' : CENTRE);
   const [full, setFull] = useState(false);
   const [done, setDone] = useState<(CallResult<'exchange.export'> & { savedAs: string | null }) | null>(null);
-  const action = useAction();
+  const action = useLongCall();
   const files = desktopFiles();
 
   const offices = REGIONS.filter((r) => r.code !== own);
@@ -38,16 +40,21 @@ export function ExportBundle({ onExported }: { onExported(): void }) {
 
   const run = async () => {
     setDone(null);
-    const result = await action.run(async () => {
-      if (!files) return { ...(await call('exchange.export', { to: to as OfficeCode, full })), savedAs: null };
-      const target = await files.saveBundle(suggestedFileName(own, to));
+    let target: { token: string; name: string } | null = null;
+    if (files) {
+      try {
+        target = await files.saveBundle(suggestedFileName(own, to));
+      } catch (error) {
+        action.setError(error);
+        return;
+      }
       // A cancelled save dialog exports nothing.
-      if (!target) return null;
-      return { ...(await call('exchange.export', { to: to as OfficeCode, full, target: { token: target.token } })), savedAs: target.name };
-    });
+      if (!target) return;
+    }
+    const result = await action.run('exchange.export', target ? { to: to as OfficeCode, full, target: { token: target.token } } : { to: to as OfficeCode, full });
     if (!result) return;
     if (result.base64) download(result.fileName, result.base64);
-    setDone(result);
+    setDone({ ...result, savedAs: target?.name ?? null });
     toastOk('exchange.export.done', { office: regionName(result.to, lang), rows: result.rows });
     onExported();
   };
@@ -96,8 +103,8 @@ export function ExportBundle({ onExported }: { onExported(): void }) {
         <button type="button" className="primary" data-testid="exchange-export-run" onClick={() => void run()} disabled={action.busy || to === '' || noKey}>
           {action.busy ? t('exchange.export.running') : t('exchange.export.run')}
         </button>
-        {action.busy && <progress aria-label={t('exchange.export.running')} />}
       </div>
+      <LongCallProgress call={action} testId="exchange-export-progress" />
       <ErrorText error={action.error} />
       {done && (
         <div className="info" role="status" data-testid="exchange-export-done">

@@ -2,14 +2,14 @@ import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUNDLE_BASE64_MAX, type ImportSummaryView } from '../../../shared/contract/exchange';
 import { officeName, regionName } from '../../../shared/domain/regions';
-import { call } from '../../app/api';
 import { desktopFiles, toBase64 } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDateTime } from '../../ui/format';
 import { toastOk } from '../../ui/toasts';
-import { useAction } from '../../ui/useLoad';
+import { useLongCall } from '../../ui/useLongCall';
+import { LongCallProgress } from '../../ui/LongCallProgress';
 import { ChangeReport } from './ChangeReport';
 import { formatBytes, tableLabel } from './values';
 
@@ -36,8 +36,8 @@ export function ImportBundle({ onImported }: { onImported(): void }) {
   const [applied, setApplied] = useState<ImportSummaryView | null>(null);
   const [reading, setReading] = useState(false);
   const [tooLarge, setTooLarge] = useState(false);
-  const check = useAction();
-  const apply = useAction();
+  const check = useLongCall();
+  const apply = useLongCall();
   const files = desktopFiles();
 
   const reset = () => {
@@ -51,7 +51,7 @@ export function ImportBundle({ onImported }: { onImported(): void }) {
 
   const checkChosen = async (picked: Chosen) => {
     setChosen(picked);
-    const result = await check.run(() => call('exchange.preview', { source: picked.source }));
+    const result = await check.run('exchange.preview', { source: picked.source });
     if (result) setPreview(result);
   };
 
@@ -90,7 +90,7 @@ export function ImportBundle({ onImported }: { onImported(): void }) {
 
   const run = async () => {
     if (!chosen) return;
-    const result = await apply.run(() => call('exchange.import', { source: chosen.source }));
+    const result = await apply.run('exchange.import', { source: chosen.source });
     if (!result) return;
     setApplied(result);
     toastOk('exchange.import.done', { rows: result.rows });
@@ -130,12 +130,13 @@ export function ImportBundle({ onImported }: { onImported(): void }) {
             {chosen.size !== null && <> · {formatBytes(chosen.size)}</>}
           </span>
         )}
-        {(reading || check.busy) && (
+        {reading && (
           <span role="status">
-            {reading ? t('exchange.import.reading') : t('exchange.import.checking')} <progress />
+            {t('exchange.import.reading')} <progress />
           </span>
         )}
       </div>
+      <LongCallProgress call={check} testId="exchange-check-progress" />
       <ErrorText error={check.error} />
       {tooLarge && (
         <div className="error-banner" role="alert">{t('exchange.import.tooLarge', { size: formatBytes(MAX_FILE_BYTES) })}</div>
@@ -165,16 +166,13 @@ export function ImportBundle({ onImported }: { onImported(): void }) {
                   {apply.busy ? t('exchange.import.applying') : t('exchange.import.apply')}
                 </button>
                 <button type="button" onClick={reset} disabled={apply.busy}>{t('common.cancel')}</button>
-                {apply.busy && (
-                  <span role="status" className="exchange-progress">
-                    {t('exchange.import.applyingHint')} <progress />
-                  </span>
-                )}
               </>
             ) : (
               <button type="button" onClick={reset}>{t('exchange.import.close')}</button>
             )}
           </div>
+          {apply.busy && <p className="muted small">{t('exchange.import.applyingHint')}</p>}
+          <LongCallProgress call={apply} testId="exchange-apply-progress" />
           <ErrorText error={apply.error} />
         </div>
       )}

@@ -15,6 +15,8 @@ import { Field, Select, TextInput } from '../../ui/Field';
 import { dateForInput, formatDate, formatHours } from '../../ui/format';
 import { toastOk } from '../../ui/toasts';
 import { useAction, useDebounced, useLoad } from '../../ui/useLoad';
+import { useLongCall } from '../../ui/useLongCall';
+import { LongCallProgress } from '../../ui/LongCallProgress';
 import { pickFrom } from '../../ui/vocab';
 import { AddHours } from './AddHours';
 import { EntriesTable } from './EntriesTable';
@@ -51,12 +53,12 @@ export function HoursScreen() {
   const totals = useLoad(() => call('hours.total', period), deps);
   const summary = useLoad(() => call('hours.summary', { ...period, by }), [...deps, by]);
   const waiting = useLoad(() => call('hours.list', { from, to, unverified: true }), [from, to, round]);
-  const exporting = useAction();
+  const exporting = useLongCall();
   const reload = () => setRound((r) => r + 1);
   const categories = EVENT_CATEGORIES.map((c) => ({ value: c, label: t(`vocab.eventCategory.${c}`) }));
 
   const exportXlsx = async () => {
-    const file = await exporting.run(() => call('hours.export', { ...period, lang }));
+    const file = await exporting.run('hours.export', { ...period, lang });
     if (file && (await saveFile({ ...file, mime: FILE_TYPES.xlsx }))) toastOk('hours.exported', { count: file.rows });
   };
 
@@ -93,6 +95,7 @@ export function HoursScreen() {
           {t('hours.verifiedOnly')}
         </label>
       </div>
+      <LongCallProgress call={exporting} testId="hours-export-progress" />
       <ErrorText error={totals.error ?? summary.error ?? waiting.error ?? exporting.error} />
 
       <section aria-labelledby="hours-summary-title">

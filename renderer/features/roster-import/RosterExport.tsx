@@ -5,7 +5,9 @@ import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastOk } from '../../ui/toasts';
-import { useAction, useLoad } from '../../ui/useLoad';
+import { useLoad } from '../../ui/useLoad';
+import { useLongCall } from '../../ui/useLongCall';
+import { LongCallProgress } from '../../ui/LongCallProgress';
 import { NO_FILTERS, rosterQuery, useRoster } from '../../app/roster-store';
 import { saveFile } from '../../app/files';
 import { ExportScope } from './ExportScope';
@@ -21,7 +23,7 @@ export function RosterExport() {
   const filters = useRoster((s) => s.filters);
   const [columns, setColumns] = useState<ExportColumn[]>(DEFAULT_EXPORT_COLUMNS);
   const [everyone, setEveryone] = useState(false);
-  const action = useAction();
+  const action = useLongCall();
 
   const filtered = rosterQuery(filters);
   const all = rosterQuery(NO_FILTERS);
@@ -36,7 +38,7 @@ export function RosterExport() {
   );
 
   const run = async (format: 'xlsx' | 'csv') => {
-    const file = await action.run(() => call('roster.export', { query, columns, format, lang }));
+    const file = await action.run('roster.export', { query, columns, format, lang });
     if (file && (await saveFile(file))) {
       toastOk('rosterImport.exported', { count: file.rows });
     }
@@ -65,6 +67,7 @@ export function RosterExport() {
           {t('rosterImport.exportCsv')}
         </button>
       </div>
+      <LongCallProgress call={action} testId="roster-export-progress" />
       <p className="muted small">{t('rosterImport.formatHint')}</p>
       <ErrorText error={action.error} />
     </section>

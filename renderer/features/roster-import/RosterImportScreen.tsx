@@ -7,6 +7,8 @@ import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
+import { useLongCall } from '../../ui/useLongCall';
+import { LongCallProgress } from '../../ui/LongCallProgress';
 import { saveFile } from '../../app/files';
 import { uploadFile } from './files';
 import { RosterExport } from './RosterExport';
@@ -126,8 +128,8 @@ function SheetStep({ inspected, imported, onImported, onReset }: SheetStepProps)
   const sheet = inspected.sheets.find((s) => s.index === sheetIndex) ?? first;
   const [mapping, setMapping] = useState<RosterMapping>(sheet?.mapping ?? []);
   const [report, setReport] = useState<RosterReport | null>(null);
-  const check = useAction();
-  const run = useAction();
+  const check = useLongCall();
+  const run = useLongCall();
   const problems = useAction();
 
   // A different sheet starts from its own guess; any change to the mapping invalidates the preview.
@@ -148,11 +150,11 @@ function SheetStep({ inspected, imported, onImported, onReset }: SheetStepProps)
   };
 
   const preview = async () => {
-    const result = await check.run(() => call('roster.preview', choice));
+    const result = await check.run('roster.preview', choice);
     if (result) setReport(result);
   };
   const importRows = async () => {
-    const result = await run.run(() => call('roster.import', choice), toastError);
+    const result = await run.run('roster.import', choice, toastError);
     if (result) {
       onImported(result);
       setReport(result);
@@ -199,6 +201,7 @@ function SheetStep({ inspected, imported, onImported, onReset }: SheetStepProps)
             </button>
           </div>
         )}
+        <LongCallProgress call={check} testId="roster-check-progress" />
         <ErrorText error={check.error} />
       </section>
 
@@ -234,6 +237,7 @@ function SheetStep({ inspected, imported, onImported, onReset }: SheetStepProps)
             )}
             {imported === null && report.added + report.updated === 0 && <span className="muted">{t('rosterImport.nothingToImport')}</span>}
           </div>
+          <LongCallProgress call={run} testId="roster-import-progress" />
           <ErrorText error={run.error} />
         </section>
       )}

@@ -44,6 +44,11 @@ class AppStandIn extends EventEmitter {
   getVersion(): string {
     return '0.1.0';
   }
+  /** The operating system's locale, as Electron reports it ("en-US", "kk-KZ", "ru"). */
+  locale = 'en-US';
+  getLocale(): string {
+    return this.locale;
+  }
   requestSingleInstanceLock(): boolean {
     return this.lockAvailable;
   }
@@ -129,9 +134,11 @@ class IpcMainStandIn extends EventEmitter {
 }
 export const ipcMain = new IpcMainStandIn();
 
-export const ipcRenderer = {
-  invoke: vi.fn((channel: string, ...args: unknown[]) => Promise.resolve({ channel, args })),
-};
+/** The preload's side of IPC: invoke records and answers; `on` listeners hear what a test emits as main would send it. */
+class IpcRendererStandIn extends EventEmitter {
+  readonly invoke = vi.fn((channel: string, ...args: unknown[]) => Promise.resolve({ channel, args }));
+}
+export const ipcRenderer = new IpcRendererStandIn();
 
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
@@ -224,7 +231,7 @@ export const safeStorage = {
 /** Back to a freshly started, not yet ready Electron. */
 export function resetStandIn(): void {
   app.removeAllListeners();
-  Object.assign(app, { isPackaged: false, userDataDir: '/nonexistent', lockAvailable: true, ready: false });
+  Object.assign(app, { isPackaged: false, userDataDir: '/nonexistent', lockAvailable: true, ready: false, locale: 'en-US' });
   BrowserWindowStandIn.all.length = 0;
   ipcMain.removeAllListeners();
   ipcMain.handlers.clear();

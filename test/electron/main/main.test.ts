@@ -6,8 +6,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { standInEvent } from './electron-stand-in';
 import { tempDir } from './temp-dir';
 import type { Envelope } from '../../../shared/contract';
+import { coreWorkerFile } from '../../helpers/core-worker';
 
 vi.mock('electron', () => import('./electron-stand-in'));
+// The entry starts the core's worker from its bundle; from the sources, a test bundle of it.
+vi.mock('../../../electron/main/worker-file', async () => ({ CORE_WORKER_FILE: await coreWorkerFile() }));
 
 type StandIn = typeof import('./electron-stand-in');
 const MAIN = '../../../electron/main/main';
@@ -29,18 +32,23 @@ async function start(configure: (electron: StandIn) => void = () => {}): Promise
 
 async function startReady(userDataDir: string): Promise<StandIn> {
   const electron = await start((e) => (e.app.userDataDir = userDataDir));
-  await vi.waitFor(() => expect(electron.BrowserWindow.all).toHaveLength(1));
+  // The workers start first (a few seconds on a busy machine).
+  await vi.waitFor(() => expect(electron.BrowserWindow.all).toHaveLength(1), { timeout: 30_000 });
   return electron;
 }
 
 const appStatus = (electron: StandIn) =>
-  (electron.ipcMain.handlers.get('erikti:app.status') as (event: object, input: unknown) => Envelope<unknown>)(APP_FRAME, {});
+  (electron.ipcMain.handlers.get('erikti:app.status') as (event: object, input: unknown) => Promise<Envelope<unknown>>)(APP_FRAME, {});
 
 describe('Electron entry', () => {
   let running: StandIn | null = null;
-  afterEach(() => {
-    // Closes the core the way quitting does, so the temp folder can be removed.
-    running?.app.emit('will-quit', standInEvent());
+  afterEach(async () => {
+    // Closes the core the way quitting does (and waits for its workers), so the temp folder can be removed.
+    if (running) {
+      const electron = running;
+      electron.app.emit('will-quit', standInEvent());
+      await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled(), { timeout: 20_000 });
+    }
     running = null;
   });
 
@@ -67,14 +75,14 @@ describe('Electron entry', () => {
 
   it('answers the contract over IPC from the real core and its SQLite file', async () => {
     const electron = (running = await startReady(tempDir()));
-    expect(appStatus(electron)).toMatchObject({ ok: true, value: { needsFirstAdmin: true } });
+    expect(await appStatus(electron)).toMatchObject({ ok: true, value: { needsFirstAdmin: true } });
   });
 
   it('protects the office’s private keys with the system key store (safeStorage)', async () => {
     const userData = tempDir();
     const electron = (running = await startReady(userData));
-    const setup = electron.ipcMain.handlers.get('erikti:app.setup') as (event: object, input: unknown) => Envelope<unknown>;
-    expect(setup(APP_FRAME, { officeCode: 'KZ-75', login: 'admin', displayName: 'Admin', password: 'long enough' })).toMatchObject({ ok: true });
+    const setup = electron.ipcMain.handlers.get('erikti:app.setup') as (event: object, input: unknown) => Promise<Envelope<unknown>>;
+    expect(await setup(APP_FRAME, { officeCode: 'KZ-75', login: 'admin', displayName: 'Admin', password: 'long enough' })).toMatchObject({ ok: true });
     expect(electron.safeStorage.encryptString).toHaveBeenCalledTimes(1);
     const db = new Database(path.join(userData, 'erikti.sqlite'), { readonly: true });
     const record = JSON.parse(db.prepare("SELECT value FROM meta WHERE key = 'private_keys_kek'").pluck().get() as string) as { by: string };
@@ -100,8 +108,12 @@ describe('Electron entry', () => {
     if (process.platform !== 'darwin') expect(electron.app.quit).toHaveBeenCalled();
     const wal = path.join(userData, 'erikti.sqlite-wal');
     expect(existsSync(wal)).toBe(true);
-    electron.app.emit('will-quit', standInEvent());
-    // Closing the last connection checkpoints the WAL into the database and removes it.
+    electron.app.quit.mockClear();
+    const quitting = standInEvent();
+    electron.app.emit('will-quit', quitting);
+    // Quitting waits for the workers: closing the last connection checkpoints the WAL into the database and removes it.
+    expect(quitting.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled(), { timeout: 20_000 });
     expect(existsSync(wal)).toBe(false);
   });
 
@@ -119,9 +131,17 @@ describe('Electron entry', () => {
     // A folder where the database file should be: SQLite cannot open it.
     mkdirSync(path.join(userData, 'erikti.sqlite'));
     const electron = await start((e) => (e.app.userDataDir = userData));
-    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1), { timeout: 30_000 });
     expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Erikti', expect.stringContaining('could not be opened'));
     expect(electron.BrowserWindow.all).toHaveLength(0);
     expect(electron.ipcMain.handlers.size).toBe(0);
+  });
+
+  it('says the database could not be opened in the system’s language', async () => {
+    const userData = tempDir();
+    mkdirSync(path.join(userData, 'erikti.sqlite'));
+    const electron = await start((e) => Object.assign(e.app, { userDataDir: userData, locale: 'ru-RU' }));
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1), { timeout: 30_000 });
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Erikti', expect.stringContaining('Не удалось открыть базу данных офиса.'));
   });
 });

@@ -4,7 +4,7 @@ import { CALL_NAMES } from '../../../shared/contract';
 
 vi.mock('electron', () => import('./electron-stand-in'));
 
-type Api = Record<string, (input?: unknown, session?: string | null) => Promise<unknown>>;
+type Api = Record<string, (input?: unknown, session?: string | null, callId?: string) => Promise<unknown>>;
 
 describe('preload', () => {
   let api: Api;
@@ -14,8 +14,8 @@ describe('preload', () => {
     api = contextBridge.exposed.get('erikti') as Api;
   });
 
-  it('exposes only `erikti` and `eriktiFiles`, with exactly one function per contract call', () => {
-    expect([...contextBridge.exposed.keys()]).toEqual(['erikti', 'eriktiFiles']);
+  it('exposes only `erikti`, `eriktiFiles` and `eriktiProgress`, with exactly one function per contract call', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['erikti', 'eriktiFiles', 'eriktiProgress']);
     expect(Object.keys(api).sort()).toEqual([...CALL_NAMES].sort());
     for (const name of CALL_NAMES) expect(typeof api[name]).toBe('function');
     // No generic door: nothing named like an invoker, and the object cannot be extended.
@@ -30,6 +30,31 @@ describe('preload', () => {
       await api[name]?.({ probe: name }, 'session-token');
       expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(`erikti:${name}`, { probe: name }, 'session-token');
     }
+  });
+
+  it('passes a callId when one is given, on the call’s own channel', async () => {
+    ipcRenderer.invoke.mockClear();
+    await api['roster.import']?.({ probe: 1 }, 'session-token', 'call-7');
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('erikti:roster.import', { probe: 1 }, 'session-token', 'call-7');
+  });
+
+  it('exposes `eriktiProgress`: progress reports by callId without the IPC event, unsubscribing, and cancel on its channel', async () => {
+    const progress = contextBridge.exposed.get('eriktiProgress') as {
+      cancel(callId: string): Promise<void>;
+      onProgress(listener: (callId: string, report: unknown) => void): () => void;
+    };
+    expect(Object.keys(progress).sort()).toEqual(['cancel', 'onProgress']);
+    expect(Object.isFrozen(progress)).toBe(true);
+    const heard: unknown[][] = [];
+    const stop = progress.onProgress((...args) => heard.push(args));
+    const report = { phase: 'writing', done: 1, total: 2 };
+    ipcRenderer.emit('erikti-progress', { sender: 'the IPC event' }, 'call-7', report);
+    stop();
+    ipcRenderer.emit('erikti-progress', {}, 'call-7', report);
+    expect(heard).toEqual([['call-7', report]]);
+    ipcRenderer.invoke.mockClear();
+    await expect(progress.cancel('call-7')).resolves.toBeUndefined();
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('erikti-progress:cancel', 'call-7');
   });
 
   it('sends a null session when none is given', async () => {
