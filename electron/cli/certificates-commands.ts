@@ -4,6 +4,7 @@ import { CLI_ACTOR } from '../core/app';
 import type { Core } from '../core/app';
 import type { GeneratedFile } from '../../shared/contract/files';
 import { DB, json, need, UsageError, withOffice, type Commands, type Parsed } from './helpers';
+import { withProgress } from './progress-line';
 
 /**
  * `erikti certificates …`: issue (one, or a batch into one PDF), re-print, list, revoke and
@@ -73,7 +74,7 @@ export const certificatesCommands: Commands = {
               ? { kind, year: number(options, 'year'), minHours: number(options, 'min-hours') }
               : null;
         if (!input) throw new UsageError('--kind must be training or service');
-        const result = core.callAs(CLI_ACTOR, 'certificates.batch', { ...input, ...printing(options) });
+        const result = withProgress(io, (control) => core.callAs(CLI_ACTOR, 'certificates.batch', { ...input, ...printing(options) }, control));
         save(options, result.file);
         return result.certificates.map(({ number, code, qr, volunteerId, again }) => ({ number, code, qr, volunteerId, again }));
       })(io),
@@ -85,7 +86,7 @@ export const certificatesCommands: Commands = {
     run: ({ options, positionals }, io) =>
       call(options, (core) => {
         if (positionals.length === 0) throw new UsageError('certificates print needs certificate numbers');
-        const file = core.callAs(CLI_ACTOR, 'certificates.print', { numbers: positionals, english: options.english === true });
+        const file = withProgress(io, (control) => core.callAs(CLI_ACTOR, 'certificates.print', { numbers: positionals, english: options.english === true }, control));
         return { out: save(options, file), pages: positionals.length };
       })(io),
   },

@@ -1,3 +1,4 @@
+import { callCommands } from './call-commands';
 import { certificatesCommands } from './certificates-commands';
 import { eventsCommands } from './events-commands';
 import { exchangeCommands } from './exchange-commands';
@@ -20,6 +21,7 @@ export const COMMANDS: Commands = {
   ...trainingsCommands,
   ...eventsCommands,
   ...certificatesCommands,
+  ...callCommands,
 };
 
 export const USAGE = usage(COMMANDS);

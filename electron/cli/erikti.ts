@@ -12,6 +12,7 @@ const io: Io = {
     return Buffer.concat(chunks).toString('utf8');
   },
   passphrase: readPassphrase,
+  terminal: process.stderr.isTTY === true,
 };
 
 // `npm run erikti` runs in the repository root; relative paths mean where the user typed them.

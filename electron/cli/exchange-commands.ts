@@ -2,6 +2,7 @@ import path from 'node:path';
 import { CLI_ACTOR } from '../core/app';
 import { issueFileToken } from '../core/exchange/files';
 import { DB, existingFile, json, need, withOfficeKeyed as withOffice, type Commands } from './helpers';
+import { withProgress } from './progress-line';
 
 /**
  * `erikti export`, `import`, `conflicts`, `duplicates`, `history`: the exchange calls of the
@@ -18,11 +19,8 @@ export const exchangeCommands: Commands = {
       withOffice(options, (core) => {
         const out = path.resolve(need(options, 'out'));
         const to = typeof options.to === 'string' ? options.to : undefined;
-        const result = core.callAs(CLI_ACTOR, 'exchange.export', {
-          to: to as never,
-          full: options.full === true,
-          target: { token: issueFileToken(out, 'write') },
-        });
+        const input = { to: to as never, full: options.full === true, target: { token: issueFileToken(out, 'write') } };
+        const result = withProgress(io, (control) => core.callAs(CLI_ACTOR, 'exchange.export', input, control));
         io.out(json({ ...result, out }));
       }),
   },
@@ -35,7 +33,7 @@ export const exchangeCommands: Commands = {
       withOffice(options, (core) => {
         const file = existingFile(positionals, 'import');
         const source = { token: issueFileToken(file, 'read') };
-        const summary = core.callAs(CLI_ACTOR, options['dry-run'] ? 'exchange.preview' : 'exchange.import', { source });
+        const summary = withProgress(io, (control) => core.callAs(CLI_ACTOR, options['dry-run'] ? 'exchange.preview' : 'exchange.import', { source }, control));
         io.out(json(summary));
       }),
   },

@@ -18,6 +18,8 @@ export interface Io {
    * (`confirm`: it is being chosen, ask twice); null if there is none.
    */
   passphrase(ask: boolean, confirm: boolean): Promise<string | null>;
+  /** stderr is a terminal: long commands draw a progress line there (never when it is piped). */
+  terminal?: boolean;
 }
 
 export interface Parsed {

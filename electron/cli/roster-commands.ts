@@ -6,6 +6,7 @@ import { uploadRoster } from '../core/roster/in-process';
 import { DB, json, need, UsageError, withOffice, type Commands, type Parsed } from './helpers';
 import { LANGS, type Lang } from '../../shared/i18n/translate';
 import { english } from './messages';
+import { withProgress } from './progress-line';
 
 /**
  * `erikti roster import|export`: the same calls as the import wizard, with the guessed mapping
@@ -44,16 +45,18 @@ export const rosterCommands: Commands = {
     run: ({ options, positionals }, io) => {
       const { bytes, name } = readRoster(positionals);
       withOffice(options, (core) => {
-        const inspected = uploadRoster(core, CLI_ACTOR, bytes, name);
-        const wanted = options.sheet;
-        const sheet =
-          typeof wanted === 'string'
-            ? inspected.sheets.find((s) => s.name === wanted) ?? inspected.sheets[Number(wanted) - 1]
-            : bestSheet(inspected.sheets);
-        if (!sheet) throw new UsageError(`no sheet ${String(wanted ?? '')} in ${name} (sheets: ${inspected.sheets.map((s) => s.name).join(', ')})`);
-        const choice = { token: inspected.token, sheet: sheet.index, mapping: sheet.mapping };
-        const dryRun = options['dry-run'] === true;
-        const report = core.callAs(CLI_ACTOR, dryRun ? 'roster.preview' : 'roster.import', choice);
+        const { inspected, sheet, report, dryRun } = withProgress(io, (control) => {
+          const inspected = uploadRoster(core, CLI_ACTOR, bytes, name, control);
+          const wanted = options.sheet;
+          const sheet =
+            typeof wanted === 'string'
+              ? inspected.sheets.find((s) => s.name === wanted) ?? inspected.sheets[Number(wanted) - 1]
+              : bestSheet(inspected.sheets);
+          if (!sheet) throw new UsageError(`no sheet ${String(wanted ?? '')} in ${name} (sheets: ${inspected.sheets.map((s) => s.name).join(', ')})`);
+          const choice = { token: inspected.token, sheet: sheet.index, mapping: sheet.mapping };
+          const dryRun = options['dry-run'] === true;
+          return { inspected, sheet, dryRun, report: core.callAs(CLI_ACTOR, dryRun ? 'roster.preview' : 'roster.import', choice, control) };
+        });
         core.callAs(CLI_ACTOR, 'roster.discard', { token: inspected.token });
         io.out(json({
           added: report.added,
@@ -83,7 +86,8 @@ export const rosterCommands: Commands = {
       const format = ext === '.csv' ? 'csv' : 'xlsx';
       withOffice(options, (core) => {
         const wanted = columns(options);
-        const result = core.callAs(CLI_ACTOR, 'roster.export', { format, lang: lang(options), ...(wanted ? { columns: wanted } : {}) });
+        const input = { format, lang: lang(options), ...(wanted ? { columns: wanted } : {}) } as const;
+        const result = withProgress(io, (control) => core.callAs(CLI_ACTOR, 'roster.export', input, control));
         writeFileSync(out, Buffer.from(result.base64, 'base64'));
         io.out(json({ out, format, rows: result.rows }));
       });

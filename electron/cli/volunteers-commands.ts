@@ -3,6 +3,8 @@ import { seedRoster } from '../core/seed/seed';
 import { seedTrainings } from '../core/seed/trainings';
 import { HOURS_PER_VOLUNTEER, seedEvents } from '../core/seed/events';
 import { DB, integer, json, need, parseJson, UsageError, withOffice, type Commands, type Parsed } from './helpers';
+import { progressReporter } from '../core/progress';
+import { withProgress } from './progress-line';
 
 /** `erikti volunteers add|update|delete|get|search` and `seed`: the roster, one volunteer at a time. */
 
@@ -67,10 +69,15 @@ export const volunteersCommands: Commands = {
     run: ({ options }, io) =>
       withOffice(options, (core) => {
         const seed = integer(options, 'seed', 1);
-        const result = seedRoster(core.db, { volunteers: integer(options, 'volunteers'), seed });
-        const trainings = seedTrainings(core.db, { volunteers: result.volunteers, seed });
-        const hours = integer(options, 'hours', HOURS_PER_VOLUNTEER * result.volunteers);
-        const events = seedEvents(core.db, { volunteers: result.volunteers, seed, hours });
+        const volunteers = integer(options, 'volunteers');
+        const hours = integer(options, 'hours', HOURS_PER_VOLUNTEER * volunteers);
+        // The same line as a long call's: each part of the seed reports through the core's reporter.
+        const { result, trainings, events } = withProgress(io, (control) => {
+          const progress = progressReporter(control);
+          const result = seedRoster(core.db, { volunteers, seed, progress });
+          const trainings = seedTrainings(core.db, { volunteers: result.volunteers, seed });
+          return { result, trainings, events: seedEvents(core.db, { volunteers: result.volunteers, seed, hours, progress }) };
+        });
         io.out(json({ ...result, hours: events.hourEntries, trainings, events }));
       }),
   },

@@ -6,13 +6,19 @@ import type { CallControl, ProgressPhase, ProgressReport } from '../../shared/co
  * points the call passed (each point asks isCancelled once). `cancelAt` makes the n-th point
  * (1-based) answer "cancelled"; without it the call is never cancelled.
  */
-export function recordingControl(cancelAt?: number): CallControl & { reports: ProgressReport[]; points: () => number } {
+export function recordingControl(cancelAt?: number): CallControl & { reports: ProgressReport[]; points: () => number; firstPointOf: (phase: ProgressPhase) => number } {
   const reports: ProgressReport[] = [];
+  // A phase's first point always reports (a phase boundary passes the throttle), right after it asked isCancelled.
+  const firstPoints = new Map<ProgressPhase, number>();
   let points = 0;
   return {
     reports,
     points: () => points,
-    onProgress: (report) => reports.push(report),
+    firstPointOf: (phase) => firstPoints.get(phase) ?? NaN,
+    onProgress: (report) => {
+      if (!firstPoints.has(report.phase)) firstPoints.set(report.phase, points);
+      reports.push(report);
+    },
     isCancelled: () => ++points === cancelAt,
   };
 }

@@ -104,6 +104,7 @@ export function exportBundle(db: Db, sink: Sink, options: ExportOptions): Export
   // Every record changed since the watermark is considered once (most are sent): a real total, counted cheaply by the index on seq.
   const candidates = (prepared(db, 'SELECT count(*) FROM row_clock WHERE seq > ?').pluck().get(since) as number);
   let considered = 0;
+  progress('collecting', 0, candidates);
   for (const table of REPLICATED_TABLE_NAMES) {
     const columns = REPLICATED_TABLES[table] as readonly string[];
     const query = prepared(

@@ -301,7 +301,10 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
       if (row) apply(row);
     }
     if (done !== header.rows) throw bundleError('corrupt', 'The bundle holds a different number of records than its header states');
-    progress(applying, header.rows, header.rows);
+    // What follows the records (merges, duplicates, the report) has nothing to count, and takes
+    // seconds on a national bundle: a cancel is still heard between its steps.
+    const stillGoing = () => progress(applying, header.rows, header.rows);
+    stillGoing();
     if (maxStamp) options.clock.observe(maxStamp);
     // What the rows brought came from the sender: it is not sent back (derived writes below are ours).
     recordLearned(db, header.sender.replica, header.sender.office, firstSeq, seq - 1);
@@ -328,8 +331,11 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
     const w: WriteStamp = { db, clock: options.clock, actor: `exchange@${own.office}`, at: options.at };
     const work: MergeWork = { db, at: options.at, bundleId: header.id, openConflicts, conflictsLogged: 0, nextSeq: () => nextChangeSeq(db) };
     applyMerges(w, work);
+    stillGoing();
     const merged = autoMergeByIin(w, touchedVolunteers, work);
+    stillGoing();
     applyMerges(w, work);
+    stillGoing();
     const people = mergesSince(db, own.office, mergesBefore);
     summary.duplicates.merged = people.length;
     summary.duplicates.people = people.slice(0, MERGES_LISTED);
@@ -342,11 +348,13 @@ export function importBundle(db: Db, source: Source, options: ImportOptions): Im
       table(e.table).updated++;
     }
     if (dryRun) summary.duplicates.review = likelyDuplicates(db, { onlyIds: touchedVolunteers, limit: 10_000 }).length;
+    stillGoing();
 
     const perTable = prepared(db, 'SELECT tbl, count(*) AS n FROM conflicts WHERE bundle_id = ? GROUP BY tbl').all(header.id) as { tbl: string; n: number }[];
     for (const { tbl, n } of perTable) table(tbl).conflicts = n;
     summary.conflicts = env.conflictsLogged + work.conflictsLogged;
     summary.report = report.finish(db, header.id, firstSeq);
+    stillGoing();
     summary.nothingChanged = Object.values(summary.tables).every((t) => t.created === 0 && t.updated === 0 && t.erased === 0) && summary.conflicts === 0 && summary.refused.total === 0 && summary.trustChanges.length === 0 && summary.duplicates.merged === 0;
 
     persistClock(db, options.clock);
