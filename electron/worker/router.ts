@@ -1,4 +1,4 @@
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type ResourceLimits } from 'node:worker_threads';
 import { cancelledError, contract, isCallName, type Envelope } from '../../shared/contract';
 import type { ScryptCost } from '../core/auth/passwords';
 import { Sessions } from '../core/auth/sessions';
@@ -25,6 +25,8 @@ export interface CoreRouterOptions {
   /** Tests only, as in CoreOptions. */
   passwordCost?: ScryptCost;
   busyTimeoutMs?: number;
+  /** A worker's memory caps: past them it dies (out of memory) and is restarted, the process lives on. */
+  resourceLimits?: ResourceLimits;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -119,7 +121,7 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
       init.keys = { kind: options.keyProtector.kind, port: channel.port2, signal };
       transferList.push(channel.port2);
     }
-    const worker = new Worker(options.workerFile, { workerData: init, transferList });
+    const worker = new Worker(options.workerFile, { workerData: init, transferList, resourceLimits: options.resourceLimits });
     target.worker = worker;
     target.ready = false;
     target.startFailure = null;

@@ -128,3 +128,16 @@ describe('core worker router', () => {
     expect(router.worker('writer')).not.toBe(writer);
   });
 });
+
+describe('core worker router, memory', () => {
+  it('a worker that runs out of memory answers workerRestarted and is restarted; the process and the data live on', async () => {
+    const logged: unknown[] = [];
+    const { router, admin } = await office({ resourceLimits: { maxOldGenerationSizeMb: 96 }, log: (_message, error) => logged.push(error) });
+    const big = rosterCsv(300_000);
+    const answer = await uploadRosterThrough((name, input) => router.call(name, input, admin), big, 'big.csv').catch((error: unknown) => error);
+    expect(String(answer)).toContain('error.workerRestarted');
+    expect(logged.some((error) => String((error as { code?: string }).code) === 'ERR_WORKER_OUT_OF_MEMORY')).toBe(true);
+    expect(await router.call('auth.me', {}, admin)).toMatchObject({ ok: true });
+    expect(await router.call('volunteers.create', { lastName: 'Память', firstName: 'Жива' }, admin)).toMatchObject({ ok: true });
+  });
+});
