@@ -40,7 +40,7 @@ const DOMAIN = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', '.tmp-*/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.tmp-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -57,6 +57,11 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**/*.ts'],
+    rules: restrict(CORE),
+  },
+  {
+    // The worker runtime serves the web host and the desktop app alike: the core's rules apply to it too.
+    files: ['electron/worker/**/*.ts'],
     rules: restrict(CORE),
   },
   {

@@ -1,4 +1,4 @@
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type ResourceLimits } from 'node:worker_threads';
 import { cancelledError, contract, isCallName, type Envelope } from '../../shared/contract';
 import type { ScryptCost } from '../core/auth/passwords';
 import { Sessions } from '../core/auth/sessions';
@@ -25,6 +25,8 @@ export interface CoreRouterOptions {
   /** Tests only, as in CoreOptions. */
   passwordCost?: ScryptCost;
   busyTimeoutMs?: number;
+  /** A worker's memory caps: past them it dies (out of memory) and is restarted, the process lives on. */
+  resourceLimits?: ResourceLimits;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -119,7 +121,7 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
       init.keys = { kind: options.keyProtector.kind, port: channel.port2, signal };
       transferList.push(channel.port2);
     }
-    const worker = new Worker(options.workerFile, { workerData: init, transferList });
+    const worker = new Worker(options.workerFile, { workerData: init, transferList, resourceLimits: options.resourceLimits });
     target.worker = worker;
     target.ready = false;
     target.startFailure = null;
@@ -196,6 +198,7 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
   }
 
   function enqueue(target: Lane, call: Pending): void {
+    if (closing) return finish(call, WORKER_RESTARTED);
     call.lane = target;
     target.queue.push(call);
     if (target.current || !target.ready) progress(call, WAITING);
@@ -250,25 +253,30 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
     },
     async close() {
       closing = true;
-      await Promise.all(
-        Object.values(lanes).map(async (target) => {
-          for (const call of target.queue.splice(0)) finish(call, WORKER_RESTARTED);
-          const worker = target.worker;
-          if (!worker) return;
-          // Quitting stops a long call where it stands; its transaction rolls back.
-          Atomics.store(target.cancelFlag, 0, 1);
-          let timer: NodeJS.Timeout | undefined;
-          const exited = new Promise<void>((done) => {
-            worker.once('exit', () => done());
-            timer = setTimeout(() => void worker.terminate().then(() => done()), CLOSE_TIMEOUT_MS);
-          });
-          worker.postMessage({ type: 'close' });
-          await exited;
-          clearTimeout(timer);
-        }),
-      );
+      for (const target of Object.values(lanes)) {
+        for (const call of target.queue.splice(0)) finish(call, WORKER_RESTARTED);
+        // Quitting stops a long call where it stands; its transaction rolls back.
+        Atomics.store(target.cancelFlag, 0, 1);
+      }
+      // The reader first: the last connection to close checkpoints the WAL into the database and
+      // removes it, and only the writer's can.
+      await stop(lanes.reader);
+      await stop(lanes.writer);
     },
   };
+
+  async function stop(target: Lane): Promise<void> {
+    const worker = target.worker;
+    if (!worker) return;
+    let timer: NodeJS.Timeout | undefined;
+    const exited = new Promise<void>((done) => {
+      worker.once('exit', () => done());
+      timer = setTimeout(() => void worker.terminate().then(() => done()), CLOSE_TIMEOUT_MS);
+    });
+    worker.postMessage({ type: 'close' });
+    await exited;
+    clearTimeout(timer);
+  }
 
   // The writer first: it creates and migrates the database the reader then opens.
   return spawn(lanes.writer)

@@ -133,4 +133,29 @@ describe('web host', () => {
     expect(logged).toEqual([expect.stringContaining('/api/app.status')]);
     expect(JSON.parse((await api(host, 'app.status', { input: {} })).body)).toMatchObject({ ok: true });
   });
+  it('answers a call with a callId as NDJSON ending in the envelope, and checks callIds and the cancel request like any API request', async () => {
+    const h = await started();
+    const streamed = await api(h, 'app.status', { input: {}, callId: 'status-1' });
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers['content-type']).toBe('application/x-ndjson');
+    const lines = streamed.body.trim().split('\n').map((line) => JSON.parse(line) as { ok?: boolean });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ ok: true, value: { needsFirstAdmin: true } });
+
+    const badRequest = { ok: false, error: { code: 'validation', key: 'error.invalid' } };
+    for (const callId of ['', 'x'.repeat(65), 'a b', 7, null, ['x']]) {
+      const answer = await api(h, 'app.status', { input: {}, callId });
+      expect(answer.status, JSON.stringify(callId)).toBe(400);
+      expect(JSON.parse(answer.body)).toEqual(badRequest);
+    }
+    expect(JSON.parse((await api(h, '../api-cancel', {})).body)).toMatchObject({ ok: false });
+    const cancel = (body: unknown, headers: Record<string, string> = {}) =>
+      raw(h, { path: '/api-cancel', method: 'POST', headers: { host: `127.0.0.1:${h.port}`, 'x-erikti-token': h.token, ...headers }, body: JSON.stringify(body) });
+    // A cancel for a call that is not running (any more) is answered all the same.
+    expect(await cancel({ callId: 'nothing-running' })).toMatchObject({ status: 200, body: '{"ok":true}' });
+    expect((await cancel({ callId: 'bad id' })).status).toBe(400);
+    expect((await cancel({ callId: 'x' }, { 'x-erikti-token': 'wrong' })).status).toBe(401);
+    expect((await cancel({ callId: 'x' }, { host: 'evil.example' })).status).toBe(421);
+    expect((await raw(h, { path: '/api-cancel', headers: { host: `127.0.0.1:${h.port}` } })).status).toBe(405);
+  });
 });

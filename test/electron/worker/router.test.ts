@@ -128,3 +128,20 @@ describe('core worker router', () => {
     expect(router.worker('writer')).not.toBe(writer);
   });
 });
+
+describe('core worker router, memory', () => {
+  it('a worker that runs out of memory answers workerRestarted and is restarted; the process and the data live on', async () => {
+    const logged: unknown[] = [];
+    const { router, admin } = await office({ resourceLimits: { maxOldGenerationSizeMb: 96 }, log: (_message, error) => logged.push(error) });
+    // Each inspected upload keeps its parsed rows in the writer's memory (up to four a user): a few of them fill the cap.
+    const big = rosterCsv(150_000);
+    const answers: string[] = [];
+    while (answers.length < 4 && !answers.some((a) => a.includes('error.workerRestarted'))) {
+      answers.push(String(await uploadRosterThrough((name, input) => router.call(name, input, admin), big, 'big.csv').catch((error: unknown) => error)));
+    }
+    expect(answers.at(-1)).toContain('error.workerRestarted');
+    expect(logged.some((error) => String((error as { code?: string }).code) === 'ERR_WORKER_OUT_OF_MEMORY')).toBe(true);
+    expect(await router.call('auth.me', {}, admin)).toMatchObject({ ok: true });
+    expect(await router.call('volunteers.create', { lastName: 'Память', firstName: 'Жива' }, admin)).toMatchObject({ ok: true });
+  });
+});
