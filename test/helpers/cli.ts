@@ -1,8 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TEST_PASSPHRASE } from './core-options';
+import { dump } from '../../electron/core/dump/dump';
+import { TEST_PASSPHRASE, testCore } from './core-options';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI_PATH = path.join(root, 'dist/cli/erikti.js');
@@ -32,4 +34,32 @@ export function eriktiJson<T = unknown>(args: string[], stdin?: string, env?: No
   const r = erikti(args, stdin, env);
   if (r.status !== 0) throw new Error(`erikti ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as T;
+}
+
+/**
+ * Runs the built CLI and sends it `signal` after `ms` (SIGINT: Ctrl-C; SIGKILL: a power cut).
+ * `stopped` says whether the signal ended it (false: it finished first).
+ */
+export function eriktiStoppedAfter(args: string[], signal: 'SIGINT' | 'SIGKILL', ms: number): Promise<{ stopped: boolean; code: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: 'ignore', env: cliEnv() });
+    const timer = setTimeout(() => child.kill(signal), ms);
+    child.on('exit', (code, received) => {
+      clearTimeout(timer);
+      resolve({ stopped: received === signal, code });
+    });
+  });
+}
+
+/** A database file's integrity check and its dump, read as a fresh process would. */
+export function databaseState(file: string): { integrity: string; dump: string } {
+  const db = new Database(file, { readonly: true });
+  const integrity = db.pragma('integrity_check', { simple: true }) as string;
+  db.close();
+  const core = testCore(file);
+  try {
+    return { integrity, dump: dump(core.db) };
+  } finally {
+    core.close();
+  }
 }

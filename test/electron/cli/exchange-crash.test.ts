@@ -1,38 +1,11 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { dump } from '../../../electron/core/dump/dump';
 import { createOffice } from '../../../electron/core/office/identity';
 import { seedRoster } from '../../../electron/core/seed/seed';
-import { CLI_PATH, cliEnv, eriktiJson } from '../../helpers/cli';
+import { databaseState, eriktiJson, eriktiStoppedAfter } from '../../helpers/cli';
 import { testCore } from '../../helpers/core-options';
 import { initOfficeFile, tempDir } from '../../helpers/temp-db';
-
-/** Runs the built CLI's import and kills it (SIGKILL, like a power cut) after `ms`. */
-function importKilledAfter(db: string, bundle: string, ms: number): Promise<{ killed: boolean; code: number | null }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_PATH, 'import', '--db', db, bundle], { stdio: 'ignore', env: cliEnv() });
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ killed: signal === 'SIGKILL', code });
-    });
-  });
-}
-
-function state(file: string): { integrity: string; dump: string } {
-  const db = new Database(file, { readonly: true });
-  const integrity = db.pragma('integrity_check', { simple: true }) as string;
-  db.close();
-  const core = testCore(file);
-  try {
-    return { integrity, dump: dump(core.db) };
-  } finally {
-    core.close();
-  }
-}
 
 describe('an import killed at random points', () => {
   it('leaves the database as it was, and importing again gives what an uninterrupted import gives', async () => {
@@ -58,8 +31,8 @@ describe('an import killed at random points', () => {
     const started = Date.now();
     eriktiJson(['import', '--db', reference, bundle]);
     const fullImportMs = Date.now() - started;
-    const expected = state(reference).dump;
-    const before = state(centre);
+    const expected = databaseState(reference).dump;
+    const before = databaseState(centre);
     expect(before.integrity).toBe('ok');
 
     let interrupted = 0;
@@ -69,14 +42,14 @@ describe('an import killed at random points', () => {
     // Node and the CLI take ~150 ms to start; the transaction runs in the rest of the import's time.
     for (let attempt = 0; attempt < 4 && interrupted === 0; attempt++) {
       const ms = 200 + Math.floor(rnd() * Math.max(100, fullImportMs * 0.8 - 200));
-      const { killed } = await importKilledAfter(centre, bundle, ms);
-      const after = state(centre);
+      const { stopped: killed } = await eriktiStoppedAfter(['import', '--db', centre, bundle], 'SIGKILL', ms);
+      const after = databaseState(centre);
       expect(after.integrity, `seed ${seed}, killed after ${ms} ms`).toBe('ok');
       if (killed && after.dump === before.dump) interrupted++;
       else expect(after.dump, `seed ${seed}: a finished import must be complete`).toBe(expected);
     }
     expect(interrupted, `seed ${seed}: no kill landed inside the import (full import takes ${fullImportMs} ms)`).toBeGreaterThan(0);
     eriktiJson(['import', '--db', centre, bundle]);
-    expect(state(centre).dump).toBe(expected);
+    expect(databaseState(centre).dump).toBe(expected);
   }, 240_000);
 });
