@@ -21,6 +21,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     setupFiles: ['test/setup/property-seed.ts'],
+    globalSetup: ['test/setup/worker-bundles.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -10,6 +10,7 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  globalSetup: '../setup/worker-bundles.ts',
   outputDir: '../../test-results',
   use: {
     headless: true,

@@ -1,6 +1,5 @@
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { afterAll } from 'vitest';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCoreRouter, type CoreRouter, type CoreRouterOptions } from '../../electron/worker/router';
@@ -8,22 +7,33 @@ import { TEST_CORE_OPTIONS } from './core-options';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let bundled: Promise<string> | null = null;
-let bundleDir: string | null = null;
 
-// Registered for every test file that uses the worker (as temp-db.ts registers its cleanup).
-afterAll(() => {
-  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
-});
+const BUNDLE_PREFIX = 'core-worker-';
+
+/**
+ * Removes every bundle the test files made: the test runners' global teardown calls it (Vitest's
+ * and Playwright's), since test processes may end without running exit handlers.
+ */
+export function removeWorkerBundles(): void {
+  const tmp = path.join(ROOT, '.tmp');
+  let names: string[];
+  try {
+    names = readdirSync(tmp);
+  } catch {
+    return; // no bundle was ever made
+  }
+  for (const name of names) if (name.startsWith(BUNDLE_PREFIX)) rmSync(path.join(tmp, name), { recursive: true, force: true });
+}
 
 /**
  * The core worker's entry, bundled from the sources once per test file (Vitest runs TypeScript;
  * a worker thread runs JavaScript). It goes under the repository's ignored .tmp/ so its imports
- * of node_modules and the fonts' lookup resolve as from dist/; removed after the file's tests.
+ * of node_modules and the fonts' lookup resolve as from dist/; removed at the end of the test run.
  */
 export function coreWorkerFile(): Promise<string> {
   bundled ??= (async () => {
     mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
-    const dir = (bundleDir = mkdtempSync(path.join(ROOT, '.tmp', 'core-worker-')));
+    const dir = mkdtempSync(path.join(ROOT, '.tmp', BUNDLE_PREFIX));
     const outfile = path.join(dir, 'core-worker.mjs');
     await build({
       entryPoints: [path.join(ROOT, 'electron/worker/entry.ts')],
