@@ -32,3 +32,6 @@ export const PROGRESS_CHANNELS = {
   progress: 'erikti-progress',
   cancel: 'erikti-progress:cancel',
 } as const;
+
+/** The page tells the main process the language the user chose, for the menu and the startup error (language.ts). */
+export const LANGUAGE_CHANNEL = 'erikti-app:language';

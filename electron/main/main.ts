@@ -5,6 +5,7 @@ import { registerDialogs } from './dialogs';
 import { denyAllPermissions, installWebContentsGuards } from './hardening';
 import { registerIpc } from './ipc';
 import { desktopKeyProtector } from './key-protector';
+import { readSavedLanguage, registerLanguage } from './language';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { registerFileSaving } from './save-file';
@@ -50,7 +51,7 @@ async function onReady(): Promise<void> {
     });
   } catch (error) {
     // A database from a newer version, a locked or unreadable file: say so instead of a blank window.
-    dialog.showErrorBox('Erikti', `${mainTexts(app)('main.databaseFailed')}\n\n${error instanceof Error ? error.message : String(error)}`);
+    dialog.showErrorBox('Erikti', `${mainTexts(app, readSavedLanguage(app.getPath('userData')))('main.databaseFailed')}\n\n${error instanceof Error ? error.message : String(error)}`);
     app.exit(1);
     return;
   }
@@ -60,7 +61,9 @@ async function onReady(): Promise<void> {
   registerIpc(ipcMain, running);
   registerDialogs(ipcMain, dialog, () => mainWindow, (file, mode) => running.issueFileToken(file, mode));
   registerFileSaving(ipcMain, dialog, shell, () => mainWindow);
-  installMenu(app);
+  // The menu speaks the language chosen in the app, and follows it when the user switches.
+  installMenu(app, readSavedLanguage(app.getPath('userData')));
+  registerLanguage(ipcMain, app.getPath('userData'), (lang) => installMenu(app, lang));
   openWindow();
 }
 

@@ -35,7 +35,8 @@ export function menuTemplate(app: Pick<App, 'isPackaged'>, text: MainText, platf
   ];
 }
 
-export function installMenu(app: Pick<App, 'isPackaged' | 'getVersion' | 'setAboutPanelOptions' | 'getLocale'>): void {
+/** Installs (or relabels) the menu; `saved` is the language chosen in the app, when known. */
+export function installMenu(app: Pick<App, 'isPackaged' | 'getVersion' | 'setAboutPanelOptions' | 'getLocale'>, saved?: string | null): void {
   app.setAboutPanelOptions({ applicationName: 'Erikti', applicationVersion: app.getVersion() });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app, mainTexts(app))));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app, mainTexts(app, saved))));
 }

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { CALL_NAMES, type CallInput, type CallName, type CallResult, type Envelope, type ProgressReport } from '../../shared/contract';
 import type { GeneratedFile } from '../../shared/contract/files';
-import { channelOf, FILES_CHANNELS, PROGRESS_CHANNELS, type PickedFile, type SavedFile } from './channels';
+import { channelOf, FILES_CHANNELS, LANGUAGE_CHANNEL, PROGRESS_CHANNELS, type PickedFile, type SavedFile } from './channels';
 
 /**
  * What the page sees as `window.erikti`: exactly one function per contract call and nothing else.
@@ -67,3 +67,5 @@ function buildProgress(): EriktiProgress {
 contextBridge.exposeInMainWorld('erikti', buildApi());
 contextBridge.exposeInMainWorld('eriktiFiles', buildFiles());
 contextBridge.exposeInMainWorld('eriktiProgress', buildProgress());
+/** `window.eriktiApp.setLanguage(lang)`: the menu and the startup error follow the language chosen in the app. */
+contextBridge.exposeInMainWorld('eriktiApp', Object.freeze({ setLanguage: (lang: string) => ipcRenderer.send(LANGUAGE_CHANNEL, lang) }));

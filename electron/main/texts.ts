@@ -14,9 +14,8 @@ export function langOfLocale(locale: string): Lang {
 }
 
 /**
- * The main process's texts in the user's language: the language chosen in the app when one is
- * known here, else the operating system's. (The page keeps its choice in its own storage, which
- * the main process cannot read, so today the OS locale decides.)
+ * The main process's texts in the user's language: the language chosen in the app (the page
+ * reports it, language.ts saves it), else the operating system's.
  */
 export function mainTexts(app: Pick<App, 'getLocale'>, saved?: string | null): MainText {
   const lang = saved && (LANGS as readonly string[]).includes(saved) ? (saved as Lang) : langOfLocale(app.getLocale());

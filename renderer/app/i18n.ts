@@ -32,11 +32,21 @@ export function startI18n(): void {
     initAsync: false,
   });
   document.documentElement.lang = i18next.language;
+  // The desktop app's menu starts in the language the page starts in.
+  window.eriktiApp?.setLanguage(i18next.language);
+}
+
+declare global {
+  interface Window {
+    /** The desktop app's preload: the main process's menu follows the chosen language. */
+    eriktiApp?: { setLanguage(lang: string): void };
+  }
 }
 
 export function setLang(lang: Lang): void {
   void i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
+  window.eriktiApp?.setLanguage(lang);
   try {
     localStorage.setItem(LANG_KEY, lang);
   } catch {

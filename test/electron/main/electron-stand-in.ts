@@ -137,6 +137,7 @@ export const ipcMain = new IpcMainStandIn();
 /** The preload's side of IPC: invoke records and answers; `on` listeners hear what a test emits as main would send it. */
 class IpcRendererStandIn extends EventEmitter {
   readonly invoke = vi.fn((channel: string, ...args: unknown[]) => Promise.resolve({ channel, args }));
+  readonly send = vi.fn((_channel: string, ..._args: unknown[]) => undefined);
 }
 export const ipcRenderer = new IpcRendererStandIn();
 

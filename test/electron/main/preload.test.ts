@@ -14,14 +14,22 @@ describe('preload', () => {
     api = contextBridge.exposed.get('erikti') as Api;
   });
 
-  it('exposes only `erikti`, `eriktiFiles` and `eriktiProgress`, with exactly one function per contract call', () => {
-    expect([...contextBridge.exposed.keys()]).toEqual(['erikti', 'eriktiFiles', 'eriktiProgress']);
+  it('exposes only `erikti`, `eriktiFiles`, `eriktiProgress` and `eriktiApp`, with exactly one function per contract call', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['erikti', 'eriktiFiles', 'eriktiProgress', 'eriktiApp']);
     expect(Object.keys(api).sort()).toEqual([...CALL_NAMES].sort());
     for (const name of CALL_NAMES) expect(typeof api[name]).toBe('function');
     // No generic door: nothing named like an invoker, and the object cannot be extended.
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');
     expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('exposes `eriktiApp.setLanguage`, which only sends the chosen language on its channel', () => {
+    const desktop = contextBridge.exposed.get('eriktiApp') as { setLanguage(lang: string): void };
+    expect(Object.keys(desktop)).toEqual(['setLanguage']);
+    expect(Object.isFrozen(desktop)).toBe(true);
+    desktop.setLanguage('kk');
+    expect(ipcRenderer.send).toHaveBeenCalledExactlyOnceWith('erikti-app:language', 'kk');
   });
 
   it('invokes each call on its own channel with the input and the session', async () => {
