@@ -65,18 +65,21 @@ export function progressLine(io: Pick<Io, 'err' | 'terminal'>, clock: () => numb
   };
 }
 
+let cancelCheck: (() => boolean) | undefined;
+
+/** Where a long command learns of Ctrl-C: the work thread (work.ts) reads the flag the main thread raises. */
+export function setCancelCheck(check: () => boolean): void {
+  cancelCheck = check;
+}
+
 /**
- * Runs a long command's calls with the progress line, and clears it whatever happens.
- *
- * Ctrl-C: the core runs on this thread and its calls are synchronous, so no SIGINT handler can
- * run while one works; Ctrl-C ends the process at once, and the call's write transaction, never
- * committed, leaves the database as it was (SQLite discards it). A runner that puts the core in a
- * worker would set `isCancelled` from a SIGINT handler here, and the call would answer `cancelled`.
+ * Runs a long command's calls with the progress line, and clears it whatever happens. Ctrl-C
+ * (see erikti.ts) stops the call at its next progress point: it rolls back and answers `cancelled`.
  */
 export function withProgress<T>(io: Pick<Io, 'err' | 'terminal'>, run: (control: CallControl) => T): T {
   const line = progressLine(io);
   try {
-    return run(line.control);
+    return run(cancelCheck ? { ...line.control, isCancelled: cancelCheck } : line.control);
   } finally {
     line.clear();
   }

@@ -14,7 +14,7 @@ const cjsMeta = { define: { 'import.meta.url': '__importMetaUrl' }, banner: { js
 const esm = { ...common, format: 'esm', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
 
 await Promise.all([
-  build({ ...esm, entryPoints: { 'cli/erikti': 'electron/cli/erikti.ts', 'host/web': 'electron/host/web.ts', 'host/core-worker': 'electron/worker/entry.ts', 'bench/run': 'test/bench/run.ts' }, outdir: 'dist' }),
+  build({ ...esm, entryPoints: { 'cli/erikti': 'electron/cli/erikti.ts', 'cli/work': 'electron/cli/work.ts', 'host/web': 'electron/host/web.ts', 'host/core-worker': 'electron/worker/entry.ts', 'bench/run': 'test/bench/run.ts' }, outdir: 'dist' }),
   build({ ...common, ...cjsMeta, format: 'cjs', packages: undefined, entryPoints: { 'electron/main': 'electron/main/main.ts', 'electron/core-worker': 'electron/worker/entry.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['electron', 'better-sqlite3'] }),
   build({ ...common, format: 'cjs', packages: undefined, minify: true, entryPoints: { 'electron/preload': 'electron/main/preload.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['electron'] }),
 ]);

@@ -38,15 +38,17 @@ export function eriktiJson<T = unknown>(args: string[], stdin?: string, env?: No
 
 /**
  * Runs the built CLI and sends it `signal` after `ms` (SIGINT: Ctrl-C; SIGKILL: a power cut).
- * `stopped` says whether the signal ended it (false: it finished first).
+ * Answers how it ended: its exit code (null when the signal ended it) and what it said on stderr.
  */
-export function eriktiStoppedAfter(args: string[], signal: 'SIGINT' | 'SIGKILL', ms: number): Promise<{ stopped: boolean; code: number | null }> {
+export function eriktiStoppedAfter(args: string[], signal: 'SIGINT' | 'SIGKILL', ms: number): Promise<{ killed: boolean; code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: 'ignore', env: cliEnv() });
+    const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: cliEnv() });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const timer = setTimeout(() => child.kill(signal), ms);
-    child.on('exit', (code, received) => {
+    child.on('close', (code, received) => {
       clearTimeout(timer);
-      resolve({ stopped: received === signal, code });
+      resolve({ killed: received === signal, code, stderr });
     });
   });
 }
