@@ -21,3 +21,20 @@ export function DetailScreen<T>({ loaded, back, children }: { loaded: Loaded<T>;
   }
   return children(loaded.data);
 }
+
+/** The screen that edits one record (or makes a new one, `stored` null): the way back, the title, then the form. */
+export function EditScreen<T>({ loaded, back, title, children }: { loaded: Loaded<T>; back: { href: string; label: string }; title: (stored: T) => string; children: (stored: T) => ReactNode }) {
+  return (
+    <DetailScreen loaded={loaded} back={back}>
+      {(stored) => (
+        <div className="screen">
+          <div className="screen-head">
+            <a href={back.href} className="back">← {back.label}</a>
+            <h1>{title(stored)}</h1>
+          </div>
+          {children(stored)}
+        </div>
+      )}
+    </DetailScreen>
+  );
+}

@@ -9,7 +9,7 @@ import { Field, Select, TextInput } from '../../ui/Field';
 import { dateForInput, formatDate, formatDateRange } from '../../ui/format';
 import { localizedText } from '../../ui/localized';
 import { useLoad } from '../../ui/useLoad';
-import { IssuedTable } from './IssuedTable';
+import { IssuedTable, printAgainAction } from './IssuedTable';
 import { IssuePreview, type Selection } from './IssuePreview';
 
 /**
@@ -37,7 +37,7 @@ export function CertificatesBlock({ volunteerId }: { volunteerId: string }) {
       </div>
       {asking && <IssueOne volunteerId={volunteerId} onClose={() => setAsking(false)} onIssued={issued.reload} />}
       <ErrorText error={issued.error} />
-      {rows.length > 0 ? <IssuedTable rows={rows} show="subject" admin={admin} /> : <p className="muted">{t('certificates.noneIssued')}</p>}
+      {rows.length > 0 ? <IssuedTable rows={rows} show="subject" actions={admin ? printAgainAction : null} /> : <p className="muted">{t('certificates.noneIssued')}</p>}
     </section>
   );
 }

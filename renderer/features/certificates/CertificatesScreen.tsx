@@ -2,15 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Certificate } from '../../../shared/contract/certificates';
 import { call } from '../../app/api';
-import { hrefFor } from '../../app/router';
 import { useCan } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
 import { TextInput } from '../../ui/Field';
-import { formatDate } from '../../ui/format';
 import { toastOk } from '../../ui/toasts';
 import { useAction, useDebounced, useLoad } from '../../ui/useLoad';
 import { CertificatesTabs } from './CertificatesTabs';
 import { IssueBatch } from './IssueBatch';
+import { IssuedTable } from './IssuedTable';
 import { PrintAgain } from './PrintAgain';
 import { VerifyBox } from './VerifyBox';
 
@@ -38,30 +37,21 @@ export function CertificatesScreen() {
         <TextInput id="certificates-search" type="search" value={text} onChange={setText} placeholder={t('certificates.searchPlaceholder')} />
       </div>
       <ErrorText error={list.error} />
-      <table className="plain-table" data-testid="certificates-table">
-        <thead>
-          <tr>
-            <th>{t('certificates.number')}</th>
-            <th>{t('certificateField.holderName')}</th>
-            <th>{t('certificateField.kind')}</th>
-            <th className="num">{t('certificateField.hours')}</th>
-            <th>{t('certificateField.issuedOn')}</th>
-            <th>{t('certificates.status')}</th>
-            {admin && <th />}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <RegisterRow key={c.number} certificate={c} admin={admin} onChanged={list.reload} />
-          ))}
-        </tbody>
-      </table>
+      <IssuedTable
+        rows={rows}
+        show="holder"
+        withKind
+        actions={admin ? (c) => <RegisterActions certificate={c} onChanged={list.reload} /> : null}
+        testId="certificates-table"
+        rowTestId="certificate-row"
+      />
       {list.data && rows.length === 0 && <p className="empty">{t('certificates.empty')}</p>}
     </div>
   );
 }
 
-function RegisterRow({ certificate: c, admin, onChanged }: { certificate: Certificate; admin: boolean; onChanged(): void }) {
+/** Print again (same number) and revoke with a reason, which the register and every verification then show. */
+function RegisterActions({ certificate: c, onChanged }: { certificate: Certificate; onChanged(): void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState<string | null>(null);
   const action = useAction();
@@ -75,27 +65,17 @@ function RegisterRow({ certificate: c, admin, onChanged }: { certificate: Certif
     }
   };
   return (
-    <tr data-testid="certificate-row">
-      <td className="mono">{c.number}</td>
-      <td>{c.holderErased ? <span className="muted">{t('certificates.holderErased')}</span> : <a href={hrefFor({ name: 'volunteer', id: c.volunteerId })}>{c.holderName}</a>}</td>
-      <td>{t(`vocab.certificateKind.${c.kind}`)}</td>
-      <td className="num">{c.hours}</td>
-      <td className="mono">{formatDate(c.issuedOn)}</td>
-      <td>{c.revokedAt ? <span className="badge danger" title={c.revokeReason ?? ''}>{t('certificates.statusRevoked')}</span> : <span className="badge">{t('certificates.statusIssued')}</span>}</td>
-      {admin && (
-        <td className="actions">
-          <ErrorText error={action.error} />
-          {!c.holderErased && <PrintAgain number={c.number} label={t('certificates.print')} />}
-          {!c.revokedAt && reason === null && <button type="button" className="danger" onClick={() => setReason('')}>{t('certificates.revoke')}</button>}
-          {reason !== null && (
-            <span className="confirm">
-              <TextInput id={`revoke-${c.number}`} value={reason} onChange={setReason} placeholder={t('certificateField.revokeReason')} autoFocus />
-              <button type="button" className="danger" disabled={!reason.trim() || action.busy} onClick={() => void revoke()}>{t('certificates.revokeConfirm')}</button>
-              <button type="button" onClick={() => setReason(null)}>{t('common.cancel')}</button>
-            </span>
-          )}
-        </td>
+    <>
+      <ErrorText error={action.error} />
+      {!c.holderErased && <PrintAgain number={c.number} label={t('certificates.print')} />}
+      {!c.revokedAt && reason === null && <button type="button" className="danger" onClick={() => setReason('')}>{t('certificates.revoke')}</button>}
+      {reason !== null && (
+        <span className="confirm">
+          <TextInput id={`revoke-${c.number}`} value={reason} onChange={setReason} placeholder={t('certificateField.revokeReason')} autoFocus />
+          <button type="button" className="danger" disabled={!reason.trim() || action.busy} onClick={() => void revoke()}>{t('certificates.revokeConfirm')}</button>
+          <button type="button" onClick={() => setReason(null)}>{t('common.cancel')}</button>
+        </span>
       )}
-    </tr>
+    </>
   );
 }

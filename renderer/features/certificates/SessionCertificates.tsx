@@ -5,7 +5,7 @@ import { call } from '../../app/api';
 import { useCan } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
 import { useLoad } from '../../ui/useLoad';
-import { IssuedTable } from './IssuedTable';
+import { IssuedTable, printAgainAction } from './IssuedTable';
 import { IssuePreview } from './IssuePreview';
 
 /**
@@ -35,7 +35,7 @@ export function SessionCertificates({ session }: { session: SessionDetail }) {
         )}
       </div>
       <ErrorText error={issued.error} />
-      {rows.length > 0 ? <IssuedTable rows={rows} show="holder" admin={admin} /> : <p className="muted">{passed === 0 ? t('certificates.noPassYet') : t('certificates.noneIssued')}</p>}
+      {rows.length > 0 ? <IssuedTable rows={rows} show="holder" actions={admin ? printAgainAction : null} /> : <p className="muted">{passed === 0 ? t('certificates.noPassYet') : t('certificates.noneIssued')}</p>}
       {previewing && <IssuePreview selection={{ batch: { kind: 'training', sessionId } }} onClose={() => setPreviewing(false)} onIssued={issued.reload} />}
     </section>
   );

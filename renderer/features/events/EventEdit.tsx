@@ -1,18 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eventInput, type EventDetail } from '../../../shared/contract/events';
-import { CallError, problemsFromZod, type FieldProblem } from '../../../shared/contract/errors';
 import { EVENT_CATEGORIES } from '../../../shared/domain/events';
 import { call } from '../../app/api';
 import { hrefFor, navigate } from '../../app/router';
 import { useSession } from '../../app/session';
-import { DetailScreen } from '../../ui/DetailScreen';
+import { EditScreen } from '../../ui/DetailScreen';
 import { Field, Select, TextInput } from '../../ui/Field';
 import { dateForInput, formatDate } from '../../ui/format';
-import { fieldErrors } from '../../ui/problems';
 import { SaveActions } from '../../ui/SaveActions';
 import { toastOk } from '../../ui/toasts';
-import { useAction, useLoad } from '../../ui/useLoad';
+import { useEditForm } from '../../ui/useEditForm';
+import { useLoad } from '../../ui/useLoad';
 import { useRegionOptions, useVocab } from '../../ui/vocab';
 import { EventKeptBy } from './EventKeptBy';
 
@@ -42,21 +41,9 @@ export function EventEdit({ id }: { id?: string }) {
   const ownRegion = office?.code.startsWith('KZ-') ? office.code : '';
   const back = id ? { href: hrefFor({ name: 'event', id }), label: t('events.backToEvent') } : { href: hrefFor({ name: 'events' }), label: t('events.back') };
   return (
-    <DetailScreen loaded={loaded} back={back}>
-      {(stored) => (
-        <div className="screen">
-          <div className="screen-head">
-            <a href={back.href} className="back">← {back.label}</a>
-            <h1>{stored ? t('events.editTitle') : t('events.newTitle')}</h1>
-          </div>
-          {stored?.mayChange === false ? (
-            <EventKeptBy event={stored} />
-          ) : (
-            <EventForm id={id} initial={valuesOf(stored, ownRegion)} />
-          )}
-        </div>
-      )}
-    </DetailScreen>
+    <EditScreen loaded={loaded} back={back} title={(stored) => (stored ? t('events.editTitle') : t('events.newTitle'))}>
+      {(stored) => (stored?.mayChange === false ? <EventKeptBy event={stored} /> : <EventForm id={id} initial={valuesOf(stored, ownRegion)} />)}
+    </EditScreen>
   );
 }
 
@@ -64,14 +51,7 @@ function EventForm({ id, initial }: { id: string | undefined; initial: EventValu
   const { t } = useTranslation();
   const categories = useVocab('eventCategory', EVENT_CATEGORIES);
   const regions = useRegionOptions();
-  const [values, setValues] = useState(initial);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const action = useAction();
-  const errors = fieldErrors(problems);
-  const set = (field: keyof EventValues) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setProblems((list) => list.filter((p) => p.path.split('.')[0] !== field));
-  };
+  const { values, set, errors, action, save } = useEditForm(initial);
   const labels: Record<keyof EventValues, string> = {
     title: 'title', category: 'category', start: 'startDate', end: 'endDate', region: 'region', locality: 'locality', place: 'address', partners: 'partners', contact: 'contact',
   };
@@ -96,10 +76,7 @@ function EventForm({ id, initial }: { id: string | undefined; initial: EventValu
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const parsed = eventInput.safeParse({ ...values, start: dateForInput(values.start), end: dateForInput(values.end) || dateForInput(values.start) });
-    if (!parsed.success) return setProblems(problemsFromZod(parsed.error));
-    setProblems([]);
-    const onError = (error: unknown) => setProblems(error instanceof CallError ? (error.fields ?? []) : []);
-    const saved = await action.run(() => (id ? call('events.update', { id, patch: parsed.data }) : call('events.add', parsed.data)), onError);
+    const saved = await save(parsed, (data) => (id ? call('events.update', { id, patch: data }) : call('events.add', data)));
     if (saved) {
       toastOk('events.saved');
       navigate({ name: 'event', id: saved.id });

@@ -8,6 +8,7 @@ import { hrefFor, navigate } from '../../app/router';
 import { useMayCall } from '../../app/session';
 import { gridRange } from '../../ui/calendar';
 import { ErrorText } from '../../ui/ErrorText';
+import { Pager } from '../../ui/Pager';
 import { Select } from '../../ui/Field';
 import { dateForInput } from '../../ui/format';
 import { MonthCalendar } from '../../ui/MonthCalendar';
@@ -108,13 +109,7 @@ function EventList({ query }: { query: EventQuery }) {
         </tbody>
       </table>
       {list.data && rows.length === 0 && <p className="empty">{t('events.empty')}</p>}
-      {total > PAGE && (
-        <div className="pager">
-          <button type="button" disabled={page === 0} onClick={() => set({ page: page - 1 })}>←</button>
-          <span className="muted">{t('events.pageOf', { from: page * PAGE + 1, to: Math.min(total, (page + 1) * PAGE), total })}</span>
-          <button type="button" disabled={(page + 1) * PAGE >= total} onClick={() => set({ page: page + 1 })}>→</button>
-        </div>
-      )}
+      <Pager page={page} pageSize={PAGE} shown={rows.length} total={total} label={t('events.pages')} onPage={(p) => set({ page: p })} />
     </>
   );
 }

@@ -1,17 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shiftInput, type EventDetail, type ShiftRow } from '../../../shared/contract/events';
-import { CallError, problemsFromZod, type FieldProblem } from '../../../shared/contract/errors';
+import type { FieldProblem } from '../../../shared/contract/errors';
 import { LANGUAGES } from '../../../shared/domain/vocabulary';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { CheckboxGroup, Field, TextInput } from '../../ui/Field';
 import { formatLocalDateTime, parseLocalDateTime } from '../../ui/format';
 import { localizedText, numberForInput, numberText } from '../../ui/localized';
-import { fieldErrors } from '../../ui/problems';
 import { SaveActions } from '../../ui/SaveActions';
 import { toastOk } from '../../ui/toasts';
-import { useAction, useLoad } from '../../ui/useLoad';
+import { useEditForm } from '../../ui/useEditForm';
+import { useLoad } from '../../ui/useLoad';
 import { useVocab } from '../../ui/vocab';
 
 interface ShiftValues {
@@ -38,14 +38,7 @@ export function ShiftForm({ event, shift, onDone, onCancel }: { event: EventDeta
   const kinds = useLoad(() => call('trainings.kinds.list', {}), []);
   const kindOptions = (kinds.data ?? []).map((k) => ({ value: k.id, label: localizedText(k.names, lang) }));
   const languages = useVocab('language', LANGUAGES);
-  const [values, setValues] = useState(() => valuesOf(shift, event));
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const action = useAction();
-  const errors = fieldErrors(problems);
-  const set = <K extends keyof ShiftValues>(field: K) => (value: ShiftValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setProblems((list) => list.filter((p) => p.path.split('.')[0] !== field));
-  };
+  const { values, set, errors, action, save } = useEditForm(() => valuesOf(shift, event));
   const labels = { title: 'title', start: 'startAt', end: 'endAt', meetingPoint: 'meetingPoint', needed: 'needed', minAge: 'minAge' } as const;
   const input = (field: keyof typeof labels, extra: { numeric?: boolean; wide?: boolean } = {}) => (
     <Field id={`shift-${field}`} label={t(`eventField.${labels[field]}`)} problem={errors[field]} wide={extra.wide}>
@@ -67,13 +60,7 @@ export function ShiftForm({ event, shift, onDone, onCancel }: { event: EventDeta
     const parsed = shiftInput.safeParse({ ...values, start: start ?? '', end: end ?? '', needed: numberForInput(values.needed) ?? undefined, minAge: numberForInput(values.minAge) });
     // A time not typed as dd.mm.yyyy hh:mm is named so here: the contract's own message shows its wire form.
     const typed: FieldProblem[] = [...(start ? [] : [{ path: 'start', key: 'error.dateTime' }]), ...(end ? [] : [{ path: 'end', key: 'error.dateTime' }])];
-    if (!parsed.success || typed.length > 0) {
-      const fromSchema = parsed.success ? [] : problemsFromZod(parsed.error);
-      return setProblems([...typed, ...fromSchema.filter((p) => !typed.some((q) => q.path === p.path))]);
-    }
-    setProblems([]);
-    const onError = (error: unknown) => setProblems(error instanceof CallError ? (error.fields ?? []) : []);
-    const saved = await action.run(() => (shift ? call('events.shifts.update', { id: shift.id, patch: parsed.data }) : call('events.shifts.add', { eventId: event.id, ...parsed.data })), onError);
+    const saved = await save(parsed, (data) => (shift ? call('events.shifts.update', { id: shift.id, patch: data }) : call('events.shifts.add', { eventId: event.id, ...data })), typed);
     if (saved) {
       toastOk('events.shifts.saved');
       onDone();

@@ -7,6 +7,7 @@ import { saveFile } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { ErrorText } from '../../ui/ErrorText';
+import { Pager } from '../../ui/Pager';
 import { Select } from '../../ui/Field';
 import { displayPhone, formatDate } from '../../ui/format';
 import { toastOk } from '../../ui/toasts';
@@ -96,13 +97,7 @@ export function ExpiringScreen() {
         </tbody>
       </table>
       {list.data && rows.length === 0 && <p className="empty">{t('trainings.expiring.empty')}</p>}
-      {total > PAGE && (
-        <div className="pager">
-          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>←</button>
-          <span className="muted">{t('trainings.sessions.pageOf', { from: page * PAGE + 1, to: Math.min(total, (page + 1) * PAGE), total })}</span>
-          <button type="button" disabled={(page + 1) * PAGE >= total} onClick={() => setPage(page + 1)}>→</button>
-        </div>
-      )}
+      <Pager page={page} pageSize={PAGE} shown={rows.length} total={total} label={t('trainings.expiring.pages')} onPage={setPage} />
     </div>
   );
 }

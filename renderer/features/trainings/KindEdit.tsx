@@ -1,15 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kindInput, type QualificationKind } from '../../../shared/contract/trainings';
-import { CallError, problemsFromZod, type FieldProblem } from '../../../shared/contract/errors';
+import { CallError, type FieldProblem } from '../../../shared/contract/errors';
 import { call } from '../../app/api';
 import { hrefFor, navigate } from '../../app/router';
-import { DetailScreen } from '../../ui/DetailScreen';
+import { EditScreen } from '../../ui/DetailScreen';
 import { Field, TextInput } from '../../ui/Field';
-import { fieldErrors } from '../../ui/problems';
 import { SaveActions } from '../../ui/SaveActions';
 import { toastOk } from '../../ui/toasts';
-import { useAction, useLoad } from '../../ui/useLoad';
+import { useEditForm } from '../../ui/useEditForm';
+import { useLoad } from '../../ui/useLoad';
 import { LocalizedFields, emptyLocalized, localizedInput, localizedProblems, localizedValues, type LocalizedValues } from './LocalizedFields';
 import { numberForInput, numberText } from '../../ui/localized';
 import { TrainingKeptBy } from './TrainingKeptBy';
@@ -37,18 +37,18 @@ export function KindEdit({ id }: { id?: string }) {
     return found;
   }, [id]);
   return (
-    <DetailScreen loaded={loaded} back={{ href: hrefFor({ name: 'qualificationKinds' }), label: t('trainings.kinds.back') }}>
+    <EditScreen
+      loaded={loaded}
+      back={{ href: hrefFor({ name: 'qualificationKinds' }), label: t('trainings.kinds.back') }}
+      title={(stored) => (!stored ? t('trainings.kinds.newTitle') : stored.mayChange ? t('trainings.kinds.editTitle') : t('trainings.kinds.viewTitle'))}
+    >
       {(stored) => (
-        <div className="screen">
-          <div className="screen-head">
-            <a href={hrefFor({ name: 'qualificationKinds' })} className="back">← {t('trainings.kinds.back')}</a>
-            <h1>{!stored ? t('trainings.kinds.newTitle') : stored.mayChange ? t('trainings.kinds.editTitle') : t('trainings.kinds.viewTitle')}</h1>
-          </div>
+        <>
           {stored && <TrainingKeptBy record={stored} hint={t('trainings.kindKeptElsewhere')} />}
           <KindForm id={id} initial={valuesOf(stored ?? undefined)} readOnly={stored?.mayChange === false} />
-        </div>
+        </>
       )}
-    </DetailScreen>
+    </EditScreen>
   );
 }
 
@@ -56,11 +56,7 @@ export function KindEdit({ id }: { id?: string }) {
 function KindForm({ id, initial, readOnly }: { id: string | undefined; initial: KindValues; readOnly: boolean }) {
   const { t } = useTranslation();
   const working = useWorkingLanguage();
-  const [values, setValues] = useState(initial);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const action = useAction();
-  const errors = fieldErrors(problems);
-  const set = (patch: Partial<KindValues>) => setValues((v) => ({ ...v, ...patch }));
+  const { values, patch: set, problems, errors, action, save } = useEditForm(initial);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -71,13 +67,7 @@ function KindForm({ id, initial, readOnly }: { id: string | undefined; initial: 
     });
     // An empty "valid for" would read as "never": never is the checkbox's to say.
     const missing: FieldProblem[] = !values.never && values.validityMonths.trim() === '' ? [{ path: 'validityMonths', key: 'error.required' }] : [];
-    if (!parsed.success || missing.length > 0) return setProblems([...missing, ...(parsed.success ? [] : problemsFromZod(parsed.error))]);
-    setProblems([]);
-    const onError = (error: unknown) => setProblems(error instanceof CallError ? (error.fields ?? []) : []);
-    const saved = await action.run(
-      () => (id ? call('trainings.kinds.update', { id, patch: parsed.data }) : call('trainings.kinds.add', parsed.data)),
-      onError,
-    );
+    const saved = await save(parsed, (data) => (id ? call('trainings.kinds.update', { id, patch: data }) : call('trainings.kinds.add', data)), missing);
     if (saved) {
       toastOk('trainings.kinds.saved');
       navigate({ name: 'qualificationKinds' });

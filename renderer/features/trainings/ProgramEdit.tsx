@@ -1,16 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { programInput, type Program } from '../../../shared/contract/trainings';
-import { CallError, problemsFromZod, type FieldProblem } from '../../../shared/contract/errors';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { hrefFor, navigate } from '../../app/router';
-import { DetailScreen } from '../../ui/DetailScreen';
+import { EditScreen } from '../../ui/DetailScreen';
 import { Field, Select, TextArea, TextInput } from '../../ui/Field';
-import { fieldErrors } from '../../ui/problems';
 import { SaveActions } from '../../ui/SaveActions';
 import { toastOk } from '../../ui/toasts';
-import { useAction, useLoad } from '../../ui/useLoad';
+import { useEditForm } from '../../ui/useEditForm';
+import { useLoad } from '../../ui/useLoad';
 import { LocalizedFields, emptyLocalized, localizedInput, localizedProblems, localizedValues, type LocalizedValues } from './LocalizedFields';
 import { localizedText, numberForInput, numberText } from '../../ui/localized';
 import { TrainingKeptBy } from './TrainingKeptBy';
@@ -44,18 +43,18 @@ export function ProgramEdit({ id }: { id?: string }) {
   const { t } = useTranslation();
   const loaded = useLoad(() => (id ? call('trainings.programs.get', { id }) : Promise.resolve(null)), [id]);
   return (
-    <DetailScreen loaded={loaded} back={{ href: hrefFor({ name: 'trainingPrograms' }), label: t('trainings.programs.back') }}>
+    <EditScreen
+      loaded={loaded}
+      back={{ href: hrefFor({ name: 'trainingPrograms' }), label: t('trainings.programs.back') }}
+      title={(stored) => (!stored ? t('trainings.programs.newTitle') : stored.mayChange ? t('trainings.programs.editTitle') : t('trainings.programs.viewTitle'))}
+    >
       {(stored) => (
-        <div className="screen">
-          <div className="screen-head">
-            <a href={hrefFor({ name: 'trainingPrograms' })} className="back">← {t('trainings.programs.back')}</a>
-            <h1>{!stored ? t('trainings.programs.newTitle') : stored.mayChange ? t('trainings.programs.editTitle') : t('trainings.programs.viewTitle')}</h1>
-          </div>
+        <>
           {stored && <TrainingKeptBy record={stored} hint={t('trainings.programKeptElsewhere')} />}
           <ProgramForm id={id} initial={valuesOf(stored)} readOnly={stored?.mayChange === false} />
-        </div>
+        </>
       )}
-    </DetailScreen>
+    </EditScreen>
   );
 }
 
@@ -66,11 +65,7 @@ function ProgramForm({ id, initial, readOnly }: { id: string | undefined; initia
   const working = useWorkingLanguage();
   const kinds = useLoad(() => call('trainings.kinds.list', {}), []);
   const kindOptions = (kinds.data ?? []).map((k) => ({ value: k.id, label: localizedText(k.names, lang) }));
-  const [values, setValues] = useState(initial);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const action = useAction();
-  const errors = fieldErrors(problems);
-  const set = (patch: Partial<ProgramValues>) => setValues((v) => ({ ...v, ...patch }));
+  const { values, patch: set, problems, errors, action, save } = useEditForm(initial);
   const text = (field: 'hours' | 'passMark' | 'minAge', hint?: string) => (
     <Field id={`program-${field}`} label={t(`trainings.programs.${field}`)} problem={errors[field]} hint={hint}>
       <TextInput id={`program-${field}`} value={values[field]} onChange={(value) => set({ [field]: value })} inputMode="numeric" invalid={!!errors[field]} />
@@ -88,13 +83,7 @@ function ProgramForm({ id, initial, readOnly }: { id: string | undefined; initia
       minAge: numberForInput(values.minAge),
       description: values.description.trim() || null,
     });
-    if (!parsed.success) return setProblems(problemsFromZod(parsed.error));
-    setProblems([]);
-    const onError = (error: unknown) => setProblems(error instanceof CallError ? (error.fields ?? []) : []);
-    const saved = await action.run(
-      () => (id ? call('trainings.programs.update', { id, patch: parsed.data }) : call('trainings.programs.add', parsed.data)),
-      onError,
-    );
+    const saved = await save(parsed, (data) => (id ? call('trainings.programs.update', { id, patch: data }) : call('trainings.programs.add', data)));
     if (saved) {
       toastOk('trainings.programs.saved');
       navigate({ name: 'trainingPrograms' });

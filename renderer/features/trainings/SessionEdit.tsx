@@ -1,17 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionInput, type SessionDetail } from '../../../shared/contract/trainings';
-import { CallError, problemsFromZod, type FieldProblem } from '../../../shared/contract/errors';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { hrefFor, navigate } from '../../app/router';
-import { DetailScreen } from '../../ui/DetailScreen';
+import { EditScreen } from '../../ui/DetailScreen';
 import { Field, Select, TextInput } from '../../ui/Field';
 import { dateForInput, formatDate } from '../../ui/format';
-import { fieldErrors } from '../../ui/problems';
 import { SaveActions } from '../../ui/SaveActions';
 import { toastOk } from '../../ui/toasts';
-import { useAction, useLoad } from '../../ui/useLoad';
+import { useEditForm } from '../../ui/useEditForm';
+import { useLoad } from '../../ui/useLoad';
 import { localizedText, numberForInput, numberText } from '../../ui/localized';
 import { TrainingKeptBy } from './TrainingKeptBy';
 
@@ -35,22 +34,10 @@ export function SessionEdit({ id }: { id?: string }) {
   const loaded = useLoad(() => (id ? call('trainings.sessions.get', { id }) : Promise.resolve(null)), [id]);
   const back = id ? { href: hrefFor({ name: 'session', id }), label: t('trainings.sessions.backToSession') } : { href: hrefFor({ name: 'trainings' }), label: t('trainings.sessions.back') };
   return (
-    <DetailScreen loaded={loaded} back={back}>
-      {(stored) => (
-        <div className="screen">
-          <div className="screen-head">
-            <a href={back.href} className="back">← {back.label}</a>
-            <h1>{stored ? t('trainings.sessions.editTitle') : t('trainings.sessions.newTitle')}</h1>
-          </div>
-          {/* Another office's session: the core refuses its changes, and its screen shows it all. */}
-          {stored?.mayChange === false ? (
-            <TrainingKeptBy record={stored} hint={t('trainings.sessionKeptElsewhere')} />
-          ) : (
-            <SessionForm id={id} initial={valuesOf(stored)} />
-          )}
-        </div>
-      )}
-    </DetailScreen>
+    <EditScreen loaded={loaded} back={back} title={(stored) => (stored ? t('trainings.sessions.editTitle') : t('trainings.sessions.newTitle'))}>
+      {/* Another office's session: the core refuses its changes, and its screen shows it all. */}
+      {(stored) => (stored?.mayChange === false ? <TrainingKeptBy record={stored} hint={t('trainings.sessionKeptElsewhere')} /> : <SessionForm id={id} initial={valuesOf(stored)} />)}
+    </EditScreen>
   );
 }
 
@@ -59,14 +46,7 @@ function SessionForm({ id, initial }: { id: string | undefined; initial: Session
   const lang = useLang();
   const programs = useLoad(() => call('trainings.programs.list', {}), []);
   const programOptions = (programs.data ?? []).map((p) => ({ value: p.id, label: localizedText(p.title, lang) }));
-  const [values, setValues] = useState(initial);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const action = useAction();
-  const errors = fieldErrors(problems);
-  const set = (field: keyof SessionValues) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setProblems((list) => list.filter((p) => p.path.split('.')[0] !== field));
-  };
+  const { values, set, errors, action, save } = useEditForm(initial);
   const input = (field: 'start' | 'end' | 'place' | 'trainers' | 'capacity', extra: { date?: boolean; numeric?: boolean; wide?: boolean } = {}) => (
     <Field id={`session-${field}`} label={t(`trainings.sessions.${field}`)} problem={errors[field]} wide={extra.wide}>
       <TextInput
@@ -90,11 +70,10 @@ function SessionForm({ id, initial }: { id: string | undefined; initial: Session
       trainers: values.trainers,
       capacity: numberForInput(values.capacity) ?? undefined,
     });
-    if (!parsed.success) return setProblems(problemsFromZod(parsed.error));
-    setProblems([]);
-    const onError = (error: unknown) => setProblems(error instanceof CallError ? (error.fields ?? []) : []);
-    const { programId: _fixed, status: _status, ...patch } = parsed.data;
-    const saved = await action.run(() => (id ? call('trainings.sessions.update', { id, patch }) : call('trainings.sessions.add', parsed.data)), onError);
+    const saved = await save(parsed, (data) => {
+      const { programId: _fixed, status: _status, ...patch } = data;
+      return id ? call('trainings.sessions.update', { id, patch }) : call('trainings.sessions.add', data);
+    });
     if (saved) {
       toastOk('trainings.sessions.saved');
       navigate({ name: 'session', id: saved.id });

@@ -6,6 +6,7 @@ import { useLang } from '../../app/i18n';
 import { hrefFor, navigate } from '../../app/router';
 import { useMayCall } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
+import { Pager } from '../../ui/Pager';
 import { Select } from '../../ui/Field';
 import { formatDateRange } from '../../ui/format';
 import { pickFrom } from '../../ui/vocab';
@@ -78,13 +79,7 @@ function SessionList() {
         </tbody>
       </table>
       {list.data && rows.length === 0 && <p className="empty">{t('trainings.sessions.empty')}</p>}
-      {total > PAGE && (
-        <div className="pager">
-          <button type="button" disabled={page === 0} onClick={() => set({ page: page - 1 })}>←</button>
-          <span className="muted">{t('trainings.sessions.pageOf', { from: page * PAGE + 1, to: Math.min(total, (page + 1) * PAGE), total })}</span>
-          <button type="button" disabled={(page + 1) * PAGE >= total} onClick={() => set({ page: page + 1 })}>→</button>
-        </div>
-      )}
+      <Pager page={page} pageSize={PAGE} shown={rows.length} total={total} label={t('trainings.sessions.pages')} onPage={(p) => set({ page: p })} />
     </>
   );
 }
