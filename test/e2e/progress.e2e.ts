@@ -50,6 +50,23 @@ async function openWorkerOffice(): Promise<WorkerOffice> {
   return { dir, file, router, host };
 }
 
+/** Signs the clerk in on a worker office at 1366×768, with the large roster chosen and checked, runs `body`, then closes the office. */
+async function withCheckedRoster(page: Page, body: (office: WorkerOffice) => Promise<void>): Promise<void> {
+  const office = await openWorkerOffice();
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const roster = await largeRoster(ROWS);
+    await page.goto(office.host.url);
+    await signIn(page, 'clerk', 'clerk password');
+    await chooseAndCheck(page, roster);
+    await body(office);
+  } finally {
+    await office.host.close();
+    await office.router.close();
+    rmSync(office.dir, { recursive: true, force: true });
+  }
+}
+
 function volunteersIn(file: string): number {
   const db = new Database(file, { readonly: true });
   try {
@@ -70,14 +87,7 @@ async function chooseAndCheck(page: Page, roster: Buffer): Promise<void> {
 test.describe.configure({ timeout: 600_000 });
 
 test('a large roster import shows its progress and time left, cancels leaving nothing, then runs to the end', async ({ page }) => {
-  const office = await openWorkerOffice();
-  try {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    const roster = await largeRoster(ROWS);
-    await page.goto(office.host.url);
-    await signIn(page, 'clerk', 'clerk password');
-    await chooseAndCheck(page, roster);
-
+  await withCheckedRoster(page, async (office) => {
     await page.getByTestId('roster-import').click();
     const progress = page.getByTestId('roster-import-progress');
     const bar = progress.getByRole('progressbar');
@@ -105,21 +115,11 @@ test('a large roster import shows its progress and time left, cancels leaving no
     const done = text(ru, 'rosterImport.done').replace('{{added}}', String(ROWS)).replace('{{updated}}', '0').replace('{{unchanged}}', '0');
     await expect(page.getByText(done).first()).toBeVisible({ timeout: 300_000 });
     expect(volunteersIn(office.file)).toBe(ROWS);
-  } finally {
-    await office.host.close();
-    await office.router.close();
-    rmSync(office.dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('the progress bar reads naturally in kk, ru and en at 1366×768', async ({ page }) => {
-  const office = await openWorkerOffice();
-  try {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    const roster = await largeRoster(ROWS);
-    await page.goto(office.host.url);
-    await signIn(page, 'clerk', 'clerk password');
-    await chooseAndCheck(page, roster);
+  await withCheckedRoster(page, async (office) => {
     for (const lang of ['kk', 'ru', 'en'] as const) {
       await speak(page, lang);
       await page.getByTestId('roster-import').click();
@@ -133,9 +133,5 @@ test('the progress bar reads naturally in kk, ru and en at 1366×768', async ({ 
       await page.screenshot({ path: path.join(shots, `progress-cancelled-${lang}.png`) });
     }
     expect(volunteersIn(office.file)).toBe(0);
-  } finally {
-    await office.host.close();
-    await office.router.close();
-    rmSync(office.dir, { recursive: true, force: true });
-  }
+  });
 });
