@@ -20,12 +20,14 @@ import { rosterHandlers } from './roster/handlers';
 import { auditHandlers } from './audit/handlers';
 import { trainingHandlers } from './trainings/handlers';
 import { volunteerHandlers } from './volunteers/handlers';
+import { bulkHandlers } from './volunteers/bulk';
 
 /** Every call of the contract has exactly one handler; the compiler checks the map is complete. */
 const handlers: HandlerMap<CallName> = {
   ...sessionHandlers,
   ...adminHandlers,
   ...volunteerHandlers,
+  ...bulkHandlers,
   ...organisationHandlers,
   ...rosterHandlers,
   ...exchangeHandlers,

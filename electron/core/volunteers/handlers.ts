@@ -26,7 +26,8 @@ function loadRow(ctx: ReadContext, id: string): VolunteerSqlRow {
 
 const today = (ctx: ReadContext) => ctx.now().toISOString().slice(0, 10);
 
-export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
+/** Bulk actions live in bulk.ts: they go through these handlers. */
+export const volunteerHandlers: HandlerMap<Exclude<keyof typeof volunteerCalls, 'volunteers.bulk'>> = {
   'volunteers.search': (q, ctx) => {
     countIinLookups(ctx, 'volunteers.search', wholeIins(q.text));
     return searchVolunteers(ctx.db, q, canReadIin(ctx));
