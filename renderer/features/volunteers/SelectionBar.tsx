@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_EXPORT_COLUMNS } from '../../../shared/contract/roster';
 import { bulkAction, type BulkActionName, type BulkResult } from '../../../shared/contract/volunteers';
@@ -37,6 +37,10 @@ export function SelectionBar({ selection, total, query, onChanged }: Props) {
   const [result, setResult] = useState<BulkResult | null>(null);
   const long = useLongCall();
   const count = selection.count;
+  // The last answer stays while its people stay selected; clearing the selection (Esc) closes it.
+  useEffect(() => {
+    if (count === 0) setResult(null);
+  }, [count]);
   if (count === 0 && !result && !long.busy && !long.error) return null;
 
   const field = action ? TARGET_FIELD[action] : null;
@@ -97,7 +101,7 @@ export function SelectionBar({ selection, total, query, onChanged }: Props) {
           {t('bulk.export')}
         </button>
         <span className="spacer" />
-        <button type="button" className="link" data-testid="selection-clear" onClick={() => { selection.clear(); setResult(null); }}>
+        <button type="button" className="link" data-testid="selection-clear" onClick={selection.clear}>
           {t('bulk.clear')}
         </button>
       </div>
