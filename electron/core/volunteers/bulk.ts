@@ -148,7 +148,11 @@ function namesOf(ctx: CallContext, ids: string[]): Map<string, string> {
  * Runs one action on the selected people. The dispatcher runs the call in one write transaction,
  * so a failure or a cancel at any progress point leaves the database as it was.
  */
-export function runBulk(ctx: CallContext, ids: string[], action: Action): BulkResult {
+export function runBulk(call: CallContext, ids: string[], action: Action): BulkResult {
+  // One stamp for the whole batch: one act at one moment (each write still ticks the clock),
+  // and the office's code is read once, not once per person.
+  const stamp = call.stamp();
+  const ctx: CallContext = { ...call, stamp: () => stamp };
   const people = [...new Set(ids.map((id) => resolveSurvivor(ctx.db, 'volunteers', id)))];
   // What the action names must exist (and be run here) before anyone is taken.
   if (action.action === 'addToOrganisation') assertOrganisation(ctx, action.organisationId);

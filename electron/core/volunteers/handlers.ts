@@ -5,6 +5,7 @@ import type { OfficeCode } from '../../../shared/domain/regions';
 import type { VolunteerPatch } from '../../../shared/domain/volunteer';
 import type { HandlerMap, ReadContext } from '../context';
 import { resolveSurvivor } from '../replication/merges';
+import { prepared } from '../db/statements';
 import { assertMayChange, keeperOf, mayChangeHere } from '../exchange/authority';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
@@ -19,7 +20,7 @@ import { searchVolunteers, wholeIins } from './search';
 const live = (ctx: ReadContext, id: string) => resolveSurvivor(ctx.db, 'volunteers', id);
 
 function loadRow(ctx: ReadContext, id: string): VolunteerSqlRow {
-  const row = ctx.db.prepare('SELECT * FROM volunteers WHERE id = ? AND deleted = 0').get(live(ctx, id)) as VolunteerSqlRow | undefined;
+  const row = prepared(ctx.db, 'SELECT * FROM volunteers WHERE id = ? AND deleted = 0').get(live(ctx, id)) as VolunteerSqlRow | undefined;
   if (!row) throw new CallError({ code: 'notFound', key: 'error.volunteerNotFound', params: { id } }, `No volunteer ${id}`);
   return row;
 }
