@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import { CLI_ACTOR } from '../../electron/core/app';
 import { seedRoster } from '../../electron/core/seed/seed';
@@ -51,6 +52,10 @@ test('the roster selects with click, Shift and Ctrl, or all matching, and acts o
     expect(wide).toBeLessThanOrEqual(1366);
   }
 
+  // The selection bar and the table pass axe: nothing serious or critical.
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+
   // Add the four to an organisation: one call, and the answer says what happened.
   await page.getByTestId('bulk-action').selectOption('addToOrganisation');
   await bar.locator('#bulk-target').selectOption(org);
@@ -82,6 +87,9 @@ test('the roster selects with click, Shift and Ctrl, or all matching, and acts o
   await page.goBack();
   await rows.nth(3).click({ position: { x: 300, y: 10 } });
   await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/volunteers\/[^/]+$/);
+  await page.goBack();
+  await rows.nth(5).getByTestId('roster-open').click();
   await expect(page).toHaveURL(/#\/volunteers\/[^/]+$/);
 });
 

@@ -178,7 +178,7 @@ export function RosterScreen() {
           <SortHeader sort="name" label={t('volunteer.fullName')} />
           {columns.map((c) => (SORTABLE[c] ? <SortHeader key={c} sort={SORTABLE[c]} label={t(`volunteer.${c}`)} /> : <div key={c} role="columnheader">{t(`volunteer.${c}`)}</div>))}
         </div>
-        <div className={`table-body${pages.refreshing ? ' refreshing' : ''}`} ref={gridRef} tabIndex={0} onKeyDown={onGridKey}>
+        <div className={`table-body${pages.refreshing ? ' refreshing' : ''}`} role="rowgroup" ref={gridRef} tabIndex={0} onKeyDown={onGridKey}>
           {pages.total === 0 &&
             (hasFilters(filters) ? (
               <div className="empty">
