@@ -137,3 +137,21 @@ describe('bulk actions on what does not exist', () => {
     expect(failure(() => core.callAs(STAFF, 'volunteers.bulk', { selection: ids, do: { action: 'enrol', sessionId: 'nope' } })).code).toBe('notFound');
   });
 });
+
+describe('exporting a selection', () => {
+  it('takes only the people picked, or all matching less those unticked, through the one roster export', () => {
+    const core = office();
+    const a = person(core, 'Ахметова');
+    const b = person(core, 'Ахметов');
+    person(core, 'Бекова');
+    const picked = core.callAs(STAFF, 'roster.export', { selection: { kind: 'ids', ids: [b, a] }, format: 'csv', lang: 'ru' });
+    expect(picked.rows).toBe(2);
+    const csv = Buffer.from(picked.base64, 'base64').toString('utf8');
+    expect(csv).toContain('Ахметова');
+    expect(csv).not.toContain('Бекова');
+    const matching = { kind: 'matching', query: { text: 'Ахмет', sort: 'name', descending: false }, except: [a] } as const;
+    const rest = core.callAs(STAFF, 'roster.export', { selection: matching, format: 'csv', lang: 'ru' });
+    expect(rest.rows).toBe(1);
+    expect(Buffer.from(rest.base64, 'base64').toString('utf8')).not.toContain('Ахметова');
+  });
+});
