@@ -20,12 +20,15 @@ import { rosterHandlers } from './roster/handlers';
 import { auditHandlers } from './audit/handlers';
 import { trainingHandlers } from './trainings/handlers';
 import { volunteerHandlers } from './volunteers/handlers';
+import { bulkHandlers } from './volunteers/bulk';
+import { viewHandlers } from './views/handlers';
 
 /** Every call of the contract has exactly one handler; the compiler checks the map is complete. */
 const handlers: HandlerMap<CallName> = {
   ...sessionHandlers,
   ...adminHandlers,
   ...volunteerHandlers,
+  ...bulkHandlers,
   ...organisationHandlers,
   ...rosterHandlers,
   ...exchangeHandlers,
@@ -33,6 +36,7 @@ const handlers: HandlerMap<CallName> = {
   ...trainingHandlers,
   ...eventHandlers,
   ...certificateHandlers,
+  ...viewHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */

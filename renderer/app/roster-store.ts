@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { VOLUNTEER_SORTS, VolunteerQuery } from '../../shared/contract/volunteers';
+import { DEFAULT_ROSTER_COLUMNS, type RosterColumn } from '../../shared/contract/views';
 import { OFFICE_CODES } from '../../shared/domain/regions';
 import { AREAS, SKILLS, VOLUNTEER_STATUSES } from '../../shared/domain/vocabulary';
 import { isoDate } from '../../shared/domain/text';
-import { dateForInput } from '../ui/format';
+import { dateForInput, formatDate } from '../ui/format';
 import { pickFrom } from '../ui/vocab';
 
 export type RosterSort = (typeof VOLUNTEER_SORTS)[number];
@@ -28,8 +29,11 @@ interface RosterState {
   filters: RosterFilters;
   /** The highlighted row, kept so coming back from a profile returns to the same place. */
   selected: number;
+  /** The optional columns shown, in the table's order (the name is always there). */
+  columns: RosterColumn[];
   setFilters(patch: Partial<RosterFilters>): void;
   setSelected(index: number): void;
+  setColumns(columns: RosterColumn[]): void;
 }
 
 export const NO_FILTERS: RosterFilters = { text: '', region: '', status: '', skill: '', area: '', organisationId: '', consent: '', qualifiedKind: '', qualifiedOn: '', sort: 'name', descending: false };
@@ -37,8 +41,10 @@ export const NO_FILTERS: RosterFilters = { text: '', region: '', status: '', ski
 export const useRoster = create<RosterState>()((set) => ({
   filters: NO_FILTERS,
   selected: 0,
+  columns: DEFAULT_ROSTER_COLUMNS,
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch }, selected: 0 })),
   setSelected: (selected) => set({ selected }),
+  setColumns: (columns) => set({ columns }),
 }));
 
 /** True when any filter narrows the roster (the order does not count). */
@@ -64,6 +70,23 @@ export function rosterQuery(filters: RosterFilters, text = filters.text): Roster
     qualifiedOn: filters.qualifiedKind ? validDate(filters.qualifiedOn) : undefined,
     sort: filters.sort,
     descending: filters.descending,
+  };
+}
+
+/** The filters a saved query stands for: `rosterQuery` read backwards. */
+export function filtersOf(query: RosterQuery): RosterFilters {
+  return {
+    text: query.text ?? '',
+    region: query.region ?? '',
+    status: query.status ?? '',
+    skill: query.skill ?? '',
+    area: query.area ?? '',
+    organisationId: query.organisationId ?? '',
+    consent: query.consentMissing ? 'missing' : '',
+    qualifiedKind: query.qualifiedKind ?? '',
+    qualifiedOn: query.qualifiedOn ? formatDate(query.qualifiedOn) : '',
+    sort: query.sort ?? 'name',
+    descending: query.descending ?? false,
   };
 }
 

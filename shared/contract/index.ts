@@ -9,6 +9,7 @@ import { rosterCalls } from './roster';
 import { adminCalls, sessionCalls } from './session';
 import { trainingCalls } from './trainings';
 import { volunteerCalls } from './volunteers';
+import { viewCalls } from './views';
 
 /**
  * The one table of calls. The preload API, the IPC handlers, the web host's routes, the CLI and
@@ -25,6 +26,7 @@ export const contract = {
   ...trainingCalls,
   ...eventCalls,
   ...certificateCalls,
+  ...viewCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call, ok } from './call';
 import { generatedFile } from './files';
-import { volunteerQuery } from './volunteers';
+import { rosterFilter, volunteerSelection } from './volunteers';
 
 /**
  * Rosters in and out of Excel. The renderer never names a file path: it sends the file's bytes
@@ -161,13 +161,17 @@ export const rosterCalls = {
   }),
   /** Forgets an uploaded file. */
   'roster.discard': call({ access: 'staff', writes: false, input: z.strictObject({ token }), output: ok }),
-  /** The roster (the same filters as the roster screen) as .xlsx or .csv. */
+  /**
+   * The roster (the same filters as the roster screen) as .xlsx or .csv; with `selection`, only
+   * the people selected on the roster (in the query's order when it is "all matching").
+   */
   'roster.export': call({
     access: 'staff',
     writes: false,
     long: true,
     input: z.strictObject({
-      query: volunteerQuery.omit({ offset: true, limit: true }).default({ text: '', sort: 'name', descending: false }),
+      query: rosterFilter.default({ text: '', sort: 'name', descending: false }),
+      selection: volunteerSelection.optional(),
       columns: z.array(z.enum(EXPORT_COLUMNS as [ExportColumn, ...ExportColumn[]], { error: 'error.choice' })).min(1).max(EXPORT_COLUMNS.length).default(DEFAULT_EXPORT_COLUMNS),
       format: z.enum(['xlsx', 'csv']).default('xlsx'),
       lang: lang.default('ru'),

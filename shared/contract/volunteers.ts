@@ -42,6 +42,62 @@ export const volunteerQuery = z.strictObject({
 });
 export type VolunteerQuery = z.input<typeof volunteerQuery>;
 
+/** The roster's filters and order without paging: what the screen shows, as the export and bulk actions take it. */
+export const rosterFilter = volunteerQuery.omit({ offset: true, limit: true });
+
+/** Most people one bulk action or selection export names one by one (about the largest office's roster). */
+export const BULK_LIMIT = 200_000;
+
+const volunteerId = z.string().min(1).max(64);
+
+/**
+ * Whom a bulk action (or an export of a selection) takes: people picked by id, or everyone the
+ * roster's filters match ("all N matching"), resolved in the core, less those unticked since.
+ */
+export const volunteerSelection = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('ids'), ids: z.array(volunteerId).min(1).max(BULK_LIMIT, { error: 'error.bulk.tooMany' }) }),
+  z.strictObject({
+    kind: z.literal('matching'),
+    query: rosterFilter,
+    except: z.array(volunteerId).max(BULK_LIMIT, { error: 'error.bulk.tooMany' }).default([]),
+  }),
+]);
+export type VolunteerSelection = z.input<typeof volunteerSelection>;
+
+/** What a bulk action does to each selected person, and its argument. */
+export const bulkAction = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('deactivate') }),
+  z.strictObject({ action: z.literal('addToOrganisation'), organisationId: volunteerId }),
+  z.strictObject({ action: z.literal('addSkill'), skill: z.enum(SKILLS, { error: 'error.choice' }) }),
+  z.strictObject({ action: z.literal('addArea'), area: z.enum(AREAS, { error: 'error.choice' }) }),
+  z.strictObject({ action: z.literal('enrol'), sessionId: volunteerId }),
+  z.strictObject({ action: z.literal('assign'), shiftId: volunteerId }),
+]);
+export type BulkAction = z.input<typeof bulkAction>;
+export type BulkActionName = BulkAction['action'];
+
+/** One person a bulk action left as they were, and why (an `error.*` key). */
+export const bulkRefusal = z.object({
+  volunteerId: z.string(),
+  name: z.string(),
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type BulkRefusal = z.infer<typeof bulkRefusal>;
+
+/** The refusals an answer lists by name (all are counted). */
+export const BULK_REFUSALS_LISTED = 1000;
+
+export const bulkResult = z.object({
+  selected: z.number(),
+  changed: z.number(),
+  /** Already so: inactive, a member, holding the skill, enrolled, on the shift. */
+  already: z.number(),
+  refused: z.number(),
+  refusals: z.array(bulkRefusal),
+});
+export type BulkResult = z.infer<typeof bulkResult>;
+
 export const membership = z.object({
   organisationId: z.string(),
   organisationName: z.string(),
@@ -82,6 +138,18 @@ export const volunteerCalls = {
   }),
   /** Erasure of a person's record (a tombstone that replicates). */
   'volunteers.delete': call({ access: 'coordinator', writes: true, input: idOnly, output: ok }),
+  /**
+   * One action on many people in one transaction: all of it or, on a failure or a cancel, none.
+   * Each action needs the role its one-person call needs; a person the action cannot take
+   * (kept by another office, not qualified for the shift) is refused by name, not the batch.
+   */
+  'volunteers.bulk': call({
+    access: 'staff',
+    writes: true,
+    long: true,
+    input: z.strictObject({ selection: volunteerSelection, do: bulkAction }),
+    output: bulkResult,
+  }),
   /** Live check while typing an IIN: what it encodes and whether someone already holds it. */
   'volunteers.checkIin': call({
     access: 'staff',

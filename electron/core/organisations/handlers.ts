@@ -7,6 +7,7 @@ import { newId } from '../replication/ids';
 import type { Row } from '../replication/tables';
 import { insertReplicated, updateReplicated } from '../replication/write';
 import { toColumn } from '../volunteers/columns';
+import { membershipId, writeMembership } from './membership';
 
 const SELECT = `SELECT o.id, o.name, o.bin, o.type, o.region, o.contact_name AS contactName, o.phone, o.email, o.notes,
   (SELECT count(*) FROM memberships m JOIN volunteers v ON v.id = m.volunteer_id AND v.deleted = 0
@@ -25,8 +26,6 @@ function toRow(values: Record<string, unknown>): Row {
   return row;
 }
 
-/** A membership's id is the pair itself, so the same membership added at two offices is one record. */
-export const membershipId = (organisationId: string, volunteerId: string) => `${organisationId}:${volunteerId}`;
 
 /** Names in the order people read them: «Школа №23» before «Школа №163», Kazakh letters in place. */
 const BY_NAME = new Intl.Collator(['kk', 'ru'], { numeric: true, sensitivity: 'base' });
@@ -74,19 +73,9 @@ export const organisationHandlers: HandlerMap<keyof typeof organisationCalls> = 
     return { ok: true };
   },
 
-  'organisations.addMember': ({ organisationId, volunteerId: asked, role, since }, ctx) => {
+  'organisations.addMember': ({ organisationId, volunteerId, role, since }, ctx) => {
     load(ctx, organisationId);
-    // A person merged away by a duplicate merge is a member under their surviving record.
-    const volunteerId = resolveSurvivor(ctx.db, 'volunteers', asked);
-    const volunteer = ctx.db.prepare('SELECT 1 FROM volunteers WHERE id = ? AND deleted = 0').get(volunteerId);
-    if (!volunteer) throw new CallError({ code: 'notFound', key: 'error.volunteerNotFound', params: { id: volunteerId } });
-    const id = membershipId(organisationId, volunteerId);
-    const values = { organisation_id: organisationId, volunteer_id: volunteerId, role: role ?? null, since: since ?? null, deleted: 0 };
-    assertMayChange(ctx.db, 'memberships', id, values);
-    const stamp = ctx.stamp();
-    const exists = ctx.db.prepare('SELECT 1 FROM memberships WHERE id = ?').get(id);
-    if (exists) updateReplicated(stamp, 'memberships', id, values);
-    else insertReplicated(stamp, 'memberships', id, values);
+    writeMembership(ctx, organisationId, volunteerId, role ?? null, since ?? null);
     return { ok: true };
   },
 

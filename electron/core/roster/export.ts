@@ -1,5 +1,5 @@
 import type { ExportColumn } from '../../../shared/contract/roster';
-import type { volunteerQuery } from '../../../shared/contract/volunteers';
+import type { rosterFilter, volunteerSelection } from '../../../shared/contract/volunteers';
 import { textAt, type Lang } from '../../../shared/i18n/translate';
 import { formatPhone } from '../../../shared/domain/phone';
 import { regionName } from '../../../shared/domain/regions';
@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { maskIin, toColumn } from '../volunteers/columns';
-import { searchVolunteers } from '../volunteers/search';
+import { matchingIds, selectedIds } from '../volunteers/selection';
 import type { OutCell } from '../spreadsheet/sheet';
 import { writeSheetWithProgress } from '../spreadsheet/write';
 import type { Progress } from '../progress';
@@ -19,7 +19,7 @@ import type { Progress } from '../progress';
  * headers and closed-list values in the user's language (the import reads them back in any).
  */
 
-type Query = Omit<z.output<typeof volunteerQuery>, 'offset' | 'limit'>;
+type Query = z.output<typeof rosterFilter>;
 
 export function columnLabel(column: string, lang: Lang): string {
   return textAt(lang, `volunteer.${column}`) ?? column;
@@ -56,14 +56,6 @@ export interface ExportResult {
   rows: number;
 }
 
-/**
- * Every volunteer the query finds, in its order (the screen pages; an export takes them all; LIMIT -1
- * is no limit), matched as the roster screen matches for this user.
- */
-function ids(db: ReadDb, query: Query, canReadIin: boolean): string[] {
-  return searchVolunteers(db, { ...query, offset: 0, limit: -1 }, canReadIin).rows.map((r) => r.id);
-}
-
 const BATCH = 500;
 
 /** The chosen columns of those volunteers, read a batch at a time, in the query's order. */
@@ -83,10 +75,19 @@ function* rowsOf(db: ReadDb, list: string[], sqlColumns: string[]): Generator<Re
 
 export function exportRoster(
   db: ReadDb,
-  options: { query: Query; columns: ExportColumn[]; format: 'xlsx' | 'csv'; lang: Lang; canReadIin: boolean; today: string },
+  options: {
+    query: Query;
+    /** Only these people (picked on the roster), instead of everyone the query finds. */
+    selection?: z.output<typeof volunteerSelection>;
+    columns: ExportColumn[];
+    format: 'xlsx' | 'csv';
+    lang: Lang;
+    canReadIin: boolean;
+    today: string;
+  },
   progress: Progress,
 ): ExportResult {
-  const list = ids(db, options.query, options.canReadIin);
+  const list = options.selection ? selectedIds(db, options.selection, options.canReadIin) : matchingIds(db, options.query, options.canReadIin);
   const sqlColumns = options.columns.map(toColumn);
   const headers = options.columns.map((c) => columnLabel(c, options.lang));
   let count = 0;

@@ -7,6 +7,7 @@ import { insertReplicated, updateReplicated } from '../replication/write';
 import { toRow } from '../volunteers/columns';
 import { canReadIin, countIinLookups, type IinLookupCall } from '../volunteers/iin-lookups';
 import { wholeIins } from '../volunteers/search';
+import { selectionText } from '../volunteers/selection';
 import { translate, type Lang } from '../../../shared/i18n/translate';
 import { generatedFile } from '../documents/file';
 import { exportRoster } from './export';
@@ -114,9 +115,9 @@ export const rosterHandlers: HandlerMap<RosterCallName> = {
     return { ok: true };
   },
 
-  'roster.export': ({ query, columns, format, lang }, ctx) => {
-    countIinLookups(ctx, 'roster.export', wholeIins(query.text));
-    const result = exportRoster(ctx.db, { query, columns, format, lang, canReadIin: canReadIin(ctx), today: today(ctx) }, ctx.progress);
+  'roster.export': ({ query, selection, columns, format, lang }, ctx) => {
+    countIinLookups(ctx, 'roster.export', wholeIins(selection ? selectionText(selection) : query.text));
+    const result = exportRoster(ctx.db, { query, selection, columns, format, lang, canReadIin: canReadIin(ctx), today: today(ctx) }, ctx.progress);
     return { ...generatedFile(result.fileName, result.bytes), rows: result.rows };
   },
 };

@@ -20,19 +20,12 @@ import { addByHand, deleteQualification, expiring, qualificationsOf } from './qu
 import {
   addSession, enrol, enterResult, listSessions, loadSession, markAttendance, reopenSession, sessionDetail, sessionsOfVolunteer, setSessionStatus, updateSession, withdraw,
 } from './sessions';
+import { sessionRunHere } from './run-here';
 
 /** "Today" is Kazakhstan's calendar date, whatever the computer's time zone. */
 export const todayOf = (ctx: ReadContext) => todayInKazakhstan(ctx.now());
 const officeCode = (ctx: ReadContext) => readOffice(ctx.db)?.code ?? null;
 
-/**
- * Sessions are run by the office that set them up (or the centre): only it enrols, marks and
- * grants here, so this office never holds a change the others refuse (exchange/authority.ts).
- * An unknown session is left to the call's own "not found".
- */
-function sessionRunHere(ctx: ReadContext, sessionId: string): void {
-  if (prepared(ctx.db, 'SELECT 1 FROM training_sessions WHERE id = ?').get(sessionId)) assertMayChange(ctx.db, 'training_sessions', sessionId);
-}
 
 /** A record with whether this office may change it, so the screens offer only what the core accepts. */
 const withMayChange = <T extends { id: string }>(ctx: ReadContext, table: ReplicatedTable, record: T) => ({ ...record, mayChange: mayChangeHere(ctx.db, table, record.id) });

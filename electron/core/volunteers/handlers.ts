@@ -5,6 +5,7 @@ import type { OfficeCode } from '../../../shared/domain/regions';
 import type { VolunteerPatch } from '../../../shared/domain/volunteer';
 import type { HandlerMap, ReadContext } from '../context';
 import { resolveSurvivor } from '../replication/merges';
+import { prepared } from '../db/statements';
 import { assertMayChange, keeperOf, mayChangeHere } from '../exchange/authority';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
@@ -19,14 +20,15 @@ import { searchVolunteers, wholeIins } from './search';
 const live = (ctx: ReadContext, id: string) => resolveSurvivor(ctx.db, 'volunteers', id);
 
 function loadRow(ctx: ReadContext, id: string): VolunteerSqlRow {
-  const row = ctx.db.prepare('SELECT * FROM volunteers WHERE id = ? AND deleted = 0').get(live(ctx, id)) as VolunteerSqlRow | undefined;
+  const row = prepared(ctx.db, 'SELECT * FROM volunteers WHERE id = ? AND deleted = 0').get(live(ctx, id)) as VolunteerSqlRow | undefined;
   if (!row) throw new CallError({ code: 'notFound', key: 'error.volunteerNotFound', params: { id } }, `No volunteer ${id}`);
   return row;
 }
 
 const today = (ctx: ReadContext) => ctx.now().toISOString().slice(0, 10);
 
-export const volunteerHandlers: HandlerMap<keyof typeof volunteerCalls> = {
+/** Bulk actions live in bulk.ts: they go through these handlers. */
+export const volunteerHandlers: HandlerMap<Exclude<keyof typeof volunteerCalls, 'volunteers.bulk'>> = {
   'volunteers.search': (q, ctx) => {
     countIinLookups(ctx, 'volunteers.search', wholeIins(q.text));
     return searchVolunteers(ctx.db, q, canReadIin(ctx));

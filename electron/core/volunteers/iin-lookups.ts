@@ -38,7 +38,8 @@ export type IinLookupCall =
   | 'roster.preview'
   | 'roster.import'
   | 'roster.problemRows'
-  | 'roster.export';
+  | 'roster.export'
+  | 'volunteers.bulk';
 
 const keys = new WeakMap<ReadDb, Buffer>();
 function lookupKey(db: ReadDb): Buffer {

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RosterColumn } from '../../../shared/contract/views';
 import type { VolunteerRow } from '../../../shared/contract/volunteers';
 import { regionName } from '../../../shared/domain/regions';
 import { useLang } from '../../app/i18n';
@@ -12,6 +13,9 @@ import { useVocabLabel } from '../../ui/vocab';
 import { RosterFiltersBar } from './RosterFiltersBar';
 import { hasFilters, NO_FILTERS, rosterQuery, useRoster, type RosterSort } from '../../app/roster-store';
 import { useRosterPages } from './useRosterPages';
+import { useRosterSelection, type RosterSelection } from './useRosterSelection';
+import { SelectionBar } from './SelectionBar';
+import { RosterViewsMenu } from './RosterViewsMenu';
 
 const ROW_HEIGHT = 30;
 const SEARCH_DELAY_MS = 150;
@@ -21,15 +25,18 @@ export function RosterScreen() {
   const { t } = useTranslation();
   const lang = useLang();
   const label = useVocabLabel();
-  const { filters, selected, setSelected, setFilters } = useRoster();
+  const { filters, selected, setSelected, setFilters, columns } = useRoster();
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const text = useDebounced(filters.text, SEARCH_DELAY_MS);
 
   // Rebuilt only when what it depends on changes, so the page cache survives unrelated renders.
   const query = useMemo(() => rosterQuery(filters, text), [filters, text]);
-  const pages = useRosterPages(query);
+  const [reload, setReload] = useState(0);
+  const pages = useRosterPages(query, reload);
   const count = pages.total ?? 0;
+  const picked = useRosterSelection(query, count, pages.rowAt);
+  const { clear: clearPicked } = picked;
 
   const virtualizer = useVirtualizer({
     count,
@@ -61,7 +68,8 @@ export function RosterScreen() {
     // Only on entry (the virtualizer is created once); later moves scroll themselves.
   }, [virtualizer]);
 
-  // '/' jumps to the search box from anywhere on the screen, as in many list-heavy tools.
+  // '/' jumps to the search box from anywhere on the screen, as in many list-heavy tools; Esc
+  // clears the selection.
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
@@ -70,11 +78,13 @@ export function RosterScreen() {
         e.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
+      } else if (e.key === 'Escape' && !typing) {
+        clearPicked();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [clearPicked]);
 
   const open = (index: number) => {
     const row = pages.rowAt(index);
@@ -104,8 +114,23 @@ export function RosterScreen() {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       open(selected);
+    } else if (e.key === ' ') {
+      e.preventDefault();
+      const row = pages.rowAt(selected);
+      if (row) picked.toggle(row.id, selected);
     }
   };
+
+  // A click selects (it no longer opens: the name link, a double-click or Enter do).
+  const onRowClick = (e: MouseEvent, index: number) => {
+    const row = pages.rowAt(index);
+    if (!row) return;
+    setSelected(index);
+    if (e.shiftKey) void picked.extendTo(index);
+    else if (e.ctrlKey || e.metaKey) picked.toggle(row.id, index);
+    else picked.only(row.id, index);
+  };
+  const gridColumns = { gridTemplateColumns: ['34px', 'minmax(220px, 2.6fr)', ...columns.map((c) => COLUMN_WIDTHS[c])].join(' ') };
 
   const onSearchKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'Enter') {
@@ -122,6 +147,7 @@ export function RosterScreen() {
         <span className="count" data-testid="roster-total" aria-live="polite">
           {pages.total === null ? t('common.loading') : t('roster.count', { count: pages.total })}
         </span>
+        <RosterViewsMenu />
         <span className="spacer" />
         {/* Excel import and export lives here, not in the header: it is work on this roster. */}
         <a className="button" href={hrefFor({ name: 'rosterImport' })} data-testid="roster-import-link">
@@ -135,17 +161,24 @@ export function RosterScreen() {
         </a>
       </div>
       <RosterFiltersBar searchRef={searchRef} onSearchKey={onSearchKey} />
+      <SelectionBar selection={picked} total={count} query={query} onChanged={() => setReload((n) => n + 1)} />
       <ErrorText error={pages.error} />
-      <div className="table roster-table" role="grid" aria-label={t('roster.title')} aria-rowcount={count}>
-        <div className="table-head" role="row">
+      <div className="table roster-table" role="grid" aria-multiselectable="true" aria-label={t('roster.title')} aria-rowcount={count}>
+        <div className="table-head" role="row" style={gridColumns}>
+          <div role="columnheader" className="pick">
+            <input
+              type="checkbox"
+              aria-label={t('bulk.selectAllShort')}
+              data-testid="roster-pick-all"
+              checked={count > 0 && picked.count === count}
+              disabled={count === 0}
+              onChange={(e) => (e.target.checked ? picked.selectAll() : picked.clear())}
+            />
+          </div>
           <SortHeader sort="name" label={t('volunteer.fullName')} />
-          <div role="columnheader">{t('volunteer.iin')}</div>
-          <SortHeader sort="birthDate" label={t('volunteer.birthDate')} />
-          <div role="columnheader">{t('volunteer.phone')}</div>
-          <SortHeader sort="region" label={t('volunteer.region')} />
-          <div role="columnheader">{t('volunteer.status')}</div>
+          {columns.map((c) => (SORTABLE[c] ? <SortHeader key={c} sort={SORTABLE[c]} label={t(`volunteer.${c}`)} /> : <div key={c} role="columnheader">{t(`volunteer.${c}`)}</div>))}
         </div>
-        <div className={`table-body${pages.refreshing ? ' refreshing' : ''}`} ref={gridRef} tabIndex={0} onKeyDown={onGridKey}>
+        <div className={`table-body${pages.refreshing ? ' refreshing' : ''}`} role="rowgroup" ref={gridRef} tabIndex={0} onKeyDown={onGridKey}>
           {pages.total === 0 &&
             (hasFilters(filters) ? (
               <div className="empty">
@@ -172,11 +205,18 @@ export function RosterScreen() {
                 key={item.key}
                 row={pages.rowAt(item.index)}
                 top={item.start}
-                selected={item.index === selected}
-                onSelect={() => setSelected(item.index)}
+                focused={item.index === selected}
+                picked={picked}
+                columns={columns}
+                style={gridColumns}
+                onClick={(e) => onRowClick(e, item.index)}
+                onToggle={() => {
+                  const row = pages.rowAt(item.index);
+                  if (row) picked.toggle(row.id, item.index);
+                }}
                 onOpen={() => open(item.index)}
                 region={(code) => regionName(code, lang)}
-                status={(s) => label('status', s)}
+                vocab={label}
               />
             ))}
           </div>
@@ -187,18 +227,30 @@ export function RosterScreen() {
   );
 }
 
+/** Fixed widths for the optional columns; the name takes what is left. */
+const COLUMN_WIDTHS: Record<RosterColumn, string> = {
+  iin: '124px', birthDate: '136px', phone: '164px', region: 'minmax(150px, 1.4fr)', status: '130px', skills: 'minmax(150px, 1.4fr)',
+};
+const SORTABLE: Partial<Record<RosterColumn, RosterSort>> = { birthDate: 'birthDate', region: 'region' };
+
 interface RosterRowProps {
   row: VolunteerRow | undefined;
   top: number;
-  selected: boolean;
-  onSelect(): void;
+  /** The keyboard's row (arrows move it, Space and Enter act on it). */
+  focused: boolean;
+  picked: RosterSelection;
+  columns: RosterColumn[];
+  style: { gridTemplateColumns: string };
+  onClick(e: MouseEvent): void;
+  onToggle(): void;
   onOpen(): void;
   region(code: string): string;
-  status(status: string): string;
+  vocab(kind: 'status' | 'skill', value: string): string;
 }
 
-function RosterRow({ row, top, selected, onSelect, onOpen, region, status }: RosterRowProps) {
-  const style = { transform: `translateY(${top}px)`, height: ROW_HEIGHT };
+function RosterRow({ row, top, focused, picked, columns, style: grid, onClick, onToggle, onOpen, region, vocab }: RosterRowProps) {
+  const { t } = useTranslation();
+  const style = { ...grid, transform: `translateY(${top}px)`, height: ROW_HEIGHT };
   if (!row) {
     return (
       <div className="table-row placeholder" role="row" style={style}>
@@ -206,22 +258,41 @@ function RosterRow({ row, top, selected, onSelect, onOpen, region, status }: Ros
       </div>
     );
   }
+  const isPicked = picked.has(row.id);
+  const name = fullName(row);
+  const cell = (c: RosterColumn) => {
+    switch (c) {
+      case 'iin': return <div key={c} role="gridcell" className="mono">{row.iin ?? ''}</div>;
+      case 'birthDate': return <div key={c} role="gridcell" className="mono">{formatDate(row.birthDate)}</div>;
+      case 'phone': return <div key={c} role="gridcell" className="mono">{displayPhone(row.phone)}</div>;
+      case 'region': return <div key={c} role="gridcell">{row.region ? region(row.region) : ''}</div>;
+      case 'status': return <div key={c} role="gridcell"><span className={`badge status-${row.status}`}>{vocab('status', row.status)}</span></div>;
+      case 'skills': return <div key={c} role="gridcell">{row.skills.map((s) => vocab('skill', s)).join(', ')}</div>;
+    }
+  };
   return (
     <div
-      className={`table-row${selected ? ' selected' : ''}${row.status === 'inactive' ? ' inactive' : ''}`}
+      className={`table-row${focused ? ' selected' : ''}${isPicked ? ' picked' : ''}${row.status === 'inactive' ? ' inactive' : ''}`}
       role="row"
-      aria-selected={selected}
+      aria-selected={isPicked}
       data-testid="roster-row"
       style={style}
-      onMouseDown={onSelect}
-      onClick={onOpen}
+      onMouseDown={(e) => {
+        // Shift-click selects a range, not the page's text.
+        if (e.shiftKey) e.preventDefault();
+      }}
+      onClick={onClick}
+      onDoubleClick={onOpen}
     >
-      <div role="gridcell" className="name">{fullName(row)}</div>
-      <div role="gridcell" className="mono">{row.iin ?? ''}</div>
-      <div role="gridcell" className="mono">{formatDate(row.birthDate)}</div>
-      <div role="gridcell" className="mono">{displayPhone(row.phone)}</div>
-      <div role="gridcell">{row.region ? region(row.region) : ''}</div>
-      <div role="gridcell"><span className={`badge status-${row.status}`}>{status(row.status)}</span></div>
+      <div role="gridcell" className="pick" onClick={(e) => e.stopPropagation()}>
+        <input type="checkbox" tabIndex={-1} aria-label={t('bulk.selectRow', { name })} checked={isPicked} onChange={onToggle} />
+      </div>
+      <div role="gridcell" className="name">
+        <a href={hrefFor({ name: 'volunteer', id: row.id })} tabIndex={-1} data-testid="roster-open" onClick={(e) => e.stopPropagation()}>
+          {name}
+        </a>
+      </div>
+      {columns.map(cell)}
     </div>
   );
 }

@@ -25,7 +25,7 @@ export interface RosterPages {
  * cache when it arrives (so the table does not flash empty while typing), and answers to older
  * generations are dropped, so fast typing never shows stale rows.
  */
-export function useRosterPages(query: RosterQuery): RosterPages {
+export function useRosterPages(query: RosterQuery, reload = 0): RosterPages {
   const pages = useRef(new Map<number, VolunteerRow[]>());
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
@@ -33,13 +33,14 @@ export function useRosterPages(query: RosterQuery): RosterPages {
   const [refreshing, setRefreshing] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [, setArrivals] = useState(0);
-  const queryKey = JSON.stringify(query);
+  // A reload (after a bulk action changed people) is a new generation of the same query.
+  const queryKey = JSON.stringify([query, reload]);
 
   const fetchPage = useCallback(
     (page: number) => {
       const ticket = generation.current;
       pending.current.add(page);
-      const q = JSON.parse(queryKey) as RosterQuery;
+      const [q] = JSON.parse(queryKey) as [RosterQuery];
       call('volunteers.search', { ...q, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
         (result) => {
           if (ticket !== generation.current) return;
