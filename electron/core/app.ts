@@ -18,6 +18,7 @@ import { organisationHandlers } from './organisations/handlers';
 import { loadClock, persistClock, syncClock, type HybridClock } from './replication/hlc';
 import { rosterHandlers } from './roster/handlers';
 import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backups/handlers';
 import { trainingHandlers } from './trainings/handlers';
 import { volunteerHandlers } from './volunteers/handlers';
 
@@ -33,6 +34,7 @@ const handlers: HandlerMap<CallName> = {
   ...trainingHandlers,
   ...eventHandlers,
   ...certificateHandlers,
+  ...backupHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditCalls } from './audit';
+import { backupCalls } from './backups';
 import type { CallSpec } from './call';
 import { certificateCalls } from './certificates';
 import { eventCalls } from './events';
@@ -25,6 +26,7 @@ export const contract = {
   ...trainingCalls,
   ...eventCalls,
   ...certificateCalls,
+  ...backupCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;
