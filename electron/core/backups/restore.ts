@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/connection';
+import { registerSqlFunctions } from '../db/functions';
 import { SCHEMA_VERSION } from '../db/migrate';
 import type { KeyProtector } from '../office/key-protection';
 import { adoptKek, attachKeyProtector } from '../office/private-keys';
@@ -50,6 +51,7 @@ function inspect(file: string, createdAt: string): BackupPreview {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
+    registerSqlFunctions(db);
   } catch {
     throw backupError('damaged', 'The backup does not hold a database');
   }

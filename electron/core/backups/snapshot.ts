@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BUSY_TIMEOUT_MS } from '../db/connection';
+import { registerSqlFunctions } from '../db/functions';
 import type { ReadDb } from '../db/read-only';
 import { readOffice } from '../office/identity';
 import { backupError } from './errors';
@@ -36,6 +37,7 @@ export function snapshotInto(dbFile: string, target: string): void {
   const source = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     source.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    registerSqlFunctions(source); // indexes on expressions use them
     source.prepare('VACUUM INTO ?').run(target);
   } finally {
     source.close();
@@ -59,6 +61,7 @@ export function countsOf(db: ReadDb): BackupCounts {
 /** The header facts of a snapshot file, read from the snapshot itself so they match its content. */
 export function factsOf(file: string, createdAt: Date): HeaderFacts {
   const db = new Database(file, { readonly: true, fileMustExist: true });
+  registerSqlFunctions(db);
   try {
     const office = readOffice(db);
     if (!office) throw backupError('notConfigured', 'This database has no office yet');
