@@ -216,7 +216,7 @@ describe('backups', () => {
 
 function flip(bytes: Buffer, at: number): Buffer {
   const copy = Buffer.from(bytes);
-  copy[at] ^= 0x01;
+  copy[at] = copy[at]! ^ 0x01;
   return copy;
 }
 
