@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { CLI_ACTOR } from '../../electron/core/app';
@@ -66,6 +67,11 @@ test('an administrator is warned there is no backup, sets backups up, backs up n
     await page.screenshot({ path: path.join(shots, `backups-${lang}-top.png`) });
     await page.getByTestId('backup-preview').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, `backups-${lang}-restore.png`) });
+    // Nothing on the screen overflows its box at 1366 px, and axe finds nothing serious.
+    const overflowing = await page.locator('.backups-screen *').evaluateAll((nodes) => nodes.filter((n) => n.scrollWidth > n.clientWidth + 1 && getComputedStyle(n).overflowX === 'visible' && n.clientWidth > 0).map((n) => n.outerHTML.slice(0, 80)));
+    expect(overflowing, lang).toEqual([]);
+    const axe = await new AxeBuilder({ page }).include('.backups-screen').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), lang).toEqual([]);
   }
 });
 
