@@ -4,6 +4,7 @@ import type { ScryptCost } from '../auth/passwords';
 import type { Db } from '../db/connection';
 import { exportKek } from '../office/private-keys';
 import type { Progress } from '../progress';
+import { folderError } from './errors';
 import { encryptBackup, type HeaderFacts } from './format';
 import { backupName, checkFolder, pruneBackups, writeAtomically } from './folder';
 import { removeScratch, factsOf, scratchFile, snapshotInto } from './snapshot';
@@ -36,15 +37,23 @@ export function takeBackup(db: Db, request: BackupRequest): BackupMade {
   const { folder, progress } = request;
   checkFolder(folder);
   const kek = keyEncryptionKey(db);
-  const snapshot = scratchFile(path.dirname(db.name), 'snapshot');
+  const scratchDir = path.dirname(db.name);
+  let snapshot: string | null = null;
   try {
     progress('collecting', 0, 1);
-    snapshotInto(db.name, snapshot);
+    try {
+      snapshot = scratchFile(scratchDir, 'snapshot');
+      snapshotInto(db.name, snapshot);
+    } catch (error) {
+      // The snapshot is written beside the database: a full disk there is that disk's, not the backup folder's.
+      throw folderError(error, scratchDir);
+    }
     progress('collecting', 1, 1);
-    const facts = factsOf(snapshot, request.now);
+    const plain = snapshot;
+    const facts = factsOf(plain, request.now);
     const name = backupName(facts.office.code, request.now);
     const file = writeAtomically(folder, name, (fd) =>
-      encryptBackup(snapshot, fd, {
+      encryptBackup(plain, fd, {
         password: request.password,
         facts,
         kek,
@@ -55,7 +64,7 @@ export function takeBackup(db: Db, request: BackupRequest): BackupMade {
     const removed = pruneBackups(folder, facts.office.code, request.keep);
     return { name, size: statSync(file).size, facts, keysIncluded: kek !== null, removed };
   } finally {
-    removeScratch(snapshot);
+    if (snapshot) removeScratch(snapshot);
   }
 }
 
