@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BACKUP_FREQUENCIES, type BackupFile, type BackupPreview, type BackupStatus } from '../../../shared/contract/backups';
+import { officeName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { useSession } from '../../app/session';
@@ -180,6 +181,7 @@ function BackupList({ files, onRestore }: { files: BackupFile[]; onRestore(file:
 
 function RestorePanel({ file, onClose }: { file: BackupFile; onClose(): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { signedOut } = useSession();
   const [password, setPassword] = useState('');
   const [preview, setPreview] = useState<BackupPreview | null>(null);
@@ -216,7 +218,7 @@ function RestorePanel({ file, onClose }: { file: BackupFile; onClose(): void }) 
         <div data-testid="backup-preview">
           <Facts title={t('backups.previewTitle')}>
             <Fact label={t('backups.office')}>
-              <span className="mono">{preview.office.code}</span> · {preview.office.name}
+              <span className="mono">{preview.office.code}</span> · {officeName(preview.office.code, preview.office.name, lang)}
             </Fact>
             <Fact label={t('backups.madeOn')}>{formatDateTime(preview.createdAt)}</Fact>
             {(Object.keys(preview.counts) as (keyof BackupPreview['counts'])[]).map((kind) => (
