@@ -1,3 +1,4 @@
+import { backupsCommands } from './backups-commands';
 import { callCommands } from './call-commands';
 import { certificatesCommands } from './certificates-commands';
 import { eventsCommands } from './events-commands';
@@ -21,6 +22,7 @@ export const COMMANDS: Commands = {
   ...trainingsCommands,
   ...eventsCommands,
   ...certificatesCommands,
+  ...backupsCommands,
   ...callCommands,
 };
 

@@ -18,6 +18,7 @@ import { organisationHandlers } from './organisations/handlers';
 import { loadClock, persistClock, syncClock, type HybridClock } from './replication/hlc';
 import { rosterHandlers } from './roster/handlers';
 import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backups/handlers';
 import { trainingHandlers } from './trainings/handlers';
 import { volunteerHandlers } from './volunteers/handlers';
 import { bulkHandlers } from './volunteers/bulk';
@@ -37,6 +38,7 @@ const handlers: HandlerMap<CallName> = {
   ...eventHandlers,
   ...certificateHandlers,
   ...viewHandlers,
+  ...backupHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */

@@ -3,6 +3,7 @@ import { cancelledError, contract, isCallName, type Envelope } from '../../share
 import type { ScryptCost } from '../core/auth/passwords';
 import { Sessions } from '../core/auth/sessions';
 import { newFileToken, type FileToken } from '../core/exchange/files';
+import { applyPendingRestore } from '../core/backups/restore';
 import type { KeyProtector } from '../core/office/key-protection';
 import type { CallOptions, CoreClient } from './client';
 import { serveProtector } from './key-channel';
@@ -49,7 +50,11 @@ export interface CoreRouter extends CoreClient {
 const WRITER_READS: ReadonlySet<string> = new Set([
   'auth.signIn', 'auth.signOut', 'auth.changePassword', 'users.update', 'users.add', 'app.setup',
   'roster.upload', 'roster.inspect', 'roster.preview', 'roster.problemRows', 'roster.discard',
+  // Backups open the sealed backup password and the office's keys, which only the writer can reach.
+  'backups.run', 'backups.runDue', 'backups.restore',
 ]);
+/** After this call succeeds the workers close, the restored database is swapped in, and they reopen. */
+const RESTORE_CALL = 'backups.restore';
 const CLOSE_TIMEOUT_MS = 15_000;
 
 export function roleFor(name: string): WorkerRole {
@@ -93,6 +98,8 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
   let fileTokens: FileToken[] = [];
   let nextId = 1;
   let closing = false;
+  /** While a restore swaps the database: calls queue, workers are not started. */
+  let swapping = false;
 
   function finish(call: Pending, envelope: Envelope<unknown>): void {
     if (call.done) return;
@@ -164,6 +171,7 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
         // Applied whatever the answer, as the in-process core's own sessions were.
         apply(message.effects);
         target.current = null;
+        if (call.name === RESTORE_CALL && message.envelope.ok) return void swapInRestore(call, message.envelope);
         finish(call, message.envelope);
         return pump(target);
       case 'needsWriter':
@@ -183,7 +191,7 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
       finish(target.current, WORKER_RESTARTED);
       target.current = null;
     }
-    if (closing) return;
+    if (closing || swapping) return;
     if (!wasReady) {
       // It could not even start (the database cannot be opened): the waiting calls hear why, and
       // the next call tries again, so a fault does not become a restart loop.
@@ -202,12 +210,12 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
     call.lane = target;
     target.queue.push(call);
     if (target.current || !target.ready) progress(call, WAITING);
-    if (!target.worker) void spawn(target).catch(() => undefined); // answered through onExit
+    if (!target.worker && !swapping) void spawn(target).catch(() => undefined); // answered through onExit
     pump(target);
   }
 
   function pump(target: Lane): void {
-    if (!target.ready || target.current || !target.worker) return;
+    if (swapping || !target.ready || target.current || !target.worker) return;
     let call: Pending | undefined;
     while ((call = target.queue.shift()) && call.done);
     if (!call) return;
@@ -265,6 +273,29 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
     },
   };
 
+  /**
+   * The restore's second half (backups/restore.ts staged it): both workers close their connections
+   * (the reader after its current call), the staged database replaces the current one, which is
+   * kept aside, and the workers start on it. Everyone signs in again: the restored users may differ.
+   */
+  async function swapInRestore(call: Pending, envelope: Envelope<unknown>): Promise<void> {
+    swapping = true;
+    try {
+      await stop(lanes.reader);
+      await stop(lanes.writer);
+      applyPendingRestore(options.dbFile, new Date());
+      sessions.clear();
+    } catch (error) {
+      log('Swapping in the restored database failed', error);
+    } finally {
+      swapping = false;
+    }
+    finish(call, envelope);
+    if (closing) return;
+    await spawn(lanes.writer).catch((error: unknown) => log('The core could not reopen after a restore', error));
+    await spawn(lanes.reader).catch((error: unknown) => log('The core could not reopen after a restore', error));
+  }
+
   async function stop(target: Lane): Promise<void> {
     const worker = target.worker;
     if (!worker) return;
@@ -278,6 +309,12 @@ export function startCoreRouter(options: CoreRouterOptions): Promise<CoreRouter>
     clearTimeout(timer);
   }
 
+  // A restore staged before the last quit (or by the command line) goes in before anything opens.
+  try {
+    applyPendingRestore(options.dbFile, new Date());
+  } catch (error) {
+    log('A pending restore could not be swapped in; the current database stays', error);
+  }
   // The writer first: it creates and migrates the database the reader then opens.
   return spawn(lanes.writer)
     .then(() => spawn(lanes.reader))

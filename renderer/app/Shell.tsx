@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../shared/contract/errors';
+import { BackupBanner } from '../features/backups/BackupBanner';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { toastError, useToasts } from '../ui/toasts';
 import { call } from './api';
@@ -78,6 +79,7 @@ export function Shell() {
         </div>
       </header>
       <main className="shell-main">
+        {can('administrator') && current.name !== 'backups' && <BackupBanner screen={screen} />}
         {can(current.role) ? current.screen(route) : ROUTES[0].screen({})}
       </main>
     </div>

@@ -1,4 +1,5 @@
 import { OfficeScreen } from '../features/admin/OfficeScreen';
+import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { PasswordScreen } from '../features/auth/PasswordScreen';
 import { ConflictsScreen } from '../features/exchange/ConflictsScreen';
@@ -81,5 +82,7 @@ export const ROUTES = [
   route('trust', 'trust', () => <TrustScreen />, { under: 'exchange', role: 'coordinator' }),
   route('users', 'users', () => <UsersScreen />, { nav: 'nav.users', role: 'administrator' }),
   route('office', 'office', () => <OfficeScreen />, { nav: 'nav.office', role: 'administrator' }),
+  // Reached from the office settings (the header has no room for another entry at 1366 px).
+  route('backups', 'backups', () => <BackupsScreen />, { under: 'office', role: 'administrator' }),
   route('password', 'password', () => <PasswordScreen />),
 ] as const;

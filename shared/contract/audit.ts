@@ -18,7 +18,7 @@ const iinLookupUser = z.object({ userId: z.string(), login: z.string(), lastHour
 export type IinLookupUser = z.infer<typeof iinLookupUser>;
 
 /** The administrative acts the audit trail records (audit/log.ts). */
-export const AUDIT_ACTIONS = ['user.added', 'user.roleChanged', 'user.deactivated', 'user.reactivated', 'user.passwordSet'] as const;
+export const AUDIT_ACTIONS = ['user.added', 'user.roleChanged', 'user.deactivated', 'user.reactivated', 'user.passwordSet', 'backup.made', 'backup.restored'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One act: when, who did it (login@OFFICE), what, to whom (a login), and its particulars (e.g. the roles before and after). */

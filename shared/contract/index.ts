@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditCalls } from './audit';
+import { backupCalls } from './backups';
 import type { CallSpec } from './call';
 import { certificateCalls } from './certificates';
 import { eventCalls } from './events';
@@ -27,6 +28,7 @@ export const contract = {
   ...eventCalls,
   ...certificateCalls,
   ...viewCalls,
+  ...backupCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import type { IinProblem } from '../../shared/domain/iin';
 import { EXCHANGE_ERROR_KEYS } from '../../electron/core/exchange/errors';
 import { KEYS_ERROR_KEYS } from '../../electron/core/office/errors';
 import { PRIVATE_KEYS_ERROR_KEYS } from '../../electron/core/office/key-protection';
+import { BACKUP_ERROR_KEYS } from '../../electron/core/backups/errors';
 import {
   AREAS, AVAILABILITY, CONSENT_BASES, LANGUAGES, ORGANISATION_TYPES, ROLES, SKILLS, VOLUNTEER_STATUSES,
 } from '../../shared/domain/vocabulary';
@@ -55,6 +56,7 @@ function errorKeysInSource(): Set<string> {
   for (const key of EXCHANGE_ERROR_KEYS) keys.add(key);
   for (const key of KEYS_ERROR_KEYS) keys.add(key);
   for (const key of PRIVATE_KEYS_ERROR_KEYS) keys.add(key);
+  for (const key of BACKUP_ERROR_KEYS) keys.add(key);
   for (const file of [...sourceFiles(path.join(root, 'shared')), ...sourceFiles(path.join(root, 'electron'))]) {
     for (const match of readFileSync(file, 'utf8').matchAll(/['"](error\.[a-zA-Z]+(?:\.[a-zA-Z]+)*)['"]/g)) keys.add(match[1]!);
   }

@@ -38,6 +38,11 @@ export class Sessions {
     this.byToken.delete(token);
   }
 
+  /** Signs everyone out (the database was replaced by a restore). */
+  clear(): void {
+    this.byToken.clear();
+  }
+
   closeAllFor(userId: string): void {
     for (const [token, entry] of this.byToken) if (entry.userId === userId) this.byToken.delete(token);
   }

@@ -31,6 +31,11 @@ export function attachKeyProtector(db: Db, protector: KeyProtector | undefined):
   if (protector) protectors.set(db, protector);
 }
 
+/** The protector this connection was opened with, if any (a restore re-protects keys with it). */
+export function keyProtectorOf(db: Db): KeyProtector | undefined {
+  return protectors.get(db);
+}
+
 function protectorOf(db: Db): KeyProtector {
   const protector = protectors.get(db);
   if (!protector) {
@@ -187,4 +192,34 @@ export function sealPlaintextKeys(db: Db): boolean {
 export function checkPrivateKeys(db: Db): void {
   for (const name of PRIVATE_KEY_NAMES) readPrivateKey(db, name);
   readRetiredKeys(db);
+}
+
+/**
+ * Another secret of this office sealed like the private keys (the backup password, so scheduled
+ * backups run unattended): under the KEK, bound to its label. Needs the protector.
+ */
+export function sealSecret(db: Db, label: string, text: string): string {
+  return sealText(db, `secret:${label}`, text);
+}
+
+export function openSecret(db: Db, label: string, stored: string): string {
+  return openText(db, `secret:${label}`, stored);
+}
+
+/**
+ * The KEK itself, for a backup to carry (encrypted under the backup password), or null when the
+ * office has none yet. Restored on another computer, adoptKek re-protects it with that computer's
+ * key store, so the office's keys and sealed secrets open there.
+ */
+export function exportKek(db: Db): Buffer | null {
+  const record = readMeta(db, KEK_META);
+  return record ? Buffer.from(unwrapKek(db, record)) : null;
+}
+
+/** Makes `kek` this database's KEK, protected by the protector it was opened with. */
+export function adoptKek(db: Db, kek: Buffer): void {
+  const protector = protectorOf(db);
+  const made = JSON.stringify({ v: 1, by: protector.kind, wrapped: Buffer.from(protector.protect(kek)).toString('base64') });
+  writeMeta(db, KEK_META, made);
+  keks.set(db, { record: made, key: Buffer.from(kek) });
 }

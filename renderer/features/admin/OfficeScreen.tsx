@@ -4,6 +4,7 @@ import { contract } from '../../../shared/contract';
 import { isDefaultOfficeName, regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
+import { hrefFor } from '../../app/router';
 import { useSession } from '../../app/session';
 import { Field, TextInput } from '../../ui/Field';
 import { callFieldErrors, zodFieldErrors, type FieldErrors } from '../../ui/problems';
@@ -42,6 +43,7 @@ export function OfficeScreen() {
     <div className="screen">
       <div className="screen-head">
         <h1>{t('office.title')}</h1>
+        <a href={hrefFor({ name: 'backups' })}>{t('backups.link')}</a>
       </div>
       <form className="form" onSubmit={submit} noValidate>
         <fieldset className="form-section">

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { passphraseProtector } from '../../../electron/core/office/key-protection';
@@ -143,5 +144,28 @@ describe('core worker router, memory', () => {
     expect(logged.some((error) => String((error as { code?: string }).code) === 'ERR_WORKER_OUT_OF_MEMORY')).toBe(true);
     expect(await router.call('auth.me', {}, admin)).toMatchObject({ ok: true });
     expect(await router.call('volunteers.create', { lastName: 'Память', firstName: 'Жива' }, admin)).toMatchObject({ ok: true });
+  });
+});
+
+describe('restoring a backup in the running app', () => {
+  it('closes the workers, swaps the backup in with the current database kept aside, reopens, and signs everyone out', async () => {
+    const { file, router, admin } = await office();
+    const folder = path.join(tempDir(), 'stick');
+    mkdirSync(folder);
+    const password = 'backup password 2026';
+    valueOf(await router.call('backups.configure', { folder, keep: 3, frequency: 'off', password }, admin));
+    const made = valueOf<{ name: string }>(await router.call('backups.run', {}, admin));
+    valueOf(await router.call('volunteers.create', { lastName: 'Бекова', firstName: 'Айгерим', birthDate: '1992-07-02' }, admin));
+    expect(count(file, 'SELECT count(*) FROM volunteers')).toBe(1);
+
+    valueOf(await router.call('backups.restore', { name: made.name, password }, admin));
+    expect(await router.call('volunteers.search', {}, admin)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const again = valueOf<{ session: string }>(await router.call('auth.signIn', { login: 'admin', password: SETUP.password }, null)).session;
+    expect(valueOf<{ total: number }>(await router.call('volunteers.search', {}, again)).total).toBe(0);
+    const aside = readdirSync(path.dirname(file)).filter((name) => name.includes('.before-restore-'));
+    expect(aside).toHaveLength(1);
+    expect(count(path.join(path.dirname(file), aside[0]!), 'SELECT count(*) FROM volunteers')).toBe(1);
+    // The restored database's trail names the restore.
+    expect(valueOf<{ rows: { subject: string }[] }>(await router.call('audit.log', { actions: ['backup.restored'] }, again)).rows[0]?.subject).toBe(made.name);
   });
 });
