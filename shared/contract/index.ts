@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { attachmentCalls } from './attachments';
 import { auditCalls } from './audit';
 import type { CallSpec } from './call';
 import { certificateCalls } from './certificates';
@@ -25,6 +26,7 @@ export const contract = {
   ...trainingCalls,
   ...eventCalls,
   ...certificateCalls,
+  ...attachmentCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;
