@@ -39,5 +39,8 @@ export function attachmentTypeOfMime(mime: string): AttachmentType | undefined {
   return (Object.keys(ATTACHMENT_TYPES) as AttachmentType[]).find((t) => ATTACHMENT_TYPES[t] === mime);
 }
 
-/** Megabytes with one decimal, for messages ("6.2 MB"). */
-export const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+/**
+ * Megabytes with one decimal, for messages ("6.2 MB"); `up` rounds up, so a file a byte over
+ * the limit does not read as the limit itself.
+ */
+export const megabytes = (bytes: number, up = false) => (up ? Math.ceil : Math.round)((bytes / (1024 * 1024)) * 10) / 10;

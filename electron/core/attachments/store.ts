@@ -27,7 +27,7 @@ export function addAttachment(stamp: WriteStamp, volunteerId: string, kind: Atta
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length > ATTACHMENT_MAX_BYTES) {
     throw new CallError(
-      { code: 'validation', key: 'error.attachments.tooLarge', params: { size: megabytes(bytes.length), limit: megabytes(ATTACHMENT_MAX_BYTES) } },
+      { code: 'validation', key: 'error.attachments.tooLarge', params: { size: megabytes(bytes.length, true), limit: megabytes(ATTACHMENT_MAX_BYTES) } },
       `The file is ${bytes.length} bytes, over the ${ATTACHMENT_MAX_BYTES} limit`,
     );
   }
