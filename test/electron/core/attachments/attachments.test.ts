@@ -83,7 +83,7 @@ describe('attachments', () => {
   });
 
   it('refuses documents for a person another office keeps, as it refuses editing them', () => {
-    const [almaty, centre] = offices('KZ-75', 'KZ');
+    const [almaty, centre] = offices('KZ-75', 'KZ') as [Core, Core];
     const person = someone(centre);
     importInto(almaty, exportTo(centre, 'KZ-75'));
     expect(failure(() => add(almaty, person, pdf(1000))).key).toBe('error.personKeptElsewhere');
@@ -104,7 +104,7 @@ describe('attachments', () => {
 
 describe('attachments between offices', () => {
   it('arrive byte for byte at the other office in a bundle, even a 5 MB one, and their deletion follows', () => {
-    const [almaty, centre] = offices('KZ-75', 'KZ');
+    const [almaty, centre] = offices('KZ-75', 'KZ') as [Core, Core];
     const person = someone(almaty);
     const big = pdf(ATTACHMENT_MAX_BYTES);
     const small = png();
@@ -126,7 +126,7 @@ describe('attachments between offices', () => {
   });
 
   it('erasing the person empties their documents here and, through the bundle, at the other office', () => {
-    const [almaty, centre] = offices('KZ-75', 'KZ');
+    const [almaty, centre] = offices('KZ-75', 'KZ') as [Core, Core];
     const person = someone(almaty);
     const bytes = pdf(50_000);
     const id = add(almaty, person, bytes);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../../electron/core/app';
 import { replicaId } from '../../../../electron/core/office/identity';
 import { loadClock, persistClock } from '../../../../electron/core/replication/hlc';
 import { setVolunteerStatus } from '../../../../electron/core/volunteers/status';
@@ -44,7 +45,7 @@ describe('deactivation with a reason', () => {
   });
 
   it('travels to the other office with the status, and so does its clearing', () => {
-    const [almaty, centre] = offices('KZ-75', 'KZ');
+    const [almaty, centre] = offices('KZ-75', 'KZ') as [Core, Core];
     const { id } = almaty.callAs(ADMIN, 'volunteers.create', { lastName: 'Омарова', firstName: 'Айжан' });
     almaty.callAs(ADMIN, 'volunteers.setStatus', { id, status: 'inactive', reason: 'ownRequest' });
     importInto(centre, exportTo(almaty, 'KZ'));
