@@ -23,14 +23,16 @@ const LIMIT_MB = megabytes(ATTACHMENT_MAX_BYTES);
 export function DocumentsBlock({ volunteerId, mayChange }: { volunteerId: string; mayChange: boolean }) {
   const { t } = useTranslation();
   const listed = useLoad(() => call('attachments.list', { volunteerId }), [volunteerId]);
+  const [addError, setAddError] = useState<unknown>(null);
   const items = listed.data?.items ?? [];
   return (
     <section className="facts documents" aria-labelledby="volunteer-documents-title" data-testid="volunteer-documents">
       <div className="section-head">
         <h2 id="volunteer-documents-title">{t('attachments.title')}</h2>
         <span className="spacer" />
-        {mayChange && <AddDocument volunteerId={volunteerId} onAdded={listed.reload} />}
+        {mayChange && <AddDocument volunteerId={volunteerId} onAdded={listed.reload} onError={setAddError} />}
       </div>
+      <ErrorText error={addError} />
       <ErrorText error={listed.error} />
       {listed.data && items.length === 0 && <p className="muted">{t('attachments.empty')}</p>}
       {items.length > 0 && <DocumentsTable items={items} mayOpen={listed.data?.mayOpen ?? false} mayChange={mayChange} onDeleted={listed.reload} />}
@@ -39,10 +41,9 @@ export function DocumentsBlock({ volunteerId, mayChange }: { volunteerId: string
   );
 }
 
-function AddDocument({ volunteerId, onAdded }: { volunteerId: string; onAdded(): void }) {
+function AddDocument({ volunteerId, onAdded, onError: setError }: { volunteerId: string; onAdded(): void; onError(error: unknown): void }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<AttachmentKind>('consent');
-  const [error, setError] = useState<unknown>(null);
   const action = useAction();
   const input = useRef<HTMLInputElement>(null);
 
@@ -87,7 +88,6 @@ function AddDocument({ volunteerId, onAdded }: { volunteerId: string; onAdded():
         onChange={(e) => void choose(e)}
       />
       <span className="muted small">{t('attachments.fileHint', { limit: LIMIT_MB })}</span>
-      <ErrorText error={error} />
     </div>
   );
 }
