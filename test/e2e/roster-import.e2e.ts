@@ -1,9 +1,10 @@
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { makeIin } from '../../shared/domain/iin';
 import { CLI_ACTOR } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
 import { expect, test } from './fixtures';
-import { ru, text } from './kit';
+import { ru, shots, text } from './kit';
 
 const iin = (birth: string, sex: 'M' | 'F') => {
   for (let s = 1; ; s++) {
@@ -52,6 +53,7 @@ test('import a roster with 3 good rows, one unusable and one with a bad phone, f
   await page.locator('#roster-consent-basis').selectOption('written');
   await expect(page.getByTestId('roster-check')).toBeDisabled();
   await page.locator('#roster-consent-date').fill('10.01.2025');
+  await page.getByTestId('roster-consent').screenshot({ path: path.join(shots, 'roster-import-consent-ru.png') });
 
   await page.getByTestId('roster-check').click();
   await expect(page.getByTestId('roster-count-consentFromFile')).toContainText('4');
