@@ -217,8 +217,10 @@ function complete(db: ReadDb, merged: VolunteerPatch, id: string | undefined, to
 function withFileConsent(db: ReadDb, base: VolunteerPatch, data: VolunteerData, id: string | undefined, options: PlanOptions): { result: VolunteerPatch; dropped: FieldProblem[] } | null {
   if (!options.consent || data.consentDate || base.consentDate) return null;
   const consented = { ...data, consentDate: options.consent.date, consentBasis: data.consentBasis ?? base.consentBasis ?? options.consent.basis };
-  const result = complete(db, { ...base, ...consented } as VolunteerPatch, id, options.today);
-  return Array.isArray(result) ? null : { result, dropped: [] };
+  // Leniently, as without consent: an optional cell that does not fit is still left out with a warning.
+  const attempt = completeLeniently(db, base, consented, id, options.today);
+  if (Array.isArray(attempt.result) || attempt.result.consentDate !== options.consent.date) return null;
+  return { result: attempt.result, dropped: attempt.dropped };
 }
 
 /** Counts an imported person who got the file's consent, or who has none at all after the import. */
