@@ -8,6 +8,7 @@ import { actorFromRow, findUser } from './auth/users';
 import type { Actor, CallContext, Handler, HandlerMap, InProcessCaller, SessionStore } from './context';
 import { isReadOnly, openDatabase, openReaderConnection, writeTransaction, type Db, type OpenOptions } from './db/connection';
 import { databaseError } from './db/errors';
+import { attachmentHandlers } from './attachments/handlers';
 import { certificateHandlers } from './certificates/handlers';
 import { eventHandlers } from './events/handlers';
 import { exchangeHandlers } from './exchange/handlers';
@@ -39,6 +40,7 @@ const handlers: HandlerMap<CallName> = {
   ...certificateHandlers,
   ...viewHandlers,
   ...backupHandlers,
+  ...attachmentHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */

@@ -9,7 +9,8 @@ import { fromAppPage } from './ipc';
 /** Bytes a generated file may have: far above a 1,000-certificate PDF or a national roster export. */
 export const SAVE_MAX_BYTES = 256 * 1024 * 1024;
 
-const FILTERS = { pdf: { name: 'PDF', extensions: ['pdf'] }, xlsx: { name: 'Excel', extensions: ['xlsx'] }, csv: { name: 'CSV', extensions: ['csv'] } };
+const FILTERS = { pdf: { name: 'PDF', extensions: ['pdf'] }, xlsx: { name: 'Excel', extensions: ['xlsx'] }, csv: { name: 'CSV', extensions: ['csv'] },
+  jpg: { name: 'JPEG', extensions: ['jpg', 'jpeg'] }, png: { name: 'PNG', extensions: ['png'] } };
 
 const request = z.strictObject({
   fileName: z.string().regex(SAVEABLE_NAME),

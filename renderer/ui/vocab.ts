@@ -4,7 +4,7 @@ import { useLang } from '../app/i18n';
 import type { Option } from './Field';
 
 /** The closed lists' groups, as named under `vocab.*` in the translation files. */
-export type VocabGroup = 'status' | 'skill' | 'area' | 'sex' | 'availability' | 'consentBasis' | 'orgType' | 'language' | 'role' | 'eventCategory' | 'eventStatus' | 'assignmentStatus';
+export type VocabGroup = 'status' | 'skill' | 'area' | 'sex' | 'availability' | 'consentBasis' | 'orgType' | 'language' | 'role' | 'eventCategory' | 'eventStatus' | 'assignmentStatus' | 'deactivationReason';
 
 /** Options for a closed list, labelled in the current language. */
 export function useVocab(group: VocabGroup, values: readonly string[]): Option[] {

@@ -12,6 +12,9 @@ export const FILE_TYPES = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv;charset=utf-8',
+  // Documents attached to volunteers are saved as they were added (shared/domain/attachments.ts).
+  jpg: 'image/jpeg',
+  png: 'image/png',
 } as const;
 export type FileKind = keyof typeof FILE_TYPES;
 
@@ -19,7 +22,7 @@ export type FileKind = keyof typeof FILE_TYPES;
  * A name a save dialog may suggest: a plain base name (no folder, no control or reserved
  * characters, not hidden) ending in a known kind.
  */
-export const SAVEABLE_NAME = /^(?![.\s])[^\\/:*?"<>|\p{Cc}]{1,120}\.(pdf|xlsx|csv)$/u;
+export const SAVEABLE_NAME = /^(?![.\s])[^\\/:*?"<>|\p{Cc}]{1,120}\.(pdf|xlsx|csv|jpg|png)$/u;
 
 export const generatedFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
 export type GeneratedFile = z.infer<typeof generatedFile>;

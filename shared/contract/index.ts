@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { attachmentCalls } from './attachments';
 import { auditCalls } from './audit';
 import { backupCalls } from './backups';
 import type { CallSpec } from './call';
@@ -29,6 +30,7 @@ export const contract = {
   ...certificateCalls,
   ...viewCalls,
   ...backupCalls,
+  ...attachmentCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

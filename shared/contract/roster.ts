@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pastDate } from '../domain/text';
+import { CONSENT_BASES } from '../domain/vocabulary';
 import { call, ok } from './call';
 import { generatedFile } from './files';
 import { rosterFilter, volunteerSelection } from './volunteers';
@@ -60,6 +62,12 @@ const lang = z.enum(['kk', 'ru', 'en']);
 export const rosterMapping = z.array(z.enum(ROSTER_FIELDS, { error: 'error.choice' }).nullable()).max(ROSTER_LIMITS.columns);
 export type RosterMapping = z.infer<typeof rosterMapping>;
 
+export const fileConsent = z.strictObject({
+  basis: z.enum(CONSENT_BASES, { error: 'error.choice' }),
+  date: pastDate,
+});
+export type FileConsent = z.infer<typeof fileConsent>;
+
 /** A sheet of an uploaded file, read with a mapping (one entry per column, null = ignore). */
 export const rosterChoice = z.strictObject({
   token,
@@ -67,6 +75,12 @@ export const rosterChoice = z.strictObject({
   mapping: rosterMapping,
   /** Overrides the detected header row (1-based, as Excel numbers rows). */
   headerRow: z.number().int().min(1).max(1_048_576).optional(),
+  /**
+   * The consent covering the whole file, asked once (paper forms kept at the office, and when):
+   * recorded on every imported person with no consent of their own. Absent: they stay without
+   * consent, which the roster's "No consent" filter lists for follow-up.
+   */
+  consent: fileConsent.optional(),
 });
 export type RosterChoice = z.input<typeof rosterChoice>;
 
@@ -128,6 +142,9 @@ export const rosterReport = z.object({
   })),
   /** The people added, by name (the first 1,000). */
   addedPeople: z.array(z.object({ row: z.number(), name: z.string() })),
+  /** People added or updated who get the file's consent (`consent`), and who stay without any. */
+  consentFromFile: z.number(),
+  withoutConsent: z.number(),
 });
 export type RosterReport = z.infer<typeof rosterReport>;
 

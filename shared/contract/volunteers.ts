@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OFFICE_CODES } from '../domain/regions';
 import { AREAS, SKILLS, VOLUNTEER_STATUSES } from '../domain/vocabulary';
 import { volunteerInput, volunteerPatch, volunteerRecord } from '../domain/volunteer';
-import { iinField } from '../domain/volunteer';
+import { deactivationFields, iinField } from '../domain/volunteer';
 import { isoDate } from '../domain/text';
 import { call, idOnly, ok } from './call';
 
@@ -129,11 +129,19 @@ export const volunteerCalls = {
     input: z.strictObject({ id: z.string().max(64), patch: volunteerPatch }),
     output: z.object({ id: z.string() }),
   }),
-  /** Soft deactivation (and back): the record and its history stay. */
+  /**
+   * Soft deactivation (and back): the record and its history stay. Deactivating may say why
+   * (`reason`, and a `note`, needed for `other`); any other status clears the reason.
+   */
   'volunteers.setStatus': call({
     access: 'staff',
     writes: true,
-    input: z.strictObject({ id: z.string().max(64), status: z.enum(VOLUNTEER_STATUSES) }),
+    input: z.strictObject({
+      id: z.string().max(64),
+      status: z.enum(VOLUNTEER_STATUSES),
+      reason: deactivationFields.deactivationReason,
+      note: deactivationFields.deactivationNote,
+    }),
     output: ok,
   }),
   /** Erasure of a person's record (a tombstone that replicates). */

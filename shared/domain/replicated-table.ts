@@ -32,6 +32,8 @@ export type FieldKind =
   | 'table'
   /** Bookkeeping JSON nobody types. */
   | 'json'
+  /** A file's bytes as base64 (attachments): up to ATTACHMENT_MAX_BASE64 characters, never typed or shown. */
+  | 'content'
   /** The tombstone flag every replicated table has. */
   | 'flag';
 

@@ -1,3 +1,4 @@
+import { attachmentsTable } from './attachment-tables';
 import { certificatesTable } from './certificate-tables';
 import { assignmentsTable, eventsTable, hourEntriesTable, shiftsTable } from './event-tables';
 import { distinctPairsTable, mergesTable } from './merge-tables';
@@ -28,6 +29,7 @@ export const TABLES = {
   assignments: assignmentsTable,
   hour_entries: hourEntriesTable,
   certificates: certificatesTable,
+  attachments: attachmentsTable,
 } as const satisfies Record<string, ReplicatedTableSpec>;
 
 export type TableName = keyof typeof TABLES;

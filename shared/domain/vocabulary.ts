@@ -34,3 +34,7 @@ export type Role = (typeof ROLES)[number];
 export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
+
+/** Why a person was deactivated (asked on Deactivate; `other` takes a note). */
+export const DEACTIVATION_REASONS = ['movedAway', 'noLongerActive', 'ownRequest', 'deceased', 'other'] as const;
+export type DeactivationReason = (typeof DEACTIVATION_REASONS)[number];

@@ -1,6 +1,6 @@
 import { defineTable } from './replicated-table';
-import { volunteerPatch } from './volunteer';
-import { AREAS, AVAILABILITY, CONSENT_BASES, DRIVING_CATEGORIES, LANGUAGES, SEXES, SKILLS, VOLUNTEER_STATUSES } from './vocabulary';
+import { deactivationFields, volunteerPatch } from './volunteer';
+import { AREAS, AVAILABILITY, CONSENT_BASES, DEACTIVATION_REASONS, DRIVING_CATEGORIES, LANGUAGES, SEXES, SKILLS, VOLUNTEER_STATUSES } from './vocabulary';
 
 /** Volunteers as a replicated table: a person's record, merged when registered twice, erased on request. */
 export const volunteersTable = defineTable({
@@ -35,12 +35,15 @@ export const volunteersTable = defineTable({
     emergency_contact_name: { kind: 'text' },
     emergency_contact_phone: { kind: 'phone' },
     notes: { kind: 'text' },
+    // Migration 0012: why the person was deactivated, set and cleared with the status.
+    deactivation_reason: { kind: 'enum', vocab: 'deactivationReason', codes: DEACTIVATION_REASONS },
+    deactivation_note: { kind: 'text' },
   },
   labelFields: ['last_name', 'first_name', 'middle_name'],
   unnamed: 'exchange.conflicts.erasedPerson',
   namedAlone: true,
   mergeable: true,
-  values: volunteerPatch,
+  values: volunteerPatch.extend(deactivationFields),
   unique: { iin: 'error.iin.taken' },
   // The name columns are NOT NULL, and an erased record stays an inactive tombstone.
   erasure: { last_name: '', first_name: '', status: 'inactive' },

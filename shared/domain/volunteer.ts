@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkIin, normalizeIin } from './iin';
 import { normalizePhone } from './phone';
 import { OFFICE_CODES } from './regions';
-import { AREAS, AVAILABILITY, CONSENT_BASES, DRIVING_CATEGORIES, LANGUAGES, SEXES, SKILLS, VOLUNTEER_STATUSES } from './vocabulary';
+import { AREAS, AVAILABILITY, CONSENT_BASES, DEACTIVATION_REASONS, DRIVING_CATEGORIES, LANGUAGES, SEXES, SKILLS, VOLUNTEER_STATUSES } from './vocabulary';
 import { email, isoDate, pastDate, personName, text } from './text';
 
 export const iinField = z
@@ -66,6 +66,15 @@ export type VolunteerInput = z.input<typeof volunteerInput>;
 export type VolunteerData = z.output<typeof volunteerInput>;
 export type VolunteerPatch = z.output<typeof volunteerPatch>;
 
+/**
+ * Why a person was deactivated: set with the status (volunteers.setStatus), never by the form,
+ * cleared when they are active again. A note says more; `other` needs one.
+ */
+export const deactivationFields = {
+  deactivationReason: optional(z.enum(DEACTIVATION_REASONS, { error: 'error.choice' })),
+  deactivationNote: optional(text(200)),
+};
+
 /** The stored record as the core returns it. */
 export const volunteerRecord = z.object({
   id: z.string(),
@@ -97,6 +106,8 @@ export const volunteerRecord = z.object({
   emergencyContactName: z.string().nullable(),
   emergencyContactPhone: z.string().nullable(),
   notes: z.string().nullable(),
+  deactivationReason: z.enum(DEACTIVATION_REASONS).nullable(),
+  deactivationNote: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),

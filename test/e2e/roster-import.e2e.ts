@@ -1,9 +1,10 @@
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { makeIin } from '../../shared/domain/iin';
 import { CLI_ACTOR } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
 import { expect, test } from './fixtures';
-import { ru, text } from './kit';
+import { ru, shots, text } from './kit';
 
 const iin = (birth: string, sex: 'M' | 'F') => {
   for (let s = 1; ; s++) {
@@ -46,7 +47,16 @@ test('import a roster with 3 good rows, one unusable and one with a bad phone, f
   await expect(page.locator('#roster-map-3')).toHaveValue('');
   await page.locator('#roster-map-3').selectOption('email');
 
+  // Consent is asked once for the whole file: paper forms kept at the office, and their date.
+  await expect(page.getByTestId('roster-consent')).toContainText(text(ru, 'rosterImport.consent.title'));
+  await page.getByTestId('roster-consent-given').check();
+  await page.locator('#roster-consent-basis').selectOption('written');
+  await expect(page.getByTestId('roster-check')).toBeDisabled();
+  await page.locator('#roster-consent-date').fill('10.01.2025');
+  await page.getByTestId('roster-consent').screenshot({ path: path.join(shots, 'roster-import-consent-ru.png') });
+
   await page.getByTestId('roster-check').click();
+  await expect(page.getByTestId('roster-count-consentFromFile')).toContainText('4');
   // A wrong IIN makes a person unusable; a phone that is no phone is only left empty.
   await expect(page.getByTestId('roster-count-added')).toContainText('4');
   await expect(page.getByTestId('roster-count-rejected')).toContainText('1');
@@ -79,7 +89,11 @@ test('import a roster with 3 good rows, one unusable and one with a bad phone, f
   await search.fill(good.slice(0, 9));
   await expect(page.getByTestId('roster-row')).toHaveCount(0);
   const rows = office.core.callAs(CLI_ACTOR, 'volunteers.search', { text: 'Оспанова' }).rows;
-  expect(office.core.callAs(CLI_ACTOR, 'volunteers.get', { id: rows[0]!.id })).toMatchObject({ email: 'dana@mail.kz', phone: '+77011234567' });
+  expect(office.core.callAs(CLI_ACTOR, 'volunteers.get', { id: rows[0]!.id })).toMatchObject({
+    email: 'dana@mail.kz', phone: '+77011234567', consentDate: '2025-01-10', consentBasis: 'written',
+  });
+  // Everyone imported carries the file's consent: nobody is left for the "No consent" follow-up.
+  expect(office.core.callAs(CLI_ACTOR, 'volunteers.search', { consentMissing: true }).total).toBe(0);
 });
 
 test('an export says which roster filters apply and how many go, and exports everyone in one click', async ({ page, office }) => {

@@ -30,6 +30,7 @@ import { CENTRE } from '../office/trust';
  *   person (the keepers of either);
  * - certificates follow the issuing office and the holder (the keepers of either; locally only
  *   the issuing office or the centre revokes);
+ * - attachments follow the person they belong to;
  *   merge decisions follow the record merged away.
  * A record's region is deliberately not part of the rule: it is itself a field that changes, and
  * two offices that saw a move and an edit in different orders would decide differently and
@@ -155,6 +156,11 @@ function governingRecords(db: ReadDb, table: ReplicatedTable, id: string, values
       if (typeof event === 'string') out.push({ table: 'events', id: event });
       if (typeof volunteer === 'string') out.push({ table: 'volunteers', id: volunteer });
       return out.length > 0 ? out : null;
+    }
+    case 'attachments': {
+      // A person's documents are kept by the person's keepers, like the rest of the record.
+      const volunteer = field('volunteer_id');
+      return typeof volunteer === 'string' ? [{ table: 'volunteers', id: volunteer }] : null;
     }
     case 'certificates': {
       // The issuing office keeps its register (revokes); the holder's keeper too, so that erasing the

@@ -4,7 +4,8 @@ import { readRetiredKeys, retiredKeyFingerprints } from '../office/private-keys'
 import { type WireEntry } from '../replication/entries';
 import { persistClock, syncClock, type HybridClock } from '../replication/hlc';
 import { applyRemoteRow, type MergeEnv, type RemoteRow, type RowOutcome } from '../replication/merge';
-import { MERGEABLE, REPLICATED_TABLES, isReplicatedTable, type ReplicatedTable } from '../replication/tables';
+import { MERGEABLE, REPLICATED_TABLE_NAMES, REPLICATED_TABLES, isReplicatedTable, specOf, type ReplicatedTable } from '../replication/tables';
+import { ATTACHMENT_MAX_BASE64 } from '../../../shared/domain/attachments';
 import { prepared } from '../db/statements';
 import { nextChangeSeq, type WriteStamp } from '../replication/write';
 import { autoMergeByIin, likelyDuplicates } from '../volunteers/duplicates';
@@ -139,6 +140,18 @@ function checkStamp(stamp: string, header: BundleHeader, nowMs: number, stampsBe
 const STAMP = /^\d{13}\.[0-9a-f]{6}\.[A-Za-z0-9~_-]{1,60}$/;
 const ALLOWED = Object.fromEntries(Object.entries(REPLICATED_TABLES).map(([t, f]) => [t, new Set<string>(f)])) as Record<ReplicatedTable, Set<string>>;
 
+/** Longest text value a bundle may carry: a file's content (base64) up to the attachment limit, any other field 100,000 characters. */
+const MAX_TEXT = 100_000;
+const CONTENT_FIELDS = Object.fromEntries(
+  REPLICATED_TABLE_NAMES.map((t) => [t, new Set(Object.entries(specOf(t).fields).filter(([, f]) => f.kind === 'content').map(([column]) => column))]),
+) as unknown as Record<ReplicatedTable, ReadonlySet<string>>;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function textValueFits(table: ReplicatedTable, field: string, value: string): boolean {
+  if (!CONTENT_FIELDS[table].has(field)) return value.length <= MAX_TEXT;
+  return value.length <= ATTACHMENT_MAX_BASE64 && BASE64.test(value);
+}
+
 function corrupt(what: string): never {
   throw bundleError('corrupt', `The bundle holds a malformed record (${what})`);
 }
@@ -165,7 +178,7 @@ export function checkRow(value: Record<string, unknown>): RemoteRow {
   const allowed = ALLOWED[t];
   for (const [field, x] of Object.entries(v)) {
     if (!allowed.has(field)) corrupt(`unknown field ${t}.${field}`);
-    if (!(x === null || (typeof x === 'string' && x.length <= 100_000) || (typeof x === 'number' && Number.isFinite(x)))) corrupt(`value of ${field}`);
+    if (!(x === null || (typeof x === 'string' && textValueFits(t, field, x)) || (typeof x === 'number' && Number.isFinite(x)))) corrupt(`value of ${field}`);
   }
   if (c !== undefined) {
     if (typeof c !== 'object' || c === null || Array.isArray(c)) corrupt('clock');

@@ -33,7 +33,7 @@ function tableOf(ctx: ReadContext, choice: Pick<RosterChoice, 'token' | 'sheet' 
  * them), so for staff every IIN in the file is a counted lookup; over the limit, no plan is shown.
  */
 function plan(ctx: ReadContext, call: IinLookupCall, choice: RosterChoice, table = tableOf(ctx, choice)): Plan {
-  const result = planImport(ctx.db, table, choice.mapping, { office: readOffice(ctx.db)?.code ?? null, today: today(ctx) }, ctx.progress);
+  const result = planImport(ctx.db, table, choice.mapping, { office: readOffice(ctx.db)?.code ?? null, today: today(ctx), consent: choice.consent }, ctx.progress);
   countIinLookups(ctx, call, result.iins);
   return result;
 }

@@ -1,5 +1,5 @@
 import { CallError, problemsFromZod, type FieldProblem } from '../../../shared/contract/errors';
-import type { RosterMapping, RosterProblem, RosterReport } from '../../../shared/contract/roster';
+import type { FileConsent, RosterMapping, RosterProblem, RosterReport } from '../../../shared/contract/roster';
 import { iinFacts } from '../../../shared/domain/iin';
 import { skeletonTokens } from '../../../shared/domain/search-key';
 import { volunteerInput, type VolunteerData, type VolunteerPatch } from '../../../shared/domain/volunteer';
@@ -40,6 +40,8 @@ export interface Plan {
 interface PlanOptions {
   office: string | null;
   today: string;
+  /** The consent covering the whole file, for people with none of their own. */
+  consent?: FileConsent;
 }
 
 const MAX_UPDATES_LISTED = 1000;
@@ -207,6 +209,26 @@ function complete(db: ReadDb, merged: VolunteerPatch, id: string | undefined, to
   }
 }
 
+/**
+ * The row with the file's consent, for a person who has none of their own (in the row or on
+ * record), when the form's rules take it as it is; else null, and the row goes in without it (a
+ * minor's consent needs a guardian's name the file may not give): consent missing, for follow-up.
+ */
+function withFileConsent(db: ReadDb, base: VolunteerPatch, data: VolunteerData, id: string | undefined, options: PlanOptions): { result: VolunteerPatch; dropped: FieldProblem[] } | null {
+  if (!options.consent || data.consentDate || base.consentDate) return null;
+  const consented = { ...data, consentDate: options.consent.date, consentBasis: data.consentBasis ?? base.consentBasis ?? options.consent.basis };
+  // Leniently, as without consent: an optional cell that does not fit is still left out with a warning.
+  const attempt = completeLeniently(db, base, consented, id, options.today);
+  if (Array.isArray(attempt.result) || attempt.result.consentDate !== options.consent.date) return null;
+  return { result: attempt.result, dropped: attempt.dropped };
+}
+
+/** Counts an imported person who got the file's consent, or who has none at all after the import. */
+function countConsent(report: RosterReport, fromFile: boolean, result: VolunteerPatch): void {
+  if (fromFile) report.consentFromFile++;
+  else if (!result.consentDate) report.withoutConsent++;
+}
+
 function checkMapping(mapping: RosterMapping): void {
   const seen = new Set<string>();
   for (const field of mapping) {
@@ -227,6 +249,7 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
   const entries: PlanEntry[] = [];
   const report: RosterReport = {
     rows: 0, added: 0, updated: 0, unchanged: 0, rejectedRows: 0, rejected: [], warnedRows: 0, warnings: [], duplicates: [], updates: [], addedPeople: [],
+    consentFromFile: 0, withoutConsent: 0,
   };
   const currentRow = prepared(db, 'SELECT * FROM volunteers WHERE id = ?');
   const sources = fieldSources(mapping);
@@ -273,7 +296,9 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
       if (dropped.length) warn(number, problemsOf(table, sources, number, dropped));
     };
     if (!match) {
-      const { result, dropped } = completeLeniently(rulesDb, { status: 'active', region: options.office as VolunteerPatch['region'] }, data, undefined, options.today);
+      const base: VolunteerPatch = { status: 'active', region: options.office as VolunteerPatch['region'] };
+      const consented = withFileConsent(rulesDb, base, data, undefined, options);
+      const { result, dropped } = consented ?? completeLeniently(rulesDb, base, data, undefined, options.today);
       if (Array.isArray(result)) {
         reject(number, problemsOf(table, sources, number, result));
         continue;
@@ -282,6 +307,7 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
       const name = [result.lastName, result.firstName, result.middleName].filter(Boolean).join(' ');
       entries.push({ kind: 'add', row: number, data: result, name });
       report.added++;
+      countConsent(report, consented !== null, result);
       if (report.addedPeople.length < MAX_UPDATES_LISTED) report.addedPeople.push({ row: number, name });
       people.add(key, {
         id: `row:${number}`, middle: skeleton(result.middleName), iin: result.iin ?? null,
@@ -293,7 +319,9 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
     const { person, by } = match;
     matched.set(person.id, number);
     const current = currentRow.get(person.id) as VolunteerSqlRow;
-    const { result, dropped } = completeLeniently(rulesDb, fromRow(current, true) as VolunteerPatch, data, person.id, options.today);
+    const registered = fromRow(current, true) as VolunteerPatch;
+    const consented = withFileConsent(rulesDb, registered, data, person.id, options);
+    const { result, dropped } = consented ?? completeLeniently(rulesDb, registered, data, person.id, options.today);
     if (Array.isArray(result)) {
       reject(number, problemsOf(table, sources, number, result));
       continue;
@@ -319,6 +347,7 @@ export function planImport(db: ReadDb, table: Table, mapping: RosterMapping, opt
     const name = [current.last_name, current.first_name, current.middle_name].filter(Boolean).join(' ');
     entries.push({ kind: 'update', row: number, id: person.id, name, by, changes });
     report.updated++;
+    countConsent(report, consented !== null, result);
     if (report.updates.length < MAX_UPDATES_LISTED) {
       report.updates.push({ row: number, id: person.id, name, by, fields: Object.keys(changes).map((c) => c.replace(/_([a-z])/g, (_m, l: string) => l.toUpperCase())) });
     }

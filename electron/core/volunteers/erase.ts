@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { deleteAttachmentsOf } from '../attachments/store';
 import { forgetRecordsInHistory } from '../exchange/history';
 import { erasedValue } from '../../../shared/domain/replicated-table';
 import { REPLICATED_TABLES, specOf, type Row } from '../replication/tables';
@@ -30,8 +31,9 @@ function recordsOfPerson(db: Db, id: string): string[] {
 /**
  * Erasure: every record of the person becomes a tombstone without personal data (the blanking
  * replicates like any edit, and settles open conflicts on the record as "edited"), memberships
- * end, the conflict log forgets the values and names it kept about them (the rows stay, so the
- * same conflict is not logged again), and so do the exchange history's reports.
+ * end, their documents are deleted with their content, the conflict log forgets the values and
+ * names it kept about them (the rows stay, so the same conflict is not logged again), and so do
+ * the exchange history's reports.
  * The search index's triggers remove the keys for real (migration 0006) and the connection's
  * secure_delete zeroes the freed space; the caller checkpoints the WAL after commit.
  */
@@ -45,6 +47,8 @@ export function erasePerson(stamp: WriteStamp, id: string): void {
     // Certificates stay in the register (their short codes still verify) without the person's name.
     const certificates = prepared(db, 'SELECT id FROM certificates WHERE volunteer_id = ?').pluck().all(record) as string[];
     for (const c of certificates) updateReplicated(stamp, 'certificates', c, { holder_name: null, holder_latin: null, payload: null });
+    // Their documents (a signed consent form is their data too) lose content and name everywhere.
+    deleteAttachmentsOf(stamp, record);
     prepared(
       db,
       "UPDATE conflicts SET winner_value = NULL, loser_value = NULL, label = NULL WHERE tbl = 'volunteers' AND (row_id = ? OR merged_from = ?)",

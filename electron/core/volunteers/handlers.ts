@@ -15,6 +15,7 @@ import { fromRow, toRow, type VolunteerSqlRow } from './columns';
 import { canReadIin, countIinLookups } from './iin-lookups';
 import { completeVolunteer, iinHolder } from './rules';
 import { searchVolunteers, wholeIins } from './search';
+import { setVolunteerStatus } from './status';
 
 /** A merged-away id (the same person registered twice) resolves to the record that survived. */
 const live = (ctx: ReadContext, id: string) => resolveSurvivor(ctx.db, 'volunteers', id);
@@ -78,11 +79,10 @@ export const volunteerHandlers: HandlerMap<Exclude<keyof typeof volunteerCalls, 
     return { id };
   },
 
-  'volunteers.setStatus': ({ id: asked, status }, ctx) => {
+  'volunteers.setStatus': ({ id: asked, status, reason, note }, ctx) => {
     const id = live(ctx, asked);
     loadRow(ctx, id);
-    assertMayChange(ctx.db, 'volunteers', id);
-    updateReplicated(ctx.stamp(), 'volunteers', id, { status });
+    setVolunteerStatus(ctx.stamp(), id, status, { reason, note });
     return { ok: true };
   },
 

@@ -12,6 +12,7 @@ import { LongCallProgress } from '../../ui/LongCallProgress';
 import { saveFile } from '../../app/files';
 import { uploadFile } from './files';
 import { RosterExport } from './RosterExport';
+import { ConsentChoice, consentOf, type ConsentAnswer } from './ConsentChoice';
 
 type Inspected = CallResult<'roster.inspect'> & { token: string; fileName: string; size: number };
 
@@ -128,6 +129,7 @@ function SheetStep({ inspected, imported, onImported, onReset }: SheetStepProps)
   const sheet = inspected.sheets.find((s) => s.index === sheetIndex) ?? first;
   const [mapping, setMapping] = useState<RosterMapping>(sheet?.mapping ?? []);
   const [report, setReport] = useState<RosterReport | null>(null);
+  const [consent, setConsent] = useState<ConsentAnswer>({ given: false, basis: 'written', date: '' });
   const check = useLongCall();
   const run = useLongCall();
   const problems = useAction();
@@ -138,7 +140,12 @@ function SheetStep({ inspected, imported, onImported, onReset }: SheetStepProps)
     setReport(null);
   }, [sheet]);
 
-  const choice = { token: inspected.token, sheet: sheetIndex, mapping };
+  const fileConsent = consentOf(consent);
+  const choice = { token: inspected.token, sheet: sheetIndex, mapping, ...(fileConsent ? { consent: fileConsent } : {}) };
+  const answerConsent = (answer: ConsentAnswer) => {
+    setConsent(answer);
+    setReport(null);
+  };
   const setField = (column: number, field: RosterField | null) => {
     setMapping((m) => {
       const next = [...m];
@@ -194,9 +201,10 @@ function SheetStep({ inspected, imported, onImported, onReset }: SheetStepProps)
         ) : (
           <MappingTable sheet={sheet} mapping={mapping} onChange={setField} disabled={imported !== null} />
         )}
+        {sheet && sheet.columns.length > 0 && <ConsentChoice answer={consent} onChange={answerConsent} disabled={imported !== null} />}
         {imported === null && sheet && sheet.columns.length > 0 && (
           <div className="form-actions">
-            <button type="button" className="primary" data-testid="roster-check" onClick={() => void preview()} disabled={check.busy}>
+            <button type="button" className="primary" data-testid="roster-check" onClick={() => void preview()} disabled={check.busy || (consent.given && !fileConsent)}>
               {check.busy ? t('rosterImport.checking') : t('rosterImport.check')}
             </button>
           </div>
@@ -303,6 +311,8 @@ function Counts({ report, done }: { report: RosterReport; done: boolean }) {
     ['unchanged', report.unchanged, t('rosterImport.countUnchanged')],
     ['rejected', report.rejectedRows, t('rosterImport.countRejected')],
     ...(report.warnedRows > 0 ? [['warned', report.warnedRows, t('rosterImport.countWarned')] as [string, number, string]] : []),
+    ...(report.consentFromFile > 0 ? [['consentFromFile', report.consentFromFile, t('rosterImport.countConsentFromFile')] as [string, number, string]] : []),
+    ...(report.withoutConsent > 0 ? [['withoutConsent', report.withoutConsent, t('rosterImport.countWithoutConsent')] as [string, number, string]] : []),
   ];
   return (
     <>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallResult } from '../../../shared/contract';
 import { regionName } from '../../../shared/domain/regions';
@@ -14,6 +14,8 @@ import { displayPhone, formatDate, formatDateTime, fullName } from '../../ui/for
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { useVocabLabel, type VocabGroup } from '../../ui/vocab';
+import { DeactivatePanel } from './DeactivatePanel';
+import { DocumentsBlock } from './DocumentsBlock';
 
 /** One volunteer's record, read-only, with the actions staff take on it. */
 /** `more`: blocks other sections add to the profile (trainings and qualifications), composed by the route table. */
@@ -35,12 +37,18 @@ function Profile({ id, v, reload, more }: { id: string; v: CallResult<'volunteer
   const action = useAction();
 
   const active = v.status !== 'inactive';
-  const toggleStatus = async () => {
-    const done = await action.run(() => call('volunteers.setStatus', { id, status: active ? 'inactive' : 'active' }), toastError);
+  const [deactivating, setDeactivating] = useState(false);
+  const activate = async () => {
+    const done = await action.run(() => call('volunteers.setStatus', { id, status: 'active' }), toastError);
     if (done) {
-      toastOk(active ? 'volunteer.deactivated' : 'volunteer.activated');
+      toastOk('volunteer.activated');
       reload();
     }
+  };
+  const deactivated = () => {
+    setDeactivating(false);
+    toastOk('volunteer.deactivated');
+    reload();
   };
   const remove = async () => {
     const done = await action.run(() => call('volunteers.delete', { id }), toastError);
@@ -62,10 +70,12 @@ function Profile({ id, v, reload, more }: { id: string; v: CallResult<'volunteer
           <>
             <a className="button primary" href={hrefFor({ name: 'volunteerEdit', id })}>{t('common.edit')}</a>
             {active ? (
-              // Deactivating takes a person off suggestions and lists at every office: asked first.
-              <ConfirmButton label={t('volunteer.deactivate')} question={t('volunteer.deactivateQuestion', { name: fullName(v) })} onConfirm={toggleStatus} disabled={action.busy} />
+              // Deactivating takes a person off suggestions and lists at every office: asked why, then confirmed.
+              <button type="button" onClick={() => setDeactivating(true)} disabled={action.busy || deactivating} data-testid="volunteer-deactivate">
+                {t('volunteer.deactivate')}
+              </button>
             ) : (
-              <button type="button" onClick={toggleStatus} disabled={action.busy}>
+              <button type="button" onClick={() => void activate()} disabled={action.busy}>
                 {t('volunteer.activate')}
               </button>
             )}
@@ -76,6 +86,13 @@ function Profile({ id, v, reload, more }: { id: string; v: CallResult<'volunteer
         )}
       </div>
       <KeptBy keptBy={v.keptBy} mayChange={v.mayChange} hint={t('volunteer.keptElsewhere')} label={(office) => t('volunteer.keptBy', { office })} />
+      {deactivating && active && <DeactivatePanel id={id} name={fullName(v)} onDone={deactivated} onCancel={() => setDeactivating(false)} />}
+      {!active && v.deactivationReason && (
+        <p className="info" data-testid="deactivation-reason">
+          {t('volunteer.deactivationReason')}: {label('deactivationReason', v.deactivationReason)}
+          {v.deactivationNote ? ` — ${v.deactivationNote}` : ''}
+        </p>
+      )}
       <div className="profile-grid">
         <Facts title={t('volunteer.section.identity')}>
           <Fact label={t('volunteer.latinName')}>{[v.lastNameLatin, v.firstNameLatin].filter(Boolean).join(' ')}</Fact>
@@ -118,6 +135,7 @@ function Profile({ id, v, reload, more }: { id: string; v: CallResult<'volunteer
           ))}
         </Facts>
       </div>
+      <DocumentsBlock volunteerId={id} mayChange={v.mayChange} />
       {more}
       {v.notes && (
         <Facts title={t('volunteer.notes')}>
