@@ -18,6 +18,7 @@ import { organisationHandlers } from './organisations/handlers';
 import { loadClock, persistClock, syncClock, type HybridClock } from './replication/hlc';
 import { rosterHandlers } from './roster/handlers';
 import { auditHandlers } from './audit/handlers';
+import { recordHistoryHandlers } from './record-history/handlers';
 import { trainingHandlers } from './trainings/handlers';
 import { volunteerHandlers } from './volunteers/handlers';
 
@@ -30,6 +31,7 @@ const handlers: HandlerMap<CallName> = {
   ...rosterHandlers,
   ...exchangeHandlers,
   ...auditHandlers,
+  ...recordHistoryHandlers,
   ...trainingHandlers,
   ...eventHandlers,
   ...certificateHandlers,

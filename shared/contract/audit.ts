@@ -31,7 +31,40 @@ export const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
+/** The kinds of record that keep a field-by-field history (record-history/history.ts). */
+export const HISTORY_TABLES = ['volunteers', 'organisations'] as const;
+export type HistoryTable = (typeof HISTORY_TABLES)[number];
+
+const fieldValue = z.union([z.string(), z.number(), z.null()]);
+
+/**
+ * One write in a record's history: its stamp, when (from the stamp) and who (login@OFFICE) made
+ * it, and the fields it changed. `here`: made at this office; `bundle`: arrived in a bundle;
+ * `known`: the earliest values the record's clock knows (before its history was kept), `from` null.
+ */
+export const historyEntry = z.object({
+  stamp: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  kind: z.enum(['here', 'bundle', 'known']),
+  bundleId: z.string().nullable(),
+  changes: z.array(z.object({ field: z.string(), from: fieldValue, to: fieldValue })),
+});
+export type HistoryEntry = z.infer<typeof historyEntry>;
+
 export const auditCalls = {
+  /** A record's history, field by field, newest first, a page at a time. */
+  'history.record': call({
+    access: 'staff',
+    writes: false,
+    input: z.strictObject({
+      table: z.enum(HISTORY_TABLES),
+      id: z.string().min(1).max(64),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(200).default(20),
+    }),
+    output: z.object({ total: z.number(), entries: z.array(historyEntry) }),
+  }),
   /** The audit trail, newest first, a page at a time. */
   'audit.log': call({
     access: 'administrator',

@@ -5,7 +5,7 @@ import { DAY_MS, HOUR_MS, IIN_LOOKUP_LIMITS } from '../volunteers/iin-lookups';
 import { auditPage } from './log';
 
 /** The administrator's view of the audit trail and of the exact-IIN lookups staff made (iin-lookups.ts records them). */
-export const auditHandlers: HandlerMap<keyof typeof auditCalls> = {
+export const auditHandlers: HandlerMap<Exclude<keyof typeof auditCalls, 'history.record'>> = {
   'audit.log': (query, ctx) => auditPage(ctx.db, query),
   'audit.iinLookups': ({ userId, limit }, ctx) => {
     const now = ctx.now().getTime();

@@ -3,6 +3,7 @@ import { forgetRecordsInHistory } from '../exchange/history';
 import { erasedValue } from '../../../shared/domain/replicated-table';
 import { REPLICATED_TABLES, specOf, type Row } from '../replication/tables';
 import { prepared } from '../db/statements';
+import { forgetHistory } from '../record-history/history';
 import { updateReplicated, type WriteStamp } from '../replication/write';
 
 /** Every replicated volunteer field as erasure leaves it (the table's declaration says how), and the tombstone flag. */
@@ -31,7 +32,8 @@ function recordsOfPerson(db: Db, id: string): string[] {
  * Erasure: every record of the person becomes a tombstone without personal data (the blanking
  * replicates like any edit, and settles open conflicts on the record as "edited"), memberships
  * end, the conflict log forgets the values and names it kept about them (the rows stay, so the
- * same conflict is not logged again), and so do the exchange history's reports.
+ * same conflict is not logged again), and so do the exchange history's reports and the
+ * records' field-by-field history.
  * The search index's triggers remove the keys for real (migration 0006) and the connection's
  * secure_delete zeroes the freed space; the caller checkpoints the WAL after commit.
  */
@@ -51,6 +53,7 @@ export function erasePerson(stamp: WriteStamp, id: string): void {
     ).run(record, record);
   }
   forgetRecordsInHistory(db, records);
+  forgetHistory(db, 'volunteers', records);
 }
 
 /**
