@@ -42,13 +42,16 @@ export interface CoreRouter extends CoreClient {
 
 /**
  * Calls that run on the writer although they do not write: those that change sessions (sign-in's
- * throttle and password upgrade live there too), and the roster wizard's steps, because an
+ * throttle, password upgrade and audit record live there too), exports of personal data (their
+ * audit record), and the roster wizard's steps, because an
  * uploaded file is kept in the memory of the connection that received it and the import (a write)
  * must find it there.
  */
 const WRITER_READS: ReadonlySet<string> = new Set([
   'auth.signIn', 'auth.signOut', 'auth.changePassword', 'users.update', 'users.add', 'app.setup',
   'roster.upload', 'roster.inspect', 'roster.preview', 'roster.problemRows', 'roster.discard',
+  // Exports of personal data: recorded in the audit trail once made (auditRead in audit/log.ts).
+  'roster.export', 'hours.export', 'events.notifyExport', 'certificates.print', 'trainings.sheet', 'qualifications.expiringExport',
 ]);
 const CLOSE_TIMEOUT_MS = 15_000;
 

@@ -1,6 +1,7 @@
 import type { RosterChoice, RosterProblem, rosterCalls } from '../../../shared/contract/roster';
 import { CallError } from '../../../shared/contract/errors';
 import { actorOf, type HandlerMap, type ReadContext } from '../context';
+import { auditRead } from '../audit/log';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated } from '../replication/write';
@@ -117,6 +118,7 @@ export const rosterHandlers: HandlerMap<RosterCallName> = {
   'roster.export': ({ query, columns, format, lang }, ctx) => {
     countIinLookups(ctx, 'roster.export', wholeIins(query.text));
     const result = exportRoster(ctx.db, { query, columns, format, lang, canReadIin: canReadIin(ctx), today: today(ctx) }, ctx.progress);
+    auditRead(ctx, 'export.roster', result.fileName, { rows: String(result.rows), columns: columns.join(', ') });
     return { ...generatedFile(result.fileName, result.bytes), rows: result.rows };
   },
 };
