@@ -1,3 +1,4 @@
+import { auditCommands } from './audit-commands';
 import { callCommands } from './call-commands';
 import { certificatesCommands } from './certificates-commands';
 import { eventsCommands } from './events-commands';
@@ -21,6 +22,7 @@ export const COMMANDS: Commands = {
   ...trainingsCommands,
   ...eventsCommands,
   ...certificatesCommands,
+  ...auditCommands,
   ...callCommands,
 };
 

@@ -1,5 +1,6 @@
 import { OfficeScreen } from '../features/admin/OfficeScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
+import { AuditScreen } from '../features/admin/AuditScreen';
 import { PasswordScreen } from '../features/auth/PasswordScreen';
 import { ConflictsScreen } from '../features/exchange/ConflictsScreen';
 import { DuplicatesScreen } from '../features/exchange/DuplicatesScreen';
@@ -80,6 +81,7 @@ export const ROUTES = [
   route('duplicates', 'duplicates', () => <DuplicatesScreen />, { under: 'exchange', role: 'coordinator' }),
   route('trust', 'trust', () => <TrustScreen />, { under: 'exchange', role: 'coordinator' }),
   route('users', 'users', () => <UsersScreen />, { nav: 'nav.users', role: 'administrator' }),
+  route('audit', 'audit', () => <AuditScreen />, { under: 'users', role: 'administrator' }),
   route('office', 'office', () => <OfficeScreen />, { nav: 'nav.office', role: 'administrator' }),
   route('password', 'password', () => <PasswordScreen />),
 ] as const;

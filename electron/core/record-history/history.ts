@@ -1,67 +1,11 @@
-import { HISTORY_TABLES, type HistoryEntry, type HistoryTable } from '../../../shared/contract/audit';
-import type { Db } from '../db/connection';
+import type { HistoryEntry, HistoryTable } from '../../../shared/contract/audit';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
-import { entryOf, parseEntries, stampTime, type FieldEntry } from '../replication/entries';
-import { REPLICATED_TABLES, type ReplicatedTable, type Row, type SqlValue } from '../replication/tables';
+import { entryOf, parseEntries, stampTime } from '../replication/entries';
+import { erasedWhenDeleted, type HistoryRow } from '../replication/history';
+import { isEmptyValue, REPLICATED_TABLES, type Row, type SqlValue } from '../replication/tables';
 import { readRowClock } from '../replication/write';
 import { maskIin } from '../volunteers/columns';
-
-/**
- * Only the tables of HISTORY_TABLES keep a history (the profile and the organisation card show
- * it). Ledgers and bookkeeping (hours, assignments, merges) are left out: they change by the
- * hundred thousand and their own screens already show who did what.
- */
-const keepsHistory = (table: ReplicatedTable): table is HistoryTable => (HISTORY_TABLES as readonly string[]).includes(table);
-
-/** Tables whose deletion is an erasure: a deleted record of these keeps no history (personal data). */
-const ERASED_WHEN_DELETED: readonly ReplicatedTable[] = ['volunteers'];
-
-/** One value that replaced another: the field, both values, and the clock entries of both. */
-export interface FieldChange {
-  field: string;
-  from: SqlValue;
-  to: SqlValue;
-  before: Pick<FieldEntry, 's' | 'a'>;
-  after: Pick<FieldEntry, 's' | 'a'>;
-}
-
-/**
- * Adds the changes of one record to its history, inside the caller's transaction (the write or
- * the merge that made them). `bundleId`: the bundle that brought them, null for an edit made here.
- * A record of a table whose deletion erases (a person) keeps nothing once deleted.
- */
-export function recordChanges(db: Db, table: ReplicatedTable, id: string, changes: readonly FieldChange[], bundleId: string | null, deletedAfter: boolean): void {
-  if (!keepsHistory(table) || changes.length === 0) return;
-  if (deletedAfter && ERASED_WHEN_DELETED.includes(table)) {
-    forgetHistory(db, table, [id]);
-    return;
-  }
-  const insert = prepared(
-    db,
-    'INSERT INTO record_history (tbl, row_id, field, old_value, new_value, old_stamp, old_actor, stamp, actor, bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  for (const c of changes) insert.run(table, id, c.field, c.from, c.to, c.before.s, c.before.a, c.after.s, c.after.a, bundleId);
-}
-
-/** Removes the history of records (an erased person and the records merged into them). */
-export function forgetHistory(db: Db, table: ReplicatedTable, ids: readonly string[]): void {
-  const remove = prepared(db, 'DELETE FROM record_history WHERE tbl = ? AND row_id = ?');
-  for (const id of ids) remove.run(table, id);
-}
-
-interface HistoryRow {
-  field: string;
-  old_value: SqlValue;
-  new_value: SqlValue;
-  old_stamp: string;
-  old_actor: string;
-  stamp: string;
-  actor: string;
-  bundle_id: string | null;
-}
-
-const isEmpty = (v: SqlValue | undefined) => v === null || v === undefined || v === '' || v === '[]';
 
 /**
  * A record's history, newest first, one entry per write (a stamp and its author), a page at a
@@ -80,7 +24,7 @@ export function recordHistoryPage(
 ): { total: number; entries: HistoryEntry[] } | null {
   const clock = readRowClock(db, table, id);
   const current = prepared(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
-  if (!clock || !current || (current.deleted === 1 && ERASED_WHEN_DELETED.includes(table))) return null;
+  if (!clock || !current || (current.deleted === 1 && erasedWhenDeleted(table))) return null;
   const rows = prepared(
     db,
     'SELECT field, old_value, new_value, old_stamp, old_actor, stamp, actor, bundle_id FROM record_history WHERE tbl = ? AND row_id = ? ORDER BY id',
@@ -108,7 +52,7 @@ export function recordHistoryPage(
     if (field === 'deleted') continue;
     const first = earliest.get(field);
     const value = first ? first.old_value : (current[field] ?? null);
-    if (isEmpty(value)) continue;
+    if (isEmptyValue(value)) continue;
     const known = first ? { s: first.old_stamp, a: first.old_actor } : entryOf(clock, entries, field);
     entryFor(known.s, known.a, 'known', null).changes.push({ field, from: null, to: show(field, value) });
   }

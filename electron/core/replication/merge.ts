@@ -3,7 +3,7 @@ import { entryOf, fromWire, parseEntries, relate, serializeEntries, stampTime, t
 import { REPLICATED_TABLES, labelOf, specOf, type ReplicatedTable, type Row, type SqlValue } from './tables';
 import { prepared } from '../db/statements';
 import { readRowClock } from './write';
-import { recordChanges } from '../record-history/history';
+import { recordChanges } from './history';
 
 /**
  * One record as a bundle carries it: its creation stamp and author, the values of the fields

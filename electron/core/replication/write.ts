@@ -4,7 +4,7 @@ import { prepared } from '../db/statements';
 import { ancestorsAfter, entryOf, parseEntries, serializeEntries, type FieldEntry, type RowClock, type Seen } from './entries';
 import type { HybridClock } from './hlc';
 import { REPLICATED_TABLES, type ReplicatedTable, type Row } from './tables';
-import { recordChanges, type FieldChange } from '../record-history/history';
+import { recordChanges, type FieldChange } from './history';
 
 /** Who is writing and when; every replicated write carries it. */
 export interface WriteStamp {

@@ -3,7 +3,7 @@ import { forgetRecordsInHistory } from '../exchange/history';
 import { erasedValue } from '../../../shared/domain/replicated-table';
 import { REPLICATED_TABLES, specOf, type Row } from '../replication/tables';
 import { prepared } from '../db/statements';
-import { forgetHistory } from '../record-history/history';
+import { forgetHistory } from '../replication/history';
 import { updateReplicated, type WriteStamp } from '../replication/write';
 
 /** Every replicated volunteer field as erasure leaves it (the table's declaration says how), and the tombstone flag. */
