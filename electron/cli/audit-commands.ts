@@ -28,7 +28,7 @@ export const auditCommands: Commands = {
         const query = { from: text(options, 'from'), to: text(options, 'to'), who: text(options, 'who'), actions: actionsOf(text(options, 'action')) };
         for (let offset = 0; ; offset += PAGE) {
           const { rows } = core.callAs(CLI_ACTOR, 'audit.log', { ...query, offset, limit: PAGE });
-          for (const row of rows) io.out(JSON.stringify(row));
+          for (const row of rows) io.out(`${JSON.stringify(row)}\n`);
           if (rows.length < PAGE) break;
         }
       }),
