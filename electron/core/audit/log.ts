@@ -96,10 +96,10 @@ export function* auditEntries(db: ReadDb, query: AuditQuery): Generator<AuditEnt
   }
 }
 
-/** The particulars of an act as one line of text: `key: value`, joined. */
-export const detailText = (detail: Record<string, string>): string =>
+/** The particulars of an act as one line of text, `name: value`, with the names in the user's language. */
+const detailText = (detail: Record<string, string>, t: (key: string) => string): string =>
   Object.entries(detail)
-    .map(([k, v]) => `${k}: ${v}`)
+    .map(([k, v]) => `${t(`audit.detail.${k}`)}: ${v}`)
     .join('; ');
 
 /** The trail as filtered, as an .xlsx with headers and act names in the user's language. */
@@ -109,7 +109,7 @@ export function auditWorkbook(db: ReadDb, query: AuditQuery, lang: Lang, progres
   const headers = ['audit.col.at', 'audit.col.actor', 'audit.col.action', 'audit.col.subject', 'audit.col.detail'].map(t);
   function* cells(): Generator<OutCell[]> {
     for (const e of auditEntries(db, query)) {
-      yield [{ text: localDateTimeAt(new Date(e.at)).replace('T', ' ') }, { text: e.actor }, { text: t(`audit.action.${e.action}`) }, { text: e.subject }, { text: detailText(e.detail) }];
+      yield [{ text: localDateTimeAt(new Date(e.at)).replace('T', ' ') }, { text: e.actor }, { text: t(`audit.action.${e.action}`) }, { text: e.subject }, { text: detailText(e.detail, t) }];
     }
   }
   return { file: writeSheetWithProgress({ name: t('audit.sheetName'), headers, rows: cells(), total }, 'xlsx', progress), rows: total };

@@ -118,7 +118,7 @@ export const rosterHandlers: HandlerMap<RosterCallName> = {
   'roster.export': ({ query, columns, format, lang }, ctx) => {
     countIinLookups(ctx, 'roster.export', wholeIins(query.text));
     const result = exportRoster(ctx.db, { query, columns, format, lang, canReadIin: canReadIin(ctx), today: today(ctx) }, ctx.progress);
-    auditRead(ctx, 'export.roster', result.fileName, { rows: String(result.rows), columns: columns.join(', ') });
+    auditRead(ctx, 'export.roster', result.fileName, { rows: String(result.rows), columns: String(columns.length) });
     return { ...generatedFile(result.fileName, result.bytes), rows: result.rows };
   },
 };

@@ -27,11 +27,12 @@ function typedDate(text: string): string | undefined {
 
 /** An act's particulars in words where the screen knows them (a role change), else as recorded. */
 function useDetail(): (entry: AuditEntry) => string {
+  const { t } = useTranslation();
   const vocab = useVocabLabel();
   return (entry) => {
     if (entry.action === 'user.roleChanged') return `${vocab('role', entry.detail.from)} → ${vocab('role', entry.detail.to)}`;
     return Object.entries(entry.detail)
-      .map(([k, v]) => `${k}: ${v}`)
+      .map(([k, v]) => `${t(`audit.detail.${k}`, { defaultValue: k })}: ${k === 'role' ? vocab('role', v) : v}`)
       .join('; ');
   };
 }
