@@ -1,4 +1,5 @@
 import { backupsCommands } from './backups-commands';
+import { auditCommands } from './audit-commands';
 import { callCommands } from './call-commands';
 import { certificatesCommands } from './certificates-commands';
 import { eventsCommands } from './events-commands';
@@ -23,6 +24,7 @@ export const COMMANDS: Commands = {
   ...eventsCommands,
   ...certificatesCommands,
   ...backupsCommands,
+  ...auditCommands,
   ...callCommands,
 };
 

@@ -20,6 +20,7 @@ import { loadClock, persistClock, syncClock, type HybridClock } from './replicat
 import { rosterHandlers } from './roster/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backups/handlers';
+import { recordHistoryHandlers } from './record-history/handlers';
 import { trainingHandlers } from './trainings/handlers';
 import { volunteerHandlers } from './volunteers/handlers';
 import { bulkHandlers } from './volunteers/bulk';
@@ -35,6 +36,7 @@ const handlers: HandlerMap<CallName> = {
   ...rosterHandlers,
   ...exchangeHandlers,
   ...auditHandlers,
+  ...recordHistoryHandlers,
   ...trainingHandlers,
   ...eventHandlers,
   ...certificateHandlers,

@@ -43,7 +43,8 @@ export interface CoreRouter extends CoreClient {
 
 /**
  * Calls that run on the writer although they do not write: those that change sessions (sign-in's
- * throttle and password upgrade live there too), and the roster wizard's steps, because an
+ * throttle, password upgrade and audit record live there too), exports of personal data (their
+ * audit record), and the roster wizard's steps, because an
  * uploaded file is kept in the memory of the connection that received it and the import (a write)
  * must find it there.
  */
@@ -52,6 +53,8 @@ const WRITER_READS: ReadonlySet<string> = new Set([
   'roster.upload', 'roster.inspect', 'roster.preview', 'roster.problemRows', 'roster.discard',
   // Backups open the sealed backup password and the office's keys, which only the writer can reach.
   'backups.run', 'backups.runDue', 'backups.restore',
+  // Exports of personal data: recorded in the audit trail once made (auditRead in audit/log.ts).
+  'roster.export', 'hours.export', 'events.notifyExport', 'certificates.print', 'trainings.sheet', 'qualifications.expiringExport',
 ]);
 /** After this call succeeds the workers close, the restored database is swapped in, and they reopen. */
 const RESTORE_CALL = 'backups.restore';

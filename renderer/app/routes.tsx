@@ -1,6 +1,7 @@
 import { OfficeScreen } from '../features/admin/OfficeScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
+import { AuditScreen } from '../features/admin/AuditScreen';
 import { PasswordScreen } from '../features/auth/PasswordScreen';
 import { ConflictsScreen } from '../features/exchange/ConflictsScreen';
 import { DuplicatesScreen } from '../features/exchange/DuplicatesScreen';
@@ -81,6 +82,7 @@ export const ROUTES = [
   route('duplicates', 'duplicates', () => <DuplicatesScreen />, { under: 'exchange', role: 'coordinator' }),
   route('trust', 'trust', () => <TrustScreen />, { under: 'exchange', role: 'coordinator' }),
   route('users', 'users', () => <UsersScreen />, { nav: 'nav.users', role: 'administrator' }),
+  route('audit', 'audit', () => <AuditScreen />, { under: 'users', role: 'administrator' }),
   route('office', 'office', () => <OfficeScreen />, { nav: 'nav.office', role: 'administrator' }),
   // Reached from the office settings (the header has no room for another entry at 1366 px).
   route('backups', 'backups', () => <BackupsScreen />, { under: 'office', role: 'administrator' }),

@@ -2,7 +2,7 @@ import { ATTACHMENT_KINDS, ATTACHMENT_MIMES } from './attachments';
 import { defineTable } from './replicated-table';
 
 /**
- * Documents attached to a volunteer (migration 0012). A record is never edited once added: it
+ * Documents attached to a volunteer (migration 0013). A record is never edited once added: it
  * is deleted (a tombstone without its content and name) and added again. The content is base64
  * text, not a BLOB: every replicated value travels in a bundle's JSON lines and through the
  * generic write, merge and dump paths as text or a number, and base64 round-trips exactly.

@@ -7,6 +7,7 @@ import { ORGANISATION_TYPES } from './vocabulary';
 /** Organisations as a replicated table: merged when the same one was registered twice. */
 export const organisationsTable = defineTable({
   label: 'exchange.table.organisations',
+  history: true,
   labels: 'organisation',
   fields: {
     name: { kind: 'text' },

@@ -95,6 +95,11 @@ export interface ReplicatedTableSpec<F extends string = string> {
   erasure?: Partial<Record<F, SqlValue>>;
   /** Error key when a call names a record that is not there. */
   notFound?: string;
+  /**
+   * Each value that replaces another is kept, field by field, in the office-local record_history
+   * (replication/history.ts); the profile shows it. Must match HISTORY_TABLES of the contract.
+   */
+  history?: boolean;
   /** The renderer's route that shows one record (it takes the id). */
   screen?: string;
 }

@@ -47,6 +47,7 @@ export const volunteersTable = defineTable({
   unique: { iin: 'error.iin.taken' },
   // The name columns are NOT NULL, and an erased record stays an inactive tombstone.
   erasure: { last_name: '', first_name: '', status: 'inactive' },
+  history: true,
   notFound: 'error.volunteerNotFound',
   screen: 'volunteer',
 });

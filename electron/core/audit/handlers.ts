@@ -2,11 +2,16 @@ import type { auditCalls } from '../../../shared/contract/audit';
 import type { HandlerMap } from '../context';
 import { prepared } from '../db/statements';
 import { DAY_MS, HOUR_MS, IIN_LOOKUP_LIMITS } from '../volunteers/iin-lookups';
-import { auditPage } from './log';
+import { generatedFile } from '../documents/file';
+import { auditPage, auditWorkbook } from './log';
 
 /** The administrator's view of the audit trail and of the exact-IIN lookups staff made (iin-lookups.ts records them). */
-export const auditHandlers: HandlerMap<keyof typeof auditCalls> = {
+export const auditHandlers: HandlerMap<Exclude<keyof typeof auditCalls, 'history.record'>> = {
   'audit.log': (query, ctx) => auditPage(ctx.db, query),
+  'audit.export': ({ lang, ...query }, ctx) => {
+    const { file, rows } = auditWorkbook(ctx.db, query, lang, ctx.progress);
+    return { ...generatedFile(`erikti-audit-${query.from ?? 'all'}-${query.to ?? ctx.now().toISOString().slice(0, 10)}.xlsx`, file), rows };
+  },
   'audit.iinLookups': ({ userId, limit }, ctx) => {
     const now = ctx.now().getTime();
     const dayAgo = new Date(now - DAY_MS).toISOString();

@@ -2,7 +2,7 @@ import type { AuditAction } from '../../../shared/contract/audit';
 import { CallError } from '../../../shared/contract/errors';
 import type { adminCalls, sessionCalls } from '../../../shared/contract/session';
 import { actorOf, type CallContext, type HandlerMap, type ReadContext } from '../context';
-import { recordAudit } from '../audit/log';
+import { auditRead, recordAudit } from '../audit/log';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { createOffice, readOffice, writeMeta } from '../office/identity';
 import { SignInThrottle } from './sessions';
@@ -50,11 +50,15 @@ export const sessionHandlers: HandlerMap<keyof typeof sessionCalls> = {
     const row = found?.active === 1 ? found : undefined;
     // The same answer, after the same work, for an unknown login and a wrong password, so logins cannot be probed.
     const valid = row ? ctx.passwords.verify(args.password, row.password_hash) : ctx.passwords.verifyNobody(args.password);
+    const office = readOffice(ctx.db)?.code ?? '?';
     if (!row || !valid) {
       throttle.fail(args.login);
+      // Written at once (a sign-in has no transaction), so the refusal below does not undo it.
+      auditRead(ctx, 'auth.signInFailed', args.login.trim(), undefined, `${args.login.trim()}@${office}`);
       throw new CallError({ code: 'unauthenticated', key: 'error.badCredentials' }, 'Wrong login or password');
     }
     throttle.succeed(args.login);
+    auditRead(ctx, 'auth.signedIn', row.login, undefined, `${row.login}@${office}`);
     // Only now is the password in hand: a hash made at an older, cheaper cost is replaced. Not a user edit, so no stamp.
     if (ctx.passwords.needsUpgrade(row.password_hash)) {
       ctx.bookkeeping((db) => db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(ctx.passwords.hash(args.password), row.id));
@@ -64,6 +68,7 @@ export const sessionHandlers: HandlerMap<keyof typeof sessionCalls> = {
 
   'auth.signOut': (_args, ctx) => {
     if (ctx.session) ctx.sessions.close(ctx.session);
+    auditRead(ctx, 'auth.signedOut', actorOf(ctx).login);
     return { ok: true };
   },
 

@@ -10,6 +10,7 @@ import { readMeta, readOffice } from '../office/identity';
 import { listCertificateKeys, revokeCertificateKey, type CertificateKeyView } from './keys';
 import { certificateView, issuePlan, listCertificates, loadCertificate, revokeCertificate, type Issued } from './register';
 import { plansOf, preview, type Selection } from './selection';
+import { auditAct, auditRead } from '../audit/log';
 import { verifyCertificate } from './verify';
 
 const todayOf = (ctx: ReadContext) => todayInKazakhstan(ctx.now());
@@ -43,7 +44,10 @@ function answer(ctx: CallContext, issued: Issued[], print: boolean, english: boo
     const row = certificateView(ctx.db, loadCertificate(ctx.db, i.number));
     return { number: i.number, code: row.code, qr: row.qr, volunteerId: i.volunteerId, again: i.again };
   });
-  return { certificates, file: print && issued.length > 0 ? pdfOf(ctx, issued.map((i) => i.number), english) : null };
+  if (!print || issued.length === 0) return { certificates, file: null };
+  const file = pdfOf(ctx, issued.map((i) => i.number), english);
+  auditAct(ctx, 'export.certificates', file.fileName, { certificates: String(issued.length) });
+  return { certificates, file };
 }
 
 /**
@@ -75,7 +79,11 @@ export const certificateHandlers: HandlerMap<keyof typeof certificateCalls> = {
   'certificates.issue': ({ print, english, signatory, ...one }, ctx) => answer(ctx, issue(ctx, { one }, signatory), print, english),
   'certificates.batch': ({ print, english, signatory, ...batch }, ctx) => answer(ctx, issue(ctx, { batch }, signatory), print, english),
   'certificates.preview': (selection, ctx) => preview(ctx.db, selection, todayOf(ctx)),
-  'certificates.print': ({ numbers, english }, ctx) => pdfOf(ctx, numbers, english),
+  'certificates.print': ({ numbers, english }, ctx) => {
+    const file = pdfOf(ctx, numbers, english);
+    auditRead(ctx, 'export.certificates', file.fileName, { certificates: String(numbers.length) });
+    return file;
+  },
   'certificates.list': (query, ctx) => listCertificates(ctx.db, query),
   'certificates.get': ({ number }, ctx) => certificateView(ctx.db, loadCertificate(ctx.db, number)),
   'certificates.revoke': ({ number, reason }, ctx) => {
@@ -84,6 +92,10 @@ export const certificateHandlers: HandlerMap<keyof typeof certificateCalls> = {
   },
   'certificates.verify': ({ text, lang }, ctx) => verifyCertificate(ctx.db, text, lang),
   'certificates.keys': (_input, ctx) => listCertificateKeys(ctx.db).map((k) => keyView(ctx, k)),
-  'certificates.revokeKey': ({ keyId, at }, ctx) => keyView(ctx, revokeCertificateKey(ctx.db, keyId, at ?? ctx.now().toISOString(), ctx.now().toISOString())),
+  'certificates.revokeKey': ({ keyId, at }, ctx) => {
+    const key = revokeCertificateKey(ctx.db, keyId, at ?? ctx.now().toISOString(), ctx.now().toISOString());
+    auditAct(ctx, 'certificateKey.revoked', key.office, { keyId, from: key.validUntil ?? '' });
+    return keyView(ctx, key);
+  },
 };
 

@@ -2,6 +2,7 @@ import type { eventCalls } from '../../../shared/contract/events';
 import { localDateTimeAt } from '../../../shared/domain/events';
 import { todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { HandlerMap, ReadContext } from '../context';
+import { auditRead } from '../audit/log';
 import { generatedFile } from '../documents/file';
 import { prepared } from '../db/statements';
 import { assertMayChange, mayChangeHere } from '../exchange/authority';
@@ -60,6 +61,7 @@ export const eventHandlers: HandlerMap<keyof typeof eventCalls> = {
   'events.notifyExport': ({ id, lang }, ctx) => {
     const event = loadEventFacts(ctx.db, id);
     const { file, rows } = notifyWorkbook(ctx.db, id, lang);
+    auditRead(ctx, 'export.notify', id, { rows: String(rows) });
     return { ...generatedFile(`erikti-notify-${event.start_date}.xlsx`, file), rows };
   },
 
@@ -116,6 +118,7 @@ export const eventHandlers: HandlerMap<keyof typeof eventCalls> = {
   'hours.summary': (query, ctx) => summary(ctx.db, query),
   'hours.export': ({ lang, ...query }, ctx) => {
     const { file, rows } = hoursWorkbook(ctx.db, query, lang, ctx.progress);
+    auditRead(ctx, 'export.hours', `${query.from ?? '…'} – ${query.to ?? '…'}`, { rows: String(rows) });
     return { ...generatedFile(`erikti-hours-${query.from ?? 'all'}-${query.to ?? todayInKazakhstan(ctx.now())}.xlsx`, file), rows };
   },
 };

@@ -1,7 +1,8 @@
 import { CallError } from '../../../shared/contract/errors';
 import type { exchangeCalls } from '../../../shared/contract/exchange';
 import { BUNDLE_BASE64_MAX } from '../../../shared/contract/exchange';
-import type { HandlerMap, ReadContext } from '../context';
+import type { CallContext, HandlerMap, ReadContext } from '../context';
+import { auditAct } from '../audit/log';
 import { assertMayChange } from './authority';
 import { listConflicts, resolveConflict, resolveMany } from './conflicts';
 import { markDistinct } from '../replication/distinct-pairs';
@@ -49,6 +50,10 @@ function recordExists(ctx: ReadContext, table: ReplicatedTable, id: string): voi
   if (!row) throw new CallError({ code: 'notFound', key: specOf(table).notFound ?? 'error.notFound', params: { id } }, `No ${table} record ${id}`);
 }
 
+/** A bundle carries people's data: its export is recorded in the call's transaction (the file is committed after). */
+const auditExport = (ctx: CallContext, bundle: { to: string; full: boolean; rows: number; bundleId: string }) =>
+  auditAct(ctx, 'export.exchange', bundle.to, { rows: String(bundle.rows), full: String(bundle.full), bundle: bundle.bundleId });
+
 export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
   'exchange.export': ({ to, full, target }, ctx) => {
     const at = ctx.now().toISOString();
@@ -56,6 +61,7 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
       const sink = fileSink(takeFileToken(target.token, 'write'));
       try {
         const result = exportBundle(ctx.db, sink, { to, full, actor: actorName(ctx), at, progress: ctx.progress });
+        auditExport(ctx, result);
         sink.commit();
         return result;
       } catch (error) {
@@ -69,6 +75,7 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
     if (bytes.length > MAX_DOWNLOAD_BYTES) {
       throw bundleError('tooLargeForDownload', 'The bundle is too large to download here: export it to a file', { limit: MAX_DOWNLOAD_BYTES });
     }
+    auditExport(ctx, result);
     return { ...result, base64: bytes.toString('base64') };
   },
 
@@ -153,6 +160,7 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
       throw keysError('fingerprint', `The fingerprint given (${fingerprint}) is not this key file's (${keys.fingerprint}): do not trust it`);
     }
     const added = trustKeys(ctx.db, keys, 'administrator', actorName(ctx), ctx.now().toISOString());
+    if (added) auditAct(ctx, 'trust.added', keys.office, { fingerprint: keys.fingerprint });
     return { added, office: keys.office, fingerprint: keys.fingerprint };
   },
 
@@ -162,22 +170,26 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeCalls> = {
     if (!removed) throw new CallError({ code: 'notFound', key: 'error.notFound' }, 'No such trusted key');
     const revoked = removed.revokedAt === null && removed.status === 'active' && mayRevoke(requireOwnKeys(ctx.db).office, removed.office);
     if (revoked) revokeKey(ctx.db, removed, at);
+    auditAct(ctx, 'trust.removed', removed.office, { fingerprint: removed.fingerprint, revoked: String(revoked) });
     return { ok: true as const, revoked };
   },
 
   'trust.confirm': ({ fingerprint }, ctx) => {
-    confirmPending(ctx.db, fingerprint, actorName(ctx), ctx.now().toISOString());
+    const key = confirmPending(ctx.db, fingerprint, actorName(ctx), ctx.now().toISOString());
+    auditAct(ctx, 'trust.confirmed', key.office, { fingerprint: key.fingerprint });
     return { ok: true };
   },
 
   'trust.reject': ({ fingerprint }, ctx) => {
-    rejectPending(ctx.db, fingerprint, actorName(ctx), ctx.now().toISOString());
+    const key = rejectPending(ctx.db, fingerprint, actorName(ctx), ctx.now().toISOString());
+    auditAct(ctx, 'trust.rejected', key.office, { fingerprint: key.fingerprint });
     return { ok: true };
   },
 
   'keys.rotate': (_input, ctx) => {
     const previous = requireOwnKeys(ctx.db).fingerprint;
     const next = rotateOwnKeys(ctx.db, ctx.now().toISOString());
+    auditAct(ctx, 'keys.rotated', next.office, { previous, fingerprint: next.fingerprint });
     return { office: next.office, replica: next.replica, fingerprint: next.fingerprint, previous, keyFile: publicKeyFile(ctx.db) };
   },
 

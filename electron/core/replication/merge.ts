@@ -3,6 +3,7 @@ import { entryOf, fromWire, parseEntries, relate, serializeEntries, stampTime, t
 import { REPLICATED_TABLES, labelOf, specOf, type ReplicatedTable, type Row, type SqlValue } from './tables';
 import { prepared } from '../db/statements';
 import { readRowClock } from './write';
+import { recordChanges } from './history';
 
 /**
  * One record as a bundle carries it: its creation stamp and author, the values of the fields
@@ -187,6 +188,13 @@ export function applyRemoteRow(env: MergeEnv, row: RemoteRow): RowOutcome {
   const changedValues = taken.filter((f) => (current![f] ?? null) !== (row.v[f] ?? null));
   if (changedValues.length > 0) {
     env.onChange?.(table, row.id, current, changedValues, row.v);
+    const before = current;
+    const replaced = parseEntries(local);
+    recordChanges(
+      db, table, row.id,
+      changedValues.map((f) => ({ field: f, from: before[f] ?? null, to: row.v[f] ?? null, before: entryOf(local, replaced, f), after: entries[f]! })),
+      env.bundleId, (row.v.deleted ?? current.deleted) === 1,
+    );
     let newest = entries[changedValues[0]!]!;
     for (const f of changedValues) if (entries[f]!.s > newest.s) newest = entries[f]!;
     const sets = [...changedValues.map((f) => `${f} = ?`), 'updated_at = ?', 'updated_by = ?'].join(', ');

@@ -4,6 +4,7 @@ import { prepared } from '../db/statements';
 import { ancestorsAfter, entryOf, parseEntries, serializeEntries, type FieldEntry, type RowClock, type Seen } from './entries';
 import type { HybridClock } from './hlc';
 import { REPLICATED_TABLES, type ReplicatedTable, type Row } from './tables';
+import { recordChanges, type FieldChange } from './history';
 
 /** Who is writing and when; every replicated write carries it. */
 export interface WriteStamp {
@@ -74,12 +75,17 @@ export function updateReplicated(w: WriteStamp, table: ReplicatedTable, id: stri
   const seen = seenOf(clock, entries);
   const stamp = w.clock.tick();
   const seq = nextChangeSeq(w.db);
+  const history: FieldChange[] = [];
   for (const f of changed) {
     const previous = entryOf(clock, entries, f);
     const entry: FieldEntry = { s: stamp, a: w.actor, p: ancestorsAfter(previous, options.ancestors?.[f]), q: seq };
     if (f === 'deleted' && values[f] === 1) entry.k = seen;
     entries[f] = entry;
+    const from = current[f] ?? null;
+    const to = values[f] ?? null;
+    if (from !== to) history.push({ field: f, from, to, before: previous, after: entry });
   }
+  recordChanges(w.db, table, id, history, null, (values.deleted ?? current.deleted) === 1);
   prepared(w.db, 'UPDATE row_clock SET fields = ?, seq = ? WHERE tbl = ? AND row_id = ?').run(serializeEntries(clock, entries), seq, table, id);
   resolveConflictsByEdit(w, table, id, changed);
   return changed;

@@ -1,6 +1,7 @@
 import type { RosterChoice, RosterProblem, rosterCalls } from '../../../shared/contract/roster';
 import { CallError } from '../../../shared/contract/errors';
 import { actorOf, type HandlerMap, type ReadContext } from '../context';
+import { auditRead } from '../audit/log';
 import { readOffice } from '../office/identity';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated } from '../replication/write';
@@ -118,6 +119,7 @@ export const rosterHandlers: HandlerMap<RosterCallName> = {
   'roster.export': ({ query, selection, columns, format, lang }, ctx) => {
     countIinLookups(ctx, 'roster.export', wholeIins(selection ? selectionText(selection) : query.text));
     const result = exportRoster(ctx.db, { query, selection, columns, format, lang, canReadIin: canReadIin(ctx), today: today(ctx) }, ctx.progress);
+    auditRead(ctx, 'export.roster', result.fileName, { rows: String(result.rows), columns: String(columns.length) });
     return { ...generatedFile(result.fileName, result.bytes), rows: result.rows };
   },
 };

@@ -2,6 +2,7 @@ import { CallError } from '../../../shared/contract/errors';
 import type { trainingCalls } from '../../../shared/contract/trainings';
 import { todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { HandlerMap, ReadContext } from '../context';
+import { auditRead } from '../audit/log';
 import { attendanceFileName, attendanceSheet } from '../documents/attendance';
 import { generatedFile } from '../documents/file';
 import { assertMayChange, mayChangeHere } from '../exchange/authority';
@@ -119,7 +120,9 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingCalls> = {
   'trainings.sheet': ({ sessionId, lang }, ctx) => {
     loadSession(ctx.db, sessionId);
     const input = { ...attendanceSheetInput(ctx.db, sessionId, lang), printedOn: todayOf(ctx) };
-    return generatedFile(attendanceFileName(input), attendanceSheet(input, lang));
+    const file = generatedFile(attendanceFileName(input), attendanceSheet(input, lang));
+    auditRead(ctx, 'export.attendance', sessionId);
+    return file;
   },
   'trainings.ofVolunteer': ({ volunteerId }, ctx) => sessionsOfVolunteer(ctx.db, resolveSurvivor(ctx.db, 'volunteers', volunteerId)),
 
@@ -138,7 +141,9 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingCalls> = {
   'qualifications.expiringExport': ({ lang, on, ...query }, ctx) => {
     const day = on ?? todayOf(ctx);
     const { rows } = expiring(ctx.db, { ...query, on: day }, null);
-    return { ...generatedFile(`erikti-expiring-${day}.xlsx`, expiringWorkbook(rows, lang)), rows: rows.length };
+    const file = generatedFile(`erikti-expiring-${day}.xlsx`, expiringWorkbook(rows, lang));
+    auditRead(ctx, 'export.qualifications', day, { rows: String(rows.length) });
+    return { ...file, rows: rows.length };
   },
 };
 

@@ -4,6 +4,7 @@ import { forgetRecordsInHistory } from '../exchange/history';
 import { erasedValue } from '../../../shared/domain/replicated-table';
 import { REPLICATED_TABLES, specOf, type Row } from '../replication/tables';
 import { prepared } from '../db/statements';
+import { forgetHistory } from '../replication/history';
 import { updateReplicated, type WriteStamp } from '../replication/write';
 
 /** Every replicated volunteer field as erasure leaves it (the table's declaration says how), and the tombstone flag. */
@@ -33,7 +34,7 @@ function recordsOfPerson(db: Db, id: string): string[] {
  * replicates like any edit, and settles open conflicts on the record as "edited"), memberships
  * end, their documents are deleted with their content, the conflict log forgets the values and
  * names it kept about them (the rows stay, so the same conflict is not logged again), and so do
- * the exchange history's reports.
+ * the exchange history's reports and the records' field-by-field history.
  * The search index's triggers remove the keys for real (migration 0006) and the connection's
  * secure_delete zeroes the freed space; the caller checkpoints the WAL after commit.
  */
@@ -55,6 +56,7 @@ export function erasePerson(stamp: WriteStamp, id: string): void {
     ).run(record, record);
   }
   forgetRecordsInHistory(db, records);
+  forgetHistory(db, 'volunteers', records);
 }
 
 /**

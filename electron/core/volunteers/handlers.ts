@@ -4,6 +4,7 @@ import { iinFacts, type IinFacts } from '../../../shared/domain/iin';
 import type { OfficeCode } from '../../../shared/domain/regions';
 import type { VolunteerPatch } from '../../../shared/domain/volunteer';
 import type { HandlerMap, ReadContext } from '../context';
+import { auditAct } from '../audit/log';
 import { resolveSurvivor } from '../replication/merges';
 import { prepared } from '../db/statements';
 import { assertMayChange, keeperOf, mayChangeHere } from '../exchange/authority';
@@ -92,6 +93,8 @@ export const volunteerHandlers: HandlerMap<Exclude<keyof typeof volunteerCalls, 
     loadRow(ctx, id);
     assertMayChange(ctx.db, 'volunteers', id);
     erasePerson(ctx.stamp(), id);
+    // The record id only: the name is what was erased.
+    auditAct(ctx, 'volunteer.erased', id);
     ctx.afterCommit(() => checkpointAfterErasure(ctx.db));
     return { ok: true };
   },

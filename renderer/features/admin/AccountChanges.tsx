@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../shared/contract/audit';
+import { ACCOUNT_ACTIONS, type AuditEntry } from '../../../shared/contract/audit';
+import { hrefFor } from '../../app/router';
 import { call } from '../../app/api';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDateTime } from '../../ui/format';
@@ -20,11 +21,14 @@ export function AccountChanges() {
   const { t } = useTranslation();
   const detail = useDetail();
   const [offset, setOffset] = useState(0);
-  const log = useLoad(() => call('audit.log', { offset, limit: PAGE }), [offset]);
+  const log = useLoad(() => call('audit.log', { actions: [...ACCOUNT_ACTIONS], offset, limit: PAGE }), [offset]);
   const total = log.data?.total ?? 0;
   return (
     <section className="form-section" aria-labelledby="account-changes-title" data-testid="account-changes">
       <h2 id="account-changes-title">{t('users.changes')}</h2>
+      <p>
+        <a href={hrefFor({ name: 'audit' })} data-testid="open-audit">{t('audit.open')}</a>
+      </p>
       <ErrorText error={log.error} />
       {log.data && total === 0 && <p className="muted">{t('users.changesNone')}</p>}
       {log.data && total > 0 && (

@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { DetailScreen } from '../../ui/DetailScreen';
 import { ErrorText } from '../../ui/ErrorText';
 import { Fact, Facts } from '../../ui/Facts';
+import { RecordHistory } from '../../ui/RecordHistory';
 import { KeptBy } from '../../ui/KeptBy';
 import { displayPhone, formatDate } from '../../ui/format';
 import { toastError, toastOk } from '../../ui/toasts';
@@ -100,6 +101,7 @@ function Detail({ id, o, reload }: { id: string; o: CallResult<'organisations.ge
         {o.members.length === 0 && <p className="muted">{t('organisation.noMembers')}</p>}
         <ErrorText error={action.error} />
       </section>
+      <RecordHistory table="organisations" id={id} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { useAction, useLoad } from '../../ui/useLoad';
 import { useVocabLabel, type VocabGroup } from '../../ui/vocab';
 import { DeactivatePanel } from './DeactivatePanel';
 import { DocumentsBlock } from './DocumentsBlock';
+import { RecordHistory } from '../../ui/RecordHistory';
 
 /** One volunteer's record, read-only, with the actions staff take on it. */
 /** `more`: blocks other sections add to the profile (trainings and qualifications), composed by the route table. */
@@ -142,6 +143,7 @@ function Profile({ id, v, reload, more }: { id: string; v: CallResult<'volunteer
           <p className="notes">{v.notes}</p>
         </Facts>
       )}
+      <RecordHistory table="volunteers" id={id} />
       <p className="muted small stamps">
         {t('volunteer.created', { at: formatDateTime(v.createdAt), by: v.createdBy })} ·{' '}
         {t('volunteer.updated', { at: formatDateTime(v.updatedAt), by: v.updatedBy })}
