@@ -5,6 +5,7 @@ import { certificateCalls } from './certificates';
 import { eventCalls } from './events';
 import { exchangeCalls } from './exchange';
 import { organisationCalls } from './organisations';
+import { reportCalls } from './reports';
 import { rosterCalls } from './roster';
 import { adminCalls, sessionCalls } from './session';
 import { trainingCalls } from './trainings';
@@ -25,6 +26,7 @@ export const contract = {
   ...trainingCalls,
   ...eventCalls,
   ...certificateCalls,
+  ...reportCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;
