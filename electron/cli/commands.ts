@@ -5,6 +5,7 @@ import { exchangeCommands } from './exchange-commands';
 import { usage, type Commands } from './helpers';
 import { keysCommands } from './keys-commands';
 import { officeCommands } from './office-commands';
+import { reportsCommands } from './reports-commands';
 import { rosterCommands } from './roster-commands';
 import { trainingsCommands } from './trainings-commands';
 import { volunteersCommands } from './volunteers-commands';
@@ -21,6 +22,7 @@ export const COMMANDS: Commands = {
   ...trainingsCommands,
   ...eventsCommands,
   ...certificatesCommands,
+  ...reportsCommands,
   ...callCommands,
 };
 

@@ -12,6 +12,7 @@ import { writeSheet } from '../spreadsheet/write';
  * Both carry the same figures as the screen.
  */
 
+/** The .xlsx header: a share column says it holds percentages (the PDF writes "%" in each cell). */
 function header(report: ReportResult, key: string, lang: Lang): string {
   const column = report.columns.find((c) => c.key === key)!;
   return column.type === 'rate' ? `${columnLabel(key, lang)}, %` : columnLabel(key, lang);
@@ -67,8 +68,8 @@ export function reportPdf(report: ReportResult, lang: Lang, office: string, now:
     numbered: true,
     columns: report.columns.map((c) => ({
       key: c.key,
-      header: header(report, c.key, lang),
-      width: ['text', 'categories'].includes(c.type) ? 3 : c.type === 'iin' || c.type === 'region' ? 2 : 1.4,
+      header: columnLabel(c.key, lang),
+      width: ['text', 'categories'].includes(c.type) ? 3 : ['iin', 'region', 'category', 'area', 'ageGroup'].includes(c.type) ? 2 : 1.4,
       align: ['number', 'hours', 'rate'].includes(c.type) ? 'right' : 'left',
     })),
     rows: report.rows.map((row) => Object.fromEntries(report.columns.map((c) => [c.key, cellText(c, row[c.key] ?? null, lang, row)]))),
