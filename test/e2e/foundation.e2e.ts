@@ -62,6 +62,7 @@ test('first run, a volunteer with a wrong then a right IIN, Latin search, Kazakh
   await expect(page.getByText(text(kk, 'error.badCredentials'))).toBeVisible();
   await page.locator('#signin-password').fill('very secret 1');
   await page.locator('button[type=submit]').click();
+  await page.locator('nav a[href="#/volunteers"]').click(); // the overview is the landing screen
   await expect(page.getByTestId('roster-row')).toHaveCount(1);
 });
 
