@@ -5,10 +5,9 @@ import type { Role } from '../../../shared/domain/vocabulary';
 import { roleAtLeast } from '../../../shared/domain/vocabulary';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
-import { COUNTED_SQL } from '../events/ledger';
 import { readOffice } from '../office/identity';
 import { likelyDuplicates } from '../volunteers/duplicates';
-import { HOURS_FROM, HOURS_REGION } from './hours';
+import { DAYS_SQL, WAITING_SQL } from './hours';
 import { REGION_CODES, isCentre, regionFreshness, staleNote } from './freshness';
 import { instantsOf } from './report';
 
@@ -39,16 +38,10 @@ const REGIONAL: Partial<Record<DashboardFigure, (d: Dates) => { sql: string; par
     sql: 'SELECT v.region, count(*) FROM volunteers v WHERE v.deleted = 0 AND v.created_at >= ? GROUP BY 1',
     params: [instantsOf({ from: d.monthStart, to: d.today }).start],
   }),
-  verifiedHoursMonth: (d) => ({
-    sql: `SELECT ${HOURS_REGION}, sum(h.hours) ${HOURS_FROM} WHERE h.entry_date >= ? AND h.entry_date <= ? AND h.verified_at IS NOT NULL AND ${COUNTED_SQL} GROUP BY 1`,
-    params: [d.monthStart, d.today],
-  }),
-  verifiedHoursYear: (d) => ({
-    sql: `SELECT ${HOURS_REGION}, sum(h.hours) ${HOURS_FROM} WHERE h.entry_date >= ? AND h.entry_date <= ? AND h.verified_at IS NOT NULL AND ${COUNTED_SQL} GROUP BY 1`,
-    params: [d.yearStart, d.today],
-  }),
-  unverifiedHours: () => ({ sql: `SELECT ${HOURS_REGION}, sum(h.hours) ${HOURS_FROM} WHERE h.verified_at IS NULL AND ${COUNTED_SQL} GROUP BY 1`, params: [] }),
-  entriesWaiting: () => ({ sql: `SELECT ${HOURS_REGION}, count(*) ${HOURS_FROM} WHERE h.verified_at IS NULL AND ${COUNTED_SQL} GROUP BY 1`, params: [] }),
+  verifiedHoursMonth: (d) => ({ sql: `${DAYS_SQL} SELECT region, sum(verified) FROM days GROUP BY 1`, params: [{ from: d.monthStart, to: d.today }] }),
+  verifiedHoursYear: (d) => ({ sql: `${DAYS_SQL} SELECT region, sum(verified) FROM days GROUP BY 1`, params: [{ from: d.yearStart, to: d.today }] }),
+  unverifiedHours: () => ({ sql: `SELECT region, hours FROM (${WAITING_SQL})`, params: [] }),
+  entriesWaiting: () => ({ sql: `SELECT region, entries FROM (${WAITING_SQL})`, params: [] }),
   trainingsHeld: (d) => ({
     sql: "SELECT ts.office, count(*) FROM training_sessions ts WHERE ts.deleted = 0 AND ts.status IN ('held', 'closed') AND ts.end_date >= ? AND ts.end_date <= ? GROUP BY 1",
     params: [d.yearStart, d.today],

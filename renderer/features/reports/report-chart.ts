@@ -45,7 +45,7 @@ function barsOf(report: ReportResult, lang: Lang, valueKey: string): ChartOption
   const share = value.type === 'rate';
   const labels = rows.map((r) => cellText(group, r[group.key] ?? null, lang, r));
   return {
-    ...base(lang, labels, labels.some((l) => l.length > 10) || labels.length > 8),
+    ...base(lang, labels, labels.length > 8),
     legend: { top: 0 },
     series: [{
       type: 'bar', name: share ? `${columnLabel(valueKey, lang)}, %` : columnLabel(valueKey, lang), color: DARK,
