@@ -86,5 +86,8 @@ export const reportCalls = {
     input: reportQuery.extend({ format: z.enum(['xlsx', 'pdf']), lang: z.enum(['kk', 'ru', 'en']).default('ru') }),
     output: generatedFile.extend({ rows: z.number() }),
   }),
+  /** Every figure but likely duplicates (null there): that one scans everyone's names and comes apart. */
   'dashboard.office': call({ access: 'staff', writes: false, input: empty, output: dashboard }),
+  /** How many likely duplicates there are: a scan of the whole roster (seconds at national scale), so the screen asks after the rest. */
+  'dashboard.duplicates': call({ access: 'staff', writes: false, input: empty, output: z.object({ count: z.number() }) }),
 };

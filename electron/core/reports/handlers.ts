@@ -4,12 +4,13 @@ import { officeName } from '../../../shared/domain/regions';
 import { actorOf, type HandlerMap } from '../context';
 import { generatedFile } from '../documents/file';
 import { readOffice } from '../office/identity';
+import { likelyDuplicates } from '../volunteers/duplicates';
 import { canReadIin } from '../volunteers/iin-lookups';
 import { officeDashboard } from './dashboard';
 import { reportPdf, reportWorkbook } from './export';
 import { runReport } from './run';
 
-type ReportCall = 'reports.list' | 'reports.run' | 'reports.export' | 'dashboard.office';
+type ReportCall = 'reports.list' | 'reports.run' | 'reports.export' | 'dashboard.office' | 'dashboard.duplicates';
 
 export const reportHandlers: HandlerMap<Extract<CallName, ReportCall>> = {
   'reports.list': () => [...REPORT_NAMES],
@@ -24,4 +25,5 @@ export const reportHandlers: HandlerMap<Extract<CallName, ReportCall>> = {
     return { ...generatedFile(`erikti-${report.name}${region}-${report.from}-${report.to}.${format}`, bytes), rows: report.rows.length };
   },
   'dashboard.office': (_input, ctx) => officeDashboard(ctx.db, actorOf(ctx).role, ctx.now()),
+  'dashboard.duplicates': (_input, ctx) => ({ count: likelyDuplicates(ctx.db, { limit: Infinity }).length }),
 };

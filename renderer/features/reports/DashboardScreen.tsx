@@ -73,7 +73,10 @@ function Regions({ dashboard }: { dashboard: Dashboard }) {
 export function DashboardScreen() {
   const { t } = useTranslation();
   const dashboard = useLoad(() => call('dashboard.office', {}), []);
+  // The duplicates count scans every name: the other figures do not wait for it.
+  const duplicates = useLoad(() => call('dashboard.duplicates', {}), []);
   const d = dashboard.data;
+  const figureList = d?.figures.map((f) => (f.key === 'likelyDuplicates' ? { ...f, value: duplicates.data?.count ?? null } : f));
   return (
     <div className="screen">
       <ReportsTabs current="dashboard" />
@@ -85,7 +88,7 @@ export function DashboardScreen() {
       {d?.notes.map((note) => <p key={note.key} className="notice warn" role="note" data-testid="dashboard-note">{t(note.key, note.params)}</p>)}
       {d && (
         <div className="figure-grid" data-testid="dashboard-figures">
-          {d.figures.map((f) => <FigureCard key={f.key} figure={f} />)}
+          {figureList!.map((f) => <FigureCard key={f.key} figure={f} />)}
         </div>
       )}
       {d && d.regions.length > 0 && <Regions dashboard={d} />}

@@ -11,8 +11,8 @@ describe('erikti reports and report', () => {
     const db = initOfficeFile(path.join(dir, 'office.sqlite'), 'KZ-19');
     expect(eriktiJson(['reports', '--db', db])).toEqual([...REPORT_NAMES]);
     const person = eriktiJson<{ id: string }>(['volunteers', 'add', '--db', db, '--json', JSON.stringify({ lastName: 'Ахметова', firstName: 'Айгерім', birthDate: '2004-05-01', region: 'KZ-19' })]).id;
-    for (let day = 1; day <= 10; day++) {
-      eriktiJson(['hours', 'add', '--db', db, '--volunteer', person, '--date', `2026-04-${String(day).padStart(2, '0')}`, '--hours', '8', '--category', 'animals', '--verified']);
+    for (const [day, hours] of [[1, 24], [2, 24], [3, 24], [4, 8]] as const) {
+      eriktiJson(['hours', 'add', '--db', db, '--volunteer', person, '--date', `2026-04-0${day}`, '--hours', String(hours), '--category', 'animals', '--verified']);
     }
     eriktiJson(['hours', 'add', '--db', db, '--volunteer', person, '--date', '2026-05-02', '--hours', '3', '--category', 'animals']);
     const period = ['--from', '2026-01-01', '--to', '2026-12-31'];
@@ -21,10 +21,10 @@ describe('erikti reports and report', () => {
     expect(hours).toEqual({
       name: 'hours', from: '2026-01-01', to: '2026-12-31', region: null, notes: [],
       rows: [
-        { month: '2026-04', region: 'KZ-19', category: 'animals', hours: 80, verifiedHours: 80, entries: 10 },
+        { month: '2026-04', region: 'KZ-19', category: 'animals', hours: 80, verifiedHours: 80, entries: 4 },
         { month: '2026-05', region: 'KZ-19', category: 'animals', hours: 3, verifiedHours: 0, entries: 1 },
       ],
-      totals: { hours: 83, verifiedHours: 80, entries: 11 },
+      totals: { hours: 83, verifiedHours: 80, entries: 5 },
     });
     expect(eriktiJson<{ totals: { hours: number } }>(['report', 'hours', '--db', db, ...period, '--region', 'KZ-75']).totals.hours).toBe(0);
 
@@ -42,5 +42,5 @@ describe('erikti reports and report', () => {
     expect(erikti(['report', 'nope', '--db', db]).status).toBe(1);
     expect(erikti(['report', 'hours', '--db', db, '--out', path.join(dir, 'x.csv')]).status).toBe(2);
     expect(existsSync(path.join(dir, 'x.csv'))).toBe(false);
-  });
+  }, 240_000);
 });

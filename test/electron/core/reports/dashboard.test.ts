@@ -38,8 +38,11 @@ describe('the office dashboard', () => {
     expect(d).toMatchObject({ office: 'KZ-19', on: '2026-03-10', regions: [], freshness: [], notes: [] });
     expect(figures(d)).toEqual({
       activeVolunteers: 3, newThisMonth: 4, verifiedHoursMonth: 4, verifiedHoursYear: 10, unverifiedHours: 2.5, trainingsHeld: 1, trainingsPassed: 1,
-      upcomingEvents: 1, staffingGaps: 2, expiringQualifications: 1, entriesWaiting: 1, openConflicts: 0, likelyDuplicates: 0,
+      upcomingEvents: 1, staffingGaps: 2, expiringQualifications: 1, entriesWaiting: 1, openConflicts: 0, likelyDuplicates: null,
     });
+    expect(core.callAs(STAFF, 'dashboard.duplicates', {})).toEqual({ count: 0 });
+    volunteer(core, 'Абаев');
+    expect(core.callAs(STAFF, 'dashboard.duplicates', {})).toEqual({ count: 1 });
     const routes = Object.fromEntries(d.figures.map((f) => [f.key, f.route]));
     expect(routes).toMatchObject({ activeVolunteers: '#/volunteers', entriesWaiting: '#/hours', expiringQualifications: '#/trainings/expiring', openConflicts: null, likelyDuplicates: null });
     expect(core.callAs(ADMIN, 'dashboard.office', {}).figures.find((f) => f.key === 'openConflicts')!.route).toBe('#/conflicts');
