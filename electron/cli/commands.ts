@@ -7,6 +7,7 @@ import { exchangeCommands } from './exchange-commands';
 import { usage, type Commands } from './helpers';
 import { keysCommands } from './keys-commands';
 import { officeCommands } from './office-commands';
+import { reportsCommands } from './reports-commands';
 import { rosterCommands } from './roster-commands';
 import { trainingsCommands } from './trainings-commands';
 import { volunteersCommands } from './volunteers-commands';
@@ -25,6 +26,7 @@ export const COMMANDS: Commands = {
   ...certificatesCommands,
   ...backupsCommands,
   ...auditCommands,
+  ...reportsCommands,
   ...callCommands,
 };
 

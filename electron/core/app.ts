@@ -17,6 +17,7 @@ import { readOffice, replicaId } from './office/identity';
 import { attachKeyProtector, sealPlaintextKeys } from './office/private-keys';
 import { organisationHandlers } from './organisations/handlers';
 import { loadClock, persistClock, syncClock, type HybridClock } from './replication/hlc';
+import { reportHandlers } from './reports/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backups/handlers';
@@ -43,6 +44,7 @@ const handlers: HandlerMap<CallName> = {
   ...viewHandlers,
   ...backupHandlers,
   ...attachmentHandlers,
+  ...reportHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */

@@ -33,6 +33,8 @@ import { CertificatesBlock } from '../features/certificates/CertificatesBlock';
 import { CertificatesScreen } from '../features/certificates/CertificatesScreen';
 import { KeysScreen } from '../features/certificates/KeysScreen';
 import { SessionCertificates } from '../features/certificates/SessionCertificates';
+import { DashboardScreen } from '../features/reports/DashboardScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { route } from './route';
 
 /**
@@ -41,6 +43,9 @@ import { route } from './route';
  * Where a literal segment and a parameter compete ('new' and ':id'), the literal wins.
  */
 export const ROUTES = [
+  // The landing route: the office's work at a glance; the reports are its second tab (one header entry for both).
+  route('dashboard', 'overview', () => <DashboardScreen />, { nav: 'dashboard.nav' }),
+  route('reports', 'reports', () => <ReportsScreen />, { under: 'dashboard' }),
   route('volunteers', 'volunteers', () => <RosterScreen />, { nav: 'nav.volunteers' }),
   route('volunteerNew', 'volunteers/new', () => <VolunteerEdit key="new" />, { under: 'volunteers' }),
   route('volunteer', 'volunteers/:id', ({ id }) => <VolunteerProfile key={id} id={id} more={<><QualificationsBlock volunteerId={id} /><HoursBlock volunteerId={id} /><CertificatesBlock volunteerId={id} /></>} />, { under: 'volunteers' }),

@@ -7,6 +7,7 @@ import { certificateCalls } from './certificates';
 import { eventCalls } from './events';
 import { exchangeCalls } from './exchange';
 import { organisationCalls } from './organisations';
+import { reportCalls } from './reports';
 import { rosterCalls } from './roster';
 import { adminCalls, sessionCalls } from './session';
 import { trainingCalls } from './trainings';
@@ -31,6 +32,7 @@ export const contract = {
   ...viewCalls,
   ...backupCalls,
   ...attachmentCalls,
+  ...reportCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -24,6 +24,7 @@ test('batch-issue certificates for a session, see the register, verify one, revo
 
   await page.goto(office.host.url);
   await signIn(page, 'admin', 'administrator pass');
+  await page.locator('nav a[href="#/volunteers"]').click(); // the overview is the landing screen
   await page.getByTestId('roster-certificates').click();
   const batch = page.getByTestId('certificate-batch');
   await batch.getByRole('button', { name: text(ru, 'vocab.certificateKind.training') }).click();

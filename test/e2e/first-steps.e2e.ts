@@ -13,6 +13,7 @@ test('a new office: the empty roster points to Add and Import, and the office na
   await signIn(page, 'admin', 'administrator pass');
   await speak(page, 'en');
 
+  await page.locator('nav a[href="#/volunteers"]').click(); // the overview is the landing screen
   const firstSteps = page.getByTestId('roster-first-steps');
   await expect(firstSteps).toContainText('No volunteers here yet');
   await firstSteps.getByRole('link', { name: 'Import from Excel' }).click();

@@ -20,7 +20,8 @@ test('first run, a volunteer with a wrong then a right IIN, Latin search, Kazakh
   await page.locator('#setup-confirm').fill('very secret 1');
   await page.locator('button[type=submit]').click();
 
-  // Signed in: the roster, empty. Add a volunteer with a wrong IIN.
+  // Signed in: the overview; the roster, empty. Add a volunteer with a wrong IIN.
+  await page.locator('nav a[href="#/volunteers"]').click();
   await page.locator('a[href="#/volunteers/new"]').first().click();
   await page.locator('#v-lastName').fill('Жұмабеков');
   await page.locator('#v-firstName').fill('Нұрсұлтан');
@@ -62,6 +63,7 @@ test('first run, a volunteer with a wrong then a right IIN, Latin search, Kazakh
   await expect(page.getByText(text(kk, 'error.badCredentials'))).toBeVisible();
   await page.locator('#signin-password').fill('very secret 1');
   await page.locator('button[type=submit]').click();
+  await page.locator('nav a[href="#/volunteers"]').click(); // the overview is the landing screen
   await expect(page.getByTestId('roster-row')).toHaveCount(1);
 });
 

@@ -77,6 +77,7 @@ function volunteersIn(file: string): number {
 }
 
 async function chooseAndCheck(page: Page, roster: Buffer): Promise<void> {
+  await page.locator('nav a[href="#/volunteers"]').click(); // the overview is the landing screen
   await page.getByTestId('roster-import-link').click();
   await page.setInputFiles('#roster-file', { name: 'большой список.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: roster });
   await expect(page.getByTestId('roster-mapping')).toBeVisible({ timeout: 60_000 });

@@ -18,9 +18,9 @@ describe('the route table', () => {
   });
 
   it.each<[string, Route]>([
-    ['', { name: 'volunteers' }],
-    ['#/', { name: 'volunteers' }],
-    ['#/nowhere', { name: 'volunteers' }],
+    ['', { name: 'dashboard' }],
+    ['#/', { name: 'dashboard' }],
+    ['#/nowhere', { name: 'dashboard' }],
     ['#/volunteers/', { name: 'volunteers' }],
     ['#/volunteers/new', { name: 'volunteerNew' }],
     ['#/volunteers/new/edit', { name: 'volunteerNew' }],
@@ -45,7 +45,7 @@ describe('the route table', () => {
       const under = routeDef(def.name).under;
       if (under !== undefined) expect(entries).toContain(under);
     }
-    expect(ROUTES.filter((def) => def.nav).map((def) => def.nav)).toEqual(['nav.volunteers', 'nav.organisations', 'events.nav', 'trainings.nav', 'exchange.nav', 'nav.users', 'nav.office']);
+    expect(ROUTES.filter((def) => def.nav).map((def) => def.nav)).toEqual(['dashboard.nav', 'nav.volunteers', 'nav.organisations', 'events.nav', 'trainings.nav', 'exchange.nav', 'nav.users', 'nav.office']);
   });
 
   it('has a screen taking an id for every replicated table that declares one (the Conflicts screen links there)', () => {

@@ -1,0 +1,128 @@
+import type { Dashboard, DashboardFigure, Figure } from '../../../shared/contract/reports';
+import { HOLDING_STATUSES, localDateTimeAt } from '../../../shared/domain/events';
+import { addDays, todayInKazakhstan } from '../../../shared/domain/trainings';
+import type { Role } from '../../../shared/domain/vocabulary';
+import { roleAtLeast } from '../../../shared/domain/vocabulary';
+import type { ReadDb } from '../db/read-only';
+import { prepared } from '../db/statements';
+import { readOffice } from '../office/identity';
+import { DAYS_SQL, WAITING_SQL } from './hours';
+import { REGION_CODES, isCentre, regionFreshness, staleNote } from './freshness';
+import { instantsOf } from './report';
+
+/**
+ * The office dashboard: what the office holds at a glance, each figure with the route of the
+ * list behind it. Each regional figure is one SQL query grouped by region, so the centre's
+ * per-region columns and its national figure come from the same rows (the national figure is
+ * their sum, those without a region included). Conflicts and likely duplicates are this office's
+ * own review lists, not a region's.
+ */
+
+const HOLDING = HOLDING_STATUSES.map((s) => `'${s}'`).join(', ');
+
+type ByRegion = Map<string | null, number>;
+
+interface Dates {
+  today: string;
+  now: string;
+  monthStart: string;
+  yearStart: string;
+  in30: string;
+}
+
+/** Each regional figure: SQL giving (region, value) rows. */
+const REGIONAL: Partial<Record<DashboardFigure, (d: Dates) => { sql: string; params: unknown[] }>> = {
+  activeVolunteers: () => ({ sql: "SELECT v.region, count(*) FROM volunteers v WHERE v.deleted = 0 AND v.status = 'active' GROUP BY 1", params: [] }),
+  newThisMonth: (d) => ({
+    sql: 'SELECT v.region, count(*) FROM volunteers v WHERE v.deleted = 0 AND v.created_at >= ? GROUP BY 1',
+    params: [instantsOf({ from: d.monthStart, to: d.today }).start],
+  }),
+  verifiedHoursMonth: (d) => ({ sql: `${DAYS_SQL} SELECT region, sum(verified) FROM days GROUP BY 1`, params: [{ from: d.monthStart, to: d.today }] }),
+  verifiedHoursYear: (d) => ({ sql: `${DAYS_SQL} SELECT region, sum(verified) FROM days GROUP BY 1`, params: [{ from: d.yearStart, to: d.today }] }),
+  unverifiedHours: () => ({ sql: `SELECT region, hours FROM (${WAITING_SQL})`, params: [] }),
+  entriesWaiting: () => ({ sql: `SELECT region, entries FROM (${WAITING_SQL})`, params: [] }),
+  trainingsHeld: (d) => ({
+    sql: "SELECT ts.office, count(*) FROM training_sessions ts WHERE ts.deleted = 0 AND ts.status IN ('held', 'closed') AND ts.end_date >= ? AND ts.end_date <= ? GROUP BY 1",
+    params: [d.yearStart, d.today],
+  }),
+  trainingsPassed: (d) => ({
+    sql: `SELECT ts.office, count(*) FROM training_sessions ts JOIN enrolments en ON en.session_id = ts.id AND en.deleted = 0 AND en.result = 'passed'
+          WHERE ts.deleted = 0 AND ts.status IN ('held', 'closed') AND ts.end_date >= ? AND ts.end_date <= ? GROUP BY 1`,
+    params: [d.yearStart, d.today],
+  }),
+  upcomingEvents: (d) => ({
+    sql: "SELECT e.region, count(*) FROM events e WHERE e.deleted = 0 AND e.status IN ('planned', 'active') AND e.end_date >= ? GROUP BY 1",
+    params: [d.today],
+  }),
+  // Places still to fill on shifts not yet started (a shift holding more than it needs fills nothing else).
+  staffingGaps: (d) => ({
+    sql: `SELECT e.region, sum(max(COALESCE(s.needed, 0) - (SELECT count(*) FROM assignments a WHERE a.shift_id = s.id AND a.deleted = 0 AND a.status IN (${HOLDING})), 0))
+          FROM events e JOIN shifts s ON s.event_id = e.id AND s.deleted = 0
+          WHERE e.deleted = 0 AND e.status IN ('planned', 'active') AND e.end_date >= ? AND s.start_at >= ? GROUP BY 1`,
+    params: [d.today, d.now],
+  }),
+  // Valid today and ending within 30 days, unless the person already holds the same kind for longer.
+  expiringQualifications: (d) => ({
+    sql: `SELECT v.region, count(*) FROM qualifications q JOIN volunteers v ON v.id = q.volunteer_id AND v.deleted = 0
+          WHERE q.deleted = 0 AND q.valid_until >= ? AND q.valid_until <= ? AND q.valid_from <= ?
+            AND NOT EXISTS (SELECT 1 FROM qualifications r WHERE r.volunteer_id = q.volunteer_id AND r.kind_id = q.kind_id AND r.deleted = 0
+                            AND (r.valid_until IS NULL OR r.valid_until > q.valid_until))
+          GROUP BY 1`,
+    params: [d.today, d.in30, d.today],
+  }),
+};
+
+/** The list behind each figure, and the role it needs (the link is left out for those who cannot open it). */
+const ROUTES: Record<DashboardFigure, { route: string; role: Role }> = {
+  activeVolunteers: { route: '#/volunteers', role: 'staff' },
+  newThisMonth: { route: '#/volunteers', role: 'staff' },
+  verifiedHoursMonth: { route: '#/hours', role: 'staff' },
+  verifiedHoursYear: { route: '#/hours', role: 'staff' },
+  unverifiedHours: { route: '#/hours', role: 'staff' },
+  entriesWaiting: { route: '#/hours', role: 'staff' },
+  trainingsHeld: { route: '#/trainings', role: 'staff' },
+  trainingsPassed: { route: '#/trainings', role: 'staff' },
+  upcomingEvents: { route: '#/events', role: 'staff' },
+  staffingGaps: { route: '#/events', role: 'staff' },
+  expiringQualifications: { route: '#/trainings/expiring', role: 'staff' },
+  openConflicts: { route: '#/conflicts', role: 'coordinator' },
+  likelyDuplicates: { route: '#/duplicates', role: 'coordinator' },
+};
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function byRegion(db: ReadDb, query: { sql: string; params: unknown[] }): ByRegion {
+  const rows = prepared(db, query.sql).raw().all(...query.params) as [string | null, number | null][];
+  return new Map(rows.map(([region, value]) => [region, round2(value ?? 0)]));
+}
+
+function datesOf(now: Date): Dates {
+  const today = todayInKazakhstan(now);
+  return { today, now: localDateTimeAt(now), monthStart: `${today.slice(0, 7)}-01`, yearStart: `${today.slice(0, 4)}-01-01`, in30: addDays(today, 30) };
+}
+
+export function officeDashboard(db: ReadDb, role: Role, now: Date): Dashboard {
+  const dates = datesOf(now);
+  const office = readOffice(db)?.code ?? '';
+  const regional = Object.entries(REGIONAL).map(([key, query]) => [key as DashboardFigure, byRegion(db, query(dates))] as const);
+  const values = new Map<DashboardFigure, number | null>(regional.map(([key, rows]) => [key, round2([...rows.values()].reduce((s, v) => s + v, 0))]));
+  values.set('openConflicts', prepared(db, 'SELECT count(*) FROM conflicts WHERE resolved_at IS NULL').pluck().get() as number);
+  // Likely duplicates: `dashboard.duplicates` (a scan of every name), asked for apart.
+  values.set('likelyDuplicates', null);
+  const figures: Figure[] = (Object.keys(ROUTES) as DashboardFigure[]).map((key) => ({
+    key,
+    value: values.get(key) ?? null,
+    route: roleAtLeast(role, ROUTES[key].role) ? ROUTES[key].route : null,
+  }));
+  const centre = isCentre(office);
+  return {
+    office,
+    on: dates.today,
+    figures,
+    regions: centre
+      ? REGION_CODES.map((region) => ({ region, figures: Object.fromEntries(regional.map(([key, rows]) => [key, rows.get(region) ?? 0])) }))
+      : [],
+    freshness: centre ? regionFreshness(db, now) : [],
+    notes: staleNote(db, office, null, now),
+  };
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { OFFICE_CODES } from '../domain/regions';
+import { COLUMN_TYPES, REPORT_NAMES } from '../domain/reports';
+import { isoDate } from '../domain/text';
+import { call, empty } from './call';
+import { generatedFile } from './files';
+
+/**
+ * Reports and the office dashboard. Everyone signed in reads them (aggregates); the rows that name
+ * people carry the IIN only for roles that may read it (coordinators and administrators), and
+ * erased people are counted without a name. The arithmetic is SQL in electron/core/reports/.
+ */
+
+const region = z.enum(OFFICE_CODES, { error: 'error.reports.region' });
+
+export const reportQuery = z.strictObject({
+  name: z.enum(REPORT_NAMES, { error: 'error.reports.unknown' }),
+  /** Calendar dates, both included; by default 1 January of this year to today (Kazakhstan's date). */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** An office code: only what belongs to that region. */
+  region: region.optional(),
+}, { error: 'error.unknownField' });
+export type ReportQuery = z.input<typeof reportQuery>;
+
+const value = z.union([z.string(), z.number(), z.null()]);
+export const reportColumn = z.object({ key: z.string(), type: z.enum(COLUMN_TYPES) });
+export type ReportColumn = z.infer<typeof reportColumn>;
+
+/** A note a figure carries (a translation key and its parameters), e.g. that some regions are stale. */
+export const reportNote = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export type ReportNote = z.infer<typeof reportNote>;
+
+export const reportResult = z.object({
+  name: z.enum(REPORT_NAMES),
+  from: z.string(),
+  to: z.string(),
+  region: z.string().nullable(),
+  columns: z.array(reportColumn),
+  rows: z.array(z.record(z.string(), value)),
+  totals: z.record(z.string(), z.number().nullable()),
+  notes: z.array(reportNote),
+});
+export type ReportResult = z.infer<typeof reportResult>;
+
+/** One figure of the dashboard and the route of the list behind it (`#/…`, a renderer route with its filters). */
+export const figure = z.object({ key: z.string(), value: z.number().nullable(), route: z.string().nullable() });
+export type Figure = z.infer<typeof figure>;
+
+export const DASHBOARD_FIGURES = [
+  'activeVolunteers', 'newThisMonth', 'verifiedHoursMonth', 'verifiedHoursYear', 'unverifiedHours', 'trainingsHeld', 'trainingsPassed',
+  'upcomingEvents', 'staffingGaps', 'expiringQualifications', 'entriesWaiting', 'openConflicts', 'likelyDuplicates',
+] as const;
+export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number];
+
+/** When a region's last bundle arrived here and what it carried (records per table). */
+export const freshness = z.object({
+  region: z.string(),
+  lastBundleAt: z.string().nullable(),
+  rows: z.number(),
+  carried: z.record(z.string(), z.number()),
+  daysSilent: z.number().nullable(),
+  stale: z.boolean(),
+});
+export type Freshness = z.infer<typeof freshness>;
+
+export const dashboard = z.object({
+  office: z.string(),
+  /** Kazakhstan's date the figures were counted on. */
+  on: z.string(),
+  figures: z.array(figure),
+  /** At the centre: the same figures per region (those counted per region), side by side. */
+  regions: z.array(z.object({ region: z.string(), figures: z.record(z.string(), z.number().nullable()) })),
+  freshness: z.array(freshness),
+  notes: z.array(reportNote),
+});
+export type Dashboard = z.infer<typeof dashboard>;
+
+export const reportCalls = {
+  'reports.list': call({ access: 'staff', writes: false, input: empty, output: z.array(z.enum(REPORT_NAMES)) }),
+  'reports.run': call({ access: 'staff', writes: false, input: reportQuery, output: reportResult }),
+  'reports.export': call({
+    access: 'staff',
+    writes: false,
+    long: true,
+    input: reportQuery.extend({ format: z.enum(['xlsx', 'pdf']), lang: z.enum(['kk', 'ru', 'en']).default('ru') }),
+    output: generatedFile.extend({ rows: z.number() }),
+  }),
+  /** Every figure but likely duplicates (null there): that one scans everyone's names and comes apart. */
+  'dashboard.office': call({ access: 'staff', writes: false, input: empty, output: dashboard }),
+  /** How many likely duplicates there are: a scan of the whole roster (seconds at national scale), so the screen asks after the rest. */
+  'dashboard.duplicates': call({ access: 'staff', writes: false, input: empty, output: z.object({ count: z.number() }) }),
+};

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CLI_ACTOR } from '../../electron/core/app';
+import { createOffice } from '../../electron/core/office/identity';
+import { readSpreadsheet } from '../../electron/core/spreadsheet/read';
+import { seedEvents } from '../../electron/core/seed/events';
+import { seedRoster } from '../../electron/core/seed/seed';
+import { seedTrainings } from '../../electron/core/seed/trainings';
+import { todayInKazakhstan } from '../../shared/domain/trainings';
+import { expect, test } from './fixtures';
+import { langs, shots, signIn, speak, text } from './kit';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test('the overview is the first screen; each figure links to its list; a report filtered to one region exports an .xlsx with the same numbers', async ({ page, office }) => {
+  createOffice(office.core.db, 'KZ');
+  office.core.callAs(CLI_ACTOR, 'users.add', { login: 'coord', displayName: 'Айгерім Сапарова', role: 'coordinator', password: 'coordinator pass' });
+  seedRoster(office.core.db, { volunteers: 300, seed: 5 });
+  seedTrainings(office.core.db, { volunteers: 300, seed: 5 });
+  seedEvents(office.core.db, { volunteers: 300, seed: 5 });
+  const someone = office.core.db.prepare("SELECT id FROM volunteers WHERE deleted = 0 AND region = 'KZ-75' LIMIT 1").pluck().get() as string;
+  office.core.callAs(CLI_ACTOR, 'hours.add', { volunteerId: someone, date: todayInKazakhstan(), hours: 3, category: 'animals' });
+
+  await page.goto(office.host.url);
+  await signIn(page, 'coord', 'coordinator pass');
+  const figures = page.getByTestId('dashboard-figures');
+  await expect(figures).toBeVisible();
+  await expect(page.getByTestId('dashboard-region')).toHaveCount(20);
+  await expect(page.getByTestId('dashboard-note')).toBeVisible();
+  for (const lang of ['kk', 'ru', 'en'] as const) {
+    await speak(page, lang);
+    await expect(page.getByRole('heading', { name: text(langs[lang], 'dashboard.title') })).toBeVisible();
+    await page.screenshot({ path: path.join(shots, `dashboard-${lang}.png`) });
+  }
+  await speak(page, 'ru');
+
+  // Every figure with a list behind it opens that list.
+  const lists: Record<string, RegExp> = {
+    activeVolunteers: /#\/volunteers$/, entriesWaiting: /#\/hours$/, upcomingEvents: /#\/events$/,
+    expiringQualifications: /#\/trainings\/expiring$/, trainingsHeld: /#\/trainings$/, openConflicts: /#\/conflicts$/, likelyDuplicates: /#\/duplicates$/,
+  };
+  for (const [figure, url] of Object.entries(lists)) {
+    await page.getByTestId(`figure-${figure}`).click();
+    await expect(page).toHaveURL(url);
+    await page.locator('nav a[href="#/overview"]').click();
+    await expect(figures).toBeVisible();
+  }
+
+  // Reports: hours for Almaty city in this year, exported and read back.
+  await page.getByTestId('reports-tab-reports').click();
+  await page.locator('#report-region').selectOption('KZ-75');
+  await expect(page.getByTestId('report-totals')).toContainText(text(langs.ru, 'reports.total.hours'));
+  const shown = office.core.callAs(CLI_ACTOR, 'reports.run', { name: 'hours', region: 'KZ-75' });
+  await expect(page.getByTestId('report-row')).toHaveCount(shown.rows.length);
+  for (const lang of ['kk', 'ru', 'en'] as const) {
+    await speak(page, lang);
+    await expect(page.getByTestId('report-chart').locator('svg')).toBeVisible();
+    await page.screenshot({ path: path.join(shots, `report-hours-${lang}.png`) });
+  }
+  await speak(page, 'en');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('report-export-xlsx').click();
+  const file = await download;
+  const bytes = readFileSync(await file.path());
+  const limits = { fileBytes: 1 << 24, expandedBytes: 1 << 26, rows: 10_000, columns: 20, cells: 200_000, cellChars: 1000, merges: 10, sheets: 2 };
+  const rows = readSpreadsheet(bytes, 'hours.xlsx', limits).sheets[0]!.rows;
+  // Header, one line per report row, and the totals line with the same hours as the report.
+  expect(rows).toHaveLength(shown.rows.length + 2);
+  expect(rows.slice(1, -1).map((r) => r![3])).toEqual(shown.rows.map((r) => r.hours));
+  expect(rows.at(-1)![3]).toBe(shown.totals.hours);
+
+  // Another report: volunteers by age group, with its chart.
+  await page.locator('#report-name').selectOption('volunteers-by-age');
+  await expect(page.getByTestId('report-chart').locator('svg')).toBeVisible();
+  for (const lang of ['kk', 'ru', 'en'] as const) {
+    await speak(page, lang);
+    await page.screenshot({ path: path.join(shots, `report-age-${lang}.png`) });
+  }
+});
