@@ -11,6 +11,7 @@ import { databaseError } from './db/errors';
 import { certificateHandlers } from './certificates/handlers';
 import { eventHandlers } from './events/handlers';
 import { exchangeHandlers } from './exchange/handlers';
+import { logisticsHandlers } from './logistics/handlers';
 import type { KeyProtector } from './office/key-protection';
 import { readOffice, replicaId } from './office/identity';
 import { attachKeyProtector, sealPlaintextKeys } from './office/private-keys';
@@ -33,6 +34,7 @@ const handlers: HandlerMap<CallName> = {
   ...trainingHandlers,
   ...eventHandlers,
   ...certificateHandlers,
+  ...logisticsHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */

@@ -4,6 +4,7 @@ import type { CallSpec } from './call';
 import { certificateCalls } from './certificates';
 import { eventCalls } from './events';
 import { exchangeCalls } from './exchange';
+import { logisticsCalls } from './logistics';
 import { organisationCalls } from './organisations';
 import { rosterCalls } from './roster';
 import { adminCalls, sessionCalls } from './session';
@@ -25,6 +26,7 @@ export const contract = {
   ...trainingCalls,
   ...eventCalls,
   ...certificateCalls,
+  ...logisticsCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

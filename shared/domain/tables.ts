@@ -1,5 +1,6 @@
 import { certificatesTable } from './certificate-tables';
 import { assignmentsTable, eventsTable, hourEntriesTable, shiftsTable } from './event-tables';
+import { allocationsTable, checklistItemsTable, handoutsTable, inventoryItemsTable, logisticsRequestsTable, stockMovementsTable, tripPassengersTable, tripsTable, vehiclesTable } from './logistics-tables';
 import { distinctPairsTable, mergesTable } from './merge-tables';
 import { membershipsTable, organisationsTable } from './organisation-table';
 import type { ReplicatedTableSpec } from './replicated-table';
@@ -28,6 +29,15 @@ export const TABLES = {
   assignments: assignmentsTable,
   hour_entries: hourEntriesTable,
   certificates: certificatesTable,
+  inventory_items: inventoryItemsTable,
+  stock_movements: stockMovementsTable,
+  logistics_requests: logisticsRequestsTable,
+  allocations: allocationsTable,
+  handouts: handoutsTable,
+  vehicles: vehiclesTable,
+  trips: tripsTable,
+  trip_passengers: tripPassengersTable,
+  checklist_items: checklistItemsTable,
 } as const satisfies Record<string, ReplicatedTableSpec>;
 
 export type TableName = keyof typeof TABLES;

@@ -10,6 +10,7 @@ import { trainings } from './0008-trainings';
 import { events } from './0009-events';
 import { certificates } from './0010-certificates';
 import { auditLog } from './0011-audit-log';
+import { logistics } from './0012-logistics';
 
 /** In order; the position is the schema version. Never edit a released migration: add one. */
-export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports, trainings, events, certificates, auditLog];
+export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports, trainings, events, certificates, auditLog, logistics];
