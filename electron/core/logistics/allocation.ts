@@ -65,7 +65,9 @@ export interface Availability {
 }
 
 /**
- * What is free of an item in `period` (consumables: for events ending on or after `fromDate`).
+ * What is free of an item in `period`. Consumables count what live events ending on or after
+ * `fromDate` (today, or the day asked) still await, whatever their days: water set aside for
+ * next week's event is not there for the one after it.
  * Reusables out with people for an event outside the period (or a closed one) are not there to give.
  */
 export function availability(db: ReadDb, item: ItemFacts, stock: Stock, period: Period, fromDate: string): Availability {
@@ -97,12 +99,12 @@ export function availability(db: ReadDb, item: ItemFacts, stock: Stock, period: 
 }
 
 /** The period an allocation holds: its shift's, else its event's days. */
-function allocationPeriod(db: ReadDb, eventId: string, shiftId: string | undefined): { period: Period; from: string } {
+function allocationPeriod(db: ReadDb, eventId: string, shiftId: string | undefined): Period {
   const event = loadEventFacts(db, eventId);
-  if (!shiftId) return { period: eventPeriod(event.start_date, event.end_date), from: event.start_date };
+  if (!shiftId) return eventPeriod(event.start_date, event.end_date);
   const shift = loadShiftFacts(db, shiftId);
   if (shift.event_id !== eventId) throw refuse('error.events.unknownShift', `Shift ${shiftId} is not on event ${eventId}`, { id: shiftId }, 'notFound');
-  return { period: { start: shift.start_at, end: shift.end_at }, from: event.start_date };
+  return { start: shift.start_at, end: shift.end_at };
 }
 
 function assertEventOpen(db: ReadDb, eventId: string): void {
@@ -111,12 +113,12 @@ function assertEventOpen(db: ReadDb, eventId: string): void {
 }
 
 /** Sets aside `quantity` for the event; refused beyond what is free in its period, naming how many are. */
-export function allocate(w: WriteStamp, input: { eventId: string; itemId: string; quantity: number; shiftId?: string }): { id: string; free: number } {
+export function allocate(w: WriteStamp, input: { eventId: string; itemId: string; quantity: number; shiftId?: string }, today: string): { id: string; free: number } {
   assertEventOpen(w.db, input.eventId);
   const item = loadItem(w.db, input.itemId);
   checkQuantity(item, input.quantity);
-  const { period, from } = allocationPeriod(w.db, input.eventId, input.shiftId);
-  const { free } = availability(w.db, item, stockOf(w.db, item), period, from);
+  const period = allocationPeriod(w.db, input.eventId, input.shiftId);
+  const { free } = availability(w.db, item, stockOf(w.db, item), period, today);
   if (input.quantity > free) {
     const left = Math.max(0, free);
     throw refuse('error.logistics.shortage', `Only ${left} of ${itemName(item)} free for that period`, { item: itemName(item), free: left, asked: input.quantity, unit: item.unit ?? '' }, 'conflict');
@@ -142,7 +144,7 @@ export function request(w: WriteStamp, eventId: string, itemId: string, quantity
 }
 
 /** Requested / allocated / issued / returned / used per item for the event, and its shortages. */
-export function eventLines(db: ReadDb, eventId: string): ItemLine[] {
+export function eventLines(db: ReadDb, eventId: string, today: string): ItemLine[] {
   const event = loadEventFacts(db, eventId);
   const live = isLive(event.status);
   const itemIds = prepared(
@@ -160,7 +162,7 @@ export function eventLines(db: ReadDb, eventId: string): ItemLine[] {
     const issued = sum("SELECT sum(quantity) AS n FROM handouts WHERE event_id = ? AND item_id = ? AND deleted = 0 AND kind = 'issue'");
     const returned = sum("SELECT sum(quantity) AS n FROM handouts WHERE event_id = ? AND item_id = ? AND deleted = 0 AND kind = 'return'");
     const lost = sum("SELECT sum(quantity) AS n FROM handouts WHERE event_id = ? AND item_id = ? AND deleted = 0 AND kind = 'return' AND condition IN ('damaged', 'missing')");
-    const { free } = availability(db, item, stockOf(db, item), eventPeriod(event.start_date, event.end_date), event.start_date);
+    const { free } = availability(db, item, stockOf(db, item), eventPeriod(event.start_date, event.end_date), today);
     // Beyond what is free: a request not yet covered, or allocations two offices made of the same stock.
     const shortage = live ? tidy(Math.max(0, requested - allocated - Math.max(0, free)) + Math.max(0, -free)) : 0;
     return [{

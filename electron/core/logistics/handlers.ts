@@ -1,4 +1,5 @@
 import type { logisticsCalls } from '../../../shared/contract/logistics';
+import { todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { HandlerMap } from '../context';
 import { generatedFile } from '../documents/file';
 import { loadEventFacts } from '../events/shared';
@@ -20,13 +21,13 @@ export const logisticsHandlers: HandlerMap<keyof typeof logisticsCalls> = {
 
   'logistics.event': ({ id }, ctx) => {
     loadEventFacts(ctx.db, id);
-    return { eventId: id, lines: eventLines(ctx.db, id), handouts: handoutsOf(ctx.db, id), held: heldOn(ctx.db, id), trips: tripsOf(ctx.db, id), checklist: checklistOf(ctx.db, id) };
+    return { eventId: id, lines: eventLines(ctx.db, id, todayInKazakhstan(ctx.now())), handouts: handoutsOf(ctx.db, id), held: heldOn(ctx.db, id), trips: tripsOf(ctx.db, id), checklist: checklistOf(ctx.db, id) };
   },
   'logistics.request': ({ eventId, itemId, quantity }, ctx) => {
     request(ctx.stamp(), eventId, itemId, quantity);
     return { ok: true };
   },
-  'logistics.allocate': (input, ctx) => allocate(ctx.stamp(), input),
+  'logistics.allocate': (input, ctx) => allocate(ctx.stamp(), input, todayInKazakhstan(ctx.now())),
   'logistics.release': ({ id }, ctx) => {
     release(ctx.stamp(), id);
     return { ok: true };

@@ -8,7 +8,7 @@ import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../replication/write';
 import { availability } from './allocation';
 import { onShelf, stockOf } from './stock';
-import { assertHeldHere, checkQuantity, itemName, loadItem, officeHere, refuse, tidy, type ItemFacts } from './shared';
+import { assertHeldHere, checkQuantity, itemName, loadItem, officeHere, refuse, type ItemFacts } from './shared';
 
 /** Items and their stock: every receipt, write-off and transfer is a movement row; stock is their sum. */
 

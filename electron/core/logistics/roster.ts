@@ -47,7 +47,7 @@ export function printRoster(db: ReadDb, eventId: string, lang: Lang, now: Date):
       departPlace: t.departPlace, destination: t.destination, passengers: t.passengers.map((p) => p.name), seats: t.seats,
     })),
     held: heldOn(db, eventId).map((h) => ({ name: h.name, phone: phone(h.phone), item: nameOf(h.itemId), quantity: count(h.out, unitOf(h.itemId)) })),
-    equipment: eventLines(db, eventId).map((l) => ({ item: itemName({ name_kk: l.name.kk, name_ru: l.name.ru }, lang), allocated: count(l.allocated, l.unit), issued: count(l.issued, l.unit) })),
+    equipment: eventLines(db, eventId, printedOn).map((l) => ({ item: itemName({ name_kk: l.name.kk, name_ru: l.name.ru }, lang), allocated: count(l.allocated, l.unit), issued: count(l.issued, l.unit) })),
     printedOn,
   }, lang);
   return { fileName: eventRosterFileName({ start: event.start_date }), file, pages };
