@@ -46,7 +46,7 @@ describe('property: logistics at two offices merged in any order', () => {
     both();
     let issuedEver = 0;
     fc.assert(
-      fc.property(fc.array(opArb, { maxLength: 20 }), (ops) => {
+      fc.property(fc.array(opArb, { minLength: 10, maxLength: 30 }), (ops) => {
         const items = [item(region, 'Палатка', 8), consumable(region, 'Вода', 20)];
         // Overlapping periods, later than any run (consumables count from today).
         const events = [
