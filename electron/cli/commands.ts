@@ -4,6 +4,7 @@ import { eventsCommands } from './events-commands';
 import { exchangeCommands } from './exchange-commands';
 import { usage, type Commands } from './helpers';
 import { keysCommands } from './keys-commands';
+import { logisticsCommands } from './logistics-commands';
 import { officeCommands } from './office-commands';
 import { rosterCommands } from './roster-commands';
 import { trainingsCommands } from './trainings-commands';
@@ -20,6 +21,7 @@ export const COMMANDS: Commands = {
   ...exchangeCommands,
   ...trainingsCommands,
   ...eventsCommands,
+  ...logisticsCommands,
   ...certificatesCommands,
   ...callCommands,
 };

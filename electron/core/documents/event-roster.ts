@@ -75,10 +75,10 @@ export function eventRoster(input: EventRosterInput, lang: Lang): { file: Buffer
     doc.table({
       numbered: true,
       columns: [
-        { key: 'when', header: t('departure'), width: 22 },
-        { key: 'route', header: t('route'), width: 26 },
-        { key: 'vehicle', header: t('vehicle'), width: 16 },
-        { key: 'driver', header: t('driver'), width: 20 },
+        { key: 'when', header: t('departure'), width: 16 },
+        { key: 'route', header: t('route'), width: 24 },
+        { key: 'vehicle', header: t('vehicle'), width: 18 },
+        { key: 'driver', header: t('driver'), width: 24 },
         { key: 'passengers', header: t('passengers'), width: 30 },
       ],
       rows: input.trips.map((trip) => ({
@@ -104,9 +104,9 @@ export function eventRoster(input: EventRosterInput, lang: Lang): { file: Buffer
     doc.table({
       numbered: true,
       columns: [
-        { key: 'name', header: t('fullName'), width: 38 },
-        { key: 'phone', header: t('phone'), width: 20 },
-        { key: 'item', header: t('item'), width: 30 },
+        { key: 'name', header: t('fullName'), width: 36 },
+        { key: 'phone', header: t('phone'), width: 24 },
+        { key: 'item', header: t('item'), width: 28 },
         { key: 'quantity', header: t('quantity'), width: 10, align: 'right' },
       ],
       rows: input.held,
@@ -119,13 +119,13 @@ export function eventRoster(input: EventRosterInput, lang: Lang): { file: Buffer
   doc.table({
     numbered: true,
     columns: [
-      { key: 'name', header: t('fullName'), width: 30 },
-      { key: 'item', header: t('item'), width: 24 },
-      { key: 'quantity', header: t('quantity'), width: 9, align: 'right' },
-      { key: 'returned', header: t('returnedCount'), width: 10 },
-      { key: 'damaged', header: t('damaged'), width: 9, blank: 'box' },
-      { key: 'missing', header: t('missing'), width: 9, blank: 'box' },
-      { key: 'signature', header: t('signature'), width: 18, blank: 'signature' },
+      { key: 'name', header: t('fullName'), width: 24 },
+      { key: 'item', header: t('item'), width: 19 },
+      { key: 'quantity', header: t('quantity'), width: 8, align: 'right' },
+      { key: 'returned', header: t('returnedCount'), width: 15 },
+      { key: 'damaged', header: t('damaged'), width: 14, blank: 'box' },
+      { key: 'missing', header: t('missing'), width: 12, blank: 'box' },
+      { key: 'signature', header: t('signature'), width: 15, blank: 'signature' },
     ],
     rows: input.held.map((h) => ({ name: h.name, item: h.item, quantity: h.quantity })),
   });
