@@ -116,7 +116,7 @@ function RequestForm({ eventId, act, busy }: { eventId: string; act: Act; busy: 
       onSubmit={(e) => { e.preventDefault(); if (itemId) void act(() => call('logistics.request', { eventId, itemId, quantity: Number(quantity) }), 'logistics.requestedDone'); }}>
       <select aria-label={t('logistics.item')} value={itemId} onChange={(e) => setItemId(e.target.value)} data-testid="request-item">
         <option value="">{t('common.choose')}</option>
-        {(stock.data ?? []).map((r) => <option key={r.id} value={r.id}>{itemName(r.name, lang)} ({t('logistics.freeNow', { count: r.free })})</option>)}
+        {(stock.data ?? []).map((r) => <option key={r.id} value={r.id}>{itemName(r.name, lang)}</option>)}
       </select>
       <input className="short" aria-label={t('logisticsField.quantity')} placeholder={t('logisticsField.quantity')} inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.target.value)} data-testid="request-quantity" />
       <button type="submit" disabled={busy || !itemId} data-testid="request-submit">{t('logistics.request')}</button>

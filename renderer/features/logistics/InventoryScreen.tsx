@@ -9,7 +9,7 @@ import { useMayCall } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
-import { itemName, withUnit } from './names';
+import { UNITS, itemName, unitLabel, withUnit } from './names';
 
 const today = () => new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
 
@@ -66,7 +66,7 @@ export function InventoryScreen() {
                 {r.belowMinimum && <span className="gap"> · {t('logistics.belowMinimum', { min: r.minLevel })}</span>}
               </td>
               <td>{t(`vocab.itemKind.${r.kind}`)}</td>
-              <td className="num">{withUnit(r.onHand, r.unit)}</td>
+              <td className="num">{withUnit(r.onHand, r.unit === 'pcs' ? r.unit : unitLabel(t, r.unit))}</td>
               <td className="num">{r.kind === 'reusable' ? withUnit(r.out, r.unit) : '—'}</td>
               <td className="num">{withUnit(r.allocated, r.unit)}</td>
               <td className={`num${r.free < 0 ? ' gap' : ''}`} data-testid="inventory-free">{withUnit(r.free, r.unit)}</td>
@@ -153,7 +153,9 @@ function AddItem({ onAdded }: { onAdded(): void }) {
         {ITEM_KINDS.map((k) => <option key={k} value={k}>{t(`vocab.itemKind.${k}`)}</option>)}
       </select>
       <input className="short" aria-label={t('logisticsField.quantity')} placeholder={t('logisticsField.quantity')} inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.target.value)} data-testid="item-quantity" />
-      <input className="short" aria-label={t('logisticsField.unit')} value={unit} onChange={(e) => setUnit(e.target.value)} />
+      <select aria-label={t('logisticsField.unit')} value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="item-unit">
+        {UNITS.map((u) => <option key={u} value={u}>{unitLabel(t, u)}</option>)}
+      </select>
       <input aria-label={t('logisticsField.storagePlace')} placeholder={t('logisticsField.storagePlace')} value={storage} onChange={(e) => setStorage(e.target.value)} />
       <button type="submit" disabled={action.busy} data-testid="item-add-submit">{t('logistics.inventory.add')}</button>
       <ErrorText error={action.error} />
