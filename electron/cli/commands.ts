@@ -6,6 +6,7 @@ import { eventsCommands } from './events-commands';
 import { exchangeCommands } from './exchange-commands';
 import { usage, type Commands } from './helpers';
 import { keysCommands } from './keys-commands';
+import { logisticsCommands } from './logistics-commands';
 import { officeCommands } from './office-commands';
 import { reportsCommands } from './reports-commands';
 import { rosterCommands } from './roster-commands';
@@ -23,6 +24,7 @@ export const COMMANDS: Commands = {
   ...exchangeCommands,
   ...trainingsCommands,
   ...eventsCommands,
+  ...logisticsCommands,
   ...certificatesCommands,
   ...backupsCommands,
   ...auditCommands,

@@ -1,7 +1,7 @@
 import { CallError } from '../../shared/contract/errors';
 import { CLI_ACTOR } from '../core/app';
 import type { Core } from '../core/app';
-import { DB, integer, json, need, parseJson, UsageError, withOffice, type Commands, type Parsed } from './helpers';
+import { DB, positional, integer, json, need, parseJson, UsageError, withOffice, type Commands, type Parsed } from './helpers';
 
 /**
  * `erikti events …` and `erikti hours …`: planning, staffing, check-in/out and the hours ledger,
@@ -11,12 +11,6 @@ import { DB, integer, json, need, parseJson, UsageError, withOffice, type Comman
 const JSON_OPTION = { json: { type: 'string', value: "'{...}'", required: true } } as const;
 const AT = { at: { type: 'string', value: 'YYYY-MM-DDTHH:MM' } } as const;
 const PERIOD = { from: { type: 'string', value: 'YYYY-MM-DD' }, to: { type: 'string', value: 'YYYY-MM-DD' } } as const;
-
-function positional(args: Parsed, index: number, what: string, command: string): string {
-  const value = args.positionals[index];
-  if (!value) throw new UsageError(`${command} needs the ${what}`);
-  return value;
-}
 
 const call = (options: Parsed['options'], fn: (core: Core) => unknown) => (io: { out(text: string): void }) =>
   withOffice(options, (core) => io.out(json(fn(core))));

@@ -1,3 +1,4 @@
+import { LANGS, type Lang } from '../../shared/i18n/translate';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CallError } from '../../shared/contract/errors';
@@ -92,6 +93,20 @@ export function withOfficeKeyed<T>(options: Parsed['options'], fn: (core: Core) 
 }
 
 /** The first positional names an existing file. */
+/** The command's `index`-th word after its name, or a usage error naming what is missing. */
+export function positional(args: Parsed, index: number, what: string, command: string): string {
+  const value = args.positionals[index];
+  if (!value) throw new UsageError(`${command} needs the ${what}`);
+  return value;
+}
+
+/** `--lang kk|ru|en`, or the fallback. */
+export function langOption(options: Parsed['options'], fallback: Lang): Lang {
+  const value = options.lang ?? fallback;
+  if (!(LANGS as readonly unknown[]).includes(value)) throw new UsageError('--lang must be kk, ru or en');
+  return value as Lang;
+}
+
 export function existingFile(positionals: string[], what: string): string {
   const file = positionals[0];
   if (!file) throw new UsageError(`${what} needs the file name`);

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { bestSheet, EXPORT_COLUMNS, ROSTER_LIMITS, type ExportColumn } from '../../shared/contract/roster';
 import { CLI_ACTOR } from '../core/app';
 import { uploadRoster } from '../core/roster/in-process';
-import { DB, json, need, UsageError, withOffice, type Commands, type Parsed } from './helpers';
-import { LANGS, type Lang } from '../../shared/i18n/translate';
+import { DB, json, langOption, need, UsageError, withOffice, type Commands, type Parsed } from './helpers';
+import { LANGS } from '../../shared/i18n/translate';
 import { english } from './messages';
 import { withProgress } from './progress-line';
 
@@ -25,11 +25,7 @@ function readRoster(positionals: string[]): { bytes: Uint8Array; name: string } 
   return { bytes: new Uint8Array(readFileSync(full)), name: path.basename(full) };
 }
 
-function lang(options: Parsed['options']): Lang {
-  const value = options.lang ?? 'en';
-  if (!(LANGS as readonly unknown[]).includes(value)) throw new UsageError('--lang must be kk, ru or en');
-  return value as Lang;
-}
+const lang = (options: Parsed['options']) => langOption(options, 'en');
 
 function columns(options: Parsed['options']): ExportColumn[] | undefined {
   if (typeof options.columns !== 'string') return undefined;

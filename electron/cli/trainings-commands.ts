@@ -4,7 +4,7 @@ import { CallError } from '../../shared/contract/errors';
 import { LANGS, type Lang } from '../../shared/i18n/translate';
 import { CLI_ACTOR } from '../core/app';
 import type { Core } from '../core/app';
-import { DB, integer, json, need, parseJson, UsageError, withOffice, type Commands, type Parsed } from './helpers';
+import { DB, positional, integer, json, need, parseJson, UsageError, withOffice, type Commands, type Parsed } from './helpers';
 
 /**
  * `erikti trainings …` and `erikti qualifications …`: the calls of the Trainings screens, JSON in
@@ -13,12 +13,6 @@ import { DB, integer, json, need, parseJson, UsageError, withOffice, type Comman
 
 const JSON_OPTION = { json: { type: 'string', value: "'{...}'", required: true } } as const;
 const ON = { on: { type: 'string', value: 'YYYY-MM-DD' } } as const;
-
-function positional(args: Parsed, index: number, what: string, command: string): string {
-  const value = args.positionals[index];
-  if (!value) throw new UsageError(`${command} needs the ${what}`);
-  return value;
-}
 
 /** The SESSION VOLUNTEER pair enrol, withdraw and result take. */
 const sessionAndVolunteer = (args: Parsed, command: string) => ({

@@ -2,6 +2,7 @@ import { CLI_ACTOR } from '../core/app';
 import { seedRoster } from '../core/seed/seed';
 import { seedTrainings } from '../core/seed/trainings';
 import { HOURS_PER_VOLUNTEER, seedEvents } from '../core/seed/events';
+import { seedLogistics } from '../core/seed/logistics';
 import { DB, integer, json, need, parseJson, UsageError, withOffice, type Commands, type Parsed } from './helpers';
 import { progressReporter } from '../core/progress';
 import { withProgress } from './progress-line';
@@ -72,13 +73,14 @@ export const volunteersCommands: Commands = {
         const volunteers = integer(options, 'volunteers');
         const hours = integer(options, 'hours', HOURS_PER_VOLUNTEER * volunteers);
         // The same line as a long call's: each part of the seed reports through the core's reporter.
-        const { result, trainings, events } = withProgress(io, (control) => {
+        const { result, trainings, events, logistics } = withProgress(io, (control) => {
           const progress = progressReporter(control);
           const result = seedRoster(core.db, { volunteers, seed, progress });
           const trainings = seedTrainings(core.db, { volunteers: result.volunteers, seed });
-          return { result, trainings, events: seedEvents(core.db, { volunteers: result.volunteers, seed, hours, progress }) };
+          const events = seedEvents(core.db, { volunteers: result.volunteers, seed, hours, progress });
+          return { result, trainings, events, logistics: seedLogistics(core.db, { seed }) };
         });
-        io.out(json({ ...result, hours: events.hourEntries, trainings, events }));
+        io.out(json({ ...result, hours: events.hourEntries, trainings, events, logistics }));
       }),
   },
 };

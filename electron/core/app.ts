@@ -12,6 +12,7 @@ import { attachmentHandlers } from './attachments/handlers';
 import { certificateHandlers } from './certificates/handlers';
 import { eventHandlers } from './events/handlers';
 import { exchangeHandlers } from './exchange/handlers';
+import { logisticsHandlers } from './logistics/handlers';
 import type { KeyProtector } from './office/key-protection';
 import { readOffice, replicaId } from './office/identity';
 import { attachKeyProtector, sealPlaintextKeys } from './office/private-keys';
@@ -45,6 +46,7 @@ const handlers: HandlerMap<CallName> = {
   ...backupHandlers,
   ...attachmentHandlers,
   ...reportHandlers,
+  ...logisticsHandlers,
 };
 
 /** The command-line tool acts as the office's administrator and is recorded as such. */

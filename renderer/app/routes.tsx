@@ -29,6 +29,8 @@ import { SessionsScreen } from '../features/trainings/SessionsScreen';
 import { DayScreen } from '../features/events/day/DayScreen';
 import { HoursBlock } from '../features/hours/HoursBlock';
 import { HoursScreen } from '../features/hours/HoursScreen';
+import { EventLogistics } from '../features/logistics/EventLogistics';
+import { InventoryScreen } from '../features/logistics/InventoryScreen';
 import { CertificatesBlock } from '../features/certificates/CertificatesBlock';
 import { CertificatesScreen } from '../features/certificates/CertificatesScreen';
 import { KeysScreen } from '../features/certificates/KeysScreen';
@@ -58,7 +60,7 @@ export const ROUTES = [
   // Events: staff staff shifts; planning events and shifts, and cancelling, is a coordinator's.
   route('events', 'events', () => <EventsScreen />, { nav: 'events.nav' }),
   route('eventNew', 'events/new', () => <EventEdit key="new" />, { under: 'events', role: 'coordinator' }),
-  route('event', 'events/:id', ({ id }) => <EventScreen key={id} id={id} />, { under: 'events' }),
+  route('event', 'events/:id', ({ id }) => <EventScreen key={id} id={id} more={<EventLogistics eventId={id} />} />, { under: 'events' }),
   route('eventEdit', 'events/:id/edit', ({ id }) => <EventEdit key={id} id={id} />, { under: 'events', role: 'coordinator' }),
   route('trainings', 'trainings', () => <SessionsScreen />, { nav: 'trainings.nav' }),
   route('sessionNew', 'trainings/sessions/new', () => <SessionEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
@@ -76,6 +78,8 @@ export const ROUTES = [
   // The day (check-in and check-out) and the hours ledger belong to the events section.
   route('eventDay', 'events/:id/day', ({ id }) => <DayScreen key={id} eventId={id} />, { under: 'events' }),
   route('hours', 'hours', () => <HoursScreen />, { under: 'events' }),
+  // Logistics: the office's inventory and vehicles (the event's part is on the event screen).
+  route('logistics', 'logistics', () => <InventoryScreen />, { under: 'events' }),
   // Certificates: staff verify and read the register; administrators issue, print and revoke. Reached
   // from the roster's header: at 1366 px the header holds no eighth entry in Russian.
   route('certificates', 'certificates', () => <CertificatesScreen />, { under: 'volunteers' }),

@@ -6,6 +6,7 @@ import type { CallSpec } from './call';
 import { certificateCalls } from './certificates';
 import { eventCalls } from './events';
 import { exchangeCalls } from './exchange';
+import { logisticsCalls } from './logistics';
 import { organisationCalls } from './organisations';
 import { reportCalls } from './reports';
 import { rosterCalls } from './roster';
@@ -33,6 +34,7 @@ export const contract = {
   ...backupCalls,
   ...attachmentCalls,
   ...reportCalls,
+  ...logisticsCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { attachmentsTable } from './attachment-tables';
 import { certificatesTable } from './certificate-tables';
 import { assignmentsTable, eventsTable, hourEntriesTable, shiftsTable } from './event-tables';
+import { allocationsTable, checklistItemsTable, handoutsTable, inventoryItemsTable, logisticsRequestsTable, stockMovementsTable, tripPassengersTable, tripsTable, vehiclesTable } from './logistics-tables';
 import { distinctPairsTable, mergesTable } from './merge-tables';
 import { membershipsTable, organisationsTable } from './organisation-table';
 import type { ReplicatedTableSpec } from './replicated-table';
@@ -30,6 +31,15 @@ export const TABLES = {
   hour_entries: hourEntriesTable,
   certificates: certificatesTable,
   attachments: attachmentsTable,
+  inventory_items: inventoryItemsTable,
+  stock_movements: stockMovementsTable,
+  logistics_requests: logisticsRequestsTable,
+  allocations: allocationsTable,
+  handouts: handoutsTable,
+  vehicles: vehiclesTable,
+  trips: tripsTable,
+  trip_passengers: tripPassengersTable,
+  checklist_items: checklistItemsTable,
 } as const satisfies Record<string, ReplicatedTableSpec>;
 
 export type TableName = keyof typeof TABLES;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../../../shared/contract/events';
 import { CLOSED_EVENT_STATUSES, type EventStatus } from '../../../shared/domain/events';
@@ -28,17 +28,18 @@ export type Act = (work: () => Promise<unknown>, done?: string) => Promise<unkno
 /** Qualification kinds by id, named in the user's language. */
 export type KindNames = (id: string) => string;
 
-export function EventScreen({ id }: { id: string }) {
+/** `more`: what other features show on the event's screen (logistics), filled in by the route table. */
+export function EventScreen({ id, more }: { id: string; more?: ReactNode }) {
   const { t } = useTranslation();
   const loaded = useLoad(() => call('events.get', { id }), [id]);
   return (
     <DetailScreen loaded={loaded} back={{ href: hrefFor({ name: 'events' }), label: t('events.back') }}>
-      {(e) => <Event e={e} reload={loaded.reload} />}
+      {(e) => <Event e={e} reload={loaded.reload} more={more} />}
     </DetailScreen>
   );
 }
 
-function Event({ e, reload }: { e: EventDetail; reload(): void }) {
+function Event({ e, reload, more }: { e: EventDetail; reload(): void; more?: ReactNode }) {
   const { t } = useTranslation();
   const lang = useLang();
   const may = useMayCall();
@@ -117,6 +118,7 @@ function Event({ e, reload }: { e: EventDetail; reload(): void }) {
           <ShiftCard key={s.id} event={e} shift={s} kindName={kindName} act={act} busy={action.busy} reload={reload} />
         ))}
       </section>
+      {more}
     </div>
   );
 }

@@ -61,6 +61,7 @@ export function EventsScreen() {
           ))}
         </div>
         <a className="button" href={hrefFor({ name: 'hours' })} data-testid="hours-link">{t('hours.title')}</a>
+        <a className="button" href={hrefFor({ name: 'logistics' })} data-testid="logistics-link">{t('logistics.inventory.title')}</a>
         {may('events.add') && <a className="button primary" href={hrefFor({ name: 'eventNew' })}>{t('events.add')}</a>}
       </div>
       <div className="filters">

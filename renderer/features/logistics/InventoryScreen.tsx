@@ -1,0 +1,199 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ITEM_KINDS, VEHICLE_OWNERS, type ItemKind } from '../../../shared/domain/logistics';
+import { DRIVING_CATEGORIES } from '../../../shared/domain/vocabulary';
+import { call } from '../../app/api';
+import { useLang } from '../../app/i18n';
+import { hrefFor } from '../../app/router';
+import { useMayCall } from '../../app/session';
+import { ErrorText } from '../../ui/ErrorText';
+import { toastError, toastOk } from '../../ui/toasts';
+import { useAction, useLoad } from '../../ui/useLoad';
+import { UNITS, itemName, unitLabel, withUnit } from './names';
+
+const today = () => new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * The office's inventory (`#/logistics`, from the events list): on hand, out, allocated and free
+ * per item on a chosen day (a negative free count is a shortage, in red), items below their
+ * minimum marked; adding items and vehicles; transfers from other offices to receive.
+ */
+export function InventoryScreen() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const may = useMayCall();
+  const [on, setOn] = useState(today());
+  const stock = useLoad(() => call('inventory.list', { on }), [on]);
+  const vehicles = useLoad(() => call('vehicles.list', {}), []);
+  const transfers = useLoad(() => call('inventory.transfers', {}), []);
+  const action = useAction();
+  const act = async (work: () => Promise<unknown>, done: string, reload: () => void) => {
+    if ((await action.run(work, toastError)) !== undefined) {
+      toastOk(done);
+      reload();
+    }
+  };
+  return (
+    <div className="screen logistics-screen" data-testid="inventory-screen">
+      <div className="screen-head">
+        <a href={hrefFor({ name: 'events' })} className="back">← {t('events.back')}</a>
+        <h1>{t('logistics.inventory.title')}</h1>
+        <span className="spacer" />
+        <label className="inline-form">
+          {t('logistics.inventory.on')}
+          <input type="date" value={on} onChange={(e) => e.target.value && setOn(e.target.value)} data-testid="inventory-on" />
+        </label>
+      </div>
+      <ErrorText error={action.error} />
+      <table className="plain-table" data-testid="inventory-table">
+        <thead>
+          <tr>
+            <th>{t('logistics.item')}</th>
+            <th>{t('logisticsField.kind')}</th>
+            <th className="num">{t('logistics.onHand')}</th>
+            <th className="num">{t('logistics.out')}</th>
+            <th className="num">{t('logistics.allocated')}</th>
+            <th className="num">{t('logistics.free')}</th>
+            <th>{t('logisticsField.storagePlace')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(stock.data ?? []).map((r) => (
+            <tr key={r.id} data-testid="inventory-row">
+              <td>
+                {itemName(r.name, lang)}
+                {r.inventoryNumber && <span className="muted"> · {r.inventoryNumber}</span>}
+                {r.belowMinimum && <span className="gap"> · {t('logistics.belowMinimum', { min: r.minLevel })}</span>}
+              </td>
+              <td>{t(`vocab.itemKind.${r.kind}`)}</td>
+              <td className="num">{withUnit(r.onHand, r.unit === 'pcs' ? r.unit : unitLabel(t, r.unit))}</td>
+              <td className="num">{r.kind === 'reusable' ? withUnit(r.out, r.unit) : '—'}</td>
+              <td className="num">{withUnit(r.allocated, r.unit)}</td>
+              <td className={`num${r.free < 0 ? ' gap' : ''}`} data-testid="inventory-free">{withUnit(r.free, r.unit)}</td>
+              <td>{r.storagePlace}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {stock.data?.length === 0 && <p className="empty">{t('logistics.inventory.empty')}</p>}
+      {may('inventory.add') && <AddItem onAdded={stock.reload} />}
+
+      {(transfers.data?.incoming.length ?? 0) > 0 && (
+        <section data-testid="incoming-transfers">
+          <h2>{t('logistics.transfers.incoming')}</h2>
+          <ul className="plain-list">
+            {transfers.data!.incoming.map((tr) => (
+              <li key={tr.id}>
+                {t('logistics.transfers.line', { item: itemName(tr.name, lang), quantity: withUnit(tr.quantity, tr.unit), office: tr.from ?? '' })}{' '}
+                {may('inventory.receiveTransfer') && (
+                  <button type="button" disabled={action.busy} onClick={() => void act(() => call('inventory.receiveTransfer', { id: tr.id }), 'logistics.transfers.received', () => { transfers.reload(); stock.reload(); })}>
+                    {t('logistics.transfers.receive')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section data-testid="vehicles">
+        <h2>{t('logistics.vehicles.title')}</h2>
+        <table className="plain-table">
+          <thead>
+            <tr>
+              <th>{t('logisticsField.plate')}</th>
+              <th>{t('logisticsField.model')}</th>
+              <th className="num">{t('logisticsField.seats')}</th>
+              <th>{t('logisticsField.category')}</th>
+              <th>{t('logisticsField.owner')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(vehicles.data ?? []).map((v) => (
+              <tr key={v.id} data-testid="vehicle-row">
+                <td>{v.plate}</td>
+                <td>{v.model}</td>
+                <td className="num">{v.seats}</td>
+                <td>{v.category}</td>
+                <td>{t(`vocab.vehicleOwner.${v.owner}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {may('vehicles.add') && <AddVehicle onAdded={vehicles.reload} />}
+      </section>
+    </div>
+  );
+}
+
+function AddItem({ onAdded }: { onAdded(): void }) {
+  const { t } = useTranslation();
+  const action = useAction();
+  const [ru, setRu] = useState('');
+  const [kk, setKk] = useState('');
+  const [kind, setKind] = useState<ItemKind>('reusable');
+  const [unit, setUnit] = useState('pcs');
+  const [quantity, setQuantity] = useState('');
+  const [storage, setStorage] = useState('');
+  const add = async () => {
+    const done = await action.run(() => call('inventory.add', { name: { ru, kk }, kind, unit, quantity: Number(quantity || 0), storagePlace: storage }), toastError);
+    if (done !== undefined) {
+      toastOk('logistics.inventory.added');
+      setRu('');
+      setKk('');
+      setQuantity('');
+      onAdded();
+    }
+  };
+  return (
+    <form className="inline-form add-item" onSubmit={(e) => { e.preventDefault(); void add(); }} aria-label={t('logistics.inventory.add')} data-testid="item-add">
+      <input aria-label={t('logisticsField.nameRu')} placeholder={t('logisticsField.nameRu')} value={ru} onChange={(e) => setRu(e.target.value)} data-testid="item-name-ru" />
+      <input aria-label={t('logisticsField.nameKk')} placeholder={t('logisticsField.nameKk')} value={kk} onChange={(e) => setKk(e.target.value)} data-testid="item-name-kk" />
+      <select aria-label={t('logisticsField.kind')} value={kind} onChange={(e) => setKind(e.target.value as ItemKind)} data-testid="item-kind">
+        {ITEM_KINDS.map((k) => <option key={k} value={k}>{t(`vocab.itemKind.${k}`)}</option>)}
+      </select>
+      <input className="short" aria-label={t('logisticsField.quantity')} placeholder={t('logisticsField.quantity')} inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.target.value)} data-testid="item-quantity" />
+      <select aria-label={t('logisticsField.unit')} value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="item-unit">
+        {UNITS.map((u) => <option key={u} value={u}>{unitLabel(t, u)}</option>)}
+      </select>
+      <input aria-label={t('logisticsField.storagePlace')} placeholder={t('logisticsField.storagePlace')} value={storage} onChange={(e) => setStorage(e.target.value)} />
+      <button type="submit" disabled={action.busy} data-testid="item-add-submit">{t('logistics.inventory.add')}</button>
+      <ErrorText error={action.error} />
+    </form>
+  );
+}
+
+function AddVehicle({ onAdded }: { onAdded(): void }) {
+  const { t } = useTranslation();
+  const action = useAction();
+  const [plate, setPlate] = useState('');
+  const [model, setModel] = useState('');
+  const [seats, setSeats] = useState('');
+  const [category, setCategory] = useState<(typeof DRIVING_CATEGORIES)[number]>('B');
+  const [owner, setOwner] = useState<(typeof VEHICLE_OWNERS)[number]>('office');
+  const add = async () => {
+    const done = await action.run(() => call('vehicles.add', { plate, model, seats: Number(seats), category, owner }), toastError);
+    if (done !== undefined) {
+      toastOk('logistics.vehicles.added');
+      setPlate('');
+      setModel('');
+      setSeats('');
+      onAdded();
+    }
+  };
+  return (
+    <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void add(); }} aria-label={t('logistics.vehicles.add')} data-testid="vehicle-add">
+      <input aria-label={t('logisticsField.plate')} placeholder={t('logisticsField.plate')} value={plate} onChange={(e) => setPlate(e.target.value)} data-testid="vehicle-plate" />
+      <input aria-label={t('logisticsField.model')} placeholder={t('logisticsField.model')} value={model} onChange={(e) => setModel(e.target.value)} />
+      <input className="short" aria-label={t('logisticsField.seats')} placeholder={t('logisticsField.seats')} inputMode="numeric" value={seats} onChange={(e) => setSeats(e.target.value)} data-testid="vehicle-seats" />
+      <select aria-label={t('logisticsField.category')} value={category} onChange={(e) => setCategory(e.target.value as typeof category)} data-testid="vehicle-category">
+        {DRIVING_CATEGORIES.map((c) => <option key={c} value={c}>{c}</option>)}
+      </select>
+      <select aria-label={t('logisticsField.owner')} value={owner} onChange={(e) => setOwner(e.target.value as typeof owner)}>
+        {VEHICLE_OWNERS.map((o) => <option key={o} value={o}>{t(`vocab.vehicleOwner.${o}`)}</option>)}
+      </select>
+      <button type="submit" disabled={action.busy} data-testid="vehicle-add-submit">{t('logistics.vehicles.add')}</button>
+      <ErrorText error={action.error} />
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Lang } from '../../../shared/i18n/translate';
+
+/** An item's name in the reader's language: Kazakh for kk, else Russian, else whichever there is. */
+export function itemName(name: { kk: string; ru: string }, lang: Lang): string {
+  const [first, second] = lang === 'kk' ? [name.kk, name.ru] : [name.ru, name.kk];
+  return first.trim() || second.trim();
+}
+
+/** Units offered when adding an item; any other typed on the command line is shown as written. */
+export const UNITS = ['pcs', 'l', 'kg', 'pack', 'set'] as const;
+
+/** A unit in the reader's language (`vocab.unit.*`), or as written. */
+export const unitLabel = (t: (key: string, options?: { defaultValue: string }) => string, unit: string) => t(`vocab.unit.${unit}`, { defaultValue: unit });
+
+/** A count with its unit ("12 l"; pieces need no unit). */
+export const withUnit = (n: number, unit: string) => `${Math.round(n * 1000) / 1000}${unit && unit !== 'pcs' ? ` ${unit}` : ''}`;
