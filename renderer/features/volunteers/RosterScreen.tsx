@@ -145,7 +145,7 @@ export function RosterScreen() {
           <SortHeader sort="region" label={t('volunteer.region')} />
           <div role="columnheader">{t('volunteer.status')}</div>
         </div>
-        <div className={`table-body${pages.refreshing ? ' refreshing' : ''}`} ref={gridRef} tabIndex={0} onKeyDown={onGridKey}>
+        <div className={`table-body${pages.refreshing ? ' refreshing' : ''}`} role="rowgroup" ref={gridRef} tabIndex={0} onKeyDown={onGridKey}>
           {pages.total === 0 &&
             (hasFilters(filters) ? (
               <div className="empty">
