@@ -98,6 +98,11 @@ const MORE_VIEWS: Record<string, { name: string; open: (page: Page, lang: Lang) 
     open: (page) => page.getByTestId('events-view-calendar').click(),
     back: (page) => page.getByTestId('events-view-list').click(),
   }],
+  // The dialogs: opened by keyboard, closed with Escape.
+  session: [
+    { name: 'enrolDialog', open: (page) => page.getByTestId('enrol-open').press('Enter'), back: (page) => page.keyboard.press('Escape') },
+    { name: 'issuePreviewDialog', open: (page) => page.getByTestId('session-issue-certificates').press('Enter'), back: (page) => page.keyboard.press('Escape') },
+  ],
   trainings: [{
     name: 'trainingsCalendar',
     open: (page, lang) => page.getByRole('button', { name: text(langs[lang], 'trainings.sessions.calendarView') }).click(),
@@ -323,4 +328,32 @@ test('every screen at 1366 × 768 in kk, ru and en: axe finds nothing serious, n
   writeFileSync(path.join(shots, 'screens', 'report.txt'), `${report}\n`);
   const failures = found.flatMap((f) => [...f.axe, ...f.layout, ...f.keyboard].map((l) => `${f.lang} ${f.screen}: ${l}`));
   expect(failures, 'serious accessibility violations and layout problems').toEqual([]);
+});
+
+test('a dialog keeps the keyboard inside it, closes with Escape and gives the focus back to its button', async ({ page }) => {
+  const office = await openOffice('KZ-75');
+  const centre = await openOffice('KZ');
+  opened.push(office, centre);
+  const idFor = seed(office.core, centre.core);
+  await page.goto(office.host.url);
+  await signIn(page, 'admin', 'administrator pass');
+  await expect(page.locator('.shell-nav')).toBeVisible();
+  await page.evaluate((h) => void (window.location.hash = h), `#/trainings/sessions/${idFor.session}`);
+  const opener = page.getByTestId('enrol-open');
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('enrol-dialog');
+  await expect(dialog.getByRole('searchbox')).toBeFocused();
+  const inDialog = () => page.evaluate(() => !!document.activeElement?.closest('[role=dialog]'));
+  for (let i = 0; i < 8; i += 1) {
+    await page.keyboard.press('Tab');
+    expect(await inDialog(), `Tab ${i + 1}`).toBe(true);
+  }
+  for (let i = 0; i < 8; i += 1) {
+    await page.keyboard.press('Shift+Tab');
+    expect(await inDialog(), `Shift+Tab ${i + 1}`).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
 });
