@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
@@ -11,9 +11,10 @@ export function useModal<T extends HTMLElement>(onClose: () => void) {
   const ref = useRef<T>(null);
   const close = useRef(onClose);
   close.current = onClose;
+  // Taken while the dialog first renders: by the time effects run, autoFocus has moved the focus in.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
 
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') return close.current();
       const box = ref.current;
@@ -39,7 +40,7 @@ export function useModal<T extends HTMLElement>(onClose: () => void) {
       window.removeEventListener('keydown', onKey);
       if (opener?.isConnected) opener.focus();
     };
-  }, []);
+  }, [opener]);
 
   return ref;
 }
