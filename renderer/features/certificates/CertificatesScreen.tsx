@@ -13,6 +13,7 @@ import { CertificatesTabs } from './CertificatesTabs';
 import { IssueBatch } from './IssueBatch';
 import { PrintAgain } from './PrintAgain';
 import { VerifyBox } from './VerifyBox';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 
 const PAGE = 100;
 
@@ -47,7 +48,7 @@ export function CertificatesScreen() {
             <th className="num">{t('certificateField.hours')}</th>
             <th>{t('certificateField.issuedOn')}</th>
             <th>{t('certificates.status')}</th>
-            {admin && <th />}
+            {admin && <ActionsHeader />}
           </tr>
         </thead>
         <tbody>

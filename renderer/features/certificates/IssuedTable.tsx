@@ -5,6 +5,7 @@ import { hrefFor } from '../../app/router';
 import { formatDate, formatHours } from '../../ui/format';
 import { certificateSubject } from './IssuePreview';
 import { PrintAgain } from './PrintAgain';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 
 /** Certificates already issued for a person or a session, each printable again with its own number. */
 export function IssuedTable({ rows, show, admin }: { rows: Certificate[]; show: 'holder' | 'subject'; admin: boolean }) {
@@ -19,7 +20,7 @@ export function IssuedTable({ rows, show, admin }: { rows: Certificate[]; show: 
           <th className="num">{t('certificateField.hours')}</th>
           <th>{t('certificateField.issuedOn')}</th>
           <th>{t('certificates.status')}</th>
-          {admin && <th />}
+          {admin && <ActionsHeader />}
         </tr>
       </thead>
       <tbody>
