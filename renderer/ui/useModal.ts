@@ -15,6 +15,9 @@ export function useModal<T extends HTMLElement>(onClose: () => void) {
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
 
   useEffect(() => {
+    // Opened by a button, the focus moves in (unless a field took it already): a screen reader reads the dialog.
+    const shown = ref.current;
+    if (shown && !shown.contains(document.activeElement)) shown.querySelector<HTMLElement>(FOCUSABLE)?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') return close.current();
       const box = ref.current;

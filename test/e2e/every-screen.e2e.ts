@@ -358,4 +358,13 @@ test('a dialog keeps the keyboard inside it, closes with Escape and gives the fo
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(opener).toBeFocused();
+
+  // A dialog without a field to type in takes the focus all the same.
+  const issue = page.getByTestId('session-issue-certificates');
+  await issue.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('issue-preview')).toBeVisible();
+  expect(await inDialog()).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(issue).toBeFocused();
 });
