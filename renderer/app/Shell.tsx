@@ -67,7 +67,7 @@ export function Shell() {
             <a
               className="user-name"
               href={hrefFor({ name: 'password' })}
-              title={t('password.link')}
+              title={`${user.displayName} · ${t('password.link')}`} // the name may be shortened on a narrow screen
               aria-current={route.name === 'password' ? 'page' : undefined}
             >
               {user.displayName} <span className="muted">· {t(`vocab.role.${user.role}`)}</span>

@@ -16,7 +16,8 @@ export function Fact({ label, children, mono }: { label: string; children: React
   return (
     <>
       <dt>{label}</dt>
-      <dd className={mono ? 'mono' : undefined}>{empty ? <span className="muted">—</span> : children}</dd>
+      {/* The dash in the plain font: a monospaced one draws it short, like "–", unlike every other gap. */}
+      <dd className={mono && !empty ? 'mono' : undefined}>{empty ? <span className="muted">—</span> : children}</dd>
     </>
   );
 }

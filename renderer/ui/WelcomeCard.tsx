@@ -7,15 +7,16 @@ export function WelcomeCard({ title, subtitle, children }: { title: string; subt
   const { t } = useTranslation();
   return (
     <div className="welcome">
-      <div className="welcome-top">
+      {/* Landmarks, so a screen reader can jump to the form and nothing lies outside them. */}
+      <header className="welcome-top">
         <span className="brand-name">{t('app.name')}</span>
         <LanguageSwitch />
-      </div>
-      <section className="welcome-card">
+      </header>
+      <main className="welcome-card">
         <h1>{title}</h1>
         {subtitle && <p className="muted">{subtitle}</p>}
         {children}
-      </section>
+      </main>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../shared/contract';
 import type { PreviewRow } from '../../../shared/contract/certificates';
@@ -12,6 +12,7 @@ import { toastOk } from '../../ui/toasts';
 import { useLoad } from '../../ui/useLoad';
 import { useLongCall } from '../../ui/useLongCall';
 import { LongCallProgress } from '../../ui/LongCallProgress';
+import { useModal } from '../../ui/useModal';
 
 export type Selection = CallInput<'certificates.preview'>;
 
@@ -25,11 +26,7 @@ export function IssuePreview({ selection, onClose, onIssued }: { selection: Sele
   const seen = useLoad(() => call('certificates.preview', selection), [JSON.stringify(selection)]);
   const [english, setEnglish] = useState(false);
   const action = useLongCall();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  const dialog = useModal<HTMLDivElement>(onClose);
 
   const issue = async () => {
     // A batch signs and lays out many pages: it shows its progress and can be cancelled (nothing is numbered then).
@@ -48,7 +45,7 @@ export function IssuePreview({ selection, onClose, onIssued }: { selection: Sele
   const minHours = 'batch' in selection && selection.batch.kind === 'service' ? selection.batch.minHours : 0;
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="issue-preview-title" data-testid="issue-preview">
+      <div className="dialog wide" ref={dialog} role="dialog" aria-modal="true" aria-labelledby="issue-preview-title" data-testid="issue-preview">
         <div className="dialog-head">
           <h2 id="issue-preview-title">{t('certificates.preview.title')}</h2>
           <span className="spacer" />

@@ -6,6 +6,7 @@ import { hrefFor } from '../../app/router';
 import { formatDate, formatHours } from '../../ui/format';
 import { certificateSubject } from './IssuePreview';
 import { PrintAgain } from './PrintAgain';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 
 export interface IssuedTableProps {
   rows: Certificate[];
@@ -33,7 +34,7 @@ export function IssuedTable({ rows, show, withKind = false, actions = null, test
           <th className="num">{t('certificateField.hours')}</th>
           <th>{t('certificateField.issuedOn')}</th>
           <th>{t('certificates.status')}</th>
-          {actions && <th />}
+          {actions && <ActionsHeader />}
         </tr>
       </thead>
       <tbody>

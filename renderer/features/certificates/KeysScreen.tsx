@@ -12,6 +12,7 @@ import { formatDateTime } from '../../ui/format';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { CertificatesTabs } from './CertificatesTabs';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 
 type Key = CallResult<'certificates.keys'>[number];
 
@@ -68,7 +69,7 @@ function KeysTable({ rows, showOffice, mayEnd, onChanged }: { rows: Key[]; showO
           <th>{t('certificates.keys.validUntil')}</th>
           <th>{t('certificates.keys.vouched')}</th>
           <th>{t('certificates.status')}</th>
-          {mayEnd && <th />}
+          {mayEnd && <ActionsHeader />}
         </tr>
       </thead>
       <tbody>

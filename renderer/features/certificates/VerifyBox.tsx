@@ -21,7 +21,7 @@ export function VerifyBox() {
   };
   return (
     <section className="panel" data-testid="certificate-verify">
-      <h2>{t('certificates.verify')}</h2>
+      <h2><label htmlFor="certificate-text">{t('certificates.verify')}</label></h2>
       <TextArea id="certificate-text" value={text} onChange={(v) => (setText(v), setVerdict(null))} />
       <div className="actions">
         <button type="button" className="primary" disabled={!text.trim() || action.busy} onClick={() => void verify()}>{t('certificates.verifyButton')}</button>

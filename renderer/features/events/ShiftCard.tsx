@@ -11,6 +11,7 @@ import type { Act, KindNames } from './EventScreen';
 import { shiftTimes } from './EventStatusBadge';
 import { ShiftForm } from './ShiftForm';
 import { StaffPanel } from './StaffPanel';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 
 /**
  * One shift on the staffing board: when and where, what it asks for, needed against filled (a gap
@@ -61,7 +62,7 @@ export function ShiftCard({ event, shift, kindName, act, busy, reload }: { event
       ) : (
         <table className="plain-table">
           <thead>
-            <tr><th>{t('events.staff.name')}</th><th>{t('events.staff.phone')}</th><th>{t('events.staff.status')}</th><th /></tr>
+            <tr><th>{t('events.staff.name')}</th><th>{t('events.staff.phone')}</th><th>{t('events.staff.status')}</th><ActionsHeader /></tr>
           </thead>
           <tbody>
             {shift.assignments.map((a) => (

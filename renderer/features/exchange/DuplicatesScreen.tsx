@@ -124,9 +124,10 @@ function PersonSide({ person: p, other }: { person: Person; other: Person }) {
   ];
   return (
     <section className="side">
-      <h3 className="side-name">
+      {/* The card has no heading of its own: each person's name is the next level under the screen's. */}
+      <h2 className="side-name">
         <a href={hrefFor({ name: 'volunteer', id: p.id })}>{fullName(p)}</a>
-      </h3>
+      </h2>
       <dl className="side-edits">
         {rows.map(([label, value, differs]) => (
           <div key={label} className={differs ? 'differs' : undefined}>

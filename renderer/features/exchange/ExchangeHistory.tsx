@@ -71,7 +71,7 @@ export function ExchangeHistory({ refresh }: { refresh: number }) {
               const toggle = () => setOpened(isOpen ? null : h.id);
               return (
                 <Fragment key={h.id}>
-                  <tr className="clickable" data-testid="exchange-history-row" aria-expanded={isOpen} onClick={toggle}>
+                  <tr className="clickable" data-testid="exchange-history-row" onClick={toggle}>
                     <td className="mono">
                       <button type="button" className="link" aria-expanded={isOpen} aria-label={t(isOpen ? 'exchange.history.close' : 'exchange.history.open')} onClick={(e) => { e.stopPropagation(); toggle(); }}>
                         {isOpen ? '▾' : '▸'}

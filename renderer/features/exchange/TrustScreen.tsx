@@ -125,7 +125,7 @@ function TrustedList({ refresh, isAdmin, onChanged }: { refresh: number; isAdmin
               <th>{t('exchange.trust.source')}</th>
               <th>{t('exchange.trust.status')}</th>
               <th>{t('exchange.trust.addedAt')}</th>
-              {isAdmin && <th className="actions" aria-label={t('common.delete')} />}
+              {isAdmin && <th className="actions"><span className="visually-hidden">{t('common.delete')}</span></th>}
             </tr>
           </thead>
           <tbody>

@@ -12,6 +12,7 @@ import { callFieldErrors, type FieldErrors } from '../../ui/problems';
 import { toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
 import { withHistory } from './hours';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 
 interface EntriesTableProps {
   /** With history (`hours.list {history: true}`): replaced entries are shown under what replaced them. */
@@ -50,7 +51,7 @@ export function EntriesTable({ entries, showName, onChanged, testId }: EntriesTa
             <th>{t('eventField.category')}</th>
             <th className="num">{t('hours.hours')}</th>
             <th>{t('hours.status')}</th>
-            <th />
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>

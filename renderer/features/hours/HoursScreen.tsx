@@ -20,6 +20,7 @@ import { LongCallProgress } from '../../ui/LongCallProgress';
 import { pickFrom } from '../../ui/vocab';
 import { AddHours } from './AddHours';
 import { EntriesTable } from './EntriesTable';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 
 /** A typed date that filters once it is a date; anything else (still being typed) does not filter. */
 function typedDate(text: string): string | undefined {
@@ -117,7 +118,7 @@ export function HoursScreen() {
               <th className="num">{t('hours.verifiedHours')}</th>
               <th className="num">{t('hours.waitingHours')}</th>
               <th className="num">{t('hours.entriesCount')}</th>
-              {by === 'volunteer' && <th />}
+              {by === 'volunteer' && <ActionsHeader />}
             </tr>
           </thead>
           <tbody>

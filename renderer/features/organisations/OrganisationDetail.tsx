@@ -16,6 +16,7 @@ import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { useVocabLabel } from '../../ui/vocab';
 import { AddMember } from './AddMember';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 
 export function OrganisationDetail({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -82,7 +83,7 @@ function Detail({ id, o, reload }: { id: string; o: CallResult<'organisations.ge
               <th>{t('volunteer.fullName')}</th>
               <th>{t('organisation.role')}</th>
               <th>{t('organisation.since')}</th>
-              <th />
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolOutcome, SessionDetail } from '../../../shared/contract/trainings';
 import type { VolunteerRow } from '../../../shared/contract/volunteers';
@@ -7,6 +7,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { formatDate, fullName } from '../../ui/format';
 import { translateProblem } from '../../ui/problems';
 import { useAction, useDebounced, useLoad } from '../../ui/useLoad';
+import { useModal } from '../../ui/useModal';
 
 const FOUND = 30;
 
@@ -25,11 +26,7 @@ export function EnrolDialog({ session, exclude, onClose, onEnrolled }: { session
   const found = useLoad(() => call('volunteers.search', { text: query, limit: FOUND }), [query]);
   const rows = (found.data?.rows ?? []).filter((r) => !exclude.has(r.id));
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  const dialog = useModal<HTMLDivElement>(onClose);
 
   const toggle = (row: VolunteerRow, on: boolean) =>
     setChosen((map) => {
@@ -52,7 +49,7 @@ export function EnrolDialog({ session, exclude, onClose, onEnrolled }: { session
 
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="enrol-title" data-testid="enrol-dialog">
+      <div className="dialog" ref={dialog} role="dialog" aria-modal="true" aria-labelledby="enrol-title" data-testid="enrol-dialog">
         <div className="dialog-head">
           <h2 id="enrol-title">{t('trainings.enrol.title')}</h2>
           <span className="muted">{t('trainings.enrol.places', { free: Math.max(0, session.capacity - session.enrolled), capacity: session.capacity })}</span>

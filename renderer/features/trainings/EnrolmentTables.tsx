@@ -8,6 +8,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { formatDate } from '../../ui/format';
 import type { Act } from './SessionScreen';
 import { numberForInput, numberText } from '../../ui/localized';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 
 interface TableProps {
   session: SessionDetail;
@@ -43,7 +44,7 @@ export function EnrolledTable({ session, rows, editable, started, act, busy }: T
               )}
             </th>
             <th>{t('trainings.session.result')}</th>
-            <th />
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
@@ -79,7 +80,7 @@ export function WaitingTable({ session, rows, editable, act, busy }: TableProps)
           <th className="num">{t('trainings.session.position')}</th>
           <th>{t('volunteer.fullName')}</th>
           <th>{t('volunteer.birthDate')}</th>
-          <th />
+          <ActionsHeader />
         </tr>
       </thead>
       <tbody>

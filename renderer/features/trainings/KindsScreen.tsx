@@ -9,6 +9,7 @@ import { useLoad } from '../../ui/useLoad';
 import { localizedText } from '../../ui/localized';
 import { TrainingsTabs } from './TrainingsTabs';
 import { useOfficeLabel } from './useOfficeLabel';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 
 /** Qualification kinds: the centre's national list and the office's own, with how long each stays valid. */
 export function KindsScreen() {
@@ -37,7 +38,7 @@ export function KindsScreen() {
             <th>{t('trainings.kinds.validity')}</th>
             <th>{t('trainings.kinds.grace')}</th>
             <th>{t('trainings.source')}</th>
-            {canEdit && <th />}
+            {canEdit && <ActionsHeader />}
           </tr>
         </thead>
         <tbody>

@@ -9,6 +9,7 @@ import { useDebounced, useLoad } from '../../ui/useLoad';
 import { localizedText } from '../../ui/localized';
 import { TrainingsTabs } from './TrainingsTabs';
 import { useOfficeLabel } from './useOfficeLabel';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 
 /** Training programs: what is taught, for how long, and the qualification a pass grants. */
 export function ProgramsScreen() {
@@ -48,7 +49,7 @@ export function ProgramsScreen() {
             <th className="num">{t('trainings.programs.minAge')}</th>
             <th>{t('trainings.source')}</th>
             <th className="num">{t('trainings.programs.sessions')}</th>
-            {canEdit && <th />}
+            {canEdit && <ActionsHeader />}
           </tr>
         </thead>
         <tbody>

@@ -15,6 +15,7 @@ import { useAction, useLoad } from '../../ui/useLoad';
 import { StatusBadge, sessionDates } from './SessionsScreen';
 import { localizedText } from '../../ui/localized';
 import { QualificationStatusBadge } from './QualificationStatusBadge';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 
 /** The profile's trainings and qualifications: what the person holds today, and the sessions they took part in. */
 export function QualificationsBlock({ volunteerId }: { volunteerId: string }) {
@@ -61,7 +62,7 @@ export function QualificationsBlock({ volunteerId }: { volunteerId: string }) {
               <th>{t('trainings.qualifications.validUntil')}</th>
               <th>{t('trainings.qualifications.status')}</th>
               <th>{t('trainings.qualifications.source')}</th>
-              <th />
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

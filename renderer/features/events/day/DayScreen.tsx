@@ -16,6 +16,7 @@ import { useAction, useDebounced, useLoad } from '../../../ui/useLoad';
 import { DAY_STATES, countStates, dayState, defaultShift, matches, nextMove, nowInKazakhstan, onTheDay, showTime, type DayState } from './day';
 import { eventHref, hoursHref } from './links';
 import { TimeFix } from './TimeFix';
+import { ActionsHeader } from '../../../ui/ActionsHeader';
 
 const WALK_IN_FOUND = 8;
 
@@ -199,7 +200,7 @@ function Board({ shift, reload }: { shift: ShiftRow; reload(): void }) {
               <th>{t('day.arrived')}</th>
               <th>{t('day.left')}</th>
               <th className="num">{t('day.hours')}</th>
-              <th />
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
