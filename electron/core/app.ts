@@ -25,7 +25,7 @@ import { backupHandlers } from './backups/handlers';
 import { recordHistoryHandlers } from './record-history/handlers';
 import { trainingHandlers } from './trainings/handlers';
 import { volunteerHandlers } from './volunteers/handlers';
-import { bulkHandlers } from './volunteers/bulk';
+import { bulkHandlers } from './volunteers/bulk-handlers';
 import { viewHandlers } from './views/handlers';
 
 /** Every call of the contract has exactly one handler; the compiler checks the map is complete. */

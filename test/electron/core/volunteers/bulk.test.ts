@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contract } from '../../../../shared/contract';
 import { roleAtLeast, ROLES } from '../../../../shared/domain/vocabulary';
 import type { BulkAction } from '../../../../shared/contract/volunteers';
-import { assertMayBulk, SINGLE_CALL } from '../../../../electron/core/volunteers/bulk';
+import { assertMayBulk, SINGLE_CALL } from '../../../../electron/core/volunteers/bulk-handlers';
 import { dump } from '../../../../electron/core/dump/dump';
 import { seedRoster } from '../../../../electron/core/seed/seed';
 import { failure } from '../../../helpers/call-error';
