@@ -29,7 +29,7 @@ function loadRow(ctx: ReadContext, id: string): VolunteerSqlRow {
 
 const today = (ctx: ReadContext) => ctx.now().toISOString().slice(0, 10);
 
-/** Bulk actions live in bulk.ts: they go through these handlers. */
+/** Bulk actions live in bulk-handlers.ts: they go through these handlers. */
 export const volunteerHandlers: HandlerMap<Exclude<keyof typeof volunteerCalls, 'volunteers.bulk'>> = {
   'volunteers.search': (q, ctx) => {
     countIinLookups(ctx, 'volunteers.search', wholeIins(q.text));
