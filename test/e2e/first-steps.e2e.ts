@@ -31,7 +31,7 @@ test('a new office: the empty roster points to Add and Import, and the office na
   await expect(page.locator('.shell-head, header').first()).toContainText('Almaty');
 });
 
-test('deactivating a volunteer is asked about first', async ({ page, office }) => {
+test('deactivating a volunteer asks why and is confirmed first', async ({ page, office }) => {
   createOffice(office.core.db, 'KZ-75');
   office.core.callAs(CLI_ACTOR, 'users.add', { login: 'admin', displayName: 'Admin', role: 'administrator', password: 'administrator pass' });
   const { id } = office.core.callAs(CLI_ACTOR, 'volunteers.create', { lastName: 'Оспанова', firstName: 'Дана' });
@@ -39,11 +39,15 @@ test('deactivating a volunteer is asked about first', async ({ page, office }) =
   await signIn(page, 'admin', 'administrator pass');
   await speak(page, 'en');
   await page.goto(`${office.host.url.split('#')[0]}#/volunteers/${id}`);
-  await page.getByRole('button', { name: 'Deactivate' }).click();
-  const question = page.getByRole('group', { name: /Deactivate Оспанова Дана\?/ });
-  await question.getByRole('button', { name: 'No' }).click();
+  // Deactivating asks why and waits for its own confirmation: Cancel leaves the person active.
+  await page.getByTestId('volunteer-deactivate').click();
+  const panel = page.getByTestId('deactivate-panel');
+  await expect(panel).toContainText('Оспанова Дана');
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel).toBeHidden();
   expect(office.core.callAs(CLI_ACTOR, 'volunteers.get', { id }).status).not.toBe('inactive');
-  await page.getByRole('button', { name: 'Deactivate' }).click();
-  await page.getByRole('group', { name: /Deactivate Оспанова Дана\?/ }).getByRole('button', { name: 'Yes' }).click();
+  await page.getByTestId('volunteer-deactivate').click();
+  await page.getByTestId('deactivate-panel').getByLabel('Moved away').check();
+  await page.getByTestId('deactivate-confirm').click();
   await expect.poll(() => office.core.callAs(CLI_ACTOR, 'volunteers.get', { id }).status).toBe('inactive');
 });
