@@ -42,3 +42,8 @@ export async function signIn(page: Page, login: string, password: string): Promi
 export async function speak(page: Page, lang: 'ru' | 'kk' | 'en'): Promise<void> {
   await page.getByRole('button', { name: text(langs[lang], `langName.${lang}`) }).click();
 }
+
+/** Opens the roster from the header (the overview is the landing screen). */
+export async function openRoster(page: Page): Promise<void> {
+  await page.locator('nav a[href="#/volunteers"]').click();
+}

@@ -4,7 +4,7 @@ import { CLI_ACTOR } from '../../electron/core/app';
 import { seedRoster } from '../../electron/core/seed/seed';
 import { createOffice } from '../../electron/core/office/identity';
 import { expect, test } from './fixtures';
-import { langs, shots, signIn, speak, text } from './kit';
+import { langs, openRoster, shots, signIn, speak, text } from './kit';
 
 const en = langs.en;
 const count = (key: string, n: number) => text(en, key).replace('{{count, number}}', n.toLocaleString('en'));
@@ -21,6 +21,7 @@ test('the roster selects with click, Shift and Ctrl, or all matching, and acts o
   await page.goto(office.host.url);
   await signIn(page, 'aliya', 'staff password');
   await speak(page, 'en');
+  await openRoster(page);
   const rows = page.getByTestId('roster-row');
   await expect(rows.first()).toBeVisible();
   const bar = page.getByTestId('selection-bar');
@@ -101,6 +102,7 @@ test('a saved view brings back its filters and columns; each user has their own'
   await page.goto(office.host.url);
   await signIn(page, 'aliya', 'staff password');
   await speak(page, 'en');
+  await openRoster(page);
   await expect(page.getByTestId('roster-row').first()).toBeVisible();
 
   await page.locator('#filter-status').selectOption('inactive');
