@@ -11,7 +11,8 @@ export type BackupFrequency = (typeof BACKUP_FREQUENCIES)[number];
 export const BACKUP_WARN_DAYS = 7;
 export const MIN_BACKUP_PASSWORD = 10;
 
-const counts = z.object({
+/** What a backup holds, counted when it is made: shown before a restore, readable without the password. */
+export const backupCounts = z.object({
   volunteers: z.number(),
   organisations: z.number(),
   events: z.number(),
@@ -19,6 +20,7 @@ const counts = z.object({
   certificates: z.number(),
   users: z.number(),
 });
+export type BackupCounts = z.infer<typeof backupCounts>;
 
 export const backupSettings = z.object({
   folder: z.string().nullable(),
@@ -45,7 +47,7 @@ export const backupPreview = z.object({
   office: z.object({ code: z.string(), name: z.string() }),
   createdAt: z.string(),
   schema: z.number(),
-  counts,
+  counts: backupCounts,
 });
 export type BackupPreview = z.infer<typeof backupPreview>;
 
@@ -55,7 +57,7 @@ export const backupFile = z.object({
   /** Null when the file does not read as a backup (damaged, or not one). */
   createdAt: z.string().nullable(),
   officeCode: z.string().nullable(),
-  counts: counts.nullable(),
+  counts: backupCounts.nullable(),
 });
 export type BackupFile = z.infer<typeof backupFile>;
 
@@ -82,7 +84,7 @@ export const backupCalls = {
     writes: false,
     long: true,
     input: empty,
-    output: z.object({ name: z.string(), size: z.number(), createdAt: z.string(), counts, keysIncluded: z.boolean(), removed: z.number() }),
+    output: z.object({ name: z.string(), size: z.number(), createdAt: z.string(), counts: backupCounts, keysIncluded: z.boolean(), removed: z.number() }),
   }),
   /**
    * The scheduler's tick (the desktop app and the web host, at start and hourly): backs up only

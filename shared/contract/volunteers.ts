@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OFFICE_CODES } from '../domain/regions';
-import { AREAS, SKILLS, VOLUNTEER_STATUSES } from '../domain/vocabulary';
+import { AREAS, BULK_DEACTIVATION_REASONS, SKILLS, VOLUNTEER_STATUSES } from '../domain/vocabulary';
 import { volunteerInput, volunteerPatch, volunteerRecord } from '../domain/volunteer';
 import { deactivationFields, iinField } from '../domain/volunteer';
 import { isoDate } from '../domain/text';
@@ -66,7 +66,7 @@ export type VolunteerSelection = z.input<typeof volunteerSelection>;
 
 /** What a bulk action does to each selected person, and its argument. */
 export const bulkAction = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('deactivate') }),
+  z.strictObject({ action: z.literal('deactivate'), reason: z.enum(BULK_DEACTIVATION_REASONS, { error: 'error.choice' }) }),
   z.strictObject({ action: z.literal('addToOrganisation'), organisationId: volunteerId }),
   z.strictObject({ action: z.literal('addSkill'), skill: z.enum(SKILLS, { error: 'error.choice' }) }),
   z.strictObject({ action: z.literal('addArea'), area: z.enum(AREAS, { error: 'error.choice' }) }),

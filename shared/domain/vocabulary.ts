@@ -38,3 +38,5 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
 /** Why a person was deactivated (asked on Deactivate; `other` takes a note). */
 export const DEACTIVATION_REASONS = ['movedAway', 'noLongerActive', 'ownRequest', 'deceased', 'other'] as const;
 export type DeactivationReason = (typeof DEACTIVATION_REASONS)[number];
+/** The reasons a bulk deactivation may give: "other" needs a note of its own for each person. */
+export const BULK_DEACTIVATION_REASONS = DEACTIVATION_REASONS.filter((r) => r !== 'other') as [Exclude<DeactivationReason, 'other'>, ...Exclude<DeactivationReason, 'other'>[]];

@@ -77,10 +77,13 @@ test('the roster selects with click, Shift and Ctrl, or all matching, and acts o
   await expect(bar).toBeHidden();
   await rows.nth(1).click({ position: { x: 300, y: 10 } });
   await page.getByTestId('bulk-action').selectOption('deactivate');
+  // Why they go is asked as on a profile, and kept on each person.
+  await expect(bar.getByRole('button', { name: text(en, 'bulk.apply') })).toBeDisabled();
+  await page.locator('#bulk-target').selectOption('movedAway');
   await bar.getByRole('button', { name: text(en, 'bulk.apply') }).click();
   await bar.getByRole('button', { name: text(en, 'common.yes') }).click();
   await expect(page.getByTestId('bulk-result')).toContainText('Changed: 1');
-  expect(office.core.db.prepare("SELECT count(*) FROM volunteers WHERE status = 'inactive'").pluck().get()).toBeGreaterThanOrEqual(1);
+  expect(office.core.db.prepare("SELECT count(*) FROM volunteers WHERE status = 'inactive' AND deactivation_reason = 'movedAway'").pluck().get()).toBe(1);
 
   // Opening is the name link, a double-click or Enter.
   await rows.nth(3).dblclick({ position: { x: 300, y: 10 } });

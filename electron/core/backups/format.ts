@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { z } from 'zod';
+import { backupCounts } from '../../../shared/contract/backups';
 import { deriveScrypt, isSaneCost, type ScryptCost } from '../auth/passwords';
 import { PASSPHRASE_COST } from '../office/key-protection';
 import { backupError } from './errors';
@@ -30,15 +31,7 @@ export const BACKUP_FORMAT = 1;
 export const BACKUP_EXTENSION = '.erikti-backup';
 const CHECK_LABEL = 'erikti-backup-password-check';
 
-export const backupCounts = z.object({
-  volunteers: z.number(),
-  organisations: z.number(),
-  events: z.number(),
-  trainingSessions: z.number(),
-  certificates: z.number(),
-  users: z.number(),
-});
-export type BackupCounts = z.infer<typeof backupCounts>;
+export type { BackupCounts } from '../../../shared/contract/backups';
 
 const header = z.object({
   format: z.literal(BACKUP_FORMAT),

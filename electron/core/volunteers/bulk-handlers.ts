@@ -64,7 +64,7 @@ function personStep(action: Action): PersonStep {
     case 'deactivate':
       return (ctx, id) => {
         if (personRow(ctx, id)?.status === 'inactive') return 'already';
-        volunteerHandlers['volunteers.setStatus']({ id, status: 'inactive' }, ctx);
+        volunteerHandlers['volunteers.setStatus']({ id, status: 'inactive', reason: action.reason }, ctx);
         return 'changed';
       };
     case 'addSkill':

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkActionName } from '../../../shared/contract/volunteers';
 import { ENROLLING_STATUSES, todayInKazakhstan } from '../../../shared/domain/trainings';
-import { AREAS, SKILLS } from '../../../shared/domain/vocabulary';
+import { AREAS, BULK_DEACTIVATION_REASONS, SKILLS } from '../../../shared/domain/vocabulary';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { Select } from '../../ui/Field';
@@ -17,15 +17,17 @@ interface Props {
   onChange(value: string): void;
 }
 
-/** What a bulk action needs besides the people: the organisation, skill, area, session or shift. */
+/** What a bulk action needs besides the people: why they are deactivated, or the organisation, skill, area, session or shift. */
 export function BulkTarget({ action, value, onChange }: Props) {
   const { t } = useTranslation();
   const skills = useVocab('skill', SKILLS);
   const areas = useVocab('area', AREAS);
+  const reasons = useVocab('deactivationReason', BULK_DEACTIVATION_REASONS);
   const choose = t('common.choose');
-  if (action === 'deactivate') return null;
   const label = t(`bulk.target.${action}`);
   switch (action) {
+    case 'deactivate':
+      return <Select id="bulk-target" ariaLabel={label} value={value} options={reasons} empty={choose} onChange={onChange} />;
     case 'addSkill':
       return <Select id="bulk-target" ariaLabel={label} value={value} options={skills} empty={choose} onChange={onChange} />;
     case 'addArea':

@@ -16,7 +16,7 @@ import type { RosterSelection } from './useRosterSelection';
 const ACTIONS: BulkActionName[] = ['deactivate', 'addToOrganisation', 'addSkill', 'addArea', 'enrol', 'assign'];
 /** The argument each action names, by the contract's field name. */
 const TARGET_FIELD: Record<BulkActionName, string | null> = {
-  deactivate: null, addToOrganisation: 'organisationId', addSkill: 'skill', addArea: 'area', enrol: 'sessionId', assign: 'shiftId',
+  deactivate: 'reason', addToOrganisation: 'organisationId', addSkill: 'skill', addArea: 'area', enrol: 'sessionId', assign: 'shiftId',
 };
 const REFUSALS_SHOWN = 20;
 

@@ -41,7 +41,7 @@ describe('bulk actions on the roster', () => {
       if (report.phase === 'writing' && report.done > 0 && report.done < report.total) seenMidway.push(count(other, "SELECT count(*) FROM volunteers WHERE status = 'inactive'"));
     };
     const started = performance.now();
-    const result = core.callAs(ADMIN, 'volunteers.bulk', { selection: everyone, do: { action: 'deactivate' } }, control);
+    const result = core.callAs(ADMIN, 'volunteers.bulk', { selection: everyone, do: { action: 'deactivate', reason: 'noLongerActive' } }, control);
     const ms = performance.now() - started;
     expect(result).toEqual({ selected: PEOPLE, changed: PEOPLE - wereInactive, already: wereInactive, refused: 0, refusals: [] });
     expectWellFormed(control.reports, ['checking', 'writing']);
@@ -49,6 +49,8 @@ describe('bulk actions on the roster', () => {
     expect(seenMidway.length).toBeGreaterThan(0);
     expect(new Set(seenMidway)).toEqual(new Set([wereInactive]));
     expect(count(other, "SELECT count(*) FROM volunteers WHERE status = 'inactive'")).toBe(PEOPLE);
+    // Everyone this batch deactivated carries its reason, as a deactivation on a profile does.
+    expect(count(other, "SELECT count(*) FROM volunteers WHERE deactivation_reason = 'noLongerActive'")).toBe(PEOPLE - wereInactive);
     other.close();
     console.info(`bulk deactivate of ${PEOPLE}: ${Math.round(ms)} ms`);
   });
@@ -115,14 +117,14 @@ describe('bulk actions on the roster', () => {
     }
     // Nobody signed in may act at all, and the check runs before anything is resolved.
     const { core } = { core: office() };
-    const refused = core.call('volunteers.bulk', { selection: everyone, do: { action: 'deactivate' } }, null);
+    const refused = core.call('volunteers.bulk', { selection: everyone, do: { action: 'deactivate', reason: 'noLongerActive' } }, null);
     expect(refused).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
   it('refuses more than 200,000 ids with a clear error', () => {
     const core = office();
     const ids = Array.from({ length: 200_001 }, (_, i) => `id-${i}`);
-    const error = failure(() => core.callAs(ADMIN, 'volunteers.bulk', { selection: { kind: 'ids', ids }, do: { action: 'deactivate' } }));
+    const error = failure(() => core.callAs(ADMIN, 'volunteers.bulk', { selection: { kind: 'ids', ids }, do: { action: 'deactivate', reason: 'noLongerActive' } }));
     expect(error.fields).toEqual([{ path: 'selection.ids', key: 'error.bulk.tooMany', params: { limit: 200_000 } }]);
   });
 });
