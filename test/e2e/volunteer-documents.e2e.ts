@@ -14,7 +14,7 @@ test('a coordinator attaches a scanned consent form to a profile, sees it listed
   const { id } = office.core.callAs(CLI_ACTOR, 'volunteers.create', { lastName: 'Омарова', firstName: 'Айжан', birthDate: '1990-05-12' });
   await page.goto(`${office.host.url}`);
   await signIn(page, 'coord', 'coord password');
-  await expect(page.locator('nav')).toBeVisible();
+  await expect(page.locator('nav.shell-nav')).toBeVisible();
   await page.goto(`${office.host.url.split('#')[0]}#/volunteers/${id}`);
 
   const documents = page.getByTestId('volunteer-documents');
