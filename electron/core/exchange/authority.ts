@@ -31,6 +31,10 @@ import { CENTRE } from '../office/trust';
  * - certificates follow the issuing office and the holder (the keepers of either; locally only
  *   the issuing office or the centre revokes);
  * - attachments follow the person they belong to;
+ * - inventory items and vehicles follow their creator; stock movements and handouts follow the
+ *   item (only the office holding it counts it in and out), except a transfer's receipt marks,
+ *   which are the receiving office's; requests, trips and checklists follow the event, seats the
+ *   trip's event; allocations follow the event and the item (the keepers of either);
  *   merge decisions follow the record merged away.
  * A record's region is deliberately not part of the rule: it is itself a field that changes, and
  * two offices that saw a move and an edit in different orders would decide differently and
@@ -168,6 +172,41 @@ function governingRecords(db: ReadDb, table: ReplicatedTable, id: string, values
       const volunteer = field('volunteer_id');
       return typeof volunteer === 'string' ? [{ table, id }, { table: 'volunteers', id: volunteer }] : [{ table, id }];
     }
+    case 'inventory_items':
+    case 'vehicles':
+      // An office's store and fleet are its own.
+      return [{ table, id }];
+    case 'stock_movements':
+    case 'handouts': {
+      // Only the office holding an item counts it in and out (see logistics/shared.ts assertHeldHere):
+      // its receipts, write-offs, transfers, issues and returns follow the item. A transfer's receipt
+      // marks are the receiving office's (receiptKeepers).
+      const item = field('item_id');
+      return typeof item === 'string' ? [{ table: 'inventory_items', id: item }] : null;
+    }
+    case 'logistics_requests':
+    case 'trips':
+    case 'checklist_items': {
+      // The office that runs the event plans it: what it needs, its trips and its checklist.
+      const event = field('event_id');
+      return typeof event === 'string' ? [{ table: 'events', id: event }] : null;
+    }
+    case 'allocations': {
+      // Stock set aside for an event: the event's office, and the office holding the stock (which
+      // may release what it cannot give).
+      const out: { table: ReplicatedTable; id: string }[] = [];
+      const event = field('event_id');
+      const item = field('item_id');
+      if (typeof event === 'string') out.push({ table: 'events', id: event });
+      if (typeof item === 'string') out.push({ table: 'inventory_items', id: item });
+      return out.length > 0 ? out : null;
+    }
+    case 'trip_passengers': {
+      // Seats follow the trip's event (a trip's event is written once, when the trip is planned).
+      const trip = field('trip_id');
+      const event = typeof trip === 'string' ? (prepared(db, 'SELECT event_id FROM trips WHERE id = ?').pluck().get(trip) as string | undefined) : undefined;
+      return event ? [{ table: 'events', id: event }] : null;
+    }
     case 'merges': {
       const tbl = field('tbl');
       const loser = field('loser_id');
@@ -229,6 +268,19 @@ export function assertMayChange(db: ReadDb, table: ReplicatedTable, id: string, 
 }
 
 /**
+ * A transfer's receipt marks are written by the office it was sent to, not by the item's keeper
+ * (which writes them only empty, when it makes the transfer): its `to_office` is written once, by
+ * the sender, when the transfer is made (no call changes it).
+ */
+const RECEIPT_FIELDS = new Set(['received_at', 'received_by', 'received_item_id']);
+
+function receivingOffice(db: ReadDb, row: RemoteRow): string | null {
+  const held = prepared(db, 'SELECT to_office FROM stock_movements WHERE id = ?').pluck().get(row.id) as string | null | undefined;
+  const to = held !== undefined ? held : row.v.to_office;
+  return typeof to === 'string' ? to : null;
+}
+
+/**
  * Splits an incoming row into what its authors may change here and what they may not. Returns
  * the row to apply (null when nothing of it may be applied) and the refused changes. A record
  * new here that carries a refused change is not taken from this bundle at all: its earlier
@@ -238,11 +290,17 @@ export function checkAuthority(db: ReadDb, row: RemoteRow, cache?: OwnersCache):
   // Null: nothing here to protect (a membership of people unknown here), or an unrestricted table.
   const keepers = keepersOf(db, row.t, row.id, row.v, row, cache);
   if (!keepers) return { row, refused: [] };
-  const may = (actor: string) => officeMay(officeOfActor(actor), keepers);
+  const receiver = row.t === 'stock_movements' ? receivingOffice(db, row) : null;
+  const may = (actor: string, field: string) => {
+    const office = officeOfActor(actor);
+    if (!RECEIPT_FIELDS.has(field) || row.t !== 'stock_movements') return officeMay(office, keepers);
+    // The sender writes them empty when it makes the transfer.
+    return office === CENTRE || office === receiver || (row.v[field] === null && officeMay(office, keepers));
+  };
   const refused: RefusedChange[] = [];
   for (const field of Object.keys(row.v)) {
     const author = row.c?.[field]?.[1] ?? row.a;
-    if (!may(author)) refused.push({ table: row.t, id: row.id, field, office: officeOfActor(author) });
+    if (!may(author, field)) refused.push({ table: row.t, id: row.id, field, office: officeOfActor(author) });
   }
   if (refused.length === 0) return { row, refused };
   if (!readRowClock(db, row.t, row.id)) return { row: null, refused };

@@ -2,6 +2,7 @@ import type { ItemLine } from '../../../shared/contract/logistics';
 import { eventPeriod, peakConcurrent, periodsOverlap, type Holding, type Period } from '../../../shared/domain/logistics';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
+import { assertMayChange } from '../exchange/authority';
 import { loadEventFacts, loadShiftFacts } from '../events/shared';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../replication/write';
@@ -124,12 +125,15 @@ export function allocate(w: WriteStamp, input: { eventId: string; itemId: string
     throw refuse('error.logistics.shortage', `Only ${left} of ${itemName(item)} free for that period`, { item: itemName(item), free: left, asked: input.quantity, unit: item.unit ?? '' }, 'conflict');
   }
   const id = newId();
-  insertReplicated(w, 'allocations', id, { event_id: input.eventId, shift_id: input.shiftId ?? null, item_id: item.id, quantity: input.quantity, deleted: 0 });
+  const values = { event_id: input.eventId, shift_id: input.shiftId ?? null, item_id: item.id, quantity: input.quantity, deleted: 0 };
+  assertMayChange(w.db, 'allocations', id, values);
+  insertReplicated(w, 'allocations', id, values);
   return { id, free: tidy(free - input.quantity) };
 }
 
 export function release(w: WriteStamp, id: string): void {
   if (!prepared(w.db, 'SELECT 1 FROM allocations WHERE id = ? AND deleted = 0').get(id)) throw refuse('error.logistics.unknownAllocation', `No allocation ${id}`, { id }, 'notFound');
+  assertMayChange(w.db, 'allocations', id);
   updateReplicated(w, 'allocations', id, { deleted: 1 });
 }
 
@@ -139,6 +143,7 @@ export function request(w: WriteStamp, eventId: string, itemId: string, quantity
   const item = loadItem(w.db, itemId);
   if (quantity > 0) checkQuantity(item, quantity);
   const id = `${eventId}:${itemId}`;
+  assertMayChange(w.db, 'logistics_requests', id, { event_id: eventId });
   if (prepared(w.db, 'SELECT 1 FROM logistics_requests WHERE id = ?').get(id)) updateReplicated(w, 'logistics_requests', id, { quantity, deleted: 0 });
   else insertReplicated(w, 'logistics_requests', id, { event_id: eventId, item_id: itemId, quantity, deleted: 0 });
 }

@@ -2,6 +2,7 @@ import type { ChecklistRow } from '../../../shared/contract/logistics';
 import { CHECKLIST_TEMPLATES } from '../../../shared/domain/logistics';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
+import { assertMayChange } from '../exchange/authority';
 import { loadEventFacts } from '../events/shared';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../replication/write';
@@ -15,6 +16,8 @@ const nextPosition = (db: ReadDb, eventId: string) =>
 /** Adds the template's lines the checklist does not have yet; returns how many. */
 export function fromTemplate(w: WriteStamp, eventId: string): number {
   const event = loadEventFacts(w.db, eventId);
+  // A new line of the event's checklist: the event's office writes it.
+  assertMayChange(w.db, 'checklist_items', newId(), { event_id: eventId });
   const have = new Set(prepared(w.db, 'SELECT template_key FROM checklist_items WHERE event_id = ? AND deleted = 0 AND template_key IS NOT NULL').pluck().all(eventId) as string[]);
   let position = nextPosition(w.db, eventId);
   let added = 0;
@@ -29,12 +32,14 @@ export function fromTemplate(w: WriteStamp, eventId: string): number {
 export function addLine(w: WriteStamp, eventId: string, text: string): string {
   loadEventFacts(w.db, eventId);
   const id = newId();
+  assertMayChange(w.db, 'checklist_items', id, { event_id: eventId });
   insertReplicated(w, 'checklist_items', id, { event_id: eventId, template_key: null, text: text.trim(), position: nextPosition(w.db, eventId), done_at: null, done_by: null, deleted: 0 });
   return id;
 }
 
 export function tick(w: WriteStamp, id: string, done: boolean): void {
   if (!prepared(w.db, 'SELECT 1 FROM checklist_items WHERE id = ? AND deleted = 0').get(id)) throw refuse('error.logistics.unknownChecklistLine', `No checklist line ${id}`, { id }, 'notFound');
+  assertMayChange(w.db, 'checklist_items', id);
   updateReplicated(w, 'checklist_items', id, done ? { done_at: w.at, done_by: w.actor } : { done_at: null, done_by: null });
 }
 

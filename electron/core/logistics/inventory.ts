@@ -84,10 +84,14 @@ const transferOf = (r: TransferSql): TransferRow => ({
 
 export function transfers(db: ReadDb): { incoming: TransferRow[]; outgoing: TransferRow[] } {
   const here = officeHere(db);
-  const incoming = prepared(db, `${TRANSFER_SELECT} AND m.to_office IS ? AND m.received_at IS NULL ORDER BY m.moved_on, m.id`).all(here) as TransferSql[];
+  const incoming = (prepared(db, `${TRANSFER_SELECT} AND m.to_office IS ? AND m.received_at IS NULL ORDER BY m.moved_on, m.id`).all(here) as TransferSql[])
+    .filter((t) => !receivedInto(db, t.id));
   const outgoing = prepared(db, `${TRANSFER_SELECT} AND i.office IS ? AND m.received_at IS NULL ORDER BY m.moved_on, m.id`).all(here) as TransferSql[];
   return { incoming: incoming.map(transferOf), outgoing: outgoing.map(transferOf) };
 }
+
+const receivedInto = (db: ReadDb, transferId: string) =>
+  prepared(db, "SELECT 1 FROM stock_movements WHERE transfer_id = ? AND kind = 'receipt' AND deleted = 0").get(transferId) !== undefined;
 
 /**
  * The receiving office takes a transfer in: a receipt into its own item (a new one like the
@@ -99,7 +103,9 @@ export function receiveTransfer(w: WriteStamp, transferId: string, intoItemId: s
   if (!t) throw refuse('error.logistics.unknownTransfer', `No transfer ${transferId}`, { id: transferId }, 'notFound');
   const here = officeHere(w.db);
   if (here !== null && t.to_office !== here) throw refuse('error.logistics.notForThisOffice', `The transfer is for ${t.to_office}`, { office: t.to_office }, 'conflict');
-  if (t.received_at) throw refuse('error.logistics.alreadyReceived', 'The transfer was received already', undefined, 'conflict');
+  // A receipt naming the transfer counts too: the mark on the sender's row may arrive later than
+  // the receipt, or be written over by a forged bundle the sender's authority does not cover.
+  if (t.received_at || receivedInto(w.db, t.id)) throw refuse('error.logistics.alreadyReceived', 'The transfer was received already', undefined, 'conflict');
   const sent = loadItem(w.db, t.item_id);
   let into: ItemFacts;
   if (intoItemId) {

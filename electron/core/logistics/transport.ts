@@ -3,6 +3,7 @@ import type { TripRow, VehicleRow, tripInput, vehicleInput } from '../../../shar
 import { CLOSED_EVENT_STATUSES, HOLDING_STATUSES, localMinutes } from '../../../shared/domain/events';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
+import { assertMayChange } from '../exchange/authority';
 import { PERSON_NAME_SQL, loadEventFacts } from '../events/shared';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../replication/write';
@@ -75,6 +76,8 @@ function clashingTrip(db: ReadDb, column: 'vehicle_id' | 'driver_id', id: string
 export function addTrip(w: WriteStamp, input: z.output<typeof tripInput>): string {
   const event = loadEventFacts(w.db, input.eventId);
   if (CLOSED_EVENT_STATUSES.includes(event.status)) throw refuse('error.events.eventClosed', 'The event is cancelled or closed', undefined, 'conflict');
+  const id = newId();
+  assertMayChange(w.db, 'trips', id, { event_id: event.id });
   if (localMinutes(input.returnAt) <= localMinutes(input.departAt)) throw refuse('error.events.endBeforeStart', 'The trip comes back before it leaves');
   const vehicle = loadVehicle(w.db, input.vehicleId);
   const driverId = livePerson(w.db, input.driverId);
@@ -93,7 +96,6 @@ export function addTrip(w: WriteStamp, input: z.output<typeof tripInput>): strin
   if (busyDriver) {
     throw refuse('error.logistics.driverBusy', `${driver.name} drives another trip`, { driver: driver.name, from: busyDriver.depart_at.replace('T', ' '), to: busyDriver.return_at.replace('T', ' ') }, 'conflict');
   }
-  const id = newId();
   insertReplicated(w, 'trips', id, {
     event_id: event.id, vehicle_id: vehicle.id, driver_id: driverId, depart_at: input.departAt, return_at: input.returnAt,
     depart_place: input.departPlace.trim(), destination: input.destination.trim(), seats, deleted: 0,
@@ -109,6 +111,7 @@ function loadTrip(db: ReadDb, id: string): TripSql {
 
 export function cancelTrip(w: WriteStamp, id: string): void {
   loadTrip(w.db, id);
+  assertMayChange(w.db, 'trips', id);
   updateReplicated(w, 'trips', id, { deleted: 1 });
 }
 
@@ -117,6 +120,7 @@ const passengerCount = (db: ReadDb, tripId: string) => prepared(db, 'SELECT coun
 /** Seats people from the event's shifts; all or nothing, refused when they would not fit. */
 export function addPassengers(w: WriteStamp, tripId: string, volunteerIds: string[]): void {
   const trip = loadTrip(w.db, tripId);
+  assertMayChange(w.db, 'trip_passengers', tripId, { trip_id: tripId });
   const people = [...new Set(volunteerIds.map((v) => livePerson(w.db, v)))];
   const onEvent = prepared(
     w.db,
@@ -143,6 +147,7 @@ export function addPassengers(w: WriteStamp, tripId: string, volunteerIds: strin
 
 export function removePassenger(w: WriteStamp, tripId: string, volunteerId: string): void {
   const id = `${tripId}:${livePerson(w.db, volunteerId)}`;
+  assertMayChange(w.db, 'trip_passengers', id, { trip_id: tripId });
   if (!prepared(w.db, 'SELECT 1 FROM trip_passengers WHERE id = ? AND deleted = 0').get(id)) throw refuse('error.logistics.notPassenger', 'Not on this trip', undefined, 'notFound');
   updateReplicated(w, 'trip_passengers', id, { deleted: 1 });
 }
