@@ -7,7 +7,7 @@ import { readOffice } from '../core/office/identity';
 import { checkPrivateKeys } from '../core/office/private-keys';
 import { readPassphrase } from '../cli/prompt';
 import { describeError } from '../cli/messages';
-import { scheduleBackups } from '../worker/backup-schedule';
+import { scheduleMaintenance } from '../worker/maintenance';
 import { startCoreRouter } from '../worker/router';
 import { startHost } from './server';
 
@@ -61,10 +61,10 @@ try {
 }
 const host = await startHost({ client, rendererDir: path.resolve(here, '../renderer'), port: Number(values.port) });
 process.stdout.write(`${host.url}\n`);
-const stopBackups = scheduleBackups(client, (message, error) => console.error(message, error));
+const stopMaintenance = scheduleMaintenance(client, (message, error) => console.error(message, error));
 
 const stop = () => {
-  stopBackups();
+  stopMaintenance();
   void host.close().then(() => {
     void client.close().then(() => process.exit(0));
   });

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
-import { scheduleBackups } from '../worker/backup-schedule';
+import { scheduleMaintenance } from '../worker/maintenance';
 import { startCoreRouter, type CoreRouter } from '../worker/router';
 import { registerDialogs } from './dialogs';
 import { denyAllPermissions, installWebContentsGuards } from './hardening';
@@ -59,7 +59,7 @@ async function onReady(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   serveRenderer(protocol, RENDERER_DIR);
   const running = core;
-  scheduleBackups(running, (message, error) => console.error(message, error));
+  scheduleMaintenance(running, (message, error) => console.error(message, error));
   registerIpc(ipcMain, running);
   registerDialogs(ipcMain, dialog, () => mainWindow, (file, mode) => running.issueFileToken(file, mode));
   registerFileSaving(ipcMain, dialog, shell, () => mainWindow);

@@ -87,6 +87,17 @@ export const reportCalls = {
     output: generatedFile.extend({ rows: z.number() }),
   }),
   /** Every figure but likely duplicates (null there): that one scans everyone's names and comes apart. */
+  /**
+   * The runtime's timer: recounts up to `months` stale monthly sums of the hours ledger (each its
+   * own short write), so reports over a year read monthly sums, not a million entries. Public
+   * because it runs with no one signed in; it changes no figure, only how fast figures come.
+   */
+  'reports.refreshTotals': call({
+    access: 'public',
+    writes: true,
+    input: z.strictObject({ months: z.number().int().min(1).max(24).default(2) }),
+    output: z.object({ refreshed: z.number(), stale: z.number() }),
+  }),
   'dashboard.office': call({ access: 'staff', writes: false, input: empty, output: dashboard }),
   /** How many likely duplicates there are: a scan of the whole roster (seconds at national scale), so the screen asks after the rest. */
   'dashboard.duplicates': call({ access: 'staff', writes: false, input: empty, output: z.object({ count: z.number() }) }),

@@ -6,7 +6,7 @@ import { roleAtLeast } from '../../../shared/domain/vocabulary';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { readOffice } from '../office/identity';
-import { DAYS_SQL, WAITING_SQL } from './hours';
+import { hoursByMonth, WAITING_SQL } from './hour-months';
 import { REGION_CODES, isCentre, regionFreshness, staleNote } from './freshness';
 import { instantsOf } from './report';
 
@@ -37,10 +37,6 @@ const REGIONAL: Partial<Record<DashboardFigure, (d: Dates) => { sql: string; par
     sql: 'SELECT v.region, count(*) FROM volunteers v WHERE v.deleted = 0 AND v.created_at >= ? GROUP BY 1',
     params: [instantsOf({ from: d.monthStart, to: d.today }).start],
   }),
-  verifiedHoursMonth: (d) => ({ sql: `${DAYS_SQL} SELECT region, sum(verified) FROM days GROUP BY 1`, params: [{ from: d.monthStart, to: d.today }] }),
-  verifiedHoursYear: (d) => ({ sql: `${DAYS_SQL} SELECT region, sum(verified) FROM days GROUP BY 1`, params: [{ from: d.yearStart, to: d.today }] }),
-  unverifiedHours: () => ({ sql: `SELECT region, hours FROM (${WAITING_SQL})`, params: [] }),
-  entriesWaiting: () => ({ sql: `SELECT region, entries FROM (${WAITING_SQL})`, params: [] }),
   trainingsHeld: (d) => ({
     sql: "SELECT ts.office, count(*) FROM training_sessions ts WHERE ts.deleted = 0 AND ts.status IN ('held', 'closed') AND ts.end_date >= ? AND ts.end_date <= ? GROUP BY 1",
     params: [d.yearStart, d.today],
@@ -101,10 +97,31 @@ function datesOf(now: Date): Dates {
   return { today, now: localDateTimeAt(now), monthStart: `${today.slice(0, 7)}-01`, yearStart: `${today.slice(0, 4)}-01-01`, in30: addDays(today, 30) };
 }
 
+/** Verified hours of the period per region, from the monthly sums (hour-months.ts). */
+function verifiedByRegion(db: ReadDb, from: string, to: string): ByRegion {
+  const out: ByRegion = new Map();
+  for (const r of hoursByMonth(db, from, to)) out.set(r.region, (out.get(r.region) ?? 0) + r.verified);
+  for (const [region, hours] of out) out.set(region, round2(hours));
+  return out;
+}
+
+/** Hours and entries waiting for verification per region: one pass for both figures. */
+function waitingByRegion(db: ReadDb): { hours: ByRegion; entries: ByRegion } {
+  const rows = prepared(db, WAITING_SQL).all() as { region: string | null; hours: number; entries: number }[];
+  return { hours: new Map(rows.map((r) => [r.region, round2(r.hours)])), entries: new Map(rows.map((r) => [r.region, r.entries])) };
+}
+
 export function officeDashboard(db: ReadDb, role: Role, now: Date): Dashboard {
   const dates = datesOf(now);
   const office = readOffice(db)?.code ?? '';
-  const regional = Object.entries(REGIONAL).map(([key, query]) => [key as DashboardFigure, byRegion(db, query(dates))] as const);
+  const waiting = waitingByRegion(db);
+  const regional: (readonly [DashboardFigure, ByRegion])[] = [
+    ...Object.entries(REGIONAL).map(([key, query]) => [key as DashboardFigure, byRegion(db, query(dates))] as const),
+    ['verifiedHoursMonth', verifiedByRegion(db, dates.monthStart, dates.today)],
+    ['verifiedHoursYear', verifiedByRegion(db, dates.yearStart, dates.today)],
+    ['unverifiedHours', waiting.hours],
+    ['entriesWaiting', waiting.entries],
+  ];
   const values = new Map<DashboardFigure, number | null>(regional.map(([key, rows]) => [key, round2([...rows.values()].reduce((s, v) => s + v, 0))]));
   values.set('openConflicts', prepared(db, 'SELECT count(*) FROM conflicts WHERE resolved_at IS NULL').pluck().get() as number);
   // Likely duplicates: `dashboard.duplicates` (a scan of every name), asked for apart.

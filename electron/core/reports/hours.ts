@@ -1,5 +1,6 @@
 import { prepared } from '../db/statements';
 import { COUNTED_SQL } from '../events/ledger';
+import { hoursByMonth } from './hour-months';
 import { regionFilter, round2, type ReportModule } from './report';
 
 /**
@@ -9,47 +10,6 @@ import { regionFilter, round2, type ReportModule } from './report';
  * after midnight on the 1st counts in the month it started (the ledger dates it so).
  */
 const VERIFIED_SUM = 'sum(CASE WHEN h.verified_at IS NOT NULL THEN h.hours ELSE 0 END)';
-
-/**
- * SQL: the live entries that do not count (a live correction replaced them, or they are a
- * correction that lost to a concurrent one): few, found through the corrections' index, so a
- * scan of many entries skips them by number instead of asking about each entry. The index is
- * named: without statistics the planner otherwise builds a throwaway index over every entry.
- */
-const NOT_COUNTED_SQL = `SELECT o.seq FROM hour_entries o WHERE o.deleted = 0 AND o.id IN (SELECT c.corrects_id FROM hour_entries c WHERE c.corrects_id IS NOT NULL AND c.deleted = 0)
-  UNION SELECT k.seq FROM hour_entries k INDEXED BY hour_entries_corrects WHERE k.corrects_id IS NOT NULL AND k.deleted = 0
-    AND EXISTS (SELECT 1 FROM hour_entries s INDEXED BY hour_entries_corrects WHERE s.corrects_id = k.corrects_id AND s.deleted = 0 AND s.id > k.id)`;
-
-/**
- * SQL (a WITH clause, parameters @from and @to): `days(day, region, category, hours, verified,
- * entries)`, the counted hours of the period per day, region and category. Entries are summed
- * per day in the order the covering indexes of migration 0015 hold them (events' entries per
- * event, hours typed by hand per person), and only those sums look up their event's or person's
- * region: a year of two million entries is one pass over an index.
- */
-export const DAYS_SQL = `WITH skip(seq) AS MATERIALIZED (${NOT_COUNTED_SQL}),
-  of_events AS (
-    SELECT h.entry_date AS day, h.event_id AS event_id, h.category AS category, sum(h.hours) AS hours,
-      sum(CASE WHEN h.verified_at IS NOT NULL THEN h.hours ELSE 0 END) AS verified, count(*) AS entries
-    FROM hour_entries h WHERE h.deleted = 0 AND h.event_id IS NOT NULL AND h.entry_date >= @from AND h.entry_date <= @to AND h.seq NOT IN skip
-    GROUP BY 1, 2, 3),
-  by_hand AS (
-    SELECT h.entry_date AS day, h.volunteer_id AS volunteer_id, h.category AS category, sum(h.hours) AS hours,
-      sum(CASE WHEN h.verified_at IS NOT NULL THEN h.hours ELSE 0 END) AS verified, count(*) AS entries
-    FROM hour_entries h WHERE h.deleted = 0 AND h.event_id IS NULL AND h.entry_date >= @from AND h.entry_date <= @to AND h.seq NOT IN skip
-    GROUP BY 1, 2, 3),
-  days AS (
-    SELECT x.day, e.region AS region, COALESCE(x.category, e.category) AS category, x.hours, x.verified, x.entries FROM of_events x LEFT JOIN events e ON e.id = x.event_id
-    UNION ALL
-    SELECT y.day, v.region, y.category, y.hours, y.verified, y.entries FROM by_hand y LEFT JOIN volunteers v ON v.id = y.volunteer_id)`;
-
-/** SQL: counted entries waiting for verification, summed per region (all dates), through the small index of those waiting. */
-export const WAITING_SQL = `WITH skip(seq) AS MATERIALIZED (${NOT_COUNTED_SQL}),
-  waiting AS (
-    SELECT h.event_id AS event_id, CASE WHEN h.event_id IS NULL THEN h.volunteer_id END AS volunteer_id, sum(h.hours) AS hours, count(*) AS entries
-    FROM hour_entries h WHERE h.deleted = 0 AND h.verified_at IS NULL AND h.seq NOT IN skip GROUP BY 1, 2)
-  SELECT COALESCE(e.region, v.region) AS region, sum(w.hours) AS hours, sum(w.entries) AS entries
-  FROM waiting w LEFT JOIN events e ON e.id = w.event_id LEFT JOIN volunteers v ON v.id = w.volunteer_id GROUP BY 1`;
 
 interface HoursRow {
   month: string;
@@ -67,13 +27,18 @@ export const hoursReport: ReportModule = {
     { key: 'hours', type: 'hours' }, { key: 'verifiedHours', type: 'hours' }, { key: 'entries', type: 'number' },
   ],
   count(db, period) {
-    const region = period.region === null ? '' : ' WHERE region = @region';
-    const rows = prepared(
-      db,
-      `${DAYS_SQL}
-       SELECT substr(day, 1, 7) AS month, region, category, sum(hours) AS hours, sum(verified) AS verifiedHours, sum(entries) AS entries
-       FROM days${region} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    ).all({ from: period.from, to: period.to, ...(period.region === null ? {} : { region: period.region }) }) as HoursRow[];
+    // Summed from the monthly sums (hour-months.ts), then by month, region and category in order.
+    const byKey = new Map<string, HoursRow>();
+    for (const r of hoursByMonth(db, period.from, period.to)) {
+      if (period.region !== null && r.region !== period.region) continue;
+      const key = JSON.stringify([r.month, r.region, r.category]);
+      const row = byKey.get(key) ?? { month: r.month, region: r.region, category: r.category, hours: 0, verifiedHours: 0, entries: 0 };
+      row.hours += r.hours;
+      row.verifiedHours += r.verified;
+      row.entries += r.entries;
+      byKey.set(key, row);
+    }
+    const rows = [...byKey.values()].sort((a, b) => compareKeys([a.month, a.region, a.category], [b.month, b.region, b.category]));
     const sum = (k: 'hours' | 'verifiedHours' | 'entries') => rows.reduce((s, r) => s + r[k], 0);
     return {
       rows: rows.map((r) => ({ ...r, hours: round2(r.hours), verifiedHours: round2(r.verifiedHours) })),
@@ -81,6 +46,19 @@ export const hoursReport: ReportModule = {
     };
   },
 };
+
+/** SQL's ORDER BY of nullable text columns: NULL first, then by code point. */
+function compareKeys(a: (string | null)[], b: (string | null)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? null;
+    const y = b[i] ?? null;
+    if (x === y) continue;
+    if (x === null) return -1;
+    if (y === null) return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
 
 interface EventHoursRow {
   eventId: string;

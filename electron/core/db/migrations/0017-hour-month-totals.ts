@@ -1,0 +1,39 @@
+import type { Migration } from './migration';
+
+/**
+ * Monthly sums of the hours ledger, so that a year of two million entries is read as a few
+ * thousand monthly rows (reports/hour-months.ts). Office-local and derived, never replicated:
+ * `hour_month_totals` holds each month's counted hours per event (or, for hours typed by hand,
+ * per person) and category, and `hour_months_stale` names the months whose sums may be out of
+ * date. Triggers mark a month stale on every write of an entry in it, whatever writes it (a
+ * user, the merge, a seed), and also the months of the entries a correction competes with, since
+ * which of them counts changes. A stale month is read from the ledger itself, so the sums are
+ * never wrong, only slower until the runtime refreshes them; this migration marks every month.
+ */
+const MARK = (row: 'NEW' | 'OLD') => `
+    INSERT OR IGNORE INTO hour_months_stale SELECT substr(${row}.entry_date, 1, 7) WHERE ${row}.entry_date IS NOT NULL;
+    INSERT OR IGNORE INTO hour_months_stale SELECT substr(e.entry_date, 1, 7) FROM hour_entries e
+      WHERE ${row}.corrects_id IS NOT NULL AND (e.id = ${row}.corrects_id OR e.corrects_id = ${row}.corrects_id) AND e.entry_date IS NOT NULL;`;
+
+export const hourMonthTotals: Migration = {
+  name: 'hour-month-totals',
+  up(db) {
+    db.exec(`
+      CREATE TABLE hour_month_totals (
+        month TEXT NOT NULL,
+        event_id TEXT,
+        volunteer_id TEXT,
+        category TEXT,
+        hours REAL NOT NULL,
+        verified REAL NOT NULL,
+        entries INTEGER NOT NULL
+      );
+      CREATE INDEX hour_month_totals_month ON hour_month_totals (month);
+      CREATE TABLE hour_months_stale (month TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TRIGGER hour_entries_mark_insert AFTER INSERT ON hour_entries BEGIN ${MARK('NEW')} END;
+      CREATE TRIGGER hour_entries_mark_update AFTER UPDATE ON hour_entries BEGIN ${MARK('OLD')} ${MARK('NEW')} END;
+      CREATE TRIGGER hour_entries_mark_delete AFTER DELETE ON hour_entries BEGIN ${MARK('OLD')} END;
+      INSERT OR IGNORE INTO hour_months_stale SELECT DISTINCT substr(entry_date, 1, 7) FROM hour_entries WHERE entry_date IS NOT NULL;
+    `);
+  },
+};
