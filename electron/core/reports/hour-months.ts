@@ -7,10 +7,10 @@ import { prepared } from '../db/statements';
  *
  * Summing a year of a national ledger (a million entries) takes seconds even through a covering
  * index, and the centre's dashboard and the hours report ask for it again and again. So each
- * month's sums are kept in `hour_month_totals` (migration 0017): per event and category, and per
- * person and category for hours typed by hand, whose region is the person's (read at query time,
- * so moving an event or a person to another region needs no recount). Triggers mark a month stale
- * whenever an entry in it is written; a stale month, and the part-months at the ends of a period,
+ * month's sums are kept in `hour_month_totals` (migration 0017): per event and category (the
+ * event's region is read at query time), and per region and category for hours typed by hand,
+ * whose region is their person's. Triggers mark a month stale whenever an entry in it is written,
+ * or a person whose hours were typed by hand in it changes region; a stale month, and the part-months at the ends of a period,
  * are summed from the ledger itself. So the answer is always the ledger's, and only its speed
  * depends on how recently the runtime refreshed the sums (refreshHourMonths, on its timer).
  */
@@ -27,37 +27,41 @@ const NOT_COUNTED_SQL = `SELECT o.seq FROM hour_entries o WHERE o.deleted = 0 AN
 
 /**
  * SQL (a WITH clause, parameters @from and @to): the counted entries of the period summed per day,
- * `of_events(day, event_id, category, hours, verified, entries)` and `by_hand(day, volunteer_id,
+ * `of_events(day, event_id, category, hours, verified, entries, waiting)` and `by_hand(day, volunteer_id,
  * …)`, in the order the covering indexes of migration 0015 hold them: one pass over an index.
  */
 const LEDGER_CTES = `WITH skip(seq) AS MATERIALIZED (${NOT_COUNTED_SQL}),
   of_events AS (
     SELECT h.entry_date AS day, h.event_id AS event_id, h.category AS category, sum(h.hours) AS hours,
-      sum(CASE WHEN h.verified_at IS NOT NULL THEN h.hours ELSE 0 END) AS verified, count(*) AS entries
+      sum(CASE WHEN h.verified_at IS NOT NULL THEN h.hours ELSE 0 END) AS verified, count(*) AS entries, count(*) - count(h.verified_at) AS waiting
     FROM hour_entries h WHERE h.deleted = 0 AND h.event_id IS NOT NULL AND h.entry_date >= @from AND h.entry_date <= @to AND h.seq NOT IN skip
     GROUP BY 1, 2, 3),
   by_hand AS (
     SELECT h.entry_date AS day, h.volunteer_id AS volunteer_id, h.category AS category, sum(h.hours) AS hours,
-      sum(CASE WHEN h.verified_at IS NOT NULL THEN h.hours ELSE 0 END) AS verified, count(*) AS entries
+      sum(CASE WHEN h.verified_at IS NOT NULL THEN h.hours ELSE 0 END) AS verified, count(*) AS entries, count(*) - count(h.verified_at) AS waiting
     FROM hour_entries h WHERE h.deleted = 0 AND h.event_id IS NULL AND h.entry_date >= @from AND h.entry_date <= @to AND h.seq NOT IN skip
     GROUP BY 1, 2, 3)`;
 
 /**
- * The region and category an entry counts under: an event's entry is its event's region, an entry
- * typed by hand its person's; its category is its own, else its event's.
+ * The region and category an entry counts under: an event's entry is its event's region (read at
+ * query time, so moving an event needs no recount), an entry typed by hand its person's; its
+ * category is its own, else its event's. `sums` rows carry an event, or the person's region.
  */
-const ATTRIBUTED = `SELECT x.month, COALESCE(e.region, v.region) AS region, COALESCE(x.category, e.category) AS category,
-    sum(x.hours) AS hours, sum(x.verified) AS verified, sum(x.entries) AS entries
-  FROM sums x LEFT JOIN events e ON e.id = x.event_id LEFT JOIN volunteers v ON v.id = x.volunteer_id GROUP BY 1, 2, 3`;
+const ATTRIBUTED = `SELECT x.month, CASE WHEN x.event_id IS NULL THEN x.region ELSE e.region END AS region, COALESCE(x.category, e.category) AS category,
+    sum(x.hours) AS hours, sum(x.verified) AS verified, sum(x.entries) AS entries, sum(x.waiting) AS waiting
+  FROM sums x LEFT JOIN events e ON e.id = x.event_id GROUP BY 1, 2, 3`;
+
+/** SQL: the hours typed by hand of `by_hand`, per the person's region. */
+const BY_HAND_REGION = `SELECT y.day, v.region AS region, y.category, y.hours, y.verified, y.entries, y.waiting FROM by_hand y LEFT JOIN volunteers v ON v.id = y.volunteer_id`;
 
 const LIVE_SQL = `${LEDGER_CTES},
   sums AS (
-    SELECT substr(day, 1, 7) AS month, event_id, NULL AS volunteer_id, category, hours, verified, entries FROM of_events
-    UNION ALL SELECT substr(day, 1, 7), NULL, volunteer_id, category, hours, verified, entries FROM by_hand)
+    SELECT substr(day, 1, 7) AS month, event_id, NULL AS region, category, hours, verified, entries, waiting FROM of_events
+    UNION ALL SELECT substr(day, 1, 7), NULL, region, category, hours, verified, entries, waiting FROM (${BY_HAND_REGION}))
   ${ATTRIBUTED}`;
 
 const KEPT_SQL = `WITH sums AS (
-    SELECT month, event_id, volunteer_id, category, hours, verified, entries FROM hour_month_totals
+    SELECT month, event_id, region, category, hours, verified, entries, waiting FROM hour_month_totals
     WHERE month >= @first AND month <= @last AND month NOT IN (SELECT month FROM hour_months_stale))
   ${ATTRIBUTED}`;
 
@@ -68,6 +72,8 @@ export interface MonthHours {
   hours: number;
   verified: number;
   entries: number;
+  /** Entries not yet verified. */
+  waiting: number;
 }
 
 const monthOf = (date: string) => date.slice(0, 7);
@@ -106,9 +112,9 @@ export function hoursByMonth(db: ReadDb, from: string, to: string): MonthHours[]
 const addDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 const REFRESH_SQL = `${LEDGER_CTES}
-  INSERT INTO hour_month_totals (month, event_id, volunteer_id, category, hours, verified, entries)
-  SELECT @month, event_id, NULL, category, sum(hours), sum(verified), sum(entries) FROM of_events GROUP BY 2, 4
-  UNION ALL SELECT @month, NULL, volunteer_id, category, sum(hours), sum(verified), sum(entries) FROM by_hand GROUP BY 3, 4`;
+  INSERT INTO hour_month_totals (month, event_id, region, category, hours, verified, entries, waiting)
+  SELECT @month, event_id, NULL, category, sum(hours), sum(verified), sum(entries), sum(waiting) FROM of_events GROUP BY 2, 4
+  UNION ALL SELECT @month, NULL, region, category, sum(hours), sum(verified), sum(entries), sum(waiting) FROM (${BY_HAND_REGION}) GROUP BY 3, 4`;
 
 /**
  * Recounts the stale months' sums from the ledger, one month per transaction (so a write waits
@@ -131,10 +137,14 @@ export function refreshHourMonths(db: Db, limit = Number.POSITIVE_INFINITY): num
   return done;
 }
 
-/** SQL: counted entries waiting for verification, summed per region (all dates), through the small index of those waiting. */
-export const WAITING_SQL = `WITH skip(seq) AS MATERIALIZED (${NOT_COUNTED_SQL}),
-  waiting AS (
-    SELECT h.event_id AS event_id, CASE WHEN h.event_id IS NULL THEN h.volunteer_id END AS volunteer_id, sum(h.hours) AS hours, count(*) AS entries
-    FROM hour_entries h WHERE h.deleted = 0 AND h.verified_at IS NULL AND h.seq NOT IN skip GROUP BY 1, 2)
-  SELECT COALESCE(e.region, v.region) AS region, sum(w.hours) AS hours, sum(w.entries) AS entries
-  FROM waiting w LEFT JOIN events e ON e.id = w.event_id LEFT JOIN volunteers v ON v.id = w.volunteer_id GROUP BY 1`;
+/** The months the ledger holds, first to last (read from the ends of the two date indexes), or null when it is empty. */
+export function ledgerSpan(db: ReadDb): { from: string; to: string } | null {
+  const ends = prepared(
+    db,
+    `SELECT min(a), max(b) FROM (
+       SELECT (SELECT min(entry_date) FROM hour_entries WHERE deleted = 0 AND event_id IS NOT NULL) AS a, (SELECT max(entry_date) FROM hour_entries WHERE deleted = 0 AND event_id IS NOT NULL) AS b
+       UNION ALL SELECT (SELECT min(entry_date) FROM hour_entries WHERE deleted = 0 AND event_id IS NULL), (SELECT max(entry_date) FROM hour_entries WHERE deleted = 0 AND event_id IS NULL))`,
+  ).raw().get() as [string | null, string | null];
+  // Whole months, so that every month of it can be read from its sums.
+  return ends[0] && ends[1] ? { from: `${monthOf(ends[0])}-01`, to: lastDayOf(monthOf(ends[1])) } : null;
+}
