@@ -13,7 +13,7 @@ describe('migration 0017 hour month totals', () => {
     db.prepare(entry('h2', '2025-12-02')).run();
     applyMigration(db, 'hour-month-totals');
     expect(tableNames(db)).toEqual(expect.arrayContaining(['hour_month_totals', 'hour_months_stale']));
-    expect(triggersOf(db, 'hour_entries')).toEqual(['hour_entries_mark_delete', 'hour_entries_mark_insert', 'hour_entries_mark_update']);
+    expect(triggersOf(db, 'hour_entries')).toEqual(expect.arrayContaining(['hour_entries_mark_insert', 'hour_entries_mark_update', 'hour_entries_mark_delete', 'hour_entries_mark_correction_insert']));
     const stale = () => db.prepare('SELECT month FROM hour_months_stale ORDER BY month').pluck().all();
     expect(stale()).toEqual(['2025-12', '2026-01']);
 
