@@ -78,11 +78,13 @@ function runMeasured(cli: string, preload: string, args: string[]): { ms: number
   return { ms: r.ms, maxRssMb: r.maxRss / 1024, stdout: result.stdout };
 }
 
+// The CLI runs its work in a worker thread, which inherits \`-r\`: only the main thread reports,
+// else two exits write the file at once and it is garbled.
 const PRELOAD = `
 const { performance } = require('node:perf_hooks');
 const fs = require('node:fs');
 const start = performance.now();
-process.on('exit', () => {
+if (require('node:worker_threads').isMainThread) process.on('exit', () => {
   fs.writeFileSync(process.env.ERIKTI_BENCH_REPORT, JSON.stringify({ ms: performance.now() - start, maxRss: process.resourceUsage().maxRSS }));
 });
 `;
