@@ -62,6 +62,10 @@ test('add inventory, plan a flood needing more tents than are free (shortage sho
   await form.getByRole('option', { name: /Жүргізуші/ }).click();
   await form.getByTestId('trip-submit').click();
   await expect(section.getByTestId('trip')).toHaveCount(1);
+  // Saved: the form is empty for the next trip.
+  await expect(form.getByTestId('trip-from')).toHaveValue('');
+  await expect(form.getByTestId('trip-vehicle')).toHaveValue('');
+  await expect(form.locator('#trip-driver')).toHaveValue('');
   await section.getByTestId('trip-seat-all').click();
   await expect(section.getByTestId('trip')).toContainText('Әбенова');
   await section.getByTestId('checklist-template').click();
@@ -87,5 +91,112 @@ test('add inventory, plan a flood needing more tents than are free (shortage sho
     await speak(page, lang);
     await expect(page.locator('h1')).toHaveText(text(langs[lang], 'logistics.inventory.title'));
     await page.screenshot({ path: path.join(shots, `logistics-inventory-${lang}.png`) });
+  }
+});
+
+test('receive stock and write it off with a reason (refused beyond the shelf), hand a radio to a person, take it back damaged (on hand drops), remove a passenger', async ({ page, office }) => {
+  const core = office.core;
+  createOffice(core.db, 'KZ-23');
+  core.callAs(CLI_ACTOR, 'users.add', { login: 'coord', displayName: 'Айгерім Сапарова', role: 'coordinator', password: 'coordinator pass' });
+  const person = (lastName: string, firstName: string, extra: Record<string, unknown> = {}) =>
+    core.callAs(CLI_ACTOR, 'volunteers.create', { lastName, firstName, phone: '+77011112233', birthDate: '1990-04-12', status: 'active', region: 'KZ-23', ...extra }).id;
+  const gulnaz = person('Әбенова', 'Гүлназ');
+  const sergey = person('Петров', 'Сергей');
+  const driver = person('Жүргізуші', 'Ерлан', { drivingCategories: ['B', 'D'] });
+  const flood = core.callAs(CLI_ACTOR, 'events.add', { title: 'Паводок в Атырау', category: 'flood', start: '2030-04-10', end: '2030-04-12', region: 'KZ-23' }).id;
+  const shift = core.callAs(CLI_ACTOR, 'events.shifts.add', { eventId: flood, title: 'Мешки с песком', start: '2030-04-10T09:00', end: '2030-04-10T17:00', needed: 5 }).id;
+  core.callAs(CLI_ACTOR, 'events.assign', { shiftId: shift, volunteerIds: [gulnaz, sergey] });
+  const radios = core.callAs(CLI_ACTOR, 'inventory.add', { name: { ru: 'Рация', kk: 'Рация' }, kind: 'reusable', unit: 'pcs', quantity: 5 }).id;
+  core.callAs(CLI_ACTOR, 'logistics.allocate', { eventId: flood, itemId: radios, quantity: 2 });
+  const bus = core.callAs(CLI_ACTOR, 'vehicles.add', { plate: '123 ABC 06', seats: 20, category: 'D' }).id;
+  const trip = core.callAs(CLI_ACTOR, 'trips.add', { eventId: flood, vehicleId: bus, driverId: driver, departAt: '2030-04-10T07:00', returnAt: '2030-04-10T19:00', departPlace: 'Атырау', destination: 'Махамбет' }).id;
+  core.callAs(CLI_ACTOR, 'trips.passengers.add', { tripId: trip, volunteerIds: [gulnaz, sergey] });
+  const base = office.host.url.split('#')[0];
+
+  await page.goto(office.host.url);
+  await signIn(page, 'coord', 'coordinator pass');
+  await page.goto(`${base}#/logistics`);
+  const row = page.getByTestId('inventory-row').filter({ hasText: 'Рация' });
+  const stockOnHand = row.locator('td').nth(2);
+  await expect(stockOnHand).toHaveText('5');
+
+  await row.getByTestId('stock-receive').click();
+  const receive = page.getByTestId('stock-receive-dialog');
+  await receive.getByLabel(text(ru, 'logisticsField.quantity')).fill('3');
+  await receive.getByLabel(text(ru, 'logisticsField.reason')).fill('Закупка');
+  await receive.getByTestId('stock-receive-dialog-submit').click();
+  await expect(receive).toBeHidden();
+  await expect(stockOnHand).toHaveText('8');
+
+  await row.getByTestId('stock-writeOff').click();
+  const writeOff = page.getByTestId('stock-writeOff-dialog');
+  await writeOff.getByLabel(text(ru, 'logisticsField.quantity')).fill('20');
+  await writeOff.getByTestId('stock-writeOff-dialog-submit').click();
+  // No reason: asked for under the field, nothing written.
+  await expect(writeOff.locator('.field-error')).toHaveText(text(ru, 'error.required'));
+  await writeOff.getByLabel(text(ru, 'logistics.stock.reasonRequired')).fill('Разбита на учениях');
+  await writeOff.getByTestId('stock-writeOff-dialog-submit').click();
+  // Beyond the shelf: the core's message, in the reader's language.
+  await expect(writeOff.getByRole('alert')).toHaveText(text(ru, 'error.logistics.notEnoughStock').replace('{{onHand}}', '8').replace('{{item}}', 'Рация'));
+  await page.screenshot({ path: path.join(shots, 'logistics-writeoff-refused-ru.png') });
+  await writeOff.getByLabel(text(ru, 'logisticsField.quantity')).fill('1');
+  await writeOff.getByTestId('stock-writeOff-dialog-submit').click();
+  await expect(writeOff).toBeHidden();
+  await expect(stockOnHand).toHaveText('7');
+
+  await page.goto(`${base}#/events/${flood}`);
+  const section = page.getByTestId('event-logistics');
+  const issue = section.getByTestId('issue-form');
+  await issue.getByTestId('issue-person').selectOption({ label: 'Әбенова Гүлназ' });
+  await issue.getByTestId('issue-item').selectOption({ label: 'Рация' });
+  await issue.getByTestId('issue-quantity').fill('3');
+  await issue.getByTestId('issue-submit').click();
+  // Beyond what the event was allocated: refused, with the core's reason.
+  await expect(section.getByRole('alert')).toHaveText(text(ru, 'error.logistics.beyondAllocated').replace('{{allocated}}', '2').replace('{{item}}', 'Рация').replace('{{out}}', '0'));
+  await issue.getByTestId('issue-person').selectOption({ label: 'Әбенова Гүлназ' });
+  await issue.getByTestId('issue-quantity').fill('1');
+  await issue.getByTestId('issue-submit').click();
+  const held = section.getByTestId('held-row');
+  await expect(held).toHaveCount(1);
+  await expect(held).toContainText('Әбенова Гүлназ');
+  await expect(held).toContainText('Рация');
+
+  await held.getByTestId('held-return').click();
+  const back = page.getByTestId('return-dialog');
+  await expect(back.getByLabel(text(ru, 'logisticsField.quantity'))).toHaveValue('1');
+  await back.getByLabel(text(ru, 'logisticsField.condition')).selectOption('damaged');
+  await back.getByLabel(text(ru, 'logisticsField.note')).fill('Треснул корпус');
+  for (const lang of ['kk', 'en', 'ru'] as const) {
+    await page.keyboard.press('Escape');
+    await speak(page, lang);
+    await held.getByTestId('held-return').click();
+    await page.screenshot({ path: path.join(shots, `logistics-return-${lang}.png`) });
+  }
+  await back.getByLabel(text(ru, 'logisticsField.condition')).selectOption('damaged');
+  await back.getByTestId('return-dialog-submit').click();
+  await expect(back).toBeHidden();
+  await expect(held).toHaveCount(0);
+  await expect(section.getByTestId('logistics-line').locator('td').nth(5)).toHaveText('1');
+
+  const passengers = section.getByTestId('trip-passenger');
+  await expect(passengers).toHaveCount(2);
+  await passengers.filter({ hasText: 'Петров' }).getByTestId('trip-passenger-remove').click();
+  await expect(passengers).toHaveCount(1);
+  await expect(section.getByTestId('trip')).not.toContainText('Петров');
+  await expect(section.getByTestId('trip')).toContainText(text(ru, 'logistics.trips.seats').replace('{{taken}}', '1').replace('{{seats}}', '20'));
+  for (const lang of ['kk', 'en', 'ru'] as const) {
+    await speak(page, lang);
+    await section.getByTestId('handouts').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, `logistics-handouts-${lang}.png`) });
+  }
+
+  // The damaged radio left the stock: 7 on hand before, 6 now.
+  await page.goto(`${base}#/logistics`);
+  await expect(stockOnHand).toHaveText('6');
+  for (const lang of ['kk', 'en', 'ru'] as const) {
+    await speak(page, lang);
+    await row.getByTestId('stock-transfer').click();
+    await page.screenshot({ path: path.join(shots, `logistics-transfer-${lang}.png`) });
+    await page.keyboard.press('Escape');
   }
 });

@@ -10,7 +10,9 @@ import { ErrorText } from '../../ui/ErrorText';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { VolunteerPicker } from '../../ui/VolunteerPicker';
-import { Handouts, type Act, type Person } from './Handouts';
+import { Handouts, type Person } from './Handouts';
+
+type Act = (work: () => Promise<unknown>, done?: string) => Promise<boolean>;
 import { itemName, withUnit } from './names';
 
 
@@ -61,7 +63,7 @@ export function EventLogistics({ eventId }: { eventId: string }) {
       <ErrorText error={action.error} />
       <ItemsTable lines={logistics.lines} eventId={eventId} open={open} act={act} busy={action.busy} />
       {plan && may('logistics.request') && <RequestForm eventId={eventId} items={stock.data ?? []} act={act} busy={action.busy} />}
-      <Handouts logistics={logistics} people={people} heldHere={heldHere} issuing={open} act={act} busy={action.busy} onReturned={reload} />
+      <Handouts logistics={logistics} people={people} heldHere={heldHere} issuing={open} onChanged={reload} />
       <Trips logistics={logistics} eventId={eventId} plan={plan} people={people} act={act} busy={action.busy} />
       <Checklist logistics={logistics} eventId={eventId} plan={event.mayChange} act={act} busy={action.busy} />
     </section>

@@ -6,6 +6,7 @@ import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { useMayCall } from '../../app/session';
 import { ActionsHeader } from '../../ui/ActionsHeader';
+import { ErrorText } from '../../ui/ErrorText';
 import { Field, Select, TextArea, TextInput } from '../../ui/Field';
 import { displayPhone } from '../../ui/format';
 import { callFieldErrors } from '../../ui/problems';
@@ -14,7 +15,6 @@ import { useAction } from '../../ui/useLoad';
 import { FormDialog, parseCount } from './FormDialog';
 import { countIn, itemName } from './names';
 
-export type Act = (work: () => Promise<unknown>, done?: string) => Promise<boolean>;
 export interface Person { volunteerId: string; name: string }
 
 /**
@@ -23,15 +23,13 @@ export interface Person { volunteerId: string; name: string }
  * allocated and what is on the shelf, returning within what the person holds (the core refuses
  * beyond, and its message is shown).
  */
-export function Handouts({ logistics, people, heldHere, issuing, act, busy, onReturned }: {
+export function Handouts({ logistics, people, heldHere, issuing, onChanged }: {
   logistics: EventLogistics;
   people: Person[];
   heldHere: ReadonlySet<string>;
   /** Whether things may still be handed out (the event is not cancelled or closed). */
   issuing: boolean;
-  act: Act;
-  busy: boolean;
-  onReturned(): void;
+  onChanged(): void;
 }) {
   const { t } = useTranslation();
   const may = useMayCall();
@@ -41,9 +39,9 @@ export function Handouts({ logistics, people, heldHere, issuing, act, busy, onRe
     <div className="handouts" data-testid="handouts">
       <h3>{t('logistics.handouts.title')}</h3>
       {logistics.held.length === 0 ? <p className="muted">{t('logistics.handouts.none')}</p> : (
-        <HeldTable eventId={logistics.eventId} held={logistics.held} lines={lines} heldHere={heldHere} onReturned={onReturned} />
+        <HeldTable eventId={logistics.eventId} held={logistics.held} lines={lines} heldHere={heldHere} onReturned={onChanged} />
       )}
-      {issuing && may('logistics.issue') && issuable.length > 0 && people.length > 0 && <IssueForm lines={issuable} people={people} eventId={logistics.eventId} act={act} busy={busy} />}
+      {issuing && may('logistics.issue') && issuable.length > 0 && people.length > 0 && <IssueForm lines={issuable} people={people} eventId={logistics.eventId} onIssued={onChanged} />}
     </div>
   );
 }
@@ -123,30 +121,36 @@ function ReturnDialog({ eventId, held, unit, item, onClose, onDone }: { eventId:
   );
 }
 
-function IssueForm({ lines, people, eventId, act, busy }: { lines: ItemLine[]; people: Person[]; eventId: string; act: Act; busy: boolean }) {
+function IssueForm({ lines, people, eventId, onIssued }: { lines: ItemLine[]; people: Person[]; eventId: string; onIssued(): void }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const action = useAction();
   const [volunteerId, setVolunteerId] = useState('');
   const [itemId, setItemId] = useState('');
   const [quantity, setQuantity] = useState('1');
   const issue = async () => {
-    if (await act(() => call('logistics.issue', { eventId, itemId, volunteerId, quantity: parseCount(quantity) }), 'logistics.handouts.issued')) {
-      setVolunteerId('');
-      setQuantity('1');
-    }
+    // A refusal (beyond what the event was allocated, or what is on the shelf) shows under the form.
+    if ((await action.run(() => call('logistics.issue', { eventId, itemId, volunteerId, quantity: parseCount(quantity) }))) === undefined) return;
+    toastOk('logistics.handouts.issued');
+    setVolunteerId('');
+    setQuantity('1');
+    onIssued();
   };
   return (
-    <form className="inline-form" aria-label={t('logistics.handouts.issue')} data-testid="issue-form" onSubmit={(e) => { e.preventDefault(); void issue(); }}>
-      <select aria-label={t('logisticsField.volunteerId')} value={volunteerId} onChange={(e) => setVolunteerId(e.target.value)} data-testid="issue-person">
-        <option value="">{t('logisticsField.volunteerId')}: {t('common.choose')}</option>
-        {people.map((p) => <option key={p.volunteerId} value={p.volunteerId}>{p.name}</option>)}
-      </select>
-      <select aria-label={t('logistics.item')} value={itemId} onChange={(e) => setItemId(e.target.value)} data-testid="issue-item">
-        <option value="">{t('logistics.item')}: {t('common.choose')}</option>
-        {lines.map((l) => <option key={l.itemId} value={l.itemId}>{itemName(l.name, lang)}</option>)}
-      </select>
-      <input className="short" aria-label={t('logisticsField.quantity')} placeholder={t('logisticsField.quantity')} inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.target.value)} data-testid="issue-quantity" />
-      <button type="submit" disabled={busy || !volunteerId || !itemId} data-testid="issue-submit">{t('logistics.handouts.issue')}</button>
-    </form>
+    <>
+      <form className="inline-form" aria-label={t('logistics.handouts.issue')} data-testid="issue-form" onSubmit={(e) => { e.preventDefault(); void issue(); }}>
+        <select aria-label={t('logisticsField.volunteerId')} value={volunteerId} onChange={(e) => setVolunteerId(e.target.value)} data-testid="issue-person">
+          <option value="">{t('logisticsField.volunteerId')}: {t('common.choose')}</option>
+          {people.map((p) => <option key={p.volunteerId} value={p.volunteerId}>{p.name}</option>)}
+        </select>
+        <select aria-label={t('logistics.item')} value={itemId} onChange={(e) => setItemId(e.target.value)} data-testid="issue-item">
+          <option value="">{t('logistics.item')}: {t('common.choose')}</option>
+          {lines.map((l) => <option key={l.itemId} value={l.itemId}>{itemName(l.name, lang)}</option>)}
+        </select>
+        <input className="short" aria-label={t('logisticsField.quantity')} placeholder={t('logisticsField.quantity')} inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.target.value)} data-testid="issue-quantity" />
+        <button type="submit" disabled={action.busy || !volunteerId || !itemId} data-testid="issue-submit">{t('logistics.handouts.issue')}</button>
+      </form>
+      <ErrorText error={action.error} />
+    </>
   );
 }
