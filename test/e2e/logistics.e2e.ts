@@ -3,8 +3,8 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { CLI_ACTOR } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
-import { expect, test } from './fixtures';
-import { langs, ru, shots, signIn, speak, text } from './kit';
+import { closeOffice, expect, openOffice, test, trustEachOther, type Office } from './fixtures';
+import { carry, langs, ru, shots, signIn, speak, text } from './kit';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -198,5 +198,64 @@ test('receive stock and write it off with a reason (refused beyond the shelf), h
     await row.getByTestId('stock-transfer').click();
     await page.screenshot({ path: path.join(shots, `logistics-transfer-${lang}.png`) });
     await page.keyboard.press('Escape');
+  }
+});
+
+test('send vests to another office; it receives them, after exchange, into its own vests; another office\'s items show no stock actions', async ({ page }) => {
+  const opened: Office[] = [];
+  try {
+    const almaty = await openOffice('KZ-75');
+    const astana = await openOffice('KZ-71');
+    opened.push(almaty, astana);
+    trustEachOther(almaty.core, astana.core);
+    for (const o of opened) o.core.callAs(CLI_ACTOR, 'users.add', { login: 'coord', displayName: 'Айгерім Сапарова', role: 'coordinator', password: 'coordinator pass' });
+    almaty.core.callAs(CLI_ACTOR, 'inventory.add', { name: { ru: 'Жилет', kk: 'Кеудеше' }, kind: 'reusable', unit: 'pcs', quantity: 20 });
+    astana.core.callAs(CLI_ACTOR, 'inventory.add', { name: { ru: 'Жилет светоотражающий', kk: 'Жарық шағылыстыратын кеудеше' }, kind: 'reusable', unit: 'pcs', quantity: 2 });
+    astana.core.callAs(CLI_ACTOR, 'inventory.add', { name: { ru: 'Вода', kk: 'Су' }, kind: 'consumable', unit: 'l', quantity: 50 });
+
+    await page.goto(almaty.host.url);
+    await signIn(page, 'coord', 'coordinator pass');
+    await page.goto(`${almaty.host.url.split('#')[0]}#/logistics`);
+    const vests = page.getByTestId('inventory-row').filter({ hasText: 'Жилет' });
+    await vests.getByTestId('stock-transfer').click();
+    const send = page.getByTestId('stock-transfer-dialog');
+    // Not to itself: Almaty is not among the offices offered.
+    await expect(send.locator('#stock-to-office option[value="KZ-75"]')).toHaveCount(0);
+    await send.getByLabel(text(ru, 'logisticsField.quantity')).fill('8');
+    await send.getByLabel(text(ru, 'logisticsField.toOffice')).selectOption('KZ-71');
+    await send.getByTestId('stock-transfer-dialog-submit').click();
+    await expect(send).toBeHidden();
+    await expect(vests.locator('td').nth(2)).toHaveText('12');
+
+    carry(almaty.core, astana.core, 'KZ-71');
+    await page.goto(astana.host.url);
+    await signIn(page, 'coord', 'coordinator pass');
+    await page.goto(`${astana.host.url.split('#')[0]}#/logistics`);
+    const incoming = page.getByTestId('incoming-transfer');
+    await expect(incoming).toHaveCount(1);
+    await expect(incoming).toContainText('Жилет: 8');
+    // Only items of the same kind are offered to receive into (not the water).
+    await expect(incoming.getByTestId('transfer-into').locator('option')).toHaveText([text(ru, 'logistics.transfers.newItem'), 'Жилет светоотражающий']);
+    for (const lang of ['kk', 'en', 'ru'] as const) {
+      await speak(page, lang);
+      await page.screenshot({ path: path.join(shots, `logistics-incoming-${lang}.png`) });
+    }
+    await incoming.getByTestId('transfer-into').selectOption({ label: 'Жилет светоотражающий' });
+    await incoming.getByTestId('transfer-receive').click();
+    await expect(incoming).toHaveCount(0);
+    await expect(page.getByTestId('inventory-row').filter({ hasText: 'Жилет светоотражающий' }).locator('td').nth(2)).toHaveText('10');
+
+    // Every office's stock: Almaty's vests are shown, without the actions only Almaty may take.
+    await page.getByTestId('inventory-office').selectOption('all');
+    const theirs = page.getByTestId('inventory-row').filter({ hasText: 'Город Алматы' });
+    await expect(theirs).toHaveCount(1);
+    await expect(theirs.getByRole('button')).toHaveCount(0);
+    await expect(page.getByTestId('inventory-row').filter({ hasText: 'Город Астана' }).first().getByTestId('stock-receive')).toBeVisible();
+    for (const lang of ['kk', 'en', 'ru'] as const) {
+      await speak(page, lang);
+      await page.screenshot({ path: path.join(shots, `logistics-all-offices-${lang}.png`) });
+    }
+  } finally {
+    for (const o of opened) await closeOffice(o);
   }
 });

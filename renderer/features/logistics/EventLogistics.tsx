@@ -13,7 +13,7 @@ import { VolunteerPicker } from '../../ui/VolunteerPicker';
 import { Handouts, type Person } from './Handouts';
 
 type Act = (work: () => Promise<unknown>, done?: string) => Promise<boolean>;
-import { itemName, withUnit } from './names';
+import { countIn, itemName } from './names';
 
 
 /**
@@ -97,13 +97,13 @@ function ItemsTable({ lines, eventId, open, act, busy }: { lines: ItemLine[]; ev
           return (
             <tr key={l.itemId} className={l.shortage > 0 ? 'short' : undefined} data-testid="logistics-line">
               <td>{itemName(l.name, lang)}</td>
-              <td className="num">{withUnit(l.requested, l.unit)}</td>
-              <td className="num">{withUnit(l.allocated, l.unit)}</td>
-              <td className="num">{withUnit(l.issued, l.unit)}</td>
-              <td className="num">{withUnit(l.returned, l.unit)}</td>
-              <td className="num">{withUnit(l.used, l.unit)}</td>
-              <td className="num">{withUnit(l.free, l.unit)}</td>
-              <td className={`num${l.shortage > 0 ? ' gap' : ''}`} data-testid="logistics-shortage">{l.shortage > 0 ? withUnit(l.shortage, l.unit) : '—'}</td>
+              <td className="num">{countIn(t, l.requested, l.unit)}</td>
+              <td className="num">{countIn(t, l.allocated, l.unit)}</td>
+              <td className="num">{countIn(t, l.issued, l.unit)}</td>
+              <td className="num">{countIn(t, l.returned, l.unit)}</td>
+              <td className="num">{countIn(t, l.used, l.unit)}</td>
+              <td className="num">{countIn(t, l.free, l.unit)}</td>
+              <td className={`num${l.shortage > 0 ? ' gap' : ''}`} data-testid="logistics-shortage">{l.shortage > 0 ? countIn(t, l.shortage, l.unit) : '—'}</td>
               <td className="actions">
                 {open && may('logistics.allocate') && offer > 0 && (
                   <button type="button" disabled={busy} onClick={() => void act(() => call('logistics.allocate', { eventId, itemId: l.itemId, quantity: offer }), 'logistics.allocatedDone')} data-testid="allocate-free">

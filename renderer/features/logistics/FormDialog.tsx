@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../shared/contract/errors';
 import { ErrorText } from '../../ui/ErrorText';
@@ -26,7 +27,8 @@ export function FormDialog({ id, title, subtitle, submitLabel, busy, error, onSu
   const { t } = useTranslation();
   const dialog = useModal<HTMLDivElement>(onClose);
   const fieldsOnly = error instanceof CallError && (error.fields?.length ?? 0) > 0;
-  return (
+  // On the page's body: opened from a table's cell, it should not take the cell's alignment or wrapping.
+  return createPortal(
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="dialog narrow" ref={dialog} role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} data-testid={id}>
         <form className="form" onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
@@ -42,6 +44,7 @@ export function FormDialog({ id, title, subtitle, submitLabel, busy, error, onSu
           </div>
         </form>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

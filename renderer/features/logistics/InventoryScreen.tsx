@@ -13,7 +13,7 @@ import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { IncomingTransfers } from './IncomingTransfers';
 import { useKeptHere } from './kept-here';
-import { UNITS, countIn, itemName, unitLabel, withUnit } from './names';
+import { UNITS, countIn, itemName, unitLabel } from './names';
 import { StockActions } from './StockActions';
 
 const today = () => new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
@@ -77,9 +77,9 @@ export function InventoryScreen() {
               </td>
               <td>{t(`vocab.itemKind.${r.kind}`)}</td>
               <td className="num">{countIn(t, r.onHand, r.unit)}</td>
-              <td className="num">{r.kind === 'reusable' ? withUnit(r.out, r.unit) : '—'}</td>
-              <td className="num">{withUnit(r.allocated, r.unit)}</td>
-              <td className={`num${r.free < 0 ? ' gap' : ''}`} data-testid="inventory-free">{withUnit(r.free, r.unit)}</td>
+              <td className="num">{r.kind === 'reusable' ? countIn(t, r.out, r.unit) : '—'}</td>
+              <td className="num">{countIn(t, r.allocated, r.unit)}</td>
+              <td className={`num${r.free < 0 ? ' gap' : ''}`} data-testid="inventory-free">{countIn(t, r.free, r.unit)}</td>
               <td>{r.storagePlace}</td>
               {every && <td>{r.office ? regionName(r.office, lang) : ''}</td>}
               <td className="actions">{keptHere(r.office) && <StockActions row={r} onDone={stock.reload} />}</td>
