@@ -6,6 +6,7 @@ import { call } from '../../app/api';
 import { saveFile } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { useMayCall } from '../../app/session';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
@@ -87,7 +88,7 @@ function ItemsTable({ lines, eventId, open, act, busy }: { lines: ItemLine[]; ev
           <th className="num">{t('logistics.used')}</th>
           <th className="num">{t('logistics.free')}</th>
           <th className="num">{t('logistics.shortage')}</th>
-          <th />
+          <ActionsHeader />
         </tr>
       </thead>
       <tbody>
