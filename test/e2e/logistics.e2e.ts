@@ -201,7 +201,7 @@ test('receive stock and write it off with a reason (refused beyond the shelf), h
   }
 });
 
-test('send vests to another office; it receives them, after exchange, into its own vests; another office\'s items show no stock actions', async ({ page }) => {
+test('send vests to another office; it receives them, after exchange, into its own vests; another office\'s items show no stock actions, its event no plans to change', async ({ page }) => {
   const opened: Office[] = [];
   try {
     const almaty = await openOffice('KZ-75');
@@ -209,7 +209,14 @@ test('send vests to another office; it receives them, after exchange, into its o
     opened.push(almaty, astana);
     trustEachOther(almaty.core, astana.core);
     for (const o of opened) o.core.callAs(CLI_ACTOR, 'users.add', { login: 'coord', displayName: 'Айгерім Сапарова', role: 'coordinator', password: 'coordinator pass' });
-    almaty.core.callAs(CLI_ACTOR, 'inventory.add', { name: { ru: 'Жилет', kk: 'Кеудеше' }, kind: 'reusable', unit: 'pcs', quantity: 20 });
+    const almatyVests = almaty.core.callAs(CLI_ACTOR, 'inventory.add', { name: { ru: 'Жилет', kk: 'Кеудеше' }, kind: 'reusable', unit: 'pcs', quantity: 20 }).id;
+    // Almaty's own event, with a vest handed out: Astana sees it after exchange, read-only.
+    const marathon = almaty.core.callAs(CLI_ACTOR, 'events.add', { title: 'Алматы марафоны', category: 'publicEvent', start: '2030-04-20', end: '2030-04-20', region: 'KZ-75' }).id;
+    const post = almaty.core.callAs(CLI_ACTOR, 'events.shifts.add', { eventId: marathon, title: 'Пост', start: '2030-04-20T08:00', end: '2030-04-20T14:00', needed: 2 }).id;
+    const runner = almaty.core.callAs(CLI_ACTOR, 'volunteers.create', { lastName: 'Қасымов', firstName: 'Арман', birthDate: '1995-02-02', region: 'KZ-75' }).id;
+    almaty.core.callAs(CLI_ACTOR, 'events.assign', { shiftId: post, volunteerIds: [runner] });
+    almaty.core.callAs(CLI_ACTOR, 'logistics.allocate', { eventId: marathon, itemId: almatyVests, quantity: 2 });
+    almaty.core.callAs(CLI_ACTOR, 'logistics.issue', { eventId: marathon, itemId: almatyVests, volunteerId: runner, quantity: 1 });
     astana.core.callAs(CLI_ACTOR, 'inventory.add', { name: { ru: 'Жилет светоотражающий', kk: 'Жарық шағылыстыратын кеудеше' }, kind: 'reusable', unit: 'pcs', quantity: 2 });
     astana.core.callAs(CLI_ACTOR, 'inventory.add', { name: { ru: 'Вода', kk: 'Су' }, kind: 'consumable', unit: 'l', quantity: 50 });
 
@@ -255,6 +262,13 @@ test('send vests to another office; it receives them, after exchange, into its o
       await speak(page, lang);
       await page.screenshot({ path: path.join(shots, `logistics-all-offices-${lang}.png`) });
     }
+
+    // Almaty's event: who holds what is shown, but the plans and the vests are Almaty's to change.
+    await page.goto(`${astana.host.url.split('#')[0]}#/events/${marathon}`);
+    const section = page.getByTestId('event-logistics');
+    await expect(section.getByTestId('held-row')).toHaveCount(1);
+    await expect(section.getByTestId('held-row')).toContainText('Қасымов Арман');
+    for (const control of ['held-return', 'issue-form', 'request-form', 'trip-form', 'checklist-template']) await expect(section.getByTestId(control)).toHaveCount(0);
   } finally {
     for (const o of opened) await closeOffice(o);
   }
