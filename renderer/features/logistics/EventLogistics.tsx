@@ -1,40 +1,54 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventLogistics as Logistics, ItemLine } from '../../../shared/contract/logistics';
+import type { EventLogistics as Logistics, ItemLine, StockRow } from '../../../shared/contract/logistics';
 import type { VolunteerRow } from '../../../shared/contract/volunteers';
 import { call } from '../../app/api';
 import { saveFile } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { useMayCall } from '../../app/session';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { VolunteerPicker } from '../../ui/VolunteerPicker';
-import { itemName, withUnit } from './names';
+import { Handouts, type Person } from './Handouts';
 
-type Act = (work: () => Promise<unknown>, done?: string) => Promise<void>;
+type Act = (work: () => Promise<unknown>, done?: string) => Promise<boolean>;
+import { countIn, itemName } from './names';
+
 
 /**
  * The Logistics section of an event's screen: per item requested / allocated / issued /
  * returned / used, what is free and the shortage (in red, before the day), allocating what is
- * free; the trips with vehicle, driver and passengers; the checklist; printing the roster.
+ * free; who holds what, handing out and taking back; the trips with vehicle, driver and
+ * passengers; the checklist; printing the roster. Plans (requests, trips, seats, checklist) are
+ * the event's office's, so another office's event shows them read-only; handing out and taking
+ * back is for the office that keeps the item (this office's stock list says which).
  */
 export function EventLogistics({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const may = useMayCall();
   const loaded = useLoad(() => Promise.all([call('logistics.event', { id: eventId }), call('events.get', { id: eventId })]), [eventId]);
+  // This office's stock: what may be requested here, and which items this office hands out.
+  const stock = useLoad(() => call('inventory.list', {}), []);
   const action = useAction();
+  const reload = () => {
+    loaded.reload();
+    stock.reload();
+  };
   const act: Act = async (work, done) => {
-    if ((await action.run(work, toastError)) !== undefined) {
-      if (done) toastOk(done);
-      loaded.reload();
-    }
+    if ((await action.run(work, toastError)) === undefined) return false;
+    if (done) toastOk(done);
+    reload();
+    return true;
   };
   if (!loaded.data) return null;
   const [logistics, event] = loaded.data;
   const open = event.status !== 'cancelled' && event.status !== 'closed';
-  const people = event.shifts.flatMap((s) => s.assignments.filter((a) => a.status === 'invited' || a.status === 'confirmed'))
+  const plan = open && event.mayChange;
+  const heldHere = new Set((stock.data ?? []).map((r) => r.id));
+  const people: Person[] = event.shifts.flatMap((s) => s.assignments.filter((a) => a.status === 'invited' || a.status === 'confirmed'))
     .filter((a, i, all) => all.findIndex((b) => b.volunteerId === a.volunteerId) === i);
   const print = async () => {
     const file = await action.run(() => call('logistics.roster', { id: eventId, lang }), toastError);
@@ -49,9 +63,10 @@ export function EventLogistics({ eventId }: { eventId: string }) {
       </div>
       <ErrorText error={action.error} />
       <ItemsTable lines={logistics.lines} eventId={eventId} open={open} act={act} busy={action.busy} />
-      {open && may('logistics.request') && <RequestForm eventId={eventId} act={act} busy={action.busy} />}
-      <Trips logistics={logistics} eventId={eventId} open={open} people={people} act={act} busy={action.busy} />
-      <Checklist logistics={logistics} eventId={eventId} act={act} busy={action.busy} />
+      {plan && may('logistics.request') && <RequestForm eventId={eventId} items={stock.data ?? []} act={act} busy={action.busy} />}
+      <Handouts logistics={logistics} people={people} heldHere={heldHere} issuing={open} onChanged={reload} />
+      <Trips logistics={logistics} eventId={eventId} plan={plan} people={people} act={act} busy={action.busy} />
+      <Checklist logistics={logistics} eventId={eventId} plan={event.mayChange} act={act} busy={action.busy} />
     </section>
   );
 }
@@ -73,7 +88,7 @@ function ItemsTable({ lines, eventId, open, act, busy }: { lines: ItemLine[]; ev
           <th className="num">{t('logistics.used')}</th>
           <th className="num">{t('logistics.free')}</th>
           <th className="num">{t('logistics.shortage')}</th>
-          <th />
+          <ActionsHeader />
         </tr>
       </thead>
       <tbody>
@@ -83,13 +98,13 @@ function ItemsTable({ lines, eventId, open, act, busy }: { lines: ItemLine[]; ev
           return (
             <tr key={l.itemId} className={l.shortage > 0 ? 'short' : undefined} data-testid="logistics-line">
               <td>{itemName(l.name, lang)}</td>
-              <td className="num">{withUnit(l.requested, l.unit)}</td>
-              <td className="num">{withUnit(l.allocated, l.unit)}</td>
-              <td className="num">{withUnit(l.issued, l.unit)}</td>
-              <td className="num">{withUnit(l.returned, l.unit)}</td>
-              <td className="num">{withUnit(l.used, l.unit)}</td>
-              <td className="num">{withUnit(l.free, l.unit)}</td>
-              <td className={`num${l.shortage > 0 ? ' gap' : ''}`} data-testid="logistics-shortage">{l.shortage > 0 ? withUnit(l.shortage, l.unit) : '—'}</td>
+              <td className="num">{countIn(t, l.requested, l.unit)}</td>
+              <td className="num">{countIn(t, l.allocated, l.unit)}</td>
+              <td className="num">{countIn(t, l.issued, l.unit)}</td>
+              <td className="num">{countIn(t, l.returned, l.unit)}</td>
+              <td className="num">{countIn(t, l.used, l.unit)}</td>
+              <td className="num">{countIn(t, l.free, l.unit)}</td>
+              <td className={`num${l.shortage > 0 ? ' gap' : ''}`} data-testid="logistics-shortage">{l.shortage > 0 ? countIn(t, l.shortage, l.unit) : '—'}</td>
               <td className="actions">
                 {open && may('logistics.allocate') && offer > 0 && (
                   <button type="button" disabled={busy} onClick={() => void act(() => call('logistics.allocate', { eventId, itemId: l.itemId, quantity: offer }), 'logistics.allocatedDone')} data-testid="allocate-free">
@@ -105,10 +120,9 @@ function ItemsTable({ lines, eventId, open, act, busy }: { lines: ItemLine[]; ev
   );
 }
 
-function RequestForm({ eventId, act, busy }: { eventId: string; act: Act; busy: boolean }) {
+function RequestForm({ eventId, items, act, busy }: { eventId: string; items: StockRow[]; act: Act; busy: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const stock = useLoad(() => call('inventory.list', {}), []);
   const [itemId, setItemId] = useState('');
   const [quantity, setQuantity] = useState('');
   return (
@@ -116,7 +130,7 @@ function RequestForm({ eventId, act, busy }: { eventId: string; act: Act; busy: 
       onSubmit={(e) => { e.preventDefault(); if (itemId) void act(() => call('logistics.request', { eventId, itemId, quantity: Number(quantity) }), 'logistics.requestedDone'); }}>
       <select aria-label={t('logistics.item')} value={itemId} onChange={(e) => setItemId(e.target.value)} data-testid="request-item">
         <option value="">{t('common.choose')}</option>
-        {(stock.data ?? []).map((r) => <option key={r.id} value={r.id}>{itemName(r.name, lang)}</option>)}
+        {items.map((r) => <option key={r.id} value={r.id}>{itemName(r.name, lang)}</option>)}
       </select>
       <input className="short" aria-label={t('logisticsField.quantity')} placeholder={t('logisticsField.quantity')} inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.target.value)} data-testid="request-quantity" />
       <button type="submit" disabled={busy || !itemId} data-testid="request-submit">{t('logistics.request')}</button>
@@ -124,8 +138,8 @@ function RequestForm({ eventId, act, busy }: { eventId: string; act: Act; busy: 
   );
 }
 
-function Trips({ logistics, eventId, open, people, act, busy }: {
-  logistics: Logistics; eventId: string; open: boolean; people: { volunteerId: string; name: string }[]; act: Act; busy: boolean;
+function Trips({ logistics, eventId, plan, people, act, busy }: {
+  logistics: Logistics; eventId: string; plan: boolean; people: Person[]; act: Act; busy: boolean;
 }) {
   const { t } = useTranslation();
   const may = useMayCall();
@@ -140,8 +154,22 @@ function Trips({ logistics, eventId, open, people, act, busy }: {
           <div key={tr.id} className="trip" data-testid="trip">
             <strong>{tr.departAt.replace('T', ' ')}</strong> {tr.departPlace} → {tr.destination} · {tr.plate} {tr.model} · {t('logisticsField.driverId')}: {tr.driver}
             <span className="muted"> · {t('logistics.trips.seats', { taken: tr.passengers.length, seats: tr.seats })}</span>
-            {tr.passengers.length > 0 && <div className="muted">{tr.passengers.map((p) => p.name).join(', ')}</div>}
-            {open && may('trips.passengers.add') && free.length > 0 && tr.passengers.length < tr.seats && (
+            {tr.passengers.length > 0 && (
+              <ul className="passengers" aria-label={t('logistics.trips.passengers')} data-testid="trip-passengers">
+                {tr.passengers.map((p) => (
+                  <li key={p.volunteerId} data-testid="trip-passenger">
+                    {p.name}
+                    {plan && may('trips.passengers.remove') && (
+                      <button type="button" className="link" disabled={busy} aria-label={t('logistics.trips.removeNamed', { name: p.name })} data-testid="trip-passenger-remove"
+                        onClick={() => void act(() => call('trips.passengers.remove', { tripId: tr.id, volunteerId: p.volunteerId }), 'logistics.trips.removed')}>
+                        {t('logistics.trips.remove')}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {plan && may('trips.passengers.add') && free.length > 0 && tr.passengers.length < tr.seats && (
               <button type="button" className="link" disabled={busy} data-testid="trip-seat-all"
                 onClick={() => void act(() => call('trips.passengers.add', { tripId: tr.id, volunteerIds: free.slice(0, tr.seats - tr.passengers.length).map((p) => p.volunteerId) }), 'logistics.trips.seated')}>
                 {t('logistics.trips.seatPeople', { count: Math.min(free.length, tr.seats - tr.passengers.length) })}
@@ -150,7 +178,7 @@ function Trips({ logistics, eventId, open, people, act, busy }: {
           </div>
         );
       })}
-      {open && may('trips.add') && <TripForm eventId={eventId} act={act} busy={busy} />}
+      {plan && may('trips.add') && <TripForm eventId={eventId} act={act} busy={busy} />}
     </div>
   );
 }
@@ -164,8 +192,16 @@ function TripForm({ eventId, act, busy }: { eventId: string; act: Act; busy: boo
   const [returnAt, setReturnAt] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const submit = () =>
-    act(() => call('trips.add', { eventId, vehicleId, driverId: driver?.id ?? '', departAt, returnAt, departPlace: from, destination: to }), 'logistics.trips.added');
+  const submit = async () => {
+    if (!(await act(() => call('trips.add', { eventId, vehicleId, driverId: driver?.id ?? '', departAt, returnAt, departPlace: from, destination: to }), 'logistics.trips.added'))) return;
+    // Saved: the form is empty for the next trip (a refusal keeps what was typed, to correct it).
+    setVehicleId('');
+    setDriver(null);
+    setDepartAt('');
+    setReturnAt('');
+    setFrom('');
+    setTo('');
+  };
   return (
     <form className="trip-form" aria-label={t('logistics.trips.add')} data-testid="trip-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <div className="inline-form">
@@ -189,7 +225,7 @@ function TripForm({ eventId, act, busy }: { eventId: string; act: Act; busy: boo
   );
 }
 
-function Checklist({ logistics, eventId, act, busy }: { logistics: Logistics; eventId: string; act: Act; busy: boolean }) {
+function Checklist({ logistics, eventId, plan, act, busy }: { logistics: Logistics; eventId: string; plan: boolean; act: Act; busy: boolean }) {
   const { t } = useTranslation();
   const may = useMayCall();
   const [text, setText] = useState('');
@@ -198,7 +234,7 @@ function Checklist({ logistics, eventId, act, busy }: { logistics: Logistics; ev
       <div className="section-head">
         <h3>{t('logistics.checklist.title')}</h3>
         <span className="spacer" />
-        {may('checklists.fromTemplate') && (
+        {plan && may('checklists.fromTemplate') && (
           <button type="button" disabled={busy} onClick={() => void act(() => call('checklists.fromTemplate', { eventId }))} data-testid="checklist-template">
             {t('logistics.checklist.fromTemplate')}
           </button>
@@ -208,15 +244,15 @@ function Checklist({ logistics, eventId, act, busy }: { logistics: Logistics; ev
         {logistics.checklist.map((l) => (
           <li key={l.id}>
             <label className="checkbox">
-              <input type="checkbox" checked={l.doneAt !== null} disabled={busy || !may('checklists.tick')} onChange={(e) => void act(() => call('checklists.tick', { id: l.id, done: e.target.checked }))} data-testid="checklist-tick" />
+              <input type="checkbox" checked={l.doneAt !== null} disabled={busy || !plan || !may('checklists.tick')} onChange={(e) => void act(() => call('checklists.tick', { id: l.id, done: e.target.checked }))} data-testid="checklist-tick" />
               {l.templateKey ? t(`logistics.template.${l.templateKey}`) : l.text}
             </label>
             {l.doneAt && <span className="muted"> · {l.doneBy} · {l.doneAt.slice(0, 16).replace('T', ' ')}</span>}
           </li>
         ))}
       </ul>
-      {may('checklists.add') && (
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (text.trim()) void act(() => call('checklists.add', { eventId, text }).then((r) => { setText(''); return r; })); }}>
+      {plan && may('checklists.add') && (
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (text.trim()) void act(() => call('checklists.add', { eventId, text })).then((saved) => saved && setText('')); }}>
           <input aria-label={t('logistics.checklist.add')} placeholder={t('logistics.checklist.add')} value={text} onChange={(e) => setText(e.target.value)} />
           <button type="submit" disabled={busy}>{t('logistics.checklist.addButton')}</button>
         </form>

@@ -1,38 +1,40 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ITEM_KINDS, VEHICLE_OWNERS, type ItemKind } from '../../../shared/domain/logistics';
+import { regionName } from '../../../shared/domain/regions';
 import { DRIVING_CATEGORIES } from '../../../shared/domain/vocabulary';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { useMayCall } from '../../app/session';
+import { ActionsHeader } from '../../ui/ActionsHeader';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
-import { UNITS, itemName, unitLabel, withUnit } from './names';
+import { IncomingTransfers } from './IncomingTransfers';
+import { useKeptHere } from './kept-here';
+import { UNITS, countIn, itemName, unitLabel } from './names';
+import { StockActions } from './StockActions';
 
 const today = () => new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * The office's inventory (`#/logistics`, from the events list): on hand, out, allocated and free
  * per item on a chosen day (a negative free count is a shortage, in red), items below their
- * minimum marked; adding items and vehicles; transfers from other offices to receive.
+ * minimum marked; receiving, writing off and sending stock to another office (items this office
+ * keeps); adding items and vehicles; transfers from other offices to receive.
  */
 export function InventoryScreen() {
   const { t } = useTranslation();
   const lang = useLang();
   const may = useMayCall();
+  const keptHere = useKeptHere();
   const [on, setOn] = useState(today());
-  const stock = useLoad(() => call('inventory.list', { on }), [on]);
+  // This office's stock, or every office's (other offices' shown without stock actions: theirs to count).
+  const [every, setEvery] = useState(false);
+  const stock = useLoad(() => call('inventory.list', every ? { on, office: 'all' } : { on }), [on, every]);
   const vehicles = useLoad(() => call('vehicles.list', {}), []);
   const transfers = useLoad(() => call('inventory.transfers', {}), []);
-  const action = useAction();
-  const act = async (work: () => Promise<unknown>, done: string, reload: () => void) => {
-    if ((await action.run(work, toastError)) !== undefined) {
-      toastOk(done);
-      reload();
-    }
-  };
   return (
     <div className="screen logistics-screen" data-testid="inventory-screen">
       <div className="screen-head">
@@ -43,8 +45,14 @@ export function InventoryScreen() {
           {t('logistics.inventory.on')}
           <input type="date" value={on} onChange={(e) => e.target.value && setOn(e.target.value)} data-testid="inventory-on" />
         </label>
+        <label className="inline-form">
+          {t('logisticsField.office')}
+          <select value={every ? 'all' : 'here'} onChange={(e) => setEvery(e.target.value === 'all')} data-testid="inventory-office">
+            <option value="here">{t('logistics.inventory.thisOffice')}</option>
+            <option value="all">{t('logistics.inventory.allOffices')}</option>
+          </select>
+        </label>
       </div>
-      <ErrorText error={action.error} />
       <table className="plain-table" data-testid="inventory-table">
         <thead>
           <tr>
@@ -55,6 +63,8 @@ export function InventoryScreen() {
             <th className="num">{t('logistics.allocated')}</th>
             <th className="num">{t('logistics.free')}</th>
             <th>{t('logisticsField.storagePlace')}</th>
+            {every && <th>{t('logisticsField.office')}</th>}
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
@@ -66,11 +76,13 @@ export function InventoryScreen() {
                 {r.belowMinimum && <span className="gap"> · {t('logistics.belowMinimum', { min: r.minLevel })}</span>}
               </td>
               <td>{t(`vocab.itemKind.${r.kind}`)}</td>
-              <td className="num">{withUnit(r.onHand, r.unit === 'pcs' ? r.unit : unitLabel(t, r.unit))}</td>
-              <td className="num">{r.kind === 'reusable' ? withUnit(r.out, r.unit) : '—'}</td>
-              <td className="num">{withUnit(r.allocated, r.unit)}</td>
-              <td className={`num${r.free < 0 ? ' gap' : ''}`} data-testid="inventory-free">{withUnit(r.free, r.unit)}</td>
+              <td className="num">{countIn(t, r.onHand, r.unit)}</td>
+              <td className="num">{r.kind === 'reusable' ? countIn(t, r.out, r.unit) : '—'}</td>
+              <td className="num">{countIn(t, r.allocated, r.unit)}</td>
+              <td className={`num${r.free < 0 ? ' gap' : ''}`} data-testid="inventory-free">{countIn(t, r.free, r.unit)}</td>
               <td>{r.storagePlace}</td>
+              {every && <td>{r.office ? regionName(r.office, lang) : ''}</td>}
+              <td className="actions">{keptHere(r.office) && <StockActions row={r} onDone={stock.reload} />}</td>
             </tr>
           ))}
         </tbody>
@@ -78,23 +90,7 @@ export function InventoryScreen() {
       {stock.data?.length === 0 && <p className="empty">{t('logistics.inventory.empty')}</p>}
       {may('inventory.add') && <AddItem onAdded={stock.reload} />}
 
-      {(transfers.data?.incoming.length ?? 0) > 0 && (
-        <section data-testid="incoming-transfers">
-          <h2>{t('logistics.transfers.incoming')}</h2>
-          <ul className="plain-list">
-            {transfers.data!.incoming.map((tr) => (
-              <li key={tr.id}>
-                {t('logistics.transfers.line', { item: itemName(tr.name, lang), quantity: withUnit(tr.quantity, tr.unit), office: tr.from ?? '' })}{' '}
-                {may('inventory.receiveTransfer') && (
-                  <button type="button" disabled={action.busy} onClick={() => void act(() => call('inventory.receiveTransfer', { id: tr.id }), 'logistics.transfers.received', () => { transfers.reload(); stock.reload(); })}>
-                    {t('logistics.transfers.receive')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <IncomingTransfers incoming={transfers.data?.incoming ?? []} onReceived={() => { transfers.reload(); stock.reload(); }} />
 
       <section data-testid="vehicles">
         <h2>{t('logistics.vehicles.title')}</h2>

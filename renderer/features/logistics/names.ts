@@ -14,3 +14,6 @@ export const unitLabel = (t: (key: string, options?: { defaultValue: string }) =
 
 /** A count with its unit ("12 l"; pieces need no unit). */
 export const withUnit = (n: number, unit: string) => `${Math.round(n * 1000) / 1000}${unit && unit !== 'pcs' ? ` ${unit}` : ''}`;
+
+/** A count with its unit in the reader's language ("12 л"). */
+export const countIn = (t: (key: string, options?: { defaultValue: string }) => string, n: number, unit: string) => withUnit(n, unit === 'pcs' ? unit : unitLabel(t, unit));
