@@ -1,6 +1,6 @@
 import type { EventLogistics, HeldRow } from '../../../shared/contract/logistics';
 import type { ReturnCondition } from '../../../shared/domain/logistics';
-import { CLOSED_EVENT_STATUSES } from '../../../shared/domain/events';
+import { CLOSED_EVENT_STATUSES, HOLDING_STATUSES } from '../../../shared/domain/events';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { PERSON_NAME_SQL, loadEventFacts } from '../events/shared';
@@ -19,6 +19,21 @@ export function livePerson(db: ReadDb, asked: string): string {
   const id = resolveSurvivor(db, 'volunteers', asked);
   if (!prepared(db, 'SELECT 1 FROM volunteers WHERE id = ? AND deleted = 0').get(id)) throw refuse('error.volunteerNotFound', `No volunteer ${id}`, { id }, 'notFound');
   return id;
+}
+
+/** Whether the person is on one of the event's shifts (invited or confirmed, not declined or cancelled). */
+export function isOnEvent(db: ReadDb, eventId: string, volunteerId: string): boolean {
+  return prepared(
+    db,
+    `SELECT 1 FROM assignments a JOIN shifts s ON s.id = a.shift_id WHERE s.event_id = ? AND s.deleted = 0 AND a.volunteer_id = ? AND a.deleted = 0
+     AND a.status IN (${HOLDING_STATUSES.map((s) => `'${s}'`).join(', ')})`,
+  ).get(eventId, volunteerId) !== undefined;
+}
+
+/** Refuses someone not on the event's shifts, naming them; a trip's refusal also covers its driver. */
+export function refuseNotOnEvent(db: ReadDb, volunteerId: string, key: 'error.logistics.notOnShifts' | 'error.logistics.notOnEvent' = 'error.logistics.notOnShifts'): never {
+  const name = prepared(db, `SELECT ${PERSON_NAME_SQL} FROM volunteers v WHERE v.id = ?`).pluck().get(volunteerId) as string;
+  throw refuse(key, `${name} is not on the event's shifts`, { name }, 'conflict');
 }
 
 /** Issued less returned, for the event and item, and (when given) one person. */
@@ -48,6 +63,8 @@ export function issue(w: WriteStamp, input: { eventId: string; itemId: string; v
   assertHeldHere(w.db, item);
   checkQuantity(item, input.quantity);
   const person = livePerson(w.db, input.volunteerId);
+  // Equipment goes to the event's people: the return sheet and the printed roster list them.
+  if (!isOnEvent(w.db, event.id, person)) refuseNotOnEvent(w.db, person);
   const allocated = (prepared(w.db, 'SELECT COALESCE(sum(quantity), 0) AS n FROM allocations WHERE event_id = ? AND item_id = ? AND deleted = 0').get(event.id, item.id) as { n: number }).n;
   const out = outFor(w.db, event.id, item.id);
   if (out + input.quantity > allocated) {

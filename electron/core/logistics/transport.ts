@@ -7,7 +7,7 @@ import { assertMayChange } from '../exchange/authority';
 import { PERSON_NAME_SQL, loadEventFacts } from '../events/shared';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../replication/write';
-import { livePerson } from './issue-return';
+import { isOnEvent, livePerson, refuseNotOnEvent } from './issue-return';
 import { LIVE_EVENT_SQL, officeHere, refuse } from './shared';
 
 /**
@@ -122,18 +122,8 @@ export function addPassengers(w: WriteStamp, tripId: string, volunteerIds: strin
   const trip = loadTrip(w.db, tripId);
   assertMayChange(w.db, 'trip_passengers', tripId, { trip_id: tripId });
   const people = [...new Set(volunteerIds.map((v) => livePerson(w.db, v)))];
-  const onEvent = prepared(
-    w.db,
-    `SELECT 1 FROM assignments a JOIN shifts s ON s.id = a.shift_id WHERE s.event_id = ? AND s.deleted = 0 AND a.volunteer_id = ? AND a.deleted = 0
-     AND a.status IN (${HOLDING_STATUSES.map((s) => `'${s}'`).join(', ')})`,
-  );
   const fresh = people.filter((p) => !prepared(w.db, 'SELECT 1 FROM trip_passengers WHERE trip_id = ? AND volunteer_id = ? AND deleted = 0').get(tripId, p));
-  for (const p of fresh) {
-    if (p === trip.driver_id || !onEvent.get(trip.event_id, p)) {
-      const name = prepared(w.db, `SELECT ${PERSON_NAME_SQL} FROM volunteers v WHERE v.id = ?`).pluck().get(p) as string;
-      throw refuse('error.logistics.notOnEvent', `${name} is not on the event's shifts`, { name }, 'conflict');
-    }
-  }
+  for (const p of fresh) if (p === trip.driver_id || !isOnEvent(w.db, trip.event_id, p)) refuseNotOnEvent(w.db, p, 'error.logistics.notOnEvent');
   const taken = passengerCount(w.db, tripId);
   if (taken + fresh.length > trip.seats) {
     throw refuse('error.logistics.seatsFull', `${trip.seats} seats, ${taken} taken`, { seats: trip.seats, taken, asked: fresh.length }, 'conflict');
