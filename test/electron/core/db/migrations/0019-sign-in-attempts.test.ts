@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyMigration } from '../../../../helpers/old-database';
 import { columnsOf, databaseBefore, indexesOf, insertVolunteer, tableNames } from './schema';
 
-describe('migration 0017 sign-in-attempts', () => {
+describe('migration 0019 sign-in-attempts', () => {
   it('adds the office-local count of failed sign-ins, empty; people stay as they were', () => {
     const db = databaseBefore('sign-in-attempts');
     insertVolunteer(db, { id: 'v1', lastName: 'Ахметова', firstName: 'Әйгерім' });
