@@ -28,7 +28,7 @@ export const ACCOUNT_ACTIONS = ['user.added', 'user.roleChanged', 'user.deactiva
  */
 export const AUDIT_ACTIONS = [
   ...ACCOUNT_ACTIONS,
-  'auth.signedIn', 'auth.signInFailed', 'auth.signedOut',
+  'auth.signedIn', 'auth.signInFailed', 'auth.signInThrottled', 'auth.signedOut',
   'export.roster', 'export.hours', 'export.exchange', 'export.certificates', 'export.attendance', 'export.qualifications', 'export.notify',
   'volunteer.erased',
   'trust.added', 'trust.removed', 'trust.confirmed', 'trust.rejected', 'keys.rotated', 'certificateKey.revoked',

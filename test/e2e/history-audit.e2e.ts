@@ -11,6 +11,8 @@ test('the profile shows a field edit in its history; the audit screen filters by
   const { id } = office.core.callAs(CLI_ACTOR, 'volunteers.create', { lastName: 'Сейітов', firstName: 'Асқар', phone: '87011234567' });
   office.core.callAs(CLI_ACTOR, 'volunteers.update', { id, patch: { phone: '87017654321' } });
   office.core.callAs(CLI_ACTOR, 'roster.export', { format: 'xlsx', lang: 'ru' });
+  // Someone guessing a password: five failures, then attempts the throttle refuses.
+  for (let i = 0; i < 7; i++) office.core.call('auth.signIn', { login: 'desk', password: `guess ${i}` }, null);
   await page.goto(office.host.url);
   await signIn(page, 'admin', 'administrator pass');
   await speak(page, 'en');
@@ -37,10 +39,16 @@ test('the profile shows a field edit in its history; the audit screen filters by
   await page.locator('#audit-kind').selectOption('export');
   await expect(page.getByTestId('audit-row')).toHaveCount(1);
   await expect(page.getByTestId('audit-row')).toContainText('Volunteer list exported');
+  await page.locator('#audit-kind').selectOption('auth');
+  const throttled = page.getByTestId('audit-row').filter({ hasText: 'Sign-in temporarily blocked' });
+  await expect(throttled).toHaveCount(1);
+  await expect(throttled).toContainText('desk@KZ-75');
+  await expect(throttled).toContainText(/wait \(s\): \d+/);
   await page.locator('#audit-who').fill('nobody-here');
   await expect(page.getByTestId('audit-none')).toBeVisible();
   await page.locator('#audit-who').fill('');
   await page.locator('#audit-kind').selectOption('');
+  await expect(throttled).toHaveCount(1);
   for (const lang of ['kk', 'ru', 'en'] as const) {
     await speak(page, lang);
     await page.screenshot({ path: `${shots}/audit-${lang}.png` });

@@ -5,17 +5,26 @@ import { actorOf, type CallContext, type HandlerMap, type ReadContext } from '..
 import { auditRead, recordAudit } from '../audit/log';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { createOffice, readOffice, writeMeta } from '../office/identity';
-import { SignInThrottle } from './sessions';
+import { claimSignInAttempt, clearSignInFailures, type AttemptClaim } from './sign-in-throttle';
 import { countUsers, findUser, findUserByLogin, insertUser, toUser } from './users';
 
 export const APP_VERSION = '0.1.0';
-
-const throttle = new SignInThrottle();
 
 function requireOffice(ctx: ReadContext) {
   const office = readOffice(ctx.db);
   if (!office) throw new CallError({ code: 'unavailable', key: 'error.noOffice' }, 'The office is not set up yet');
   return office;
+}
+
+/**
+ * Claims a sign-in attempt from the durable throttle. Sign-in is a call that only reads, so its
+ * bookkeeping is written at once (never deferred to a transaction's end) and the answer is here.
+ */
+function claimAttempt(ctx: ReadContext, login: string): AttemptClaim {
+  let claim: AttemptClaim | undefined;
+  ctx.bookkeeping((db) => (claim = claimSignInAttempt(db, login, ctx.now())));
+  if (!claim) throw new Error('The sign-in throttle was not consulted');
+  return claim;
 }
 
 function stampText(ctx: CallContext): { at: string; by: string } {
@@ -44,20 +53,24 @@ export const sessionHandlers: HandlerMap<keyof typeof sessionCalls> = {
   },
 
   'auth.signIn': (args, ctx) => {
-    const wait = throttle.blockedFor(args.login);
-    if (wait > 0) throw new CallError({ code: 'unauthenticated', key: 'error.tooManyAttempts', params: { seconds: wait } });
-    const found = findUserByLogin(ctx.db, args.login.trim());
+    const typed = args.login.trim();
+    const office = readOffice(ctx.db)?.code ?? '?';
+    const claim = claimAttempt(ctx, typed);
+    if (!claim.allowed) {
+      // The login typed, never the password; once per wait, so hammering a waiting login cannot flood the trail.
+      if (claim.firstRefusal) auditRead(ctx, 'auth.signInThrottled', typed, { waitSeconds: String(claim.seconds) }, `${typed}@${office}`);
+      throw new CallError({ code: 'unauthenticated', key: 'error.tooManyAttempts', params: { seconds: claim.seconds } });
+    }
+    const found = findUserByLogin(ctx.db, typed);
     const row = found?.active === 1 ? found : undefined;
     // The same answer, after the same work, for an unknown login and a wrong password, so logins cannot be probed.
     const valid = row ? ctx.passwords.verify(args.password, row.password_hash) : ctx.passwords.verifyNobody(args.password);
-    const office = readOffice(ctx.db)?.code ?? '?';
     if (!row || !valid) {
-      throttle.fail(args.login);
-      // Written at once (a sign-in has no transaction), so the refusal below does not undo it.
-      auditRead(ctx, 'auth.signInFailed', args.login.trim(), undefined, `${args.login.trim()}@${office}`);
+      // The claim above already counted this failure. Written at once (a sign-in has no transaction), so the refusal below does not undo it.
+      auditRead(ctx, 'auth.signInFailed', typed, undefined, `${typed}@${office}`);
       throw new CallError({ code: 'unauthenticated', key: 'error.badCredentials' }, 'Wrong login or password');
     }
-    throttle.succeed(args.login);
+    ctx.bookkeeping((db) => clearSignInFailures(db, typed));
     auditRead(ctx, 'auth.signedIn', row.login, undefined, `${row.login}@${office}`);
     // Only now is the password in hand: a hash made at an older, cheaper cost is replaced. Not a user edit, so no stamp.
     if (ctx.passwords.needsUpgrade(row.password_hash)) {

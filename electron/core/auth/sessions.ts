@@ -47,27 +47,3 @@ export class Sessions {
     for (const [token, entry] of this.byToken) if (entry.userId === userId) this.byToken.delete(token);
   }
 }
-
-/** Slows down password guessing: after 5 failures a login waits 30 seconds per further try. */
-export class SignInThrottle {
-  private readonly failures = new Map<string, { count: number; until: number }>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  blockedFor(login: string): number {
-    const f = this.failures.get(login.toLowerCase());
-    return f && f.until > this.now() ? Math.ceil((f.until - this.now()) / 1000) : 0;
-  }
-
-  fail(login: string): void {
-    const key = login.toLowerCase();
-    const f = this.failures.get(key) ?? { count: 0, until: 0 };
-    f.count += 1;
-    if (f.count >= 5) f.until = this.now() + 30_000;
-    this.failures.set(key, f);
-  }
-
-  succeed(login: string): void {
-    this.failures.delete(login.toLowerCase());
-  }
-}

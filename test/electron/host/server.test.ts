@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 import { exchange } from '../../helpers/raw-http';
-import { officeCore, tempDir } from '../../helpers/temp-db';
+import { testRouter } from '../../helpers/core-worker';
+import { ADMIN, officeCore, tempDir } from '../../helpers/temp-db';
 
 let host: RunningHost | null = null;
 afterEach(async () => {
@@ -20,6 +21,17 @@ async function started() {
   const core = officeCore();
   host = await startHost({ core, rendererDir, port: 0 });
   return host;
+}
+
+/** A host on an office with an administrator, and the office's file (for a second process's core). */
+async function startedWithAdmin() {
+  const file = path.join(tempDir(), 'office.sqlite');
+  const core = officeCore('KZ-75', file);
+  core.callAs(ADMIN, 'users.add', { login: 'admin', displayName: 'Admin', role: 'administrator', password: 'correct horse' });
+  const rendererDir = path.join(tempDir(), 'renderer');
+  mkdirSync(rendererDir);
+  host = await startHost({ core, rendererDir, port: 0 });
+  return { h: host, file };
 }
 
 /** A raw HTTP request, so the test controls the Host header like an attacker's page would. */
@@ -157,5 +169,21 @@ describe('web host', () => {
     expect((await cancel({ callId: 'x' }, { 'x-erikti-token': 'wrong' })).status).toBe(401);
     expect((await cancel({ callId: 'x' }, { host: 'evil.example' })).status).toBe(421);
     expect((await raw(h, { path: '/api-cancel', headers: { host: `127.0.0.1:${h.port}` } })).status).toBe(405);
+  });
+
+  it('signs in through the durable throttle: failures over HTTP make another process on the file refuse too, and the reverse', async () => {
+    const { h, file } = await startedWithAdmin();
+    const signIn = async (password: string) => JSON.parse((await api(h, 'auth.signIn', { input: { login: 'admin', password } })).body) as unknown;
+    for (let i = 0; i < 3; i++) expect(await signIn('wrong password')).toMatchObject({ ok: false, error: { key: 'error.badCredentials' } });
+    // The desktop app (or a second host) on the same database: its core runs in worker threads,
+    // which share no memory with this host's core, as another process would not.
+    const app = await testRouter(file);
+    try {
+      for (let i = 0; i < 2; i++) expect(await app.call('auth.signIn', { login: 'admin', password: 'wrong password' }, null)).toMatchObject({ ok: false, error: { key: 'error.badCredentials' } });
+      expect(await signIn('correct horse')).toMatchObject({ ok: false, error: { key: 'error.tooManyAttempts', params: { seconds: expect.any(Number) } } });
+      expect(await app.call('auth.signIn', { login: 'admin', password: 'correct horse' }, null)).toMatchObject({ ok: false, error: { key: 'error.tooManyAttempts' } });
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -65,10 +65,18 @@ describe('core worker router', () => {
     expect(await router.call('auth.me', {}, desk)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
-  it('keeps the sign-in throttle (sign-in runs on the writer)', async () => {
+  it('keeps the sign-in throttle (sign-in runs on the writer), across a restart of the writer', async () => {
     const { router } = await office();
     for (let i = 0; i < 5; i++) expect(await router.call('auth.signIn', { login: 'admin', password: 'wrong password' }, null)).toMatchObject({ ok: false, error: { key: 'error.badCredentials' } });
     expect(await router.call('auth.signIn', { login: 'admin', password: SETUP.password }, null)).toMatchObject({ ok: false, error: { key: 'error.tooManyAttempts' } });
+    // Restarting the writer (a crash, or an attacker's out-of-memory call) does not reset the count.
+    const writer = router.worker('writer')!;
+    await writer.terminate();
+    await expect.poll(() => router.worker('writer') !== null && router.worker('writer') !== writer).toBe(true);
+    expect(await router.call('auth.signIn', { login: 'admin', password: SETUP.password }, null)).toMatchObject({
+      ok: false,
+      error: { key: 'error.tooManyAttempts', params: { seconds: expect.any(Number) } },
+    });
   });
 
   it('a write queued behind a long one says it is waiting; cancelled while queued, it answers so at once and never runs', async () => {

@@ -53,8 +53,8 @@ describe('first run and sign-in', () => {
 
 describe('password hashing', () => {
   /**
-   * A core at the given password cost with one administrator, `login` / `correct horse`. The
-   * sign-in throttle is per process, so each test uses its own login.
+   * A core at the given password cost with one administrator, `login` / `correct horse`, on a
+   * database of its own (the sign-in throttle's count lives in the database).
    */
   function coreWithAdmin(login: string, options: CoreOptions = {}): Core {
     const core = testCore(path.join(tempDir(), 'office.sqlite'), options);
