@@ -1,6 +1,6 @@
 import { prepared } from '../db/statements';
 import { COUNTED_SQL } from '../events/ledger';
-import { regionFilter, round2, type ReportModule } from './report';
+import { namedRegionFilter, periodFilter, round2, type ReportModule } from './report';
 
 /**
  * Hours from the ledger (counted entries only: a corrected entry counts once, as corrected). An
@@ -67,13 +67,13 @@ export const hoursReport: ReportModule = {
     { key: 'hours', type: 'hours' }, { key: 'verifiedHours', type: 'hours' }, { key: 'entries', type: 'number' },
   ],
   count(db, period) {
-    const region = period.region === null ? '' : ' WHERE region = @region';
+    const region = namedRegionFilter('region', period);
     const rows = prepared(
       db,
       `${DAYS_SQL}
        SELECT substr(day, 1, 7) AS month, region, category, sum(hours) AS hours, sum(verified) AS verifiedHours, sum(entries) AS entries
-       FROM days${region} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    ).all({ from: period.from, to: period.to, ...(period.region === null ? {} : { region: period.region }) }) as HoursRow[];
+       FROM days WHERE 1 = 1${region.sql} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    ).all({ from: period.from, to: period.to, ...region.params }) as HoursRow[];
     const sum = (k: 'hours' | 'verifiedHours' | 'entries') => rows.reduce((s, r) => s + r[k], 0);
     return {
       rows: rows.map((r) => ({ ...r, hours: round2(r.hours), verifiedHours: round2(r.verifiedHours) })),
@@ -99,15 +99,15 @@ export const hoursByEventReport: ReportModule = {
     { key: 'hours', type: 'hours' }, { key: 'verifiedHours', type: 'hours' }, { key: 'volunteers', type: 'number' },
   ],
   count(db, period) {
-    const region = regionFilter('e.region', period);
+    const where = periodFilter(period, 'h.entry_date', 'e.region');
     const rows = prepared(
       db,
       `SELECT h.event_id AS eventId, e.title AS event, e.category AS category, e.region AS region,
          sum(h.hours) AS hours, ${VERIFIED_SUM} AS verifiedHours, count(DISTINCT h.volunteer_id) AS volunteers
        FROM hour_entries h JOIN events e ON e.id = h.event_id
-       WHERE h.event_id IS NOT NULL AND h.entry_date >= ? AND h.entry_date <= ? AND ${COUNTED_SQL}${region.sql}
+       WHERE h.event_id IS NOT NULL${where.dates} AND ${COUNTED_SQL}${where.region}
        GROUP BY h.event_id ORDER BY hours DESC, e.title, h.event_id`,
-    ).all(period.from, period.to, ...region.params) as EventHoursRow[];
+    ).all(...where.params) as EventHoursRow[];
     return {
       rows: rows.map((r) => ({ ...r, hours: round2(r.hours), verifiedHours: round2(r.verifiedHours) })),
       totals: {
