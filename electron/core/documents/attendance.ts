@@ -1,5 +1,5 @@
 import { translate, type Lang, type Params } from '../../../shared/i18n/translate';
-import { kazakhstanToday, paperDate, PrintedDocument } from './layout';
+import { headedDocument, paperDate, paperDates } from './layout';
 
 /** One person on the sheet, as the roster holds them. */
 export interface AttendanceRow {
@@ -26,9 +26,6 @@ export interface AttendanceSheetInput {
 
 export const fullName = (row: AttendanceRow): string => [row.lastName, row.firstName, row.middleName].filter((part) => part?.trim()).join(' ');
 
-const sessionDates = ({ start, end }: AttendanceSheetInput['sessionDates']): string =>
-  start === end ? paperDate(start) : `${paperDate(start)} – ${paperDate(end)}`;
-
 /** A file name for the sheet: `attendance-2026-12-01.pdf`. */
 export const attendanceFileName = (input: Pick<AttendanceSheetInput, 'sessionDates'>): string => `attendance-${input.sessionDates.start}.pdf`;
 
@@ -38,15 +35,16 @@ export const attendanceFileName = (input: Pick<AttendanceSheetInput, 'sessionDat
  * presence; the trainer signs under it. A4, in `lang`.
  */
 export function attendanceSheet(input: AttendanceSheetInput, lang: Lang): Buffer {
-  const printedOn = input.printedOn ?? kazakhstanToday();
   const t = (key: string, params?: Params) => translate(lang, `documents.attendance.${key}`, params);
-  const doc = new PrintedDocument({ lang, printedOn, author: input.office, title: `${t('title')}: ${input.programTitle}` });
-  doc.titleBlock({
+  const doc = headedDocument({
+    lang,
+    printedOn: input.printedOn,
     office: input.office,
     title: t('title'),
+    subject: input.programTitle,
     lines: [
       { label: t('program'), value: input.programTitle },
-      { label: t('dates'), value: sessionDates(input.sessionDates) },
+      { label: t('dates'), value: paperDates(input.sessionDates.start, input.sessionDates.end) },
       { label: t('place'), value: input.place },
       { label: t('trainers'), value: input.trainers.join(', ') },
     ],

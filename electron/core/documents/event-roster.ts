@@ -1,5 +1,5 @@
 import { translate, type Lang, type Params } from '../../../shared/i18n/translate';
-import { kazakhstanToday, paperDate, PrintedDocument } from './layout';
+import { headedDocument, paperDate, paperDates, type Table } from './layout';
 
 /** What the printed event roster shows; the logistics module fills it from the event. */
 export interface EventRosterInput {
@@ -40,14 +40,15 @@ export const eventRosterFileName = (input: Pick<EventRosterInput, 'start'>) => `
  */
 export function eventRoster(input: EventRosterInput, lang: Lang): { file: Buffer; pages: number } {
   const t = (key: string, params?: Params) => translate(lang, `documents.eventRoster.${key}`, params);
-  const printedOn = input.printedOn ?? kazakhstanToday();
-  const doc = new PrintedDocument({ lang, printedOn, author: input.office, title: `${t('title')}: ${input.title}` });
-  doc.titleBlock({
+  const doc = headedDocument({
+    lang,
+    printedOn: input.printedOn,
     office: input.office,
     title: t('title'),
+    subject: input.title,
     lines: [
       { label: t('event'), value: input.title },
-      { label: t('dates'), value: input.start === input.end ? paperDate(input.start) : `${paperDate(input.start)} – ${paperDate(input.end)}` },
+      { label: t('dates'), value: paperDates(input.start, input.end) },
       { label: t('place'), value: input.place },
       { label: t('contact'), value: input.contact },
     ],
@@ -70,48 +71,42 @@ export function eventRoster(input: EventRosterInput, lang: Lang): { file: Buffer
       rows: shift.people.map((p) => ({ name: p.name, phone: p.phone })),
     });
   }
-  if (input.trips.length > 0) {
-    doc.paragraph(t('trips'), { bold: true, size: 12 });
-    doc.table({
-      numbered: true,
-      columns: [
-        { key: 'when', header: t('departure'), width: 16 },
-        { key: 'route', header: t('route'), width: 24 },
-        { key: 'vehicle', header: t('vehicle'), width: 18 },
-        { key: 'driver', header: t('driver'), width: 24 },
-        { key: 'passengers', header: t('passengers'), width: 30 },
-      ],
-      rows: input.trips.map((trip) => ({
-        when: paperTime(trip.departAt), route: `${trip.departPlace} → ${trip.destination}`, vehicle: trip.vehicle,
-        driver: [trip.driver, trip.driverPhone].filter(Boolean).join('\n'), passengers: `${trip.passengers.join(', ')} (${trip.passengers.length}/${trip.seats})`,
-      })),
-    });
-  }
-  if (input.equipment.length > 0) {
-    doc.paragraph(t('equipment'), { bold: true, size: 12 });
-    doc.table({
-      numbered: true,
-      columns: [
-        { key: 'item', header: t('item'), width: 50 },
-        { key: 'allocated', header: t('allocated'), width: 15, align: 'right' },
-        { key: 'issued', header: t('issued'), width: 15, align: 'right' },
-      ],
-      rows: input.equipment,
-    });
-  }
-  if (input.held.length > 0) {
-    doc.paragraph(t('issuedTo'), { bold: true, size: 12 });
-    doc.table({
-      numbered: true,
-      columns: [
-        { key: 'name', header: t('fullName'), width: 36 },
-        { key: 'phone', header: t('phone'), width: 24 },
-        { key: 'item', header: t('item'), width: 28 },
-        { key: 'quantity', header: t('quantity'), width: 10, align: 'right' },
-      ],
-      rows: input.held,
-    });
-  }
+  /** A headed, numbered table; left out when there is nothing to list. */
+  const section = <K extends string>(heading: string, table: Omit<Table<K>, 'numbered'>) => {
+    if (table.rows.length === 0) return;
+    doc.paragraph(heading, { bold: true, size: 12 });
+    doc.table({ numbered: true, ...table });
+  };
+  section(t('trips'), {
+    columns: [
+      { key: 'when', header: t('departure'), width: 16 },
+      { key: 'route', header: t('route'), width: 24 },
+      { key: 'vehicle', header: t('vehicle'), width: 18 },
+      { key: 'driver', header: t('driver'), width: 24 },
+      { key: 'passengers', header: t('passengers'), width: 30 },
+    ],
+    rows: input.trips.map((trip) => ({
+      when: paperTime(trip.departAt), route: `${trip.departPlace} → ${trip.destination}`, vehicle: trip.vehicle,
+      driver: [trip.driver, trip.driverPhone].filter(Boolean).join('\n'), passengers: `${trip.passengers.join(', ')} (${trip.passengers.length}/${trip.seats})`,
+    })),
+  });
+  section(t('equipment'), {
+    columns: [
+      { key: 'item', header: t('item'), width: 50 },
+      { key: 'allocated', header: t('allocated'), width: 15, align: 'right' },
+      { key: 'issued', header: t('issued'), width: 15, align: 'right' },
+    ],
+    rows: input.equipment,
+  });
+  section(t('issuedTo'), {
+    columns: [
+      { key: 'name', header: t('fullName'), width: 36 },
+      { key: 'phone', header: t('phone'), width: 24 },
+      { key: 'item', header: t('item'), width: 28 },
+      { key: 'quantity', header: t('quantity'), width: 10, align: 'right' },
+    ],
+    rows: input.held,
+  });
   doc.signatureLine(t('coordinatorSignature'));
   // The return sheet: on its own page, to be filled in by hand as things come back.
   doc.newPage();

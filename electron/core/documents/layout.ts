@@ -87,6 +87,27 @@ export function kazakhstanToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** One day as DD.MM.YYYY; several as "DD.MM.YYYY – DD.MM.YYYY". */
+export function paperDates(start: string, end: string): string {
+  return start === end ? paperDate(start) : `${paperDate(start)} – ${paperDate(end)}`;
+}
+
+/** The opening of a document about one thing an office holds (a training session, an event). */
+export interface HeadedDocument extends TitleBlock {
+  lang: Lang;
+  /** What the document is about; the PDF's title is "<title>: <subject>". */
+  subject: string;
+  /** Today in Kazakhstan when left out. */
+  printedOn?: string;
+}
+
+/** Starts a document printed by an office: the PDF's title and author, then its title block. */
+export function headedDocument(head: HeadedDocument): PrintedDocument {
+  const doc = new PrintedDocument({ lang: head.lang, printedOn: head.printedOn ?? kazakhstanToday(), author: head.office, title: `${head.title}: ${head.subject}` });
+  doc.titleBlock({ office: head.office, title: head.title, lines: head.lines });
+  return doc;
+}
+
 export class PrintedDocument {
   readonly pdf: PDFKit.PDFDocument;
   readonly lang: Lang;

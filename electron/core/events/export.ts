@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { totalsQuery } from '../../../shared/contract/events';
 import { translate, type Lang } from '../../../shared/i18n/translate';
+import { optionalFilters } from '../db/filters';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { formatPhone } from '../../../shared/domain/phone';
@@ -14,13 +15,8 @@ import { PERSON_NAME_SQL } from './shared';
 /** The office's ledger for a period as an .xlsx: one row per counted entry, headers in the user's language. */
 export function hoursWorkbook(db: ReadDb, q: Omit<z.output<typeof totalsQuery>, 'volunteerId'>, lang: Lang, progress: Progress = noProgress): { file: Uint8Array; rows: number } {
   const t = (key: string) => translate(lang, `hoursExport.${key}`);
-  const where: string[] = [COUNTED_SQL];
-  const params: string[] = [];
-  for (const [sql, value] of [['h.entry_date >= ?', q.from], ['h.entry_date <= ?', q.to], ['h.event_id = ?', q.eventId], ['h.category = ?', q.category]] as const) {
-    if (value === undefined) continue;
-    where.push(sql);
-    params.push(value);
-  }
+  const { conditions, params } = optionalFilters([['h.entry_date >= ?', q.from], ['h.entry_date <= ?', q.to], ['h.event_id = ?', q.eventId], ['h.category = ?', q.category]]);
+  const where = [COUNTED_SQL, ...conditions];
   if (q.verified) where.push('h.verified_at IS NOT NULL');
   const rows = prepared(
     db,

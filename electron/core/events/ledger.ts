@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { HourEntry, SummaryGroup, SummaryRow, Totals, totalsQuery } from '../../../shared/contract/events';
 import { MAX_HOURS_A_DAY, type EventCategory, type HourSource } from '../../../shared/domain/events';
+import { optionalFilters } from '../db/filters';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { assertMayChange } from '../exchange/authority';
@@ -137,18 +138,11 @@ export function correctEntry(w: WriteStamp, id: string, hours: number, reason: s
 type TotalsArgs = z.output<typeof totalsQuery>;
 
 function filters(q: { from?: string; to?: string; volunteerId?: string; eventId?: string; shiftId?: string; category?: string }): { sql: string; params: SqlValue[] } {
-  const where: string[] = [];
-  const params: SqlValue[] = [];
-  const pairs: [string, SqlValue | undefined][] = [
+  const { conditions, params } = optionalFilters([
     ['h.volunteer_id = ?', q.volunteerId], ['h.entry_date >= ?', q.from], ['h.entry_date <= ?', q.to], ['h.event_id = ?', q.eventId],
     ['h.shift_id = ?', q.shiftId], ['h.category = ?', q.category],
-  ];
-  for (const [sql, value] of pairs) {
-    if (value === undefined) continue;
-    where.push(sql);
-    params.push(value);
-  }
-  return { sql: where.length ? ` AND ${where.join(' AND ')}` : '', params };
+  ]);
+  return { sql: conditions.map((c) => ` AND ${c}`).join(''), params };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

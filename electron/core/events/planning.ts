@@ -3,6 +3,7 @@ import type { EventDetail, EventRow, Misfit, ShiftRow, eventInput, eventQuery, s
 import {
   CLOSED_EVENT_STATUSES, HOLDING_STATUSES, monthRange, statusMayBecome, withinEvent, localMinutes, type AssignmentStatus, type EventStatus,
 } from '../../../shared/domain/events';
+import { optionalFilters } from '../db/filters';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { newId } from '../replication/ids';
@@ -124,20 +125,13 @@ export const RELEASED_SQL = "a.status = 'released' AND a.deleted = 0";
 type EventQuery = z.output<typeof eventQuery>;
 
 export function listEvents(db: ReadDb, q: EventQuery): { total: number; rows: EventRow[] } {
-  const where = ['e.deleted = 0'];
-  const params: SqlValue[] = [];
   const range = q.month ? monthRange(q.month) : { from: q.from, to: q.to };
   // Overlapping the range: an event spanning the first of the month shows in both months.
-  const filters: [string, SqlValue | undefined][] = [
+  const { conditions, params } = optionalFilters([
     ['e.start_date <= ?', range.to], ['e.end_date >= ?', range.from], ['e.category = ?', q.category], ['e.status = ?', q.status], ['e.region = ?', q.region],
     ["instr(lower(e.title), lower(?)) > 0", q.text.trim() || undefined],
-  ];
-  for (const [sql, value] of filters) {
-    if (value === undefined) continue;
-    where.push(sql);
-    params.push(value);
-  }
-  const clause = where.join(' AND ');
+  ]);
+  const clause = ['e.deleted = 0', ...conditions].join(' AND ');
   const total = (prepared(db, `SELECT count(*) AS n FROM events e WHERE ${clause}`).get(...params) as { n: number }).n;
   const rows = prepared(db, `${EVENT_SELECT} WHERE ${clause} ORDER BY e.start_date, e.id LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as EventSqlRow[];
   return { total, rows: rows.map(eventOf) };

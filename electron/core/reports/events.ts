@@ -1,6 +1,6 @@
 import { HOLDING_STATUSES } from '../../../shared/domain/events';
 import { prepared } from '../db/statements';
-import { rate, regionFilter, type ReportModule } from './report';
+import { periodFilter, rate, type ReportModule } from './report';
 
 /**
  * `events-by-category`: events that ran in the period (their dates overlap it), by category.
@@ -31,12 +31,12 @@ export const eventsByCategoryReport: ReportModule = {
     { key: 'checkedIn', type: 'number' }, { key: 'noShows', type: 'number' }, { key: 'noShowRate', type: 'rate' },
   ],
   count(db, period) {
-    const region = regionFilter('e.region', period);
+    const where = periodFilter(period, { start: 'e.start_date', end: 'e.end_date' }, 'e.region');
     const rows = prepared(
       db,
       `WITH ev AS (
          SELECT e.id, e.category, e.status = 'cancelled' AS cancelled FROM events e
-         WHERE e.deleted = 0 AND e.start_date <= ? AND e.end_date >= ?${region.sql}),
+         WHERE e.deleted = 0${where.dates}${where.region}),
        sh AS (
          SELECT ev.id AS event_id, max(COALESCE(s.needed, 0), 0) AS needed,
            (SELECT count(*) FROM assignments a WHERE a.shift_id = s.id AND a.deleted = 0 AND a.status IN (${HOLDING})) AS held,
@@ -51,7 +51,7 @@ export const eventsByCategoryReport: ReportModule = {
        SELECT category, sum(NOT cancelled) AS events, sum(cancelled) AS cancelled, sum(shifts) AS shifts, sum(needed) AS needed,
          sum(filled) AS filled, sum(overfilled) AS overfilled, sum(checked_in) AS checkedIn, sum(no_shows) AS noShows
        FROM per_event GROUP BY category ORDER BY category IS NULL, category`,
-    ).all(period.to, period.from, ...region.params) as CategoryRow[];
+    ).all(...where.params) as CategoryRow[];
     const sum = (k: keyof Omit<CategoryRow, 'category'>) => rows.reduce((s, r) => s + r[k], 0);
     return {
       rows: rows.map((r) => ({ ...r, fillRate: rate(r.filled, r.needed), noShowRate: rate(r.noShows, r.checkedIn + r.noShows) })),

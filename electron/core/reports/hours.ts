@@ -1,7 +1,7 @@
 import { prepared } from '../db/statements';
 import { COUNTED_SQL } from '../events/ledger';
 import { hoursByMonth } from './hour-months';
-import { regionFilter, round2, type ReportModule } from './report';
+import { periodFilter, round2, type ReportModule } from './report';
 
 /**
  * Hours from the ledger (counted entries only: a corrected entry counts once, as corrected). An
@@ -77,15 +77,15 @@ export const hoursByEventReport: ReportModule = {
     { key: 'hours', type: 'hours' }, { key: 'verifiedHours', type: 'hours' }, { key: 'volunteers', type: 'number' },
   ],
   count(db, period) {
-    const region = regionFilter('e.region', period);
+    const where = periodFilter(period, 'h.entry_date', 'e.region');
     const rows = prepared(
       db,
       `SELECT h.event_id AS eventId, e.title AS event, e.category AS category, e.region AS region,
          sum(h.hours) AS hours, ${VERIFIED_SUM} AS verifiedHours, count(DISTINCT h.volunteer_id) AS volunteers
        FROM hour_entries h JOIN events e ON e.id = h.event_id
-       WHERE h.event_id IS NOT NULL AND h.entry_date >= ? AND h.entry_date <= ? AND ${COUNTED_SQL}${region.sql}
+       WHERE h.event_id IS NOT NULL${where.dates} AND ${COUNTED_SQL}${where.region}
        GROUP BY h.event_id ORDER BY hours DESC, e.title, h.event_id`,
-    ).all(period.from, period.to, ...region.params) as EventHoursRow[];
+    ).all(...where.params) as EventHoursRow[];
     return {
       rows: rows.map((r) => ({ ...r, hours: round2(r.hours), verifiedHours: round2(r.verifiedHours) })),
       totals: {

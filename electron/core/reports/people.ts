@@ -3,7 +3,7 @@ import type { ReportColumn } from '../../../shared/contract/reports';
 import { prepared } from '../db/statements';
 import { COUNTED_SQL } from '../events/ledger';
 import { PERSON_NAME_SQL } from '../events/shared';
-import { ERASED_SQL, regionFilter, round2, type Period, type ReportModule, type Viewer } from './report';
+import { ERASED_SQL, periodFilter, round2, type Period, type ReportModule, type Viewer } from './report';
 
 /**
  * The reports with a row per person: students' social credit and the register of volunteer
@@ -25,23 +25,23 @@ interface PersonHours {
 }
 
 function verifiedByPerson(db: Parameters<ReportModule['count']>[0], period: Period): PersonHours[] {
-  const region = regionFilter('v.region', period);
+  const where = periodFilter(period, 'h.entry_date', 'v.region');
   return prepared(
     db,
     `WITH per AS (
        SELECT h.volunteer_id AS id, sum(h.hours) AS hours, min(h.entry_date) AS first_date, max(h.entry_date) AS last_date,
          group_concat(DISTINCT COALESCE(h.category, e.category)) AS activities
        FROM hour_entries h LEFT JOIN events e ON e.id = h.event_id
-       WHERE h.verified_at IS NOT NULL AND h.entry_date >= ? AND h.entry_date <= ? AND ${COUNTED_SQL}
+       WHERE h.verified_at IS NOT NULL${where.dates} AND ${COUNTED_SQL}
        GROUP BY h.volunteer_id)
      SELECT per.id AS volunteerId, CASE WHEN v.deleted = 0 THEN ${PERSON_NAME_SQL} END AS name, CASE WHEN v.deleted = 0 THEN v.iin END AS iin,
        ${ERASED_SQL} AS erased, per.activities AS activities, per.first_date AS firstDate, per.last_date AS lastDate, per.hours AS verifiedHours,
        (SELECT group_concat(o.name, ', ') FROM memberships ms JOIN organisations o ON o.id = ms.organisation_id AND o.deleted = 0
           WHERE ms.volunteer_id = per.id AND ms.deleted = 0) AS organisation
      FROM per LEFT JOIN volunteers v ON v.id = per.id
-     WHERE 1 = 1${region.sql}
+     WHERE 1 = 1${where.region}
      ORDER BY per.hours DESC, name, per.id`,
-  ).all(period.from, period.to, ...region.params) as PersonHours[];
+  ).all(...where.params) as PersonHours[];
 }
 
 const iinColumn = (viewer: Viewer): ReportColumn[] => (viewer.readsIin ? [{ key: 'iin', type: 'iin' }] : []);

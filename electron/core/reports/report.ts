@@ -64,6 +64,24 @@ export function regionFilter(expr: string, period: Period): { sql: string; param
   return period.region === null ? { sql: '', params: [] } : { sql: ` AND ${expr} = ?`, params: [period.region] };
 }
 
+/** The same for queries that name their parameters: `AND expr = @region`. */
+export function namedRegionFilter(expr: string, period: Period): { sql: string; params: { region?: string } } {
+  return period.region === null ? { sql: '', params: {} } : { sql: ` AND ${expr} = @region`, params: { region: period.region } };
+}
+
+/**
+ * SQL: the period's condition and the region's, each ` AND …`, with their parameters in that
+ * order (so the dates' condition stands before the region's in the query). `dated` is the date
+ * column that falls within the period, or a record's first and last dates, which overlap it.
+ */
+export function periodFilter(period: Period, dated: string | { start: string; end: string }, region: string): { dates: string; region: string; params: string[] } {
+  const dates = typeof dated === 'string'
+    ? { sql: ` AND ${dated} >= ? AND ${dated} <= ?`, params: [period.from, period.to] }
+    : { sql: ` AND ${dated.start} <= ? AND ${dated.end} >= ?`, params: [period.to, period.from] };
+  const place = regionFilter(region, period);
+  return { dates: dates.sql, region: place.sql, params: [...dates.params, ...place.params] };
+}
+
 /**
  * SQL: volunteer `v` was erased (a tombstone that is not the merged-away copy of someone else).
  * Erased people are counted but never named.

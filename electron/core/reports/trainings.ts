@@ -1,5 +1,5 @@
 import { prepared } from '../db/statements';
-import { rate, regionFilter, type ReportModule } from './report';
+import { periodFilter, rate, type ReportModule } from './report';
 
 /**
  * `trainings-by-program`: sessions that ended in the period (not cancelled), per program: live
@@ -23,7 +23,7 @@ export const trainingsByProgramReport: ReportModule = {
     { key: 'passed', type: 'number' }, { key: 'failed', type: 'number' }, { key: 'passRate', type: 'rate' },
   ],
   count(db, period) {
-    const region = regionFilter('ts.office', period);
+    const where = periodFilter(period, 'ts.end_date', 'ts.office');
     const rows = prepared(
       db,
       `SELECT ts.program_id AS programId, COALESCE(p.title_ru, p.title_kk, p.title_en) AS program, count(DISTINCT ts.id) AS sessions,
@@ -31,9 +31,9 @@ export const trainingsByProgramReport: ReportModule = {
          COALESCE(sum(en.result = 'passed'), 0) AS passed, COALESCE(sum(en.result = 'failed'), 0) AS failed
        FROM training_sessions ts LEFT JOIN programs p ON p.id = ts.program_id
          LEFT JOIN enrolments en ON en.session_id = ts.id AND en.deleted = 0
-       WHERE ts.deleted = 0 AND ts.status <> 'cancelled' AND ts.end_date >= ? AND ts.end_date <= ?${region.sql}
+       WHERE ts.deleted = 0 AND ts.status <> 'cancelled' ${where.dates}${where.region}
        GROUP BY ts.program_id ORDER BY program, ts.program_id`,
-    ).all(period.from, period.to, ...region.params) as ProgramRow[];
+    ).all(...where.params) as ProgramRow[];
     const sum = (k: 'sessions' | 'enrolled' | 'present' | 'passed' | 'failed') => rows.reduce((s, r) => s + r[k], 0);
     return {
       rows: rows.map((r) => ({ ...r, passRate: rate(r.passed, r.passed + r.failed) })),

@@ -1,7 +1,7 @@
 import { AGE_GROUPS } from '../../../shared/domain/reports';
 import type { ColumnType } from '../../../shared/domain/reports';
 import { prepared } from '../db/statements';
-import { ERASED_SQL, instantsOf, regionFilter, type ReportModule } from './report';
+import { ERASED_SQL, instantsOf, namedRegionFilter, type ReportModule } from './report';
 
 /**
  * The roster counted by one dimension: region, age group (on the period's last day), sex, area
@@ -51,10 +51,9 @@ function volunteersBy(dimension: Dimension): ReportModule {
     columns: () => [{ key: dimension.key, type: dimension.type }, { key: 'volunteers', type: 'number' }, { key: 'active', type: 'number' }, { key: 'new', type: 'number' }],
     count(db, period) {
       const { start, end } = instantsOf(period);
-      const region = regionFilter('v.region', period);
-      const params = { on: period.to, start, end, ...(period.region === null ? {} : { region: period.region }) };
-      const regionSql = region.sql.replace('?', '@region');
-      const live = `v.deleted = 0 AND v.created_at < @end${regionSql}`;
+      const region = namedRegionFilter('v.region', period);
+      const params = { on: period.to, start, end, ...region.params };
+      const live = `v.deleted = 0 AND v.created_at < @end${region.sql}`;
       const rows = prepared(
         db,
         `SELECT ${dimension.group} AS g, count(DISTINCT v.id) AS volunteers, count(DISTINCT CASE WHEN v.status = 'active' THEN v.id END) AS active,

@@ -1,12 +1,11 @@
-import { v7 as uuidv7 } from 'uuid';
 import { EMERGENCY_CATEGORIES, assignmentId, shiftHoursId, workedHours, type EventCategory } from '../../../shared/domain/events';
 import { addDays } from '../../../shared/domain/trainings';
 import { writeTransaction, type Db } from '../db/connection';
-import { readOffice, replicaId } from '../office/identity';
-import { loadClock, persistClock, syncClock } from '../replication/hlc';
-import { insertReplicated, type WriteStamp } from '../replication/write';
+import { readOffice } from '../office/identity';
+import { persistClock, syncClock } from '../replication/hlc';
+import { insertReplicated } from '../replication/write';
 import { LOCALITIES } from './names';
-import { random } from './seed';
+import { random, seedStamp, seededIds } from './seed';
 import { noProgress, type Progress } from '../progress';
 
 /**
@@ -60,8 +59,7 @@ export function seedEvents(db: Db, options: { seed: number; volunteers: number; 
   const rnd = random(options.seed * 104_729 + 31);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const between = (low: number, high: number) => low + Math.floor(rnd() * (high - low + 1));
-  let counter = 0;
-  const seededId = () => uuidv7({ msecs: SEED_EPOCH_MS + counter++, random: Uint8Array.from({ length: 16 }, () => Math.floor(rnd() * 256)) });
+  const seededId = seededIds(rnd, SEED_EPOCH_MS);
   const totalWeight = CATEGORIES.reduce((s, [, w]) => s + w, 0);
   const category = (): EventCategory => {
     let roll = rnd() * totalWeight;
@@ -71,8 +69,8 @@ export function seedEvents(db: Db, options: { seed: number; volunteers: number; 
 
   const office = readOffice(db)?.code ?? 'KZ';
   const staff = `staff@${office}`;
-  const clock = loadClock(db, replicaId(db));
-  const stamp: WriteStamp = { db, clock, actor: `seed@${office}`, at: new Date(SEED_EPOCH_MS).toISOString() };
+  const stamp = seedStamp(db, office, SEED_EPOCH_MS);
+  const { clock } = stamp;
   const byRegion = new Map<string, Person[]>();
   for (const v of db.prepare("SELECT id, region FROM volunteers WHERE deleted = 0 AND status = 'active' ORDER BY seq").all() as { id: string; region: string | null }[]) {
     const list = byRegion.get(v.region ?? office) ?? [];

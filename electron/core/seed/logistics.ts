@@ -1,10 +1,9 @@
-import { v7 as uuidv7 } from 'uuid';
 import { EMERGENCY_CATEGORIES, type EventCategory } from '../../../shared/domain/events';
 import { writeTransaction, type Db } from '../db/connection';
-import { readOffice, replicaId } from '../office/identity';
-import { loadClock, persistClock, syncClock } from '../replication/hlc';
-import { insertReplicated, type WriteStamp } from '../replication/write';
-import { random } from './seed';
+import { readOffice } from '../office/identity';
+import { persistClock, syncClock } from '../replication/hlc';
+import { insertReplicated } from '../replication/write';
+import { random, seedStamp, seededIds } from './seed';
 
 /**
  * Logistics for a seeded office: a stocked inventory (reusables and consumables, received in one
@@ -42,11 +41,10 @@ export interface LogisticsSeedResult {
 
 export function seedLogistics(db: Db, options: { seed: number }): LogisticsSeedResult {
   const rnd = random(options.seed * 7919 + 17);
-  let counter = 0;
-  const seededId = () => uuidv7({ msecs: SEED_EPOCH_MS + counter++, random: Uint8Array.from({ length: 16 }, () => Math.floor(rnd() * 256)) });
+  const seededId = seededIds(rnd, SEED_EPOCH_MS);
   const office = readOffice(db)?.code ?? null;
-  const clock = loadClock(db, replicaId(db));
-  const stamp: WriteStamp = { db, clock, actor: `seed@${office ?? 'KZ'}`, at: new Date(SEED_EPOCH_MS).toISOString() };
+  const stamp = seedStamp(db, office ?? 'KZ', SEED_EPOCH_MS);
+  const { clock } = stamp;
   const result: LogisticsSeedResult = { items: 0, allocations: 0, handouts: 0, vehicles: 0, trips: 0 };
   writeTransaction(db, () => {
     syncClock(db, clock);

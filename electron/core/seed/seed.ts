@@ -11,6 +11,20 @@ import { insertReplicated, type WriteStamp } from '../replication/write';
 import * as names from './names';
 import { noProgress, type Progress } from '../progress';
 
+/**
+ * Ids drawn from `rnd`, timed from `epochMs` on (each kind of seeded data has its own epoch): the
+ * same seed gives the same ids in the same order, so seeded databases dump alike.
+ */
+export function seededIds(rnd: () => number, epochMs: number): () => string {
+  let counter = 0;
+  return () => uuidv7({ msecs: epochMs + counter++, random: Uint8Array.from({ length: 16 }, () => Math.floor(rnd() * 256)) });
+}
+
+/** How seeded records are written: at the epoch's fixed instant, by `seed@<office>`, on the database's clock. */
+export function seedStamp(db: Db, office: string, epochMs: number): WriteStamp {
+  return { db, clock: loadClock(db, replicaId(db)), actor: `seed@${office}`, at: new Date(epochMs).toISOString() };
+}
+
 /** A small, fast, seedable generator (mulberry32): the same seed gives the same roster. */
 export function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -48,13 +62,11 @@ export function seedRoster(db: Db, options: SeedOptions): SeedResult {
   const progress = options.progress ?? noProgress;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const some = <T>(list: readonly T[], chance: number): T[] => list.filter(() => rnd() < chance);
-  const idBytes = () => Uint8Array.from({ length: 16 }, () => Math.floor(rnd() * 256));
-  let idCounter = 0;
-  const seededId = () => uuidv7({ msecs: SEED_EPOCH_MS + idCounter++, random: idBytes() });
+  const seededId = seededIds(rnd, SEED_EPOCH_MS);
 
   const office = readOffice(db);
-  const clock = loadClock(db, replicaId(db));
-  const stamp: WriteStamp = { db, clock, actor: `seed@${office?.code ?? '?'}`, at: new Date(SEED_EPOCH_MS).toISOString() };
+  const stamp = seedStamp(db, office?.code ?? '?', SEED_EPOCH_MS);
+  const { clock } = stamp;
   const homeRegion = office && office.code !== 'KZ' ? office.code : null;
   const usedIins = new Set((db.prepare('SELECT iin FROM volunteers WHERE iin IS NOT NULL').pluck().all() as string[]));
 

@@ -1,10 +1,9 @@
-import { v7 as uuidv7 } from 'uuid';
 import { addDays, enrolmentId, passQualificationId, validity } from '../../../shared/domain/trainings';
 import { writeTransaction, type Db } from '../db/connection';
-import { readOffice, replicaId } from '../office/identity';
-import { loadClock, persistClock, syncClock } from '../replication/hlc';
-import { insertReplicated, type WriteStamp } from '../replication/write';
-import { random } from './seed';
+import { readOffice } from '../office/identity';
+import { persistClock, syncClock } from '../replication/hlc';
+import { insertReplicated } from '../replication/write';
+import { random, seedStamp, seededIds } from './seed';
 
 /**
  * Trainings at national scale for a seeded roster: the national kinds and programs, about 3,000
@@ -35,11 +34,10 @@ export interface TrainingSeedResult {
 
 export function seedTrainings(db: Db, options: { seed: number; volunteers: number }): TrainingSeedResult {
   const rnd = random(options.seed * 7919 + 17);
-  let counter = 0;
-  const seededId = () => uuidv7({ msecs: SEED_EPOCH_MS + counter++, random: Uint8Array.from({ length: 16 }, () => Math.floor(rnd() * 256)) });
+  const seededId = seededIds(rnd, SEED_EPOCH_MS);
   const office = readOffice(db)?.code ?? null;
-  const clock = loadClock(db, replicaId(db));
-  const stamp: WriteStamp = { db, clock, actor: `seed@${office ?? '?'}`, at: new Date(SEED_EPOCH_MS).toISOString() };
+  const stamp = seedStamp(db, office ?? '?', SEED_EPOCH_MS);
+  const { clock } = stamp;
   const people = db.prepare('SELECT id FROM volunteers WHERE deleted = 0 ORDER BY seq').pluck().all() as string[];
   const results = Math.round(options.volunteers * 0.3);
   const sessionCount = people.length === 0 ? 0 : Math.max(1, Math.round(results / PER_SESSION));

@@ -2,13 +2,15 @@ import type { z } from 'zod';
 import { CallError } from '../../../shared/contract/errors';
 import type { EnrolOutcome, EnrolmentRow, SessionDetail, SessionRow, sessionInput, sessionQuery } from '../../../shared/contract/trainings';
 import {
-  ENROLLING_STATUSES, SESSION_STATUSES, ageOn, daysInMonth, enrolmentId, placements, scorePasses,
+  ENROLLING_STATUSES, SESSION_STATUSES, ageOn, enrolmentId, placements, scorePasses,
   type Attendance, type Placement, type SessionStatus,
 } from '../../../shared/domain/trainings';
+import { monthRange } from '../../../shared/domain/events';
+import { optionalFilters } from '../db/filters';
 import type { ReadDb } from '../db/read-only';
 import { resolveSurvivor } from '../replication/merges';
 import { newId } from '../replication/ids';
-import type { Row, SqlValue } from '../replication/tables';
+import type { Row } from '../replication/tables';
 import { entryOf, parseEntries } from '../replication/entries';
 import { prepared } from '../db/statements';
 import { insertReplicated, readRowClock, updateReplicated, type WriteStamp } from '../replication/write';
@@ -71,25 +73,12 @@ export function loadSession(db: ReadDb, id: string): SessionRow {
 type SessionQuery = z.output<typeof sessionQuery>;
 
 export function listSessions(db: ReadDb, q: SessionQuery): { total: number; rows: SessionRow[] } {
-  const where = ['s.deleted = 0'];
-  const params: SqlValue[] = [];
-  let from = q.from;
-  let to = q.to;
-  if (q.month) {
-    const [y, m] = q.month.split('-').map(Number) as [number, number];
-    from = `${q.month}-01`;
-    to = `${q.month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
-  }
+  const range = q.month ? monthRange(q.month) : { from: q.from, to: q.to };
   // Overlapping the range: a session spanning the first of the month shows in both months.
-  const filters: [string, SqlValue | undefined][] = [
-    ['s.start_date <= ?', to], ['s.end_date >= ?', from], ['s.program_id = ?', q.programId], ['s.status = ?', q.status],
-  ];
-  for (const [sql, value] of filters) {
-    if (value === undefined) continue;
-    where.push(sql);
-    params.push(value);
-  }
-  const clause = where.join(' AND ');
+  const { conditions, params } = optionalFilters([
+    ['s.start_date <= ?', range.to], ['s.end_date >= ?', range.from], ['s.program_id = ?', q.programId], ['s.status = ?', q.status],
+  ]);
+  const clause = ['s.deleted = 0', ...conditions].join(' AND ');
   const total = (prepared(db, `SELECT count(*) AS n FROM training_sessions s WHERE ${clause}`).get(...params) as { n: number }).n;
   const rows = prepared(db, `${SESSION_SELECT} WHERE ${clause} ORDER BY s.start_date, s.id LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as SessionSqlRow[];
   return { total, rows: rows.map(sessionOf) };

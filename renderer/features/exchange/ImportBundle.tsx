@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUNDLE_BASE64_MAX, type ImportSummaryView } from '../../../shared/contract/exchange';
 import { officeName, regionName } from '../../../shared/domain/regions';
@@ -8,6 +8,7 @@ import { hrefFor } from '../../app/router';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDateTime } from '../../ui/format';
 import { toastOk } from '../../ui/toasts';
+import { useFilePick } from '../../ui/useFilePick';
 import { useLongCall } from '../../ui/useLongCall';
 import { LongCallProgress } from '../../ui/LongCallProgress';
 import { ChangeReport } from './ChangeReport';
@@ -69,24 +70,21 @@ export function ImportBundle({ onImported }: { onImported(): void }) {
     await checkChosen({ fileName: picked.name, size: null, source: { token: picked.token } });
   };
 
-  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    reset();
-    if (file.size > MAX_FILE_BYTES) {
-      setTooLarge(true);
-      return;
-    }
-    setReading(true);
-    let base64: string;
-    try {
-      base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
-    } finally {
-      setReading(false);
-    }
-    await checkChosen({ fileName: file.name, size: file.size, source: { base64 } });
-  };
+  const choose = useFilePick({
+    maxBytes: MAX_FILE_BYTES,
+    onStart: reset,
+    onTooLarge: () => setTooLarge(true),
+    onFile: async (file) => {
+      setReading(true);
+      let base64: string;
+      try {
+        base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
+      } finally {
+        setReading(false);
+      }
+      await checkChosen({ fileName: file.name, size: file.size, source: { base64 } });
+    },
+  });
 
   const run = async () => {
     if (!chosen) return;
@@ -120,7 +118,7 @@ export function ImportBundle({ onImported }: { onImported(): void }) {
               accept=".erikti,application/octet-stream"
               className="visually-hidden"
               disabled={busy}
-              onChange={(e) => void choose(e)}
+              onChange={choose}
             />
           </>
         )}

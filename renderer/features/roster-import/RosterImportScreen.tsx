@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallResult } from '../../../shared/contract';
 import { bestSheet, ROSTER_FIELDS, ROSTER_LIMITS, type RosterField, type RosterMapping, type RosterProblem, type RosterReport, type RosterSheet } from '../../../shared/contract/roster';
@@ -7,6 +7,7 @@ import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
+import { HIDDEN_FILE_INPUT, useFilePick } from '../../ui/useFilePick';
 import { useLongCall } from '../../ui/useLongCall';
 import { LongCallProgress } from '../../ui/LongCallProgress';
 import { saveFile } from '../../app/files';
@@ -57,26 +58,23 @@ function FileStep({ onInspected }: { onInspected(value: Inspected): void }) {
   const [error, setError] = useState<unknown>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    setError(null);
-    if (file.size > ROSTER_LIMITS.fileBytes) {
-      setError({ key: 'error.roster.tooLarge', params: { limit: Math.round(ROSTER_LIMITS.fileBytes / 1024 / 1024) } });
-      return;
-    }
-    setProgress(0);
-    try {
-      const token = await uploadFile(file, setProgress);
-      const result = await call('roster.inspect', { token, fileName: file.name.slice(0, 255) });
-      onInspected({ ...result, token, fileName: file.name, size: file.size });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setProgress(null);
-    }
-  };
+  const choose = useFilePick({
+    maxBytes: ROSTER_LIMITS.fileBytes,
+    onStart: () => setError(null),
+    onTooLarge: () => setError({ key: 'error.roster.tooLarge', params: { limit: Math.round(ROSTER_LIMITS.fileBytes / 1024 / 1024) } }),
+    onFile: async (file) => {
+      setProgress(0);
+      try {
+        const token = await uploadFile(file, setProgress);
+        const result = await call('roster.inspect', { token, fileName: file.name.slice(0, 255) });
+        onInspected({ ...result, token, fileName: file.name, size: file.size });
+      } catch (failure) {
+        setError(failure);
+      } finally {
+        setProgress(null);
+      }
+    },
+  });
 
   return (
     <section className="form-section" aria-labelledby="roster-step-file">
@@ -89,9 +87,9 @@ function FileStep({ onInspected }: { onInspected(value: Inspected): void }) {
           data-testid="roster-file"
           type="file"
           accept=".xlsx,.csv,.tsv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }}
+          style={HIDDEN_FILE_INPUT}
           disabled={progress !== null}
-          onChange={(e) => void choose(e)}
+          onChange={choose}
         />
         {progress !== null && (
           <span role="status">

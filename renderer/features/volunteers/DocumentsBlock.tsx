@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentItem } from '../../../shared/contract/attachments';
 import { CallError } from '../../../shared/contract/errors';
@@ -10,6 +10,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { Select } from '../../ui/Field';
 import { formatDate } from '../../ui/format';
 import { toastError, toastOk } from '../../ui/toasts';
+import { HIDDEN_FILE_INPUT, useFilePick } from '../../ui/useFilePick';
 import { useAction, useLoad } from '../../ui/useLoad';
 
 /** What the file chooser offers; the core judges a file by its first bytes whatever this lets through. */
@@ -47,23 +48,21 @@ function AddDocument({ volunteerId, onAdded, onError: setError }: { volunteerId:
   const action = useAction();
   const input = useRef<HTMLInputElement>(null);
 
-  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    setError(null);
+  const choose = useFilePick({
     // Said before sending 5 MB anywhere; the core checks again (and the content's type).
-    if (file.size > ATTACHMENT_MAX_BYTES) {
-      setError(new CallError({ code: 'validation', key: 'error.attachments.tooLarge', params: { size: megabytes(file.size, true), limit: LIMIT_MB } }));
-      return;
-    }
-    const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
-    const added = await action.run(() => call('attachments.add', { volunteerId, kind, fileName: file.name.slice(0, 255), base64 }), setError);
-    if (added) {
-      toastOk('attachments.attached', { name: file.name });
-      onAdded();
-    }
-  };
+    maxBytes: ATTACHMENT_MAX_BYTES,
+    onStart: () => setError(null),
+    onTooLarge: (file) =>
+      setError(new CallError({ code: 'validation', key: 'error.attachments.tooLarge', params: { size: megabytes(file.size, true), limit: LIMIT_MB } })),
+    onFile: async (file) => {
+      const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
+      const added = await action.run(() => call('attachments.add', { volunteerId, kind, fileName: file.name.slice(0, 255), base64 }), setError);
+      if (added) {
+        toastOk('attachments.attached', { name: file.name });
+        onAdded();
+      }
+    },
+  });
 
   return (
     <div className="add-document">
@@ -83,9 +82,9 @@ function AddDocument({ volunteerId, onAdded, onError: setError }: { volunteerId:
         data-testid="document-file"
         type="file"
         accept={ACCEPT}
-        style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }}
+        style={HIDDEN_FILE_INPUT}
         disabled={action.busy}
-        onChange={(e) => void choose(e)}
+        onChange={choose}
       />
       <span className="muted small">{t('attachments.fileHint', { limit: LIMIT_MB })}</span>
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kazakhstanToday, paperDate, PrintedDocument } from '../../../../electron/core/documents/layout';
+import { headedDocument, kazakhstanToday, paperDate, paperDates, PrintedDocument } from '../../../../electron/core/documents/layout';
 import { pdfPages } from '../../../helpers/pdf';
 
 describe('printed document layout', () => {
@@ -25,6 +25,20 @@ describe('printed document layout', () => {
     expect(paperDate('2026-02-28')).toBe('28.02.2026');
     expect(kazakhstanToday(new Date('2026-11-27T18:59:59Z'))).toBe('2026-11-27');
     expect(kazakhstanToday(new Date('2026-11-27T19:00:00Z'))).toBe('2026-11-28');
+  });
+
+  it('writes one day as one date and several as a range', () => {
+    expect(paperDates('2026-12-01', '2026-12-01')).toBe('01.12.2026');
+    expect(paperDates('2026-12-01', '2026-12-03')).toBe('01.12.2026 – 03.12.2026');
+  });
+
+  it('heads a document with the office, its title and facts, and names the PDF "<title>: <subject>"', () => {
+    const doc = headedDocument({ lang: 'kk', printedOn: '2026-11-27', office: 'Атырау офисі', title: 'Тізім', subject: 'Су тасқыны', lines: [{ label: 'Орны', value: 'Атырау' }, { label: 'Бос', value: ' ' }] });
+    const [page] = pdfPages(doc.finish());
+    expect(page).toContain('Атырау офисі');
+    expect(page).toContain('Орны: Атырау');
+    expect(page).not.toContain('Бос');
+    expect(page).toContain('Тізім: Су тасқыны');
   });
 
   it('refuses a print date that is not a calendar date', () => {
