@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardFigure, Figure } from '../../../shared/contract/reports';
+import { DASHBOARD_FIGURES, type Dashboard, type DashboardFigure, type Figure } from '../../../shared/contract/reports';
 import { HOLDING_STATUSES, localDateTimeAt } from '../../../shared/domain/events';
 import { addDays, todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { Role } from '../../../shared/domain/vocabulary';
@@ -11,8 +11,8 @@ import { REGION_CODES, isCentre, regionFreshness, staleNote } from './freshness'
 import { instantsOf } from './report';
 
 /**
- * The office dashboard: what the office holds at a glance, each figure with the route of the
- * list behind it. Each regional figure is one SQL query grouped by region, so the centre's
+ * The office dashboard: what the office holds at a glance, each figure with whether the user may
+ * open the list behind it. Each regional figure is one SQL query grouped by region, so the centre's
  * per-region columns and its national figure come from the same rows (the national figure is
  * their sum, those without a region included). Conflicts and likely duplicates are this office's
  * own review lists, not a region's.
@@ -72,21 +72,24 @@ const REGIONAL: Partial<Record<DashboardFigure, (d: Dates) => { sql: string; par
   }),
 };
 
-/** The list behind each figure, and the role it needs (the link is left out for those who cannot open it). */
-const ROUTES: Record<DashboardFigure, { route: string; role: Role }> = {
-  activeVolunteers: { route: '#/volunteers', role: 'staff' },
-  newThisMonth: { route: '#/volunteers', role: 'staff' },
-  verifiedHoursMonth: { route: '#/hours', role: 'staff' },
-  verifiedHoursYear: { route: '#/hours', role: 'staff' },
-  unverifiedHours: { route: '#/hours', role: 'staff' },
-  entriesWaiting: { route: '#/hours', role: 'staff' },
-  trainingsHeld: { route: '#/trainings', role: 'staff' },
-  trainingsPassed: { route: '#/trainings', role: 'staff' },
-  upcomingEvents: { route: '#/events', role: 'staff' },
-  staffingGaps: { route: '#/events', role: 'staff' },
-  expiringQualifications: { route: '#/trainings/expiring', role: 'staff' },
-  openConflicts: { route: '#/conflicts', role: 'coordinator' },
-  likelyDuplicates: { route: '#/duplicates', role: 'coordinator' },
+/**
+ * The role the list behind each figure needs: a user who cannot open it gets the figure without a
+ * link. Where the list is and how it is filtered is the renderer's business.
+ */
+const LIST_ROLE: Record<DashboardFigure, Role> = {
+  activeVolunteers: 'staff',
+  newThisMonth: 'staff',
+  verifiedHoursMonth: 'staff',
+  verifiedHoursYear: 'staff',
+  unverifiedHours: 'staff',
+  entriesWaiting: 'staff',
+  trainingsHeld: 'staff',
+  trainingsPassed: 'staff',
+  upcomingEvents: 'staff',
+  staffingGaps: 'staff',
+  expiringQualifications: 'staff',
+  openConflicts: 'coordinator',
+  likelyDuplicates: 'coordinator',
 };
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -109,11 +112,7 @@ export function officeDashboard(db: ReadDb, role: Role, now: Date): Dashboard {
   values.set('openConflicts', prepared(db, 'SELECT count(*) FROM conflicts WHERE resolved_at IS NULL').pluck().get() as number);
   // Likely duplicates: `dashboard.duplicates` (a scan of every name), asked for apart.
   values.set('likelyDuplicates', null);
-  const figures: Figure[] = (Object.keys(ROUTES) as DashboardFigure[]).map((key) => ({
-    key,
-    value: values.get(key) ?? null,
-    route: roleAtLeast(role, ROUTES[key].role) ? ROUTES[key].route : null,
-  }));
+  const figures: Figure[] = DASHBOARD_FIGURES.map((key) => ({ key, value: values.get(key) ?? null, mayOpen: roleAtLeast(role, LIST_ROLE[key]) }));
   const centre = isCentre(office);
   return {
     office,

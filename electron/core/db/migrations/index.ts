@@ -15,6 +15,7 @@ import { attachments } from './0013-attachments';
 import { recordHistory } from './0014-record-history';
 import { reports } from './0015-reports';
 import { logistics } from './0016-logistics';
+import { rosterCreated } from './0017-roster-created';
 
 /** In order; the position is the schema version. Never edit a released migration: add one. */
-export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports, trainings, events, certificates, auditLog, savedViews, attachments, recordHistory, reports, logistics];
+export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports, trainings, events, certificates, auditLog, savedViews, attachments, recordHistory, reports, logistics, rosterCreated];
