@@ -28,7 +28,7 @@ import { SessionScreen } from '../features/trainings/SessionScreen';
 import { SessionsScreen } from '../features/trainings/SessionsScreen';
 import { DayScreen } from '../features/events/day/DayScreen';
 import { HoursBlock } from '../features/hours/HoursBlock';
-import { HoursScreen } from '../features/hours/HoursScreen';
+import { HOURS_ADDRESS, HoursScreen } from '../features/hours/HoursScreen';
 import { EventLogistics } from '../features/logistics/EventLogistics';
 import { InventoryScreen } from '../features/logistics/InventoryScreen';
 import { CertificatesBlock } from '../features/certificates/CertificatesBlock';
@@ -37,6 +37,7 @@ import { KeysScreen } from '../features/certificates/KeysScreen';
 import { SessionCertificates } from '../features/certificates/SessionCertificates';
 import { DashboardScreen } from '../features/reports/DashboardScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { ROSTER_ADDRESS } from './roster-store';
 import { route } from './route';
 
 /**
@@ -48,7 +49,7 @@ export const ROUTES = [
   // The landing route: the office's work at a glance; the reports are its second tab (one header entry for both).
   route('dashboard', 'overview', () => <DashboardScreen />, { nav: 'dashboard.nav' }),
   route('reports', 'reports', () => <ReportsScreen />, { under: 'dashboard' }),
-  route('volunteers', 'volunteers', () => <RosterScreen />, { nav: 'nav.volunteers' }),
+  route('volunteers', 'volunteers', ({ query }) => <RosterScreen query={query} />, { nav: 'nav.volunteers', query: ROSTER_ADDRESS }),
   route('volunteerNew', 'volunteers/new', () => <VolunteerEdit key="new" />, { under: 'volunteers' }),
   route('volunteer', 'volunteers/:id', ({ id }) => <VolunteerProfile key={id} id={id} more={<><QualificationsBlock volunteerId={id} /><HoursBlock volunteerId={id} /><CertificatesBlock volunteerId={id} /></>} />, { under: 'volunteers' }),
   route('volunteerEdit', 'volunteers/:id/edit', ({ id }) => <VolunteerEdit key={id} id={id} />, { under: 'volunteers' }),
@@ -77,7 +78,7 @@ export const ROUTES = [
   route('rosterImport', 'roster-import', () => <RosterImportScreen />, { under: 'volunteers' }),
   // The day (check-in and check-out) and the hours ledger belong to the events section.
   route('eventDay', 'events/:id/day', ({ id }) => <DayScreen key={id} eventId={id} />, { under: 'events' }),
-  route('hours', 'hours', () => <HoursScreen />, { under: 'events' }),
+  route('hours', 'hours', ({ query }) => <HoursScreen query={query} />, { under: 'events', query: HOURS_ADDRESS }),
   // Logistics: the office's inventory and vehicles (the event's part is on the event screen).
   route('logistics', 'logistics', () => <InventoryScreen />, { under: 'events' }),
   // Certificates: staff verify and read the register; administrators issue, print and revoke. Reached
