@@ -51,10 +51,7 @@ export function HoursScreen({ query = {} }: { query?: HoursAddress }) {
   const [toText, setTo] = useState(dateOr(query.to, today));
   const [category, setCategory] = useState('');
   const [verifiedOnly, setVerifiedOnly] = useState(query.verified === '1');
-  const waitingRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (query.waiting) waitingRef.current?.scrollIntoView({ block: 'start' });
-  }, [query.waiting]);
+
   const [by, setBy] = useState<SummaryGroup>('volunteer');
   /** The person whose entries are open under their totals (to verify or correct them). */
   const [opened, setOpened] = useState<string | null>(null);
@@ -67,6 +64,15 @@ export function HoursScreen({ query = {} }: { query?: HoursAddress }) {
   const totals = useLoad(() => call('hours.total', period), deps);
   const summary = useLoad(() => call('hours.summary', { ...period, by }), [...deps, by]);
   const waiting = useLoad(() => call('hours.list', { from, to, unverified: true }), [from, to, round]);
+  // Opened for what waits: the waiting list in view once it and the totals above it are there (once).
+  const waitingRef = useRef<HTMLElement>(null);
+  const scrolled = useRef(false);
+  const laidOut = waiting.data !== undefined && summary.data !== undefined;
+  useEffect(() => {
+    if (!query.waiting || !laidOut || scrolled.current) return;
+    scrolled.current = true;
+    waitingRef.current?.scrollIntoView({ block: 'start' });
+  }, [query.waiting, laidOut]);
   const exporting = useLongCall();
   const reload = () => setRound((r) => r + 1);
   const categories = EVENT_CATEGORIES.map((c) => ({ value: c, label: t(`vocab.eventCategory.${c}`) }));
