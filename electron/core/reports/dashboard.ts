@@ -1,5 +1,6 @@
 import { DASHBOARD_FIGURES, type Dashboard, type DashboardFigure, type Figure } from '../../../shared/contract/reports';
-import { HOLDING_STATUSES, localDateTimeAt } from '../../../shared/domain/events';
+import { localDateTimeAt } from '../../../shared/domain/events';
+import { OPEN_PLACES_SQL, UPCOMING_SQL } from '../events/planning';
 import { addDays, todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { Role } from '../../../shared/domain/vocabulary';
 import { roleAtLeast } from '../../../shared/domain/vocabulary';
@@ -17,8 +18,6 @@ import { instantsOf } from './report';
  * their sum, those without a region included). Conflicts and likely duplicates are this office's
  * own review lists, not a region's.
  */
-
-const HOLDING = HOLDING_STATUSES.map((s) => `'${s}'`).join(', ');
 
 type ByRegion = Map<string | null, number>;
 
@@ -50,15 +49,13 @@ const REGIONAL: Partial<Record<DashboardFigure, (d: Dates) => { sql: string; par
           WHERE ts.deleted = 0 AND ts.status IN ('held', 'closed') AND ts.end_date >= ? AND ts.end_date <= ? GROUP BY 1`,
     params: [d.yearStart, d.today],
   }),
-  upcomingEvents: (d) => ({
-    sql: "SELECT e.region, count(*) FROM events e WHERE e.deleted = 0 AND e.status IN ('planned', 'active') AND e.end_date >= ? GROUP BY 1",
-    params: [d.today],
-  }),
-  // Places still to fill on shifts not yet started (a shift holding more than it needs fills nothing else).
+  // The same conditions as the events list's "upcoming" and "places to fill" filters, which these figures open.
+  upcomingEvents: (d) => ({ sql: `SELECT e.region, count(*) FROM events e WHERE e.deleted = 0 AND ${UPCOMING_SQL} GROUP BY 1`, params: [d.today] }),
+  // Places still to fill on shifts not yet started.
   staffingGaps: (d) => ({
-    sql: `SELECT e.region, sum(max(COALESCE(s.needed, 0) - (SELECT count(*) FROM assignments a WHERE a.shift_id = s.id AND a.deleted = 0 AND a.status IN (${HOLDING})), 0))
+    sql: `SELECT e.region, sum(${OPEN_PLACES_SQL})
           FROM events e JOIN shifts s ON s.event_id = e.id AND s.deleted = 0
-          WHERE e.deleted = 0 AND e.status IN ('planned', 'active') AND e.end_date >= ? AND s.start_at >= ? GROUP BY 1`,
+          WHERE e.deleted = 0 AND ${UPCOMING_SQL} AND s.start_at >= ? GROUP BY 1`,
     params: [d.today, d.now],
   }),
   // Valid today and ending within 30 days, unless the person already holds the same kind for longer.
