@@ -37,6 +37,7 @@ import { KeysScreen } from '../features/certificates/KeysScreen';
 import { SessionCertificates } from '../features/certificates/SessionCertificates';
 import { DashboardScreen } from '../features/reports/DashboardScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { EVENTS_ADDRESS } from '../features/events/events-store';
 import { ROSTER_ADDRESS } from './roster-store';
 import { route } from './route';
 
@@ -59,7 +60,7 @@ export const ROUTES = [
   route('organisationEdit', 'organisations/:id/edit', ({ id }) => <OrganisationEdit key={id} id={id} />, { under: 'organisations' }),
   // Trainings: staff enrol and mark results; planning kinds, programs and sessions is a coordinator's.
   // Events: staff staff shifts; planning events and shifts, and cancelling, is a coordinator's.
-  route('events', 'events', () => <EventsScreen />, { nav: 'events.nav' }),
+  route('events', 'events', ({ query }) => <EventsScreen query={query} />, { nav: 'events.nav', query: EVENTS_ADDRESS }),
   route('eventNew', 'events/new', () => <EventEdit key="new" />, { under: 'events', role: 'coordinator' }),
   route('event', 'events/:id', ({ id }) => <EventScreen key={id} id={id} more={<EventLogistics eventId={id} />} />, { under: 'events' }),
   route('eventEdit', 'events/:id/edit', ({ id }) => <EventEdit key={id} id={id} />, { under: 'events', role: 'coordinator' }),

@@ -1,6 +1,7 @@
 import { DASHBOARD_FIGURES, type Dashboard, type DashboardFigure, type Figure } from '../../../shared/contract/reports';
 import { localDateTimeAt } from '../../../shared/domain/events';
 import { OPEN_PLACES_SQL, UPCOMING_SQL } from '../events/planning';
+import { heldBetweenSql } from '../trainings/sessions';
 import { addDays, todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { Role } from '../../../shared/domain/vocabulary';
 import { roleAtLeast } from '../../../shared/domain/vocabulary';
@@ -41,12 +42,12 @@ const REGIONAL: Partial<Record<DashboardFigure, (d: Dates) => { sql: string; par
   unverifiedHours: () => ({ sql: `SELECT region, hours FROM (${WAITING_SQL})`, params: [] }),
   entriesWaiting: () => ({ sql: `SELECT region, entries FROM (${WAITING_SQL})`, params: [] }),
   trainingsHeld: (d) => ({
-    sql: "SELECT ts.office, count(*) FROM training_sessions ts WHERE ts.deleted = 0 AND ts.status IN ('held', 'closed') AND ts.end_date >= ? AND ts.end_date <= ? GROUP BY 1",
+    sql: `SELECT ts.office, count(*) FROM training_sessions ts WHERE ts.deleted = 0 AND ${heldBetweenSql('ts')} GROUP BY 1`,
     params: [d.yearStart, d.today],
   }),
   trainingsPassed: (d) => ({
     sql: `SELECT ts.office, count(*) FROM training_sessions ts JOIN enrolments en ON en.session_id = ts.id AND en.deleted = 0 AND en.result = 'passed'
-          WHERE ts.deleted = 0 AND ts.status IN ('held', 'closed') AND ts.end_date >= ? AND ts.end_date <= ? GROUP BY 1`,
+          WHERE ts.deleted = 0 AND ${heldBetweenSql('ts')} GROUP BY 1`,
     params: [d.yearStart, d.today],
   }),
   // The same conditions as the events list's "upcoming" and "places to fill" filters, which these figures open.

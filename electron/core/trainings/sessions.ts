@@ -70,9 +70,17 @@ export function loadSession(db: ReadDb, id: string): SessionRow {
 
 type SessionQuery = z.output<typeof sessionQuery>;
 
-export function listSessions(db: ReadDb, q: SessionQuery): { total: number; rows: SessionRow[] } {
+/**
+ * Sessions held (held or closed) that ended from the first parameter to the second (today): the
+ * dashboard's "trainings held", on a table aliased `alias`.
+ */
+export const heldBetweenSql = (alias: string) => `${alias}.status IN ('held', 'closed') AND ${alias}.end_date >= ? AND ${alias}.end_date <= ?`;
+
+/** `today` (Kazakhstan's date) bounds `heldSince`. */
+export function listSessions(db: ReadDb, q: SessionQuery, today: string): { total: number; rows: SessionRow[] } {
   const where = ['s.deleted = 0'];
   const params: SqlValue[] = [];
+  if (q.heldSince) where.push(heldBetweenSql('s')), params.push(q.heldSince, today);
   let from = q.from;
   let to = q.to;
   if (q.month) {
