@@ -38,6 +38,7 @@ import { SessionCertificates } from '../features/certificates/SessionCertificate
 import { DashboardScreen } from '../features/reports/DashboardScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { EVENTS_ADDRESS } from '../features/events/events-store';
+import { SESSIONS_ADDRESS } from '../features/trainings/sessions-store';
 import { ROSTER_ADDRESS } from './roster-store';
 import { route } from './route';
 
@@ -64,7 +65,7 @@ export const ROUTES = [
   route('eventNew', 'events/new', () => <EventEdit key="new" />, { under: 'events', role: 'coordinator' }),
   route('event', 'events/:id', ({ id }) => <EventScreen key={id} id={id} more={<EventLogistics eventId={id} />} />, { under: 'events' }),
   route('eventEdit', 'events/:id/edit', ({ id }) => <EventEdit key={id} id={id} />, { under: 'events', role: 'coordinator' }),
-  route('trainings', 'trainings', () => <SessionsScreen />, { nav: 'trainings.nav' }),
+  route('trainings', 'trainings', ({ query }) => <SessionsScreen query={query} />, { nav: 'trainings.nav', query: SESSIONS_ADDRESS }),
   route('sessionNew', 'trainings/sessions/new', () => <SessionEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
   route('session', 'trainings/sessions/:id', ({ id }) => <SessionScreen key={id} id={id} more={(s) => <SessionCertificates session={s} />} />, { under: 'trainings' }),
   route('sessionEdit', 'trainings/sessions/:id/edit', ({ id }) => <SessionEdit key={id} id={id} />, { under: 'trainings', role: 'coordinator' }),

@@ -135,8 +135,14 @@ export function listEvents(db: ReadDb, q: EventQuery, now: string): { total: num
   const where = ['e.deleted = 0'];
   const params: SqlValue[] = [];
   const today = now.slice(0, 10);
-  if (q.upcoming) where.push(UPCOMING_SQL), params.push(today);
-  if (q.understaffed) where.push(UNDERSTAFFED_SQL), params.push(today, now);
+  if (q.upcoming) {
+    where.push(UPCOMING_SQL);
+    params.push(today);
+  }
+  if (q.understaffed) {
+    where.push(UNDERSTAFFED_SQL);
+    params.push(today, now);
+  }
   const range = q.month ? monthRange(q.month) : { from: q.from, to: q.to };
   // Overlapping the range: an event spanning the first of the month shows in both months.
   const filters: [string, SqlValue | undefined][] = [

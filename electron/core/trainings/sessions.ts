@@ -80,7 +80,10 @@ export const heldBetweenSql = (alias: string) => `${alias}.status IN ('held', 'c
 export function listSessions(db: ReadDb, q: SessionQuery, today: string): { total: number; rows: SessionRow[] } {
   const where = ['s.deleted = 0'];
   const params: SqlValue[] = [];
-  if (q.heldSince) where.push(heldBetweenSql('s')), params.push(q.heldSince, today);
+  if (q.heldSince) {
+    where.push(heldBetweenSql('s'));
+    params.push(q.heldSince, today);
+  }
   let from = q.from;
   let to = q.to;
   if (q.month) {

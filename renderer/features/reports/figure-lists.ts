@@ -18,8 +18,9 @@ export function listBehind(key: DashboardFigure, on: string, region?: string): R
     verifiedHoursYear: region ? null : { name: 'hours', query: { from: yearStart, to: on, verified: '1' } },
     unverifiedHours: region ? null : { name: 'hours', query: { waiting: '1' } },
     entriesWaiting: region ? null : { name: 'hours', query: { waiting: '1' } },
-    trainingsHeld: region ? null : { name: 'trainings' },
-    trainingsPassed: region ? null : { name: 'trainings' },
+    // Sessions are the office's, not a region's; the passes are counted on the sessions held.
+    trainingsHeld: region ? null : { name: 'trainings', query: { heldSince: yearStart } },
+    trainingsPassed: region ? null : { name: 'trainings', query: { heldSince: yearStart } },
     upcomingEvents: { name: 'events', query: { upcoming: '1', ...inRegion } },
     staffingGaps: { name: 'events', query: { understaffed: '1', ...inRegion } },
     expiringQualifications: region ? null : { name: 'expiring' },
