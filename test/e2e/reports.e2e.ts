@@ -42,7 +42,8 @@ test('the overview is the first screen; each figure links to its list; a report 
   const lists: Record<string, RegExp> = {
     activeVolunteers: /#\/volunteers\?status=active$/, newThisMonth: new RegExp(`#/volunteers\\?createdFrom=${monthStart}$`),
     verifiedHoursMonth: new RegExp(`#/hours\\?from=${monthStart}&to=${todayInKazakhstan()}&verified=1$`), entriesWaiting: /#\/hours\?waiting=1$/,
-    upcomingEvents: /#\/events/, expiringQualifications: /#\/trainings\/expiring$/, trainingsHeld: /#\/trainings/, openConflicts: /#\/conflicts$/, likelyDuplicates: /#\/duplicates$/,
+    upcomingEvents: /#\/events\?upcoming=1$/, staffingGaps: /#\/events\?understaffed=1$/, expiringQualifications: /#\/trainings\/expiring$/,
+    trainingsHeld: new RegExp(`#/trainings\\?heldSince=${todayInKazakhstan().slice(0, 4)}-01-01$`), openConflicts: /#\/conflicts$/, likelyDuplicates: /#\/duplicates$/,
   };
   // A figure's number and a count on its list, compared as digits (grouping spaces and decimal marks aside).
   const digits = (s: string | null) => (s ?? '').replace(/[^\d.,]/g, '').replace(',', '.');
@@ -80,6 +81,14 @@ test('the overview is the first screen; each figure links to its list; a report 
   await expect(page.locator('#hours-from')).toHaveValue('');
   await expect(page.getByTestId('hours-waiting').locator('.section-head .muted').first()).toHaveText(waiting);
   await page.screenshot({ path: path.join(shots, 'figure-entriesWaiting.png') });
+  await overview();
+  // At the centre a region's figure opens that region's list: the roster's count is the cell's.
+  const cell = page.getByTestId('region-KZ-75-activeVolunteers');
+  const inRegion = digits(await cell.textContent());
+  await cell.click();
+  await expect(page).toHaveURL(/#\/volunteers\?status=active&region=KZ-75$/);
+  await expect(page.getByTestId('roster-total')).not.toHaveText(text(langs.ru, 'common.loading'));
+  expect(digits(await page.getByTestId('roster-total').textContent())).toBe(inRegion);
   await overview();
 
   // Reports: hours for Almaty city in this year, exported and read back.
