@@ -18,7 +18,7 @@ import { RosterScreen } from '../features/volunteers/RosterScreen';
 import { VolunteerEdit } from '../features/volunteers/VolunteerEdit';
 import { VolunteerProfile } from '../features/volunteers/VolunteerProfile';
 import { QualificationsBlock } from '../features/trainings/QualificationsBlock';
-import { ExpiringScreen } from '../features/trainings/ExpiringScreen';
+import { EXPIRING_ADDRESS, ExpiringScreen } from '../features/trainings/ExpiringScreen';
 import { KindEdit } from '../features/trainings/KindEdit';
 import { KindsScreen } from '../features/trainings/KindsScreen';
 import { ProgramEdit } from '../features/trainings/ProgramEdit';
@@ -75,7 +75,7 @@ export const ROUTES = [
   route('qualificationKinds', 'trainings/kinds', () => <KindsScreen />, { under: 'trainings' }),
   route('kindNew', 'trainings/kinds/new', () => <KindEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
   route('kindEdit', 'trainings/kinds/:id/edit', ({ id }) => <KindEdit key={id} id={id} />, { under: 'trainings', role: 'coordinator' }),
-  route('expiring', 'trainings/expiring', () => <ExpiringScreen />, { under: 'trainings' }),
+  route('expiring', 'trainings/expiring', ({ query }) => <ExpiringScreen query={query} />, { under: 'trainings', query: EXPIRING_ADDRESS }),
   // Reached from the Volunteers screen's button: the header has no room for it beside Events.
   route('rosterImport', 'roster-import', () => <RosterImportScreen />, { under: 'volunteers' }),
   // The day (check-in and check-out) and the hours ledger belong to the events section.

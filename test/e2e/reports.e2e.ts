@@ -42,7 +42,7 @@ test('the overview is the first screen; each figure links to its list; a report 
   const lists: Record<string, RegExp> = {
     activeVolunteers: /#\/volunteers\?status=active$/, newThisMonth: new RegExp(`#/volunteers\\?createdFrom=${monthStart}$`),
     verifiedHoursMonth: new RegExp(`#/hours\\?from=${monthStart}&to=${todayInKazakhstan()}&verified=1$`), entriesWaiting: /#\/hours\?waiting=1$/,
-    upcomingEvents: /#\/events\?upcoming=1$/, staffingGaps: /#\/events\?understaffed=1$/, expiringQualifications: /#\/trainings\/expiring$/,
+    upcomingEvents: /#\/events\?upcoming=1$/, staffingGaps: /#\/events\?understaffed=1$/, expiringQualifications: /#\/trainings\/expiring\?grace=0$/,
     trainingsHeld: new RegExp(`#/trainings\\?heldSince=${todayInKazakhstan().slice(0, 4)}-01-01$`), openConflicts: /#\/conflicts$/, likelyDuplicates: /#\/duplicates$/,
   };
   // A figure's number and a count on its list, compared as digits (grouping spaces and decimal marks aside).

@@ -23,7 +23,8 @@ export function listBehind(key: DashboardFigure, on: string, region?: string): R
     trainingsPassed: region ? null : { name: 'trainings', query: { heldSince: yearStart } },
     upcomingEvents: { name: 'events', query: { upcoming: '1', ...inRegion } },
     staffingGaps: { name: 'events', query: { understaffed: '1', ...inRegion } },
-    expiringQualifications: region ? null : { name: 'expiring' },
+    // 30 days is the list's first window; those already in grace are not counted.
+    expiringQualifications: region ? null : { name: 'expiring', query: { grace: '0' } },
     openConflicts: region ? null : { name: 'conflicts' },
     likelyDuplicates: region ? null : { name: 'duplicates' },
   };
