@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../shared/contract/errors';
 import { BackupBanner } from '../features/backups/BackupBanner';
@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { toastError, useToasts } from '../ui/toasts';
 import { call } from './api';
 import { hrefFor, routeDef, useRoute, type Route } from './router';
+import type { RouteDef } from './route';
 import { ROUTES } from './routes';
 import { officeName } from '../../shared/domain/regions';
 import { useLang } from './i18n';
@@ -80,7 +81,10 @@ export function Shell() {
       </header>
       <main className="shell-main">
         {can('administrator') && current.name !== 'backups' && <BackupBanner screen={screen} />}
-        {can(current.role) ? current.screen(route) : ROUTES[0].screen({})}
+        {/* Another query is another start: the screen starts afresh from the filters the address names. */}
+        <Fragment key={JSON.stringify('query' in route ? route.query : null)}>
+          {can(current.role) ? current.screen(route as Parameters<RouteDef['screen']>[0]) : ROUTES[0].screen({})}
+        </Fragment>
       </main>
     </div>
   );

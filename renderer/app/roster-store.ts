@@ -21,6 +21,8 @@ export interface RosterFilters {
   /** A qualification kind the people must hold, valid on `qualifiedOn` (as typed; today when empty). */
   qualifiedKind: string;
   qualifiedOn: string;
+  /** 'YYYY-MM-DD': only people registered on that date or later (the dashboard's "new this month" sets it). */
+  createdFrom: string;
   sort: RosterSort;
   descending: boolean;
 }
@@ -36,7 +38,7 @@ interface RosterState {
   setColumns(columns: RosterColumn[]): void;
 }
 
-export const NO_FILTERS: RosterFilters = { text: '', region: '', status: '', skill: '', area: '', organisationId: '', consent: '', qualifiedKind: '', qualifiedOn: '', sort: 'name', descending: false };
+export const NO_FILTERS: RosterFilters = { text: '', region: '', status: '', skill: '', area: '', organisationId: '', consent: '', qualifiedKind: '', qualifiedOn: '', createdFrom: '', sort: 'name', descending: false };
 
 export const useRoster = create<RosterState>()((set) => ({
   filters: NO_FILTERS,
@@ -68,6 +70,7 @@ export function rosterQuery(filters: RosterFilters, text = filters.text): Roster
     qualifiedKind: filters.qualifiedKind || undefined,
     // A date still being typed does not filter yet (the field shows it is not a date).
     qualifiedOn: filters.qualifiedKind ? validDate(filters.qualifiedOn) : undefined,
+    createdFrom: isoDate.safeParse(filters.createdFrom).success ? filters.createdFrom : undefined,
     sort: filters.sort,
     descending: filters.descending,
   };
@@ -85,6 +88,7 @@ export function filtersOf(query: RosterQuery): RosterFilters {
     consent: query.consentMissing ? 'missing' : '',
     qualifiedKind: query.qualifiedKind ?? '',
     qualifiedOn: query.qualifiedOn ? formatDate(query.qualifiedOn) : '',
+    createdFrom: query.createdFrom ?? '',
     sort: query.sort ?? 'name',
     descending: query.descending ?? false,
   };
@@ -93,4 +97,13 @@ export function filtersOf(query: RosterQuery): RosterFilters {
 function validDate(text: string): string | undefined {
   const iso = dateForInput(text);
   return isoDate.safeParse(iso).success ? iso : undefined;
+}
+
+/** The roster's filters an address may name ('#/volunteers?status=active&createdFrom=2026-11-01'). */
+export const ROSTER_ADDRESS = ['status', 'region', 'createdFrom'] as const;
+export type RosterAddress = Partial<Record<(typeof ROSTER_ADDRESS)[number], string>>;
+
+/** Opens the roster filtered as an address says: those filters only, anything else cleared. */
+export function showRosterFor(address: RosterAddress): void {
+  useRoster.getState().setFilters({ ...NO_FILTERS, ...address });
 }

@@ -8,12 +8,20 @@ export type ParamsOf<P extends string> = P extends `${string}:${infer Name}/${in
     ? Record<Name, string>
     : unknown;
 
-export interface RouteDef<N extends string = string, P extends string = string> {
+/**
+ * The query parameters a screen reads from its address ('#/volunteers?status=active'): its initial
+ * filters, each a string as typed in the address and each optional.
+ */
+export type QueryOf<Q extends string> = [Q] extends [never] ? unknown : { query?: Partial<Record<Q, string>> };
+
+export interface RouteDef<N extends string = string, P extends string = string, Q extends string = string> {
   name: N;
   /** Segments after '#/'; ':name' segments are parameters. */
   path: P;
   // Method syntax on purpose: one table holds definitions with different parameters.
-  screen(params: ParamsOf<P>): ReactNode;
+  screen(params: ParamsOf<P> & QueryOf<Q>): ReactNode;
+  /** The query parameters the screen reads; any other in the address is ignored. */
+  query?: readonly Q[];
   /** Translation key of the header navigation entry this route has, if any. */
   nav?: string;
   /** The navigation entry shown as current while this route is open. */
@@ -22,11 +30,11 @@ export interface RouteDef<N extends string = string, P extends string = string> 
   role?: Role;
 }
 
-export function route<const N extends string, const P extends string>(
+export function route<const N extends string, const P extends string, const Q extends string = never>(
   name: N,
   path: P,
-  screen: (params: ParamsOf<P>) => ReactNode,
-  options: Pick<RouteDef, 'nav' | 'under' | 'role'> = {},
-): RouteDef<N, P> {
+  screen: (params: ParamsOf<P> & QueryOf<Q>) => ReactNode,
+  options: Pick<RouteDef, 'nav' | 'under' | 'role'> & { query?: readonly Q[] } = {},
+): RouteDef<N, P, Q> {
   return { name, path, screen, ...options };
 }

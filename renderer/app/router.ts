@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { ParamsOf, RouteDef } from './route';
+import type { ParamsOf, QueryOf, RouteDef } from './route';
 import { ROUTES } from './routes';
 
 /**
@@ -8,7 +8,7 @@ import { ROUTES } from './routes';
  * transport leaves alone.
  */
 type Flat<T> = { [K in keyof T]: T[K] } & {};
-type RouteOf<D> = D extends RouteDef<infer N, infer P> ? Flat<{ name: N } & ParamsOf<P>> : never;
+type RouteOf<D> = D extends RouteDef<infer N, infer P, infer Q> ? Flat<{ name: N } & ParamsOf<P> & QueryOf<Q>> : never;
 export type Route = RouteOf<(typeof ROUTES)[number]>;
 export type RouteName = Route['name'];
 
@@ -42,25 +42,37 @@ const better = (a: number[], b: number[]) => {
   return i >= 0 && a[i]! > b[i]!;
 };
 
+/** The query parameters the route declares, non-empty ones only; undefined when there are none. */
+function queryOf(def: RouteDef, search: string): Record<string, string> | undefined {
+  const given = new URLSearchParams(search);
+  const query = Object.fromEntries((def.query ?? []).flatMap((key) => (given.get(key) ? [[key, given.get(key)!]] : [])));
+  return Object.keys(query).length > 0 ? query : undefined;
+}
+
 export function parseRoute(hash: string): Route {
-  const segments = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const at = hash.indexOf('?');
+  const [path, search] = at < 0 ? [hash, ''] : [hash.slice(0, at), hash.slice(at + 1)];
+  const segments = path.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   let best: { def: RouteDef; score: number[] } | null = null;
   for (const def of TABLE) {
     const score = fit(def.path.split('/'), segments);
     if (score && (!best || better(score, best.score))) best = { def, score };
   }
   if (!best) return { name: TABLE[0]!.name } as Route;
-  const route: Record<string, string> = { name: best.def.name };
+  const route: Record<string, unknown> = { name: best.def.name };
   best.def.path.split('/').forEach((part, i) => {
     if (part.startsWith(':')) route[part.slice(1)] = segments[i]!;
   });
+  const query = queryOf(best.def, search);
+  if (query) route.query = query;
   return route as Route;
 }
 
 export function hrefFor(route: Route): string {
-  const params = route as Record<string, string>;
-  const path = routeDef(route.name).path.split('/').map((part) => (part.startsWith(':') ? encodeURIComponent(params[part.slice(1)] ?? '') : part));
-  return `#/${path.join('/')}`;
+  const params = route as Record<string, unknown>;
+  const path = routeDef(route.name).path.split('/').map((part) => (part.startsWith(':') ? encodeURIComponent(String(params[part.slice(1)] ?? '')) : part));
+  const query = new URLSearchParams(Object.entries((params.query ?? {}) as Record<string, string | undefined>).filter((entry): entry is [string, string] => !!entry[1]));
+  return `#/${path.join('/')}${query.size > 0 ? `?${query.toString()}` : ''}`;
 }
 
 export function navigate(route: Route): void {

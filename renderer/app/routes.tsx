@@ -18,7 +18,7 @@ import { RosterScreen } from '../features/volunteers/RosterScreen';
 import { VolunteerEdit } from '../features/volunteers/VolunteerEdit';
 import { VolunteerProfile } from '../features/volunteers/VolunteerProfile';
 import { QualificationsBlock } from '../features/trainings/QualificationsBlock';
-import { ExpiringScreen } from '../features/trainings/ExpiringScreen';
+import { EXPIRING_ADDRESS, ExpiringScreen } from '../features/trainings/ExpiringScreen';
 import { KindEdit } from '../features/trainings/KindEdit';
 import { KindsScreen } from '../features/trainings/KindsScreen';
 import { ProgramEdit } from '../features/trainings/ProgramEdit';
@@ -28,7 +28,7 @@ import { SessionScreen } from '../features/trainings/SessionScreen';
 import { SessionsScreen } from '../features/trainings/SessionsScreen';
 import { DayScreen } from '../features/events/day/DayScreen';
 import { HoursBlock } from '../features/hours/HoursBlock';
-import { HoursScreen } from '../features/hours/HoursScreen';
+import { HOURS_ADDRESS, HoursScreen } from '../features/hours/HoursScreen';
 import { EventLogistics } from '../features/logistics/EventLogistics';
 import { InventoryScreen } from '../features/logistics/InventoryScreen';
 import { CertificatesBlock } from '../features/certificates/CertificatesBlock';
@@ -37,6 +37,9 @@ import { KeysScreen } from '../features/certificates/KeysScreen';
 import { SessionCertificates } from '../features/certificates/SessionCertificates';
 import { DashboardScreen } from '../features/reports/DashboardScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { EVENTS_ADDRESS } from '../features/events/events-store';
+import { SESSIONS_ADDRESS } from '../features/trainings/sessions-store';
+import { ROSTER_ADDRESS } from './roster-store';
 import { route } from './route';
 
 /**
@@ -48,7 +51,7 @@ export const ROUTES = [
   // The landing route: the office's work at a glance; the reports are its second tab (one header entry for both).
   route('dashboard', 'overview', () => <DashboardScreen />, { nav: 'dashboard.nav' }),
   route('reports', 'reports', () => <ReportsScreen />, { under: 'dashboard' }),
-  route('volunteers', 'volunteers', () => <RosterScreen />, { nav: 'nav.volunteers' }),
+  route('volunteers', 'volunteers', ({ query }) => <RosterScreen query={query} />, { nav: 'nav.volunteers', query: ROSTER_ADDRESS }),
   route('volunteerNew', 'volunteers/new', () => <VolunteerEdit key="new" />, { under: 'volunteers' }),
   route('volunteer', 'volunteers/:id', ({ id }) => <VolunteerProfile key={id} id={id} more={<><QualificationsBlock volunteerId={id} /><HoursBlock volunteerId={id} /><CertificatesBlock volunteerId={id} /></>} />, { under: 'volunteers' }),
   route('volunteerEdit', 'volunteers/:id/edit', ({ id }) => <VolunteerEdit key={id} id={id} />, { under: 'volunteers' }),
@@ -58,11 +61,11 @@ export const ROUTES = [
   route('organisationEdit', 'organisations/:id/edit', ({ id }) => <OrganisationEdit key={id} id={id} />, { under: 'organisations' }),
   // Trainings: staff enrol and mark results; planning kinds, programs and sessions is a coordinator's.
   // Events: staff staff shifts; planning events and shifts, and cancelling, is a coordinator's.
-  route('events', 'events', () => <EventsScreen />, { nav: 'events.nav' }),
+  route('events', 'events', ({ query }) => <EventsScreen query={query} />, { nav: 'events.nav', query: EVENTS_ADDRESS }),
   route('eventNew', 'events/new', () => <EventEdit key="new" />, { under: 'events', role: 'coordinator' }),
   route('event', 'events/:id', ({ id }) => <EventScreen key={id} id={id} more={<EventLogistics eventId={id} />} />, { under: 'events' }),
   route('eventEdit', 'events/:id/edit', ({ id }) => <EventEdit key={id} id={id} />, { under: 'events', role: 'coordinator' }),
-  route('trainings', 'trainings', () => <SessionsScreen />, { nav: 'trainings.nav' }),
+  route('trainings', 'trainings', ({ query }) => <SessionsScreen query={query} />, { nav: 'trainings.nav', query: SESSIONS_ADDRESS }),
   route('sessionNew', 'trainings/sessions/new', () => <SessionEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
   route('session', 'trainings/sessions/:id', ({ id }) => <SessionScreen key={id} id={id} more={(s) => <SessionCertificates session={s} />} />, { under: 'trainings' }),
   route('sessionEdit', 'trainings/sessions/:id/edit', ({ id }) => <SessionEdit key={id} id={id} />, { under: 'trainings', role: 'coordinator' }),
@@ -72,12 +75,12 @@ export const ROUTES = [
   route('qualificationKinds', 'trainings/kinds', () => <KindsScreen />, { under: 'trainings' }),
   route('kindNew', 'trainings/kinds/new', () => <KindEdit key="new" />, { under: 'trainings', role: 'coordinator' }),
   route('kindEdit', 'trainings/kinds/:id/edit', ({ id }) => <KindEdit key={id} id={id} />, { under: 'trainings', role: 'coordinator' }),
-  route('expiring', 'trainings/expiring', () => <ExpiringScreen />, { under: 'trainings' }),
+  route('expiring', 'trainings/expiring', ({ query }) => <ExpiringScreen query={query} />, { under: 'trainings', query: EXPIRING_ADDRESS }),
   // Reached from the Volunteers screen's button: the header has no room for it beside Events.
   route('rosterImport', 'roster-import', () => <RosterImportScreen />, { under: 'volunteers' }),
   // The day (check-in and check-out) and the hours ledger belong to the events section.
   route('eventDay', 'events/:id/day', ({ id }) => <DayScreen key={id} eventId={id} />, { under: 'events' }),
-  route('hours', 'hours', () => <HoursScreen />, { under: 'events' }),
+  route('hours', 'hours', ({ query }) => <HoursScreen query={query} />, { under: 'events', query: HOURS_ADDRESS }),
   // Logistics: the office's inventory and vehicles (the event's part is on the event screen).
   route('logistics', 'logistics', () => <InventoryScreen />, { under: 'events' }),
   // Certificates: staff verify and read the register; administrators issue, print and revoke. Reached

@@ -62,6 +62,10 @@ export const eventQuery = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
   text: z.string().max(200).default(''),
+  /** Planned or under way and not over yet (the dashboard's "upcoming events"). */
+  upcoming: z.boolean().optional(),
+  /** Upcoming with places still to fill on a shift yet to start (the dashboard's "staffing gaps"). */
+  understaffed: z.boolean().optional(),
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(1000).default(100),
 });

@@ -43,15 +43,18 @@ export const reportResult = z.object({
 });
 export type ReportResult = z.infer<typeof reportResult>;
 
-/** One figure of the dashboard and the route of the list behind it (`#/…`, a renderer route with its filters). */
-export const figure = z.object({ key: z.string(), value: z.number().nullable(), route: z.string().nullable() });
-export type Figure = z.infer<typeof figure>;
-
 export const DASHBOARD_FIGURES = [
   'activeVolunteers', 'newThisMonth', 'verifiedHoursMonth', 'verifiedHoursYear', 'unverifiedHours', 'trainingsHeld', 'trainingsPassed',
   'upcomingEvents', 'staffingGaps', 'expiringQualifications', 'entriesWaiting', 'openConflicts', 'likelyDuplicates',
 ] as const;
 export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number];
+
+/**
+ * One figure of the dashboard, and whether this user may open the list behind it (the core knows
+ * roles, the renderer knows where each list is and how to filter it to what the figure counts).
+ */
+export const figure = z.object({ key: z.enum(DASHBOARD_FIGURES), value: z.number().nullable(), mayOpen: z.boolean() });
+export type Figure = z.infer<typeof figure>;
 
 /** When a region's last bundle arrived here and what it carried (records per table). */
 export const freshness = z.object({

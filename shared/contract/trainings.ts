@@ -122,6 +122,8 @@ export const sessionQuery = z.strictObject({
   /** Sessions overlapping [from, to]. */
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** Held (or closed) sessions that ended on this date or later and by today: the dashboard's "trainings held". */
+  heldSince: isoDate.optional(),
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(1000).default(100),
 });

@@ -35,6 +35,8 @@ export const volunteerQuery = z.strictObject({
   /** Only people holding a valid qualification of this kind on `qualifiedOn` (today in Kazakhstan by default). */
   qualifiedKind: z.string().max(64).optional(),
   qualifiedOn: isoDate.optional(),
+  /** Only people registered here on this date or later (Kazakhstan's calendar): the dashboard's "new this month". */
+  createdFrom: isoDate.optional(),
   sort: z.enum(VOLUNTEER_SORTS).default('name'),
   descending: z.boolean().default(false),
   offset: z.number().int().min(0).max(10_000_000).default(0),

@@ -87,6 +87,11 @@ export function todayInKazakhstan(now: Date = new Date()): string {
   return new Date(now.getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** The instant a Kazakhstan calendar date begins (its midnight, UTC+5), as stored timestamps are written. */
+export function startOfDayInKazakhstan(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00+05:00`)).toISOString();
+}
+
 export interface Validity {
   /** Last day it is valid, null = never expires. */
   validUntil: string | null;

@@ -105,11 +105,28 @@ function seed(office: Core, centre: Core): Record<string, string> {
  * Views a screen shows after a click (its address stays): checked after the screen itself, then
  * undone. ADD A LINE HERE for a screen with a second view worth checking.
  */
+const goTo = (page: Page, hash: string) => page.evaluate((h) => void (window.location.hash = h), hash);
+const monthStart = () => `${todayInKazakhstan().slice(0, 7)}-01`;
+
 const MORE_VIEWS: Record<string, { name: string; open: (page: Page, lang: Lang) => Promise<void>; back: (page: Page, lang: Lang) => Promise<void> }[]> = {
+  // The lists as the overview's figures open them, filtered by their address.
+  volunteers: [{
+    name: 'volunteersFromOverview',
+    open: (page) => goTo(page, `#/volunteers?status=active&createdFrom=${monthStart()}`),
+    back: (page, lang) => page.getByRole('button', { name: text(langs[lang], 'roster.clear'), exact: true }).click(),
+  }],
+  hours: [{ name: 'hoursWaiting', open: (page) => goTo(page, '#/hours?waiting=1'), back: (page) => goTo(page, '#/hours') }],
   events: [{
     name: 'eventsCalendar',
     open: (page) => page.getByTestId('events-view-calendar').click(),
     back: (page) => page.getByTestId('events-view-list').click(),
+  }, {
+    name: 'eventsFromOverview',
+    open: (page) => goTo(page, '#/events?upcoming=1&understaffed=1&region=KZ-75'),
+    back: async (page) => {
+      await page.getByTestId('events-upcoming').click();
+      await page.getByTestId('events-understaffed').click();
+    },
   }],
   // The dialogs: opened by keyboard, closed with Escape.
   session: [
@@ -123,6 +140,10 @@ const MORE_VIEWS: Record<string, { name: string; open: (page: Page, lang: Lang) 
     name: 'trainingsCalendar',
     open: (page, lang) => page.getByRole('button', { name: text(langs[lang], 'trainings.sessions.calendarView') }).click(),
     back: (page, lang) => page.getByRole('button', { name: text(langs[lang], 'trainings.sessions.listView') }).click(),
+  }, {
+    name: 'trainingsFromOverview',
+    open: (page) => goTo(page, `#/trainings?heldSince=${todayInKazakhstan().slice(0, 4)}-01-01`),
+    back: (page) => page.getByTestId('sessions-held-since').click(),
   }],
 };
 

@@ -20,6 +20,9 @@ test('the overview is the first screen; each figure links to its list; a report 
   seedEvents(office.core.db, { volunteers: 300, seed: 5 });
   const someone = office.core.db.prepare("SELECT id FROM volunteers WHERE deleted = 0 AND region = 'KZ-75' LIMIT 1").pluck().get() as string;
   office.core.callAs(CLI_ACTOR, 'hours.add', { volunteerId: someone, date: todayInKazakhstan(), hours: 3, category: 'animals' });
+  // The seed's records are of past months: two people registered and hours verified today make this month's figures count.
+  for (const lastName of ['Жаңабаева', 'Жаңабаев']) office.core.callAs(CLI_ACTOR, 'volunteers.create', { lastName, firstName: 'Айгүл', status: 'active' });
+  office.core.callAs(CLI_ACTOR, 'hours.add', { volunteerId: someone, date: todayInKazakhstan(), hours: 2.5, category: 'animals', verified: true });
 
   await page.goto(office.host.url);
   await signIn(page, 'coord', 'coordinator pass');
@@ -34,17 +37,59 @@ test('the overview is the first screen; each figure links to its list; a report 
   }
   await speak(page, 'ru');
 
-  // Every figure with a list behind it opens that list.
+  // Every figure with a list behind it opens that list, filtered to what it counts.
+  const monthStart = `${todayInKazakhstan().slice(0, 7)}-01`;
   const lists: Record<string, RegExp> = {
-    activeVolunteers: /#\/volunteers$/, entriesWaiting: /#\/hours$/, upcomingEvents: /#\/events$/,
-    expiringQualifications: /#\/trainings\/expiring$/, trainingsHeld: /#\/trainings$/, openConflicts: /#\/conflicts$/, likelyDuplicates: /#\/duplicates$/,
+    activeVolunteers: /#\/volunteers\?status=active$/, newThisMonth: new RegExp(`#/volunteers\\?createdFrom=${monthStart}$`),
+    verifiedHoursMonth: new RegExp(`#/hours\\?from=${monthStart}&to=${todayInKazakhstan()}&verified=1$`), entriesWaiting: /#\/hours\?waiting=1$/,
+    upcomingEvents: /#\/events\?upcoming=1$/, staffingGaps: /#\/events\?understaffed=1$/, expiringQualifications: /#\/trainings\/expiring\?grace=0$/,
+    trainingsHeld: new RegExp(`#/trainings\\?heldSince=${todayInKazakhstan().slice(0, 4)}-01-01$`), openConflicts: /#\/conflicts$/, likelyDuplicates: /#\/duplicates$/,
+  };
+  // A figure's number and a count on its list, compared as digits (grouping spaces and decimal marks aside).
+  const digits = (s: string | null) => (s ?? '').replace(/[^\d.,]/g, '').replace(',', '.');
+  const figureValue = async (figure: string) => digits(await page.getByTestId(`figure-${figure}`).locator('.figure-value').textContent());
+  const overview = async () => {
+    await page.locator('nav a[href="#/overview"]').click();
+    await expect(figures).toBeVisible();
   };
   for (const [figure, url] of Object.entries(lists)) {
     await page.getByTestId(`figure-${figure}`).click();
     await expect(page).toHaveURL(url);
-    await page.locator('nav a[href="#/overview"]').click();
-    await expect(figures).toBeVisible();
+    await overview();
   }
+
+  // The roster's count is the figure: active volunteers, and those new this month.
+  for (const figure of ['activeVolunteers', 'newThisMonth']) {
+    const value = await figureValue(figure);
+    expect(Number(value), figure).toBeGreaterThan(0);
+    await page.getByTestId(`figure-${figure}`).click();
+    await expect(page.getByTestId('roster-total')).not.toHaveText(text(langs.ru, 'common.loading'));
+    expect(digits(await page.getByTestId('roster-total').textContent()), figure).toBe(value);
+    await page.screenshot({ path: path.join(shots, `figure-${figure}.png`) });
+    await overview();
+  }
+  // Verified hours this month: the ledger opens on this month's verified hours, its total the figure;
+  // the entries waiting: every date, the waiting list as long as the figure says.
+  const verified = await figureValue('verifiedHoursMonth');
+  expect(Number(verified)).toBeGreaterThan(0);
+  await page.getByTestId('figure-verifiedHoursMonth').click();
+  await expect(page.getByTestId('hours-total')).toBeVisible();
+  expect(digits((await page.getByTestId('hours-total').textContent())!.match(/\d[\d\s\u00a0]*(?:[.,]\d+)?/)![0]), 'verified hours').toBe(verified);
+  await overview();
+  const waiting = await figureValue('entriesWaiting');
+  await page.getByTestId('figure-entriesWaiting').click();
+  await expect(page.locator('#hours-from')).toHaveValue('');
+  await expect(page.getByTestId('hours-waiting').locator('.section-head .muted').first()).toHaveText(waiting);
+  await page.screenshot({ path: path.join(shots, 'figure-entriesWaiting.png') });
+  await overview();
+  // At the centre a region's figure opens that region's list: the roster's count is the cell's.
+  const cell = page.getByTestId('region-KZ-75-activeVolunteers');
+  const inRegion = digits(await cell.textContent());
+  await cell.click();
+  await expect(page).toHaveURL(/#\/volunteers\?status=active&region=KZ-75$/);
+  await expect(page.getByTestId('roster-total')).not.toHaveText(text(langs.ru, 'common.loading'));
+  expect(digits(await page.getByTestId('roster-total').textContent())).toBe(inRegion);
+  await overview();
 
   // Reports: hours for Almaty city in this year, exported and read back.
   await page.getByTestId('reports-tab-reports').click();

@@ -45,7 +45,7 @@ function livePerson(ctx: ReadContext, asked: string): string {
 }
 
 export const eventHandlers: HandlerMap<keyof typeof eventCalls> = {
-  'events.list': (query, ctx) => listEvents(ctx.db, query),
+  'events.list': (query, ctx) => listEvents(ctx.db, query, nowHere(ctx)),
   // Another office's event is shown read-only: the screen hides what the core would refuse.
   'events.get': ({ id }, ctx) => ({ ...eventDetail(ctx.db, id), mayChange: mayChangeHere(ctx.db, 'events', id) }),
   'events.add': (input, ctx) => ({ id: addEvent(ctx.stamp(), input, officeCode(ctx)) }),

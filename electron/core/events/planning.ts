@@ -124,14 +124,27 @@ export const RELEASED_SQL = "a.status = 'released' AND a.deleted = 0";
 
 type EventQuery = z.output<typeof eventQuery>;
 
-export function listEvents(db: ReadDb, q: EventQuery): { total: number; rows: EventRow[] } {
+/** Planned or under way, and not over by the date given as its parameter (today): "upcoming". */
+export const UPCOMING_SQL = "e.status IN ('planned', 'active') AND e.end_date >= ?";
+/** Places still to fill on shift `s`: never negative, a shift holding more than it needs fills nothing else. */
+export const OPEN_PLACES_SQL = `max(COALESCE(s.needed, 0) - (SELECT count(*) FROM assignments a WHERE a.shift_id = s.id AND ${HOLDING_SQL}), 0)`;
+/** Upcoming, with places to fill on a shift starting at the parameters' time or later (today, now). */
+const UNDERSTAFFED_SQL = `${UPCOMING_SQL} AND EXISTS (SELECT 1 FROM shifts s WHERE s.event_id = e.id AND s.deleted = 0 AND s.start_at >= ? AND ${OPEN_PLACES_SQL} > 0)`;
+
+/** `now` is the Kazakhstan wall-clock time ('YYYY-MM-DDTHH:MM') "upcoming" and "places to fill" count from. */
+export function listEvents(db: ReadDb, q: EventQuery, now: string): { total: number; rows: EventRow[] } {
+  const today = now.slice(0, 10);
+  const toggles: [string, SqlValue[]][] = [];
+  if (q.upcoming) toggles.push([UPCOMING_SQL, [today]]);
+  if (q.understaffed) toggles.push([UNDERSTAFFED_SQL, [today, now]]);
   const range = q.month ? monthRange(q.month) : { from: q.from, to: q.to };
   // Overlapping the range: an event spanning the first of the month shows in both months.
-  const { conditions, params } = optionalFilters([
+  const filters = optionalFilters([
     ['e.start_date <= ?', range.to], ['e.end_date >= ?', range.from], ['e.category = ?', q.category], ['e.status = ?', q.status], ['e.region = ?', q.region],
     ["instr(lower(e.title), lower(?)) > 0", q.text.trim() || undefined],
   ]);
-  const clause = ['e.deleted = 0', ...conditions].join(' AND ');
+  const clause = ['e.deleted = 0', ...toggles.map(([sql]) => sql), ...filters.conditions].join(' AND ');
+  const params = [...toggles.flatMap(([, values]) => values), ...filters.params];
   const total = (prepared(db, `SELECT count(*) AS n FROM events e WHERE ${clause}`).get(...params) as { n: number }).n;
   const rows = prepared(db, `${EVENT_SELECT} WHERE ${clause} ORDER BY e.start_date, e.id LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as EventSqlRow[];
   return { total, rows: rows.map(eventOf) };

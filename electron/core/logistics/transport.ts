@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { TripRow, VehicleRow, tripInput, vehicleInput } from '../../../shared/contract/logistics';
-import { CLOSED_EVENT_STATUSES, HOLDING_STATUSES, localMinutes } from '../../../shared/domain/events';
+import { CLOSED_EVENT_STATUSES, localMinutes } from '../../../shared/domain/events';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { assertMayChange } from '../exchange/authority';

@@ -1,5 +1,7 @@
-import type { Dashboard, DashboardFigure, Figure } from '../../../shared/contract/reports';
-import { HOLDING_STATUSES, localDateTimeAt } from '../../../shared/domain/events';
+import { DASHBOARD_FIGURES, type Dashboard, type DashboardFigure, type Figure } from '../../../shared/contract/reports';
+import { localDateTimeAt } from '../../../shared/domain/events';
+import { OPEN_PLACES_SQL, UPCOMING_SQL } from '../events/planning';
+import { heldBetweenSql } from '../trainings/sessions';
 import { addDays, todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { Role } from '../../../shared/domain/vocabulary';
 import { roleAtLeast } from '../../../shared/domain/vocabulary';
@@ -11,14 +13,12 @@ import { REGION_CODES, isCentre, regionFreshness, staleNote } from './freshness'
 import { instantsOf } from './report';
 
 /**
- * The office dashboard: what the office holds at a glance, each figure with the route of the
- * list behind it. Each regional figure is one SQL query grouped by region, so the centre's
+ * The office dashboard: what the office holds at a glance, each figure with whether the user may
+ * open the list behind it. Each regional figure is one SQL query grouped by region, so the centre's
  * per-region columns and its national figure come from the same rows (the national figure is
  * their sum, those without a region included). Conflicts and likely duplicates are this office's
  * own review lists, not a region's.
  */
-
-const HOLDING = HOLDING_STATUSES.map((s) => `'${s}'`).join(', ');
 
 type ByRegion = Map<string | null, number>;
 
@@ -39,23 +39,21 @@ const REGIONAL: Partial<Record<DashboardFigure, (d: Dates) => { sql: string; par
     params: [instantsOf({ from: d.monthStart, to: d.today }).start],
   }),
   trainingsHeld: (d) => ({
-    sql: "SELECT ts.office, count(*) FROM training_sessions ts WHERE ts.deleted = 0 AND ts.status IN ('held', 'closed') AND ts.end_date >= ? AND ts.end_date <= ? GROUP BY 1",
+    sql: `SELECT ts.office, count(*) FROM training_sessions ts WHERE ts.deleted = 0 AND ${heldBetweenSql('ts')} GROUP BY 1`,
     params: [d.yearStart, d.today],
   }),
   trainingsPassed: (d) => ({
     sql: `SELECT ts.office, count(*) FROM training_sessions ts JOIN enrolments en ON en.session_id = ts.id AND en.deleted = 0 AND en.result = 'passed'
-          WHERE ts.deleted = 0 AND ts.status IN ('held', 'closed') AND ts.end_date >= ? AND ts.end_date <= ? GROUP BY 1`,
+          WHERE ts.deleted = 0 AND ${heldBetweenSql('ts')} GROUP BY 1`,
     params: [d.yearStart, d.today],
   }),
-  upcomingEvents: (d) => ({
-    sql: "SELECT e.region, count(*) FROM events e WHERE e.deleted = 0 AND e.status IN ('planned', 'active') AND e.end_date >= ? GROUP BY 1",
-    params: [d.today],
-  }),
-  // Places still to fill on shifts not yet started (a shift holding more than it needs fills nothing else).
+  // The same conditions as the events list's "upcoming" and "places to fill" filters, which these figures open.
+  upcomingEvents: (d) => ({ sql: `SELECT e.region, count(*) FROM events e WHERE e.deleted = 0 AND ${UPCOMING_SQL} GROUP BY 1`, params: [d.today] }),
+  // Places still to fill on shifts not yet started.
   staffingGaps: (d) => ({
-    sql: `SELECT e.region, sum(max(COALESCE(s.needed, 0) - (SELECT count(*) FROM assignments a WHERE a.shift_id = s.id AND a.deleted = 0 AND a.status IN (${HOLDING})), 0))
+    sql: `SELECT e.region, sum(${OPEN_PLACES_SQL})
           FROM events e JOIN shifts s ON s.event_id = e.id AND s.deleted = 0
-          WHERE e.deleted = 0 AND e.status IN ('planned', 'active') AND e.end_date >= ? AND s.start_at >= ? GROUP BY 1`,
+          WHERE e.deleted = 0 AND ${UPCOMING_SQL} AND s.start_at >= ? GROUP BY 1`,
     params: [d.today, d.now],
   }),
   // Valid today and ending within 30 days, unless the person already holds the same kind for longer.
@@ -70,21 +68,24 @@ const REGIONAL: Partial<Record<DashboardFigure, (d: Dates) => { sql: string; par
   }),
 };
 
-/** The list behind each figure, and the role it needs (the link is left out for those who cannot open it). */
-const ROUTES: Record<DashboardFigure, { route: string; role: Role }> = {
-  activeVolunteers: { route: '#/volunteers', role: 'staff' },
-  newThisMonth: { route: '#/volunteers', role: 'staff' },
-  verifiedHoursMonth: { route: '#/hours', role: 'staff' },
-  verifiedHoursYear: { route: '#/hours', role: 'staff' },
-  unverifiedHours: { route: '#/hours', role: 'staff' },
-  entriesWaiting: { route: '#/hours', role: 'staff' },
-  trainingsHeld: { route: '#/trainings', role: 'staff' },
-  trainingsPassed: { route: '#/trainings', role: 'staff' },
-  upcomingEvents: { route: '#/events', role: 'staff' },
-  staffingGaps: { route: '#/events', role: 'staff' },
-  expiringQualifications: { route: '#/trainings/expiring', role: 'staff' },
-  openConflicts: { route: '#/conflicts', role: 'coordinator' },
-  likelyDuplicates: { route: '#/duplicates', role: 'coordinator' },
+/**
+ * The role the list behind each figure needs: a user who cannot open it gets the figure without a
+ * link. Where the list is and how it is filtered is the renderer's business.
+ */
+const LIST_ROLE: Record<DashboardFigure, Role> = {
+  activeVolunteers: 'staff',
+  newThisMonth: 'staff',
+  verifiedHoursMonth: 'staff',
+  verifiedHoursYear: 'staff',
+  unverifiedHours: 'staff',
+  entriesWaiting: 'staff',
+  trainingsHeld: 'staff',
+  trainingsPassed: 'staff',
+  upcomingEvents: 'staff',
+  staffingGaps: 'staff',
+  expiringQualifications: 'staff',
+  openConflicts: 'coordinator',
+  likelyDuplicates: 'coordinator',
 };
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -138,11 +139,7 @@ export function officeDashboard(db: ReadDb, role: Role, now: Date): Dashboard {
   values.set('openConflicts', prepared(db, 'SELECT count(*) FROM conflicts WHERE resolved_at IS NULL').pluck().get() as number);
   // Likely duplicates: `dashboard.duplicates` (a scan of every name), asked for apart.
   values.set('likelyDuplicates', null);
-  const figures: Figure[] = (Object.keys(ROUTES) as DashboardFigure[]).map((key) => ({
-    key,
-    value: values.get(key) ?? null,
-    route: roleAtLeast(role, ROUTES[key].role) ? ROUTES[key].route : null,
-  }));
+  const figures: Figure[] = DASHBOARD_FIGURES.map((key) => ({ key, value: values.get(key) ?? null, mayOpen: roleAtLeast(role, LIST_ROLE[key]) }));
   const centre = isCentre(office);
   return {
     office,

@@ -1,5 +1,5 @@
 import type { ReportColumn, ReportNote } from '../../../shared/contract/reports';
-import { addDays, todayInKazakhstan } from '../../../shared/domain/trainings';
+import { addDays, startOfDayInKazakhstan, todayInKazakhstan } from '../../../shared/domain/trainings';
 import type { ReadDb } from '../db/read-only';
 
 /**
@@ -46,8 +46,7 @@ export function periodOf(q: { from?: string; to?: string; region?: string }, now
  * to compare with `created_at` stamps. Kazakhstan is UTC+5 all year.
  */
 export function instantsOf(period: { from: string; to: string }): { start: string; end: string } {
-  const midnight = (date: string) => new Date(Date.parse(`${date}T00:00:00+05:00`)).toISOString();
-  return { start: midnight(period.from), end: midnight(addDays(period.to, 1)) };
+  return { start: startOfDayInKazakhstan(period.from), end: startOfDayInKazakhstan(addDays(period.to, 1)) };
 }
 
 /** Hours and sums to two decimals (entries are quarters, sums of many floats drift). */

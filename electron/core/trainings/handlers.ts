@@ -81,7 +81,7 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingCalls> = {
     return { id };
   },
 
-  'trainings.sessions.list': (query, ctx) => listSessions(ctx.db, query),
+  'trainings.sessions.list': (query, ctx) => listSessions(ctx.db, query, todayInKazakhstan(ctx.now())),
   'trainings.sessions.get': ({ id }, ctx) => sessionDetail(ctx.db, id),
   'trainings.sessions.add': (input, ctx) => ({ id: addSession(ctx.stamp(), input, officeCode(ctx)) }),
   'trainings.sessions.update': ({ id, patch }, ctx) => {

@@ -10,7 +10,7 @@ import { optionalFilters } from '../db/filters';
 import type { ReadDb } from '../db/read-only';
 import { resolveSurvivor } from '../replication/merges';
 import { newId } from '../replication/ids';
-import type { Row } from '../replication/tables';
+import type { Row, SqlValue } from '../replication/tables';
 import { entryOf, parseEntries } from '../replication/entries';
 import { prepared } from '../db/statements';
 import { insertReplicated, readRowClock, updateReplicated, type WriteStamp } from '../replication/write';
@@ -72,13 +72,22 @@ export function loadSession(db: ReadDb, id: string): SessionRow {
 
 type SessionQuery = z.output<typeof sessionQuery>;
 
-export function listSessions(db: ReadDb, q: SessionQuery): { total: number; rows: SessionRow[] } {
+/**
+ * Sessions held (held or closed) that ended from the first parameter to the second (today): the
+ * dashboard's "trainings held", on a table aliased `alias`.
+ */
+export const heldBetweenSql = (alias: string) => `${alias}.status IN ('held', 'closed') AND ${alias}.end_date >= ? AND ${alias}.end_date <= ?`;
+
+/** `today` (Kazakhstan's date) bounds `heldSince`. */
+export function listSessions(db: ReadDb, q: SessionQuery, today: string): { total: number; rows: SessionRow[] } {
+  const held: [string, SqlValue[]][] = q.heldSince ? [[heldBetweenSql('s'), [q.heldSince, today]]] : [];
   const range = q.month ? monthRange(q.month) : { from: q.from, to: q.to };
   // Overlapping the range: a session spanning the first of the month shows in both months.
-  const { conditions, params } = optionalFilters([
+  const filters = optionalFilters([
     ['s.start_date <= ?', range.to], ['s.end_date >= ?', range.from], ['s.program_id = ?', q.programId], ['s.status = ?', q.status],
   ]);
-  const clause = ['s.deleted = 0', ...conditions].join(' AND ');
+  const clause = ['s.deleted = 0', ...held.map(([sql]) => sql), ...filters.conditions].join(' AND ');
+  const params = [...held.flatMap(([, values]) => values), ...filters.params];
   const total = (prepared(db, `SELECT count(*) AS n FROM training_sessions s WHERE ${clause}`).get(...params) as { n: number }).n;
   const rows = prepared(db, `${SESSION_SELECT} WHERE ${clause} ORDER BY s.start_date, s.id LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as SessionSqlRow[];
   return { total, rows: rows.map(sessionOf) };

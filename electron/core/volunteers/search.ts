@@ -6,7 +6,7 @@ import type { ReadDb } from '../db/read-only';
 import type { SqlValue } from '../replication/tables';
 import { prepared } from '../db/statements';
 import { maskIin } from './columns';
-import { todayInKazakhstan } from '../../../shared/domain/trainings';
+import { startOfDayInKazakhstan, todayInKazakhstan } from '../../../shared/domain/trainings';
 import { VALID_ON_SQL } from '../trainings/qualifications';
 
 type Query = z.output<typeof volunteerQuery>;
@@ -110,6 +110,8 @@ export function searchVolunteers(db: ReadDb, q: Query, canReadIin: boolean): { t
   if (q.region) where('v.region = ?', q.region);
   if (q.status) where('v.status = ?', q.status);
   if (q.consentMissing) where('v.consent_date IS NULL');
+  // A range on the stored instant (not a date() of it), so volunteers_live_created answers it.
+  if (q.createdFrom) where('v.created_at >= ?', startOfDayInKazakhstan(q.createdFrom));
   // Arrays are stored as sorted JSON text of quoted enum values, so a quoted match is exact.
   if (q.skill) where('instr(v.skills, ?) > 0', `"${q.skill}"`);
   if (q.area) where('instr(v.areas, ?) > 0', `"${q.area}"`);

@@ -15,7 +15,8 @@ import { MonthCalendar } from '../../ui/MonthCalendar';
 import { useDebounced, useLoad } from '../../ui/useLoad';
 import { pickFrom, useRegionOptions, useVocab } from '../../ui/vocab';
 import { EventStatusBadge, eventDates } from './EventStatusBadge';
-import { useEventsView, type EventFilters } from './events-store';
+import { showEventsFor, useEventsView, type EventFilters, type EventsAddress } from './events-store';
+import { useAddressFilters } from '../../ui/useAddressFilters';
 
 const PAGE = 50;
 /** A month of a busy region has a few hundred events; more in one grid is not readable anyway. */
@@ -33,11 +34,20 @@ function queryOf(f: EventFilters, text: string): EventQuery {
   const region = pickFrom(OFFICE_CODES, f.region);
   const from = date(f.from);
   const to = date(f.to);
-  return { text, ...(status && { status }), ...(category && { category }), ...(region && { region }), ...(from && { from }), ...(to && { to }) };
+  return {
+    text, ...(status && { status }), ...(category && { category }), ...(region && { region }), ...(from && { from }), ...(to && { to }),
+    ...(f.upcoming && { upcoming: true }), ...(f.understaffed && { understaffed: true }),
+  };
+}
+
+/** Events, filtered first as the address says when it names filters (a dashboard figure's list). */
+export function EventsScreen({ query }: { query?: EventsAddress }) {
+  const ready = useAddressFilters(query, showEventsFor);
+  return ready ? <Events /> : null;
 }
 
 /** Events: a filtered list, or the month's calendar; coordinators plan new ones. */
-export function EventsScreen() {
+function Events() {
   const { t } = useTranslation();
   const may = useMayCall();
   const view = useEventsView();
@@ -69,6 +79,11 @@ export function EventsScreen() {
         <Select id="events-status" ariaLabel={t('eventField.status')} value={view.status} options={statuses} empty={t('eventField.status')} onChange={(status) => filter({ status })} />
         <Select id="events-category" ariaLabel={t('eventField.category')} value={view.category} options={categories} empty={t('eventField.category')} onChange={(category) => filter({ category })} />
         <Select id="events-region" ariaLabel={t('eventField.region')} value={view.region} options={regions} empty={t('eventField.region')} onChange={(region) => filter({ region })} />
+        {(['upcoming', 'understaffed'] as const).map((flag) => (
+          <button key={flag} type="button" aria-pressed={view[flag]} className={view[flag] ? 'active' : undefined} onClick={() => filter({ [flag]: !view[flag] })} data-testid={`events-${flag}`}>
+            {t(`events.${flag}`)}
+          </button>
+        ))}
         {view.view === 'list' && (
           <span className="period" role="group" aria-label={t('events.period')}>
             <span className="muted">{t('events.period')}</span>

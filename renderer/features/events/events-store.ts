@@ -10,6 +10,10 @@ export interface EventFilters {
   from: string;
   to: string;
   text: string;
+  /** Planned or under way and not over yet. */
+  upcoming: boolean;
+  /** Upcoming with places still to fill on a shift yet to start. */
+  understaffed: boolean;
 }
 
 interface EventsViewState extends EventFilters {
@@ -29,7 +33,21 @@ export const useEventsView = create<EventsViewState>()((set) => ({
   from: '',
   to: '',
   text: '',
+  upcoming: false,
+  understaffed: false,
   month: monthOf(todayInKazakhstan()),
   page: 0,
   set: (patch) => set(patch),
 }));
+
+/** The filters an address may name ('#/events?upcoming=1&region=KZ-75'): the dashboard's figures open them. */
+export const EVENTS_ADDRESS = ['upcoming', 'understaffed', 'region'] as const;
+export type EventsAddress = Partial<Record<(typeof EVENTS_ADDRESS)[number], string>>;
+
+/** Opens the events list filtered as an address says: those filters only, anything else cleared. */
+export function showEventsFor(address: EventsAddress): void {
+  useEventsView.getState().set({
+    view: 'list', status: '', category: '', region: address.region ?? '', from: '', to: '', text: '', page: 0,
+    upcoming: address.upcoming === '1', understaffed: address.understaffed === '1',
+  });
+}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUMMARY_GROUPS, type HourEntry, type SummaryGroup } from '../../../shared/contract/events';
 import { FILE_TYPES } from '../../../shared/contract/files';
@@ -29,19 +29,29 @@ function typedDate(text: string): string | undefined {
 }
 
 /**
+ * What an address may set ('#/hours?from=2026-11-01&to=2026-11-28&verified=1', '#/hours?waiting=1'):
+ * the period (ISO dates), verified hours only, and every date with the waiting entries in view.
+ */
+export const HOURS_ADDRESS = ['from', 'to', 'verified', 'waiting'] as const;
+export type HoursAddress = Partial<Record<(typeof HOURS_ADDRESS)[number], string>>;
+
+/**
  * The office's hours ledger: totals per person, event or category for a period, the entries
  * waiting for verification (one by one or a whole shift), hours typed by hand, the .xlsx export.
  */
-export function HoursScreen() {
+export function HoursScreen({ query = {} }: { query?: HoursAddress }) {
   const { t } = useTranslation();
   const lang = useLang();
   const h = (n: number) => formatHours(n, lang);
   const may = useMayCall();
   const today = todayInKazakhstan();
-  const [fromText, setFrom] = useState(formatDate(`${today.slice(0, 4)}-01-01`));
-  const [toText, setTo] = useState(formatDate(today));
+  // What waits for verification waits whatever its date: that address opens every date.
+  const dateOr = (iso: string | undefined, otherwise: string) => (iso ? formatDate(iso) : query.waiting ? '' : formatDate(otherwise));
+  const [fromText, setFrom] = useState(dateOr(query.from, `${today.slice(0, 4)}-01-01`));
+  const [toText, setTo] = useState(dateOr(query.to, today));
   const [category, setCategory] = useState('');
-  const [verifiedOnly, setVerifiedOnly] = useState(false);
+  const [verifiedOnly, setVerifiedOnly] = useState(query.verified === '1');
+
   const [by, setBy] = useState<SummaryGroup>('volunteer');
   /** The person whose entries are open under their totals (to verify or correct them). */
   const [opened, setOpened] = useState<string | null>(null);
@@ -54,6 +64,15 @@ export function HoursScreen() {
   const totals = useLoad(() => call('hours.total', period), deps);
   const summary = useLoad(() => call('hours.summary', { ...period, by }), [...deps, by]);
   const waiting = useLoad(() => call('hours.list', { from, to, unverified: true }), [from, to, round]);
+  // Opened for what waits: the waiting list in view once it and the totals above it are there (once).
+  const waitingRef = useRef<HTMLElement>(null);
+  const scrolled = useRef(false);
+  const laidOut = waiting.data !== undefined && summary.data !== undefined;
+  useEffect(() => {
+    if (!query.waiting || !laidOut || scrolled.current) return;
+    scrolled.current = true;
+    waitingRef.current?.scrollIntoView({ block: 'start' });
+  }, [query.waiting, laidOut]);
   const exporting = useLongCall();
   const reload = () => setRound((r) => r + 1);
   const categories = EVENT_CATEGORIES.map((c) => ({ value: c, label: t(`vocab.eventCategory.${c}`) }));
@@ -154,7 +173,7 @@ export function HoursScreen() {
         {summary.data && summary.data.length === 0 && <p className="empty">{t('hours.emptyPeriod')}</p>}
       </section>
 
-      <Waiting entries={waiting.data ?? []} loaded={waiting.data !== undefined} onChanged={reload} />
+      <Waiting ref={waitingRef} entries={waiting.data ?? []} loaded={waiting.data !== undefined} onChanged={reload} />
     </div>
   );
 }
@@ -171,7 +190,7 @@ function PersonEntries({ volunteerId, from, to, round, onChanged }: { volunteerI
 }
 
 /** Entries waiting for verification, grouped by shift (hand-typed ones together), each group verifiable at once. */
-function Waiting({ entries, loaded, onChanged }: { entries: readonly HourEntry[]; loaded: boolean; onChanged(): void }) {
+function Waiting({ entries, loaded, onChanged, ref }: { entries: readonly HourEntry[]; loaded: boolean; onChanged(): void; ref: Ref<HTMLElement> }) {
   const { t } = useTranslation();
   const may = useMayCall();
   const action = useAction();
@@ -187,7 +206,7 @@ function Waiting({ entries, loaded, onChanged }: { entries: readonly HourEntry[]
   };
 
   return (
-    <section aria-labelledby="hours-waiting-title" data-testid="hours-waiting">
+    <section ref={ref} aria-labelledby="hours-waiting-title" data-testid="hours-waiting">
       <div className="section-head">
         <h2 id="hours-waiting-title">{t('hours.waitingTitle')}</h2>
         <span className="muted">{entries.length}</span>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Dashboard, Figure } from '../../../shared/contract/reports';
+import type { Dashboard, DashboardFigure, Figure } from '../../../shared/contract/reports';
 import { regionName } from '../../../shared/domain/regions';
 import { formatNumber } from '../../../shared/domain/report-format';
 import { call } from '../../app/api';
@@ -7,12 +7,14 @@ import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatDate } from '../../ui/format';
 import { useLoad } from '../../ui/useLoad';
+import { hrefFor } from '../../app/router';
+import { listBehind } from './figure-lists';
 import { ReportsTabs } from './ReportsTabs';
 
 /** Figures that call for attention when not zero (work waiting, places to fill, conflicts). */
 const ATTENTION = new Set(['unverifiedHours', 'entriesWaiting', 'staffingGaps', 'expiringQualifications', 'openConflicts', 'likelyDuplicates']);
 
-function FigureCard({ figure }: { figure: Figure }) {
+function FigureCard({ figure, on }: { figure: Figure; on: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const body = (
@@ -22,8 +24,9 @@ function FigureCard({ figure }: { figure: Figure }) {
     </>
   );
   const className = `figure-card${ATTENTION.has(figure.key) && figure.value ? ' attention' : ''}`;
-  return figure.route ? (
-    <a className={className} href={figure.route} data-testid={`figure-${figure.key}`}>{body}</a>
+  const list = figure.mayOpen ? listBehind(figure.key, on) : null;
+  return list ? (
+    <a className={className} href={hrefFor(list)} data-testid={`figure-${figure.key}`}>{body}</a>
   ) : (
     <div className={className} data-testid={`figure-${figure.key}`}>{body}</div>
   );
@@ -35,6 +38,7 @@ function Regions({ dashboard }: { dashboard: Dashboard }) {
   const lang = useLang();
   const keys = Object.keys(dashboard.regions[0]?.figures ?? {});
   const freshness = new Map(dashboard.freshness.map((f) => [f.region, f]));
+  const mayOpen = new Set<string>(dashboard.figures.filter((f) => f.mayOpen).map((f) => f.key));
   return (
     <section className="dashboard-regions">
       <h2>{t('dashboard.regions')}</h2>
@@ -58,7 +62,11 @@ function Regions({ dashboard }: { dashboard: Dashboard }) {
                     {f?.stale && <span className="badge status-candidate">{t('dashboard.stale')}</span>}
                     {f?.lastBundleAt && <div className="muted small">{t('dashboard.records', { count: f.rows })}</div>}
                   </td>
-                  {keys.map((key) => <td key={key} className="num">{formatNumber(r.figures[key] ?? 0, lang)}</td>)}
+                  {keys.map((key) => {
+                    const value = formatNumber(r.figures[key] ?? 0, lang);
+                    const list = mayOpen.has(key) ? listBehind(key as DashboardFigure, dashboard.on, r.region) : null;
+                    return <td key={key} className="num">{list ? <a href={hrefFor(list)} data-testid={`region-${r.region}-${key}`}>{value}</a> : value}</td>;
+                  })}
                 </tr>
               );
             })}
@@ -88,7 +96,7 @@ export function DashboardScreen() {
       {d?.notes.map((note) => <p key={note.key} className="notice warn" role="note" data-testid="dashboard-note">{t(note.key, note.params)}</p>)}
       {d && (
         <div className="figure-grid" data-testid="dashboard-figures">
-          {figureList!.map((f) => <FigureCard key={f.key} figure={f} />)}
+          {figureList!.map((f) => <FigureCard key={f.key} figure={f} on={d.on} />)}
         </div>
       )}
       {d && d.regions.length > 0 && <Regions dashboard={d} />}

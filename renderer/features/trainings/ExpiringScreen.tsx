@@ -19,12 +19,16 @@ import { TrainingsTabs } from './TrainingsTabs';
 const WINDOWS = [30, 60, 90] as const;
 const PAGE = 100;
 
+/** What an address may set: 'grace=0' leaves out those already in grace (the dashboard counts only those still valid). */
+export const EXPIRING_ADDRESS = ['grace'] as const;
+export type ExpiringAddress = Partial<Record<(typeof EXPIRING_ADDRESS)[number], string>>;
+
 /** Qualifications running out soon, and those already in their grace period: who needs a refresher. */
-export function ExpiringScreen() {
+export function ExpiringScreen({ query: address = {} }: { query?: ExpiringAddress }) {
   const { t } = useTranslation();
   const lang = useLang();
   const [within, setWithin] = useState<number>(30);
-  const [includeGrace, setIncludeGrace] = useState(true);
+  const [includeGrace, setIncludeGrace] = useState(address.grace !== '0');
   const [kindId, setKindId] = useState('');
   const [page, setPage] = useState(0);
   const kinds = useLoad(() => call('trainings.kinds.list', {}), []);

@@ -8,21 +8,28 @@ import { useMayCall } from '../../app/session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Pager } from '../../ui/Pager';
 import { Select } from '../../ui/Field';
-import { formatDateRange } from '../../ui/format';
+import { formatDate, formatDateRange } from '../../ui/format';
 import { pickFrom } from '../../ui/vocab';
 import { useLoad } from '../../ui/useLoad';
 import { SessionCalendar } from './SessionCalendar';
-import { useSessionsView } from './sessions-store';
+import { showSessionsFor, useSessionsView, type SessionsAddress } from './sessions-store';
+import { useAddressFilters } from '../../ui/useAddressFilters';
 import { localizedText } from '../../ui/localized';
 import { TrainingsTabs } from './TrainingsTabs';
 
 const PAGE = 50;
 
+/** Training sessions, filtered first as the address says when it names filters (a dashboard figure's list). */
+export function SessionsScreen({ query }: { query?: SessionsAddress }) {
+  const ready = useAddressFilters(query, showSessionsFor);
+  return ready ? <Sessions /> : null;
+}
+
 /** Training sessions: a list with a status filter, or the month's calendar. */
-export function SessionsScreen() {
+function Sessions() {
   const { t } = useTranslation();
   const may = useMayCall();
-  const { view, status, set } = useSessionsView();
+  const { view, status, heldSince, set } = useSessionsView();
   const statuses = SESSION_STATUSES.map((s) => ({ value: s, label: t(`trainings.status.${s}`) }));
 
   return (
@@ -43,6 +50,12 @@ export function SessionsScreen() {
       </div>
       <div className="filters">
         <Select id="sessions-status" ariaLabel={t('trainings.sessions.status')} value={status} options={statuses} empty={t('trainings.sessions.status')} onChange={(value) => set({ status: value, page: 0 })} />
+        {heldSince && (
+          // Set by the dashboard's "trainings held"; pressing it lets the filter go.
+          <button type="button" aria-pressed className="active" title={t('trainings.sessions.heldSinceClear')} data-testid="sessions-held-since" onClick={() => set({ heldSince: '', page: 0 })}>
+            {t('trainings.sessions.heldSince', { date: formatDate(heldSince) })} ×
+          </button>
+        )}
       </div>
       {view === 'list' ? <SessionList /> : <SessionCalendar status={pickFrom(SESSION_STATUSES, status)} />}
     </div>
@@ -51,10 +64,10 @@ export function SessionsScreen() {
 
 function SessionList() {
   const { t } = useTranslation();
-  const { status, page, set } = useSessionsView();
+  const { status, heldSince, page, set } = useSessionsView();
   const list = useLoad(
-    () => call('trainings.sessions.list', { status: pickFrom(SESSION_STATUSES, status), offset: page * PAGE, limit: PAGE }),
-    [status, page],
+    () => call('trainings.sessions.list', { status: pickFrom(SESSION_STATUSES, status), heldSince: heldSince || undefined, offset: page * PAGE, limit: PAGE }),
+    [status, heldSince, page],
   );
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;

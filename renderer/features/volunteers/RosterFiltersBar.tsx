@@ -5,7 +5,7 @@ import { call } from '../../app/api';
 import { isoDate } from '../../../shared/domain/text';
 import { useLang } from '../../app/i18n';
 import { Select } from '../../ui/Field';
-import { dateForInput } from '../../ui/format';
+import { dateForInput, formatDate } from '../../ui/format';
 import { localizedText } from '../../ui/localized';
 import { useLoad } from '../../ui/useLoad';
 import { useRegionOptions, useVocab } from '../../ui/vocab';
@@ -77,6 +77,12 @@ export function RosterFiltersBar({ searchRef, onSearchKey }: Props) {
       >
         {t('roster.consentMissing')}
       </button>
+      {filters.createdFrom && (
+        // Set by the dashboard's "new this month"; pressing it lets the filter go.
+        <button type="button" aria-pressed className="active" title={t('roster.createdFromClear')} data-testid="filter-created-from" onClick={() => setFilters({ createdFrom: '' })}>
+          {t('roster.createdFrom', { date: formatDate(filters.createdFrom) })} ×
+        </button>
+      )}
       <button
         type="button"
         aria-pressed={recent}

@@ -11,7 +11,8 @@ import { displayPhone, formatDate, fullName } from '../../ui/format';
 import { useDebounced } from '../../ui/useLoad';
 import { useVocabLabel } from '../../ui/vocab';
 import { RosterFiltersBar } from './RosterFiltersBar';
-import { hasFilters, NO_FILTERS, rosterQuery, useRoster, type RosterSort } from '../../app/roster-store';
+import { hasFilters, NO_FILTERS, rosterQuery, showRosterFor, useRoster, type RosterAddress, type RosterSort } from '../../app/roster-store';
+import { useAddressFilters } from '../../ui/useAddressFilters';
 import { useRosterPages } from './useRosterPages';
 import { useRosterSelection, type RosterSelection } from './useRosterSelection';
 import { SelectionBar } from './SelectionBar';
@@ -20,8 +21,14 @@ import { RosterViewsMenu } from './RosterViewsMenu';
 const ROW_HEIGHT = 30;
 const SEARCH_DELAY_MS = 150;
 
+/** The roster, filtered first as its address says when it names filters (a dashboard figure's list). */
+export function RosterScreen({ query }: { query?: RosterAddress }) {
+  const ready = useAddressFilters(query, showRosterFor);
+  return ready ? <Roster /> : null;
+}
+
 /** The volunteer roster: a virtual table over the core's paged search, driven by keyboard or mouse. */
-export function RosterScreen() {
+function Roster() {
   const { t } = useTranslation();
   const lang = useLang();
   const label = useVocabLabel();

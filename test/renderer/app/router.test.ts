@@ -39,6 +39,23 @@ describe('the route table', () => {
     expect(parseRoute(hash)).toEqual(route);
   });
 
+  it('reads the query parameters a route declares, and only those, non-empty', () => {
+    expect(parseRoute('#/volunteers?status=active&createdFrom=2026-11-01&nope=1&region=')).toEqual({ name: 'volunteers', query: { status: 'active', createdFrom: '2026-11-01' } });
+    expect(parseRoute('#/users?status=active')).toEqual({ name: 'users' });
+    expect(parseRoute('#/volunteers/v1?status=active')).toEqual({ name: 'volunteer', id: 'v1' });
+    expect(parseRoute('#/volunteers?')).toEqual({ name: 'volunteers' });
+  });
+
+  it('writes a query into the address and reads it back', () => {
+    expect(hrefFor({ name: 'volunteers', query: { status: 'active', region: '' } })).toBe('#/volunteers?status=active');
+    expect(hrefFor({ name: 'volunteers', query: {} })).toBe('#/volunteers');
+    const route: Route = { name: 'hours', query: { from: '2026-11-01', to: '2026-11-28', verified: '1' } };
+    expect(hrefFor(route)).toBe('#/hours?from=2026-11-01&to=2026-11-28&verified=1');
+    expect(parseRoute(hrefFor(route))).toEqual(route);
+    const odd: Route = { name: 'volunteers', query: { region: 'a&b=c?d #e' } };
+    expect(parseRoute(hrefFor(odd))).toEqual(odd);
+  });
+
   it('puts every screen under a navigation entry or leaves it out of navigation on purpose', () => {
     const entries = new Set(ROUTES.filter((def) => def.nav).map((def) => def.name));
     for (const def of ROUTES) {

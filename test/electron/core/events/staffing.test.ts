@@ -278,3 +278,29 @@ describe('changing a shift re-checks the people on it', () => {
     expect(core.callAs(ADMIN, 'events.get', { id: e }).shifts[0]).toMatchObject({ requires: [kind], languages: ['kk'], meetingPoint: 'У входа', needed: 5 });
   });
 });
+
+describe('the events list’s "upcoming" and "places to fill" (the dashboard’s figures open them)', () => {
+  it('lists events not over yet and not cancelled, and of those the ones with places to fill on shifts yet to start', () => {
+    const core = office('KZ-19'); // 10 March 2026, 11:00 in Kazakhstan
+    const [a, b] = ['Абаев', 'Бекова'].map((n) => volunteer(core, n));
+    const title = (q: Record<string, unknown>) => core.callAs(ADMIN, 'events.list', q).rows.map((r) => r.title);
+    // Under way: its started shift is short (no longer fillable), its shift tomorrow is full.
+    const today = event(core, { title: 'Сегодня' });
+    shift(core, today, { start: '2026-03-10T09:00', end: '2026-03-10T17:00', needed: 3 });
+    core.callAs(ADMIN, 'events.assign', { shiftId: shift(core, today, { start: '2026-03-11T09:00', end: '2026-03-11T12:00', needed: 2 }), volunteerIds: [a!, b!] });
+    const later = event(core, { title: 'Позже', start: '2026-03-12', end: '2026-03-13' });
+    assignOne(core, shift(core, later, { start: '2026-03-12T09:00', end: '2026-03-12T12:00', needed: 2 }), a!);
+    const past = event(core, { title: 'Прошло', start: '2026-03-01', end: '2026-03-02' });
+    shift(core, past, { start: '2026-03-01T09:00', end: '2026-03-01T12:00', needed: 2 });
+    const cancelled = event(core, { title: 'Отменено', start: '2026-03-20', end: '2026-03-20' });
+    shift(core, cancelled, { start: '2026-03-20T09:00', end: '2026-03-20T12:00', needed: 2 });
+    core.callAs(ADMIN, 'events.cancel', { id: cancelled });
+
+    expect(title({})).toHaveLength(4);
+    expect(title({ upcoming: true })).toEqual(['Сегодня', 'Позже']);
+    expect(title({ understaffed: true })).toEqual(['Позже']);
+    expect(title({ upcoming: true, region: 'KZ-75' })).toEqual([]);
+    const d = core.callAs(ADMIN, 'dashboard.office', {});
+    expect(Object.fromEntries(d.figures.map((f) => [f.key, f.value]))).toMatchObject({ upcomingEvents: 2, staffingGaps: 1 });
+  });
+});

@@ -43,9 +43,21 @@ describe('the office dashboard', () => {
     expect(core.callAs(STAFF, 'dashboard.duplicates', {})).toEqual({ count: 0 });
     volunteer(core, 'Абаев');
     expect(core.callAs(STAFF, 'dashboard.duplicates', {})).toEqual({ count: 1 });
-    const routes = Object.fromEntries(d.figures.map((f) => [f.key, f.route]));
-    expect(routes).toMatchObject({ activeVolunteers: '#/volunteers', entriesWaiting: '#/hours', expiringQualifications: '#/trainings/expiring', openConflicts: null, likelyDuplicates: null });
-    expect(core.callAs(ADMIN, 'dashboard.office', {}).figures.find((f) => f.key === 'openConflicts')!.route).toBe('#/conflicts');
+    const mayOpen = Object.fromEntries(d.figures.map((f) => [f.key, f.mayOpen]));
+    expect(mayOpen).toMatchObject({ activeVolunteers: true, entriesWaiting: true, expiringQualifications: true, openConflicts: false, likelyDuplicates: false });
+    expect(core.callAs(ADMIN, 'dashboard.office', {}).figures.find((f) => f.key === 'openConflicts')!.mayOpen).toBe(true);
+    // The lists filtered as the figures link to them count what they count (the person added above is new too).
+    const programId = core.callAs(ADMIN, 'trainings.sessions.get', { id: sessionId }).programId;
+    const other = (start: string, end: string) => core.callAs(ADMIN, 'trainings.sessions.add', { programId, start, end, place: 'Алматы', capacity: 2 }).id;
+    core.callAs(ADMIN, 'trainings.sessions.setStatus', { id: other('2025-12-29', '2025-12-30'), status: 'held' }); // last year's
+    other('2026-03-02', '2026-03-03'); // planned, never held
+    expect(core.callAs(STAFF, 'trainings.sessions.list', { heldSince: '2026-01-01' }).rows.map((r) => r.id)).toEqual([sessionId]);
+    expect(core.callAs(STAFF, 'trainings.sessions.list', { heldSince: '2025-01-01' }).total).toBe(2);
+    expect(core.callAs(STAFF, 'trainings.sessions.list', { heldSince: '2026-03-11' }).total).toBe(0);
+    expect(core.callAs(STAFF, 'events.list', { upcoming: true }).total).toBe(1);
+    expect(core.callAs(STAFF, 'events.list', { understaffed: true }).total).toBe(1);
+    expect(core.callAs(STAFF, 'volunteers.search', { status: 'active' }).total).toBe(4);
+    expect(core.callAs(STAFF, 'volunteers.search', { createdFrom: '2026-03-01' }).total).toBe(5);
   });
 
   it('at the centre: the roll-up after importing two regions equals the sum of their own dashboards; freshness names the silent regions', () => {

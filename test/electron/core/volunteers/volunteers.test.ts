@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../../../shared/domain/iin';
 import { ADMIN, officeCore, signedInOffice } from '../../../helpers/temp-db';
 import { failure } from '../../../helpers/call-error';
+import { office } from '../trainings/helpers';
 
 const iin = makeIin('1995-04-12', 'M', 321)!;
 const person = { lastName: 'Жұмабеков', firstName: 'Нұрсұлтан', middleName: 'Ерланұлы', phone: '8 701 123 45 67' };
@@ -142,5 +143,26 @@ describe('consent follow-up', () => {
     expect(core.callAs(ADMIN, 'volunteers.search', { consentMissing: true }).rows.map((r) => r.lastName)).toEqual(['Ли', 'Серікбаев']);
     expect(core.callAs(ADMIN, 'volunteers.search', { consentMissing: true, status: 'candidate' }).total).toBe(1);
     expect(core.callAs(ADMIN, 'volunteers.search', {}).total).toBe(3);
+  });
+});
+
+describe('registered since (the dashboard’s "new this month")', () => {
+  it('lists people registered on the date or later by Kazakhstan’s calendar, midnight at UTC+5 included', () => {
+    let now = new Date('2026-02-28T18:59:59.999Z'); // 23:59:59 on 28 February in Kazakhstan
+    const core = office('KZ-75', () => now);
+    core.callAs(ADMIN, 'volunteers.create', { lastName: 'Ақпанова', firstName: 'Дана' });
+    now = new Date('2026-02-28T19:00:00.000Z'); // midnight, 1 March in Kazakhstan
+    core.callAs(ADMIN, 'volunteers.create', { lastName: 'Наурызов', firstName: 'Ерлан', status: 'active' });
+    now = new Date('2026-03-09T08:00:00.000Z');
+    const gone = core.callAs(ADMIN, 'volunteers.create', { lastName: 'Кеткенов', firstName: 'Асқар' }).id;
+    core.callAs(ADMIN, 'volunteers.create', { lastName: 'Сәуірова', firstName: 'Айым', status: 'candidate' });
+    core.callAs(ADMIN, 'volunteers.delete', { id: gone });
+
+    const since = (createdFrom: string, extra = {}) => core.callAs(ADMIN, 'volunteers.search', { createdFrom, ...extra }).rows.map((r) => r.lastName);
+    expect(since('2026-03-01')).toEqual(['Наурызов', 'Сәуірова']);
+    expect(since('2026-02-28')).toEqual(['Ақпанова', 'Наурызов', 'Сәуірова']);
+    expect(since('2026-03-02')).toEqual(['Сәуірова']);
+    expect(since('2026-03-01', { status: 'active' })).toEqual(['Наурызов']);
+    expect(failure(() => core.callAs(ADMIN, 'volunteers.search', { createdFrom: '1 March' }))).toMatchObject({ code: 'validation' });
   });
 });
