@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { skeletonTokens, sortKey } from '../../../shared/domain/search-key';
+import { matchName, skeletonTokens, sortKey } from '../../../shared/domain/search-key';
 
 /**
  * The search index's keys for one volunteer: skeletons of every name (Cyrillic and Latin spellings
@@ -25,6 +25,10 @@ export function registerSqlFunctions(db: Database.Database): void {
   // The roster's alphabetical order (an expression index uses it, so it must stay deterministic).
   db.function('erikti_sort_key', { deterministic: true, varargs: true }, (...parts: unknown[]) =>
     sortKey(parts.map((p) => (typeof p === 'string' ? p : '')).join(' ')),
+  );
+  // The likely-duplicate name key, indexed with the birth date and with the phone (migration 0020).
+  db.function('erikti_match_name', { deterministic: true }, (last: unknown, first: unknown) =>
+    matchName(typeof last === 'string' ? last : '', typeof first === 'string' ? first : ''),
   );
   db.function(
     'erikti_volunteer_keys',

@@ -1,4 +1,4 @@
-import { skeletonTokens } from '../../../shared/domain/search-key';
+import { matchName } from '../../../shared/domain/search-key';
 import { distinctId } from '../replication/distinct-pairs';
 import { mergeRecords, type MergeWork } from '../replication/merges';
 import { prepared } from '../db/statements';
@@ -95,12 +95,37 @@ function sharingBirthDateOrPhone(db: ReadDb, ids: Set<string>): PersonRow[] {
   ).all({ asked }) as PersonRow[];
 }
 
+/**
+ * Everyone who shares a name key and a birth date, or a name key and a phone, with someone else:
+ * the only people a pair can come from, read from the indexes of migration 0020 (at national
+ * scale a few hundred people, not 200,000). In table order, as a scan of everyone would meet them,
+ * so a group of more than twelve keeps the same twelve.
+ */
+function sharingNameAndBirthDateOrPhone(db: ReadDb): PersonRow[] {
+  return prepared(
+    db,
+    `WITH same_birth AS (
+       SELECT match_name, birth_date FROM volunteers INDEXED BY volunteers_live_match_birth
+       WHERE deleted = 0 AND birth_date IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1),
+     same_phone AS (
+       SELECT match_name, phone FROM volunteers INDEXED BY volunteers_live_match_phone
+       WHERE deleted = 0 AND phone IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1),
+     ids AS (
+       SELECT v.seq FROM same_birth t JOIN volunteers v INDEXED BY volunteers_live_match_birth
+         ON v.match_name = t.match_name AND v.birth_date = t.birth_date AND v.deleted = 0 AND v.birth_date IS NOT NULL
+       UNION
+       SELECT v.seq FROM same_phone t JOIN volunteers v INDEXED BY volunteers_live_match_phone
+         ON v.match_name = t.match_name AND v.phone = t.phone AND v.deleted = 0 AND v.phone IS NOT NULL)
+     ${PEOPLE} WHERE seq IN (SELECT seq FROM ids) ORDER BY seq`,
+  ).all() as PersonRow[];
+}
+
 function duplicatePairs(db: ReadDb, onlyIds: Set<string> | undefined, limit: number, tick?: () => void): DuplicatePairView[] {
   let steps = 0;
   const step = () => {
     if (++steps % TICK_EVERY === 0) tick?.();
   };
-  const people = onlyIds && onlyIds.size <= NARROW_UP_TO ? sharingBirthDateOrPhone(db, onlyIds) : (prepared(db, `${PEOPLE} WHERE deleted = 0`).all() as PersonRow[]);
+  const people = onlyIds && onlyIds.size <= NARROW_UP_TO ? sharingBirthDateOrPhone(db, onlyIds) : sharingNameAndBirthDateOrPhone(db);
   const distinct = new Set(prepared(db, "SELECT id FROM distinct_pairs WHERE deleted = 0 AND tbl = 'volunteers'").pluck().all() as string[]);
   const groups = new Map<string, PersonRow[]>();
   const add = (key: string, row: PersonRow) => {
@@ -110,7 +135,7 @@ function duplicatePairs(db: ReadDb, onlyIds: Set<string> | undefined, limit: num
   };
   for (const p of people) {
     step();
-    const name = `${skeletonTokens(p.last_name).join('')} ${skeletonTokens(p.first_name).join('')}`;
+    const name = matchName(p.last_name, p.first_name);
     if (p.birth_date) add(`b|${name}|${p.birth_date}`, p);
     if (p.phone) add(`p|${name}|${p.phone}`, p);
   }

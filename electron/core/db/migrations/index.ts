@@ -18,6 +18,7 @@ import { logistics } from './0016-logistics';
 import { hourMonthTotals } from './0017-hour-month-totals';
 import { dashboardIndexes } from './0018-dashboard-indexes';
 import { signInAttempts } from './0019-sign-in-attempts';
+import { duplicateKeys } from './0020-duplicate-keys';
 
 /** In order; the position is the schema version. Never edit a released migration: add one. */
-export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports, trainings, events, certificates, auditLog, savedViews, attachments, recordHistory, reports, logistics, hourMonthTotals, dashboardIndexes, signInAttempts];
+export const MIGRATIONS: Migration[] = [initial, exchange, iinLookups, keyLifecycle, exchangeMerges, erasableSearch, exchangeReports, trainings, events, certificates, auditLog, savedViews, attachments, recordHistory, reports, logistics, hourMonthTotals, dashboardIndexes, signInAttempts, duplicateKeys];
