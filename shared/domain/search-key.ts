@@ -55,8 +55,8 @@ export function skeletonTokens(text: string): string[] {
 
 /**
  * The name two records must share to be a likely pair (volunteers/duplicates.ts): the last and
- * first names' skeletons, so any spelling of the same name meets. Stored as an indexed column
- * (migration 0020): any change to what this returns needs a migration that rebuilds those indexes.
+ * first names' skeletons, so any spelling of the same name meets. Indexed (expression indexes of
+ * migration 0020): any change to what this returns needs a migration that rebuilds those indexes.
  */
 export function matchName(last: string, first: string): string {
   return `${skeletonTokens(last).join('')} ${skeletonTokens(first).join('')}`;
