@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dump } from '../../electron/core/dump/dump';
+import { registerSqlFunctions } from '../../electron/core/db/functions';
 import { TEST_PASSPHRASE, testCore } from './core-options';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -56,6 +57,7 @@ export function eriktiStoppedAfter(args: string[], signal: 'SIGINT' | 'SIGKILL',
 /** A database file's integrity check and its dump, read as a fresh process would. */
 export function databaseState(file: string): { integrity: string; dump: string } {
   const db = new Database(file, { readonly: true });
+  registerSqlFunctions(db); // as every connection of the app does: the integrity check evaluates the expression indexes
   const integrity = db.pragma('integrity_check', { simple: true }) as string;
   db.close();
   const core = testCore(file);

@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createOffice } from '../../../electron/core/office/identity';
@@ -34,6 +34,14 @@ describe('an import killed at random points', () => {
     const expected = databaseState(reference).dump;
     const before = databaseState(centre);
     expect(before.integrity).toBe('ok');
+    // Each attempt starts from the database as it was: an attempt the kill came too late for has
+    // imported everything, and every later one would only re-import it.
+    const pristine = path.join(dir, 'pristine.sqlite');
+    copyFileSync(centre, pristine);
+    const restart = () => {
+      for (const leftover of ['-wal', '-shm']) rmSync(`${centre}${leftover}`, { force: true });
+      copyFileSync(pristine, centre);
+    };
 
     let interrupted = 0;
     const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
@@ -41,6 +49,7 @@ describe('an import killed at random points', () => {
     const rnd = () => ((r = (r * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     // Node and the CLI take ~150 ms to start; the transaction runs in the rest of the import's time.
     for (let attempt = 0; attempt < 4 && interrupted === 0; attempt++) {
+      restart();
       const ms = 200 + Math.floor(rnd() * Math.max(100, fullImportMs * 0.8 - 200));
       const { killed } = await eriktiStoppedAfter(['import', '--db', centre, bundle], 'SIGKILL', ms);
       const after = databaseState(centre);

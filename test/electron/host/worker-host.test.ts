@@ -18,6 +18,7 @@ import { testRouter } from '../../helpers/core-worker';
 import { hostClient } from '../../helpers/host-client';
 import { expectWellFormed } from '../../helpers/progress';
 import { uploadRosterThrough, valueOf } from '../../helpers/roster-upload';
+import { registerSqlFunctions } from '../../../electron/core/db/functions';
 
 /**
  * The core in its workers behind the web host, as the browser uses it: a 50,000-row roster import
@@ -82,6 +83,7 @@ async function office(name: string, logged: unknown[] = []) {
 /** Opens the file beside the workers, read-only, for what a test checks directly. */
 function inspect<T>(file: string, fn: (db: Database.Database) => T): T {
   const db = new Database(file, { readonly: true });
+  registerSqlFunctions(db); // as the app's connections do: the integrity check evaluates the expression indexes
   try {
     return fn(db);
   } finally {
