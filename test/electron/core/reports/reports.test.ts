@@ -35,6 +35,23 @@ describe('reports', () => {
     expect(failure(() => core.callAs(STAFF, 'reports.run', { name: 'nope' })).fields).toEqual([expect.objectContaining({ path: 'name', key: 'error.reports.unknown' })]);
   });
 
+  it('refuses a period that ends before it starts, and dates outside 1900–2099, for every report and its export', () => {
+    const core = office('KZ-19');
+    const fields = (input: Record<string, unknown>, call: 'reports.run' | 'reports.export' = 'reports.run') =>
+      failure(() => core.callAs(STAFF, call, { name: 'hours', ...input } as never)).fields;
+    expect(fields({ from: '2026-12-31', to: '2026-01-01' })).toEqual([expect.objectContaining({ path: 'to', key: 'error.reports.periodOrder' })]);
+    expect(fields({ from: '2026-12-31', to: '2026-01-01', format: 'pdf' }, 'reports.export')).toEqual([expect.objectContaining({ path: 'to', key: 'error.reports.periodOrder' })]);
+    // Once a crash ("something went wrong") in the months' and midnights' arithmetic; now a refusal naming the field.
+    for (const name of REPORT_NAMES) {
+      expect(failure(() => core.callAs(STAFF, 'reports.run', { name, from: '0001-01-01', to: '9999-12-31' })).fields?.map((f) => f.key)).toEqual(['error.reports.dateRange', 'error.reports.dateRange']);
+    }
+    expect(fields({ from: '2026-02-30' })).toEqual([expect.objectContaining({ path: 'from', key: 'error.noSuchDate' })]);
+    expect(fields({ from: '1.1.2026' })?.map((f) => f.key)).not.toContain('error.reports.dateRange');
+    // The bounds themselves, a single day, and a year with nothing in it are answered.
+    expect(run(core, 'hours', { from: '1900-01-01', to: '2099-12-31' }).totals.hours).toBe(0);
+    expect(run(core, 'volunteers-by-age', { from: '2099-12-31', to: '2099-12-31' }).totals.volunteers).toBe(0);
+  });
+
   it('hours: by month, region and category; a correction counts once as corrected; the period cuts by the entry’s date', () => {
     const core = office('KZ-19');
     const a = volunteer(core, 'Абаев');
