@@ -3,6 +3,7 @@ import type { Core } from '../../../../electron/core/app';
 import type { Actor } from '../../../../electron/core/context';
 import { readSpreadsheet } from '../../../../electron/core/spreadsheet/read';
 import { makeIin } from '../../../../shared/domain/iin';
+import { cellText } from '../../../../shared/domain/report-format';
 import { REPORT_NAMES } from '../../../../shared/domain/reports';
 import { ADMIN } from '../../../helpers/temp-db';
 import { failure } from '../../../helpers/call-error';
@@ -198,6 +199,20 @@ describe('reports', () => {
     const report = run(core, 'trainings-by-program', { from: '2026-03-01', to: '2026-03-31' });
     expect(report.rows).toEqual([expect.objectContaining({ program: 'Первая помощь: базовый курс', sessions: 1, enrolled: 3, passed: 1, failed: 1, passRate: 0.5 })]);
     expect(run(core, 'trainings-by-program', { from: '2026-03-01', to: '2026-03-31', region: 'KZ-75' }).rows).toEqual([]);
+  });
+
+  it('volunteers by organisation: the row of people in none reads "not given" on screen and in the file, not a blank', () => {
+    const core = office('KZ-19');
+    volunteer(core, 'Ұйымсыз');
+    const report = run(core, 'volunteers-by-organisation', { to: '2026-12-31' });
+    expect(report.rows).toEqual([expect.objectContaining({ organisation: null, volunteers: 1 })]);
+    const column = report.columns[0]!;
+    expect(['kk', 'ru', 'en'].map((lang) => cellText(column, null, lang as 'kk' | 'ru' | 'en'))).toEqual(['Көрсетілмеген', 'Не указано', 'Not given']);
+    // A person in no organisation in the per-person reports stays a blank cell.
+    expect(cellText({ key: 'organisation', type: 'text' }, null, 'en')).toBe('');
+    const xlsx = core.callAs(STAFF, 'reports.export', { name: 'volunteers-by-organisation', to: '2026-12-31', format: 'xlsx', lang: 'en' });
+    const limits = { fileBytes: 1 << 20, expandedBytes: 4 << 20, rows: 100, columns: 20, cells: 2000, cellChars: 1000, merges: 10, sheets: 2 };
+    expect(readSpreadsheet(Buffer.from(xlsx.base64, 'base64'), 'x.xlsx', limits).sheets[0]!.rows[1]).toEqual(['Not given', 1, 1, 1]);
   });
 
   it('exports a report as .xlsx and PDF with the same numbers', () => {
