@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LANGS, type Lang } from '../../shared/i18n/translate';
 import { CLI_ACTOR } from '../core/app';
 import { DB, json, UsageError, withOffice, type Commands, type Parsed } from './helpers';
+import { outPath, writeOutFile } from './out-file';
 
 /**
  * `erikti reports` (the names) and `erikti report NAME`: the same figures as the Reports screen,
@@ -36,7 +36,8 @@ export const reportsCommands: Commands = {
     run: (args, io) => {
       const name = args.positionals[0];
       if (!name) throw new UsageError('report needs the report name (erikti reports lists them)');
-      const query = { name, from: optional(args.options, 'from'), to: optional(args.options, 'to'), region: optional(args.options, 'region') };
+      // A region typed as it is spoken (kz-19, " KZ-19") is the office code it names.
+      const query = { name, from: optional(args.options, 'from'), to: optional(args.options, 'to'), region: optional(args.options, 'region')?.trim().toUpperCase() };
       const out = optional(args.options, 'out');
       if (out === undefined) {
         withOffice(args.options, (core) => {
@@ -48,9 +49,9 @@ export const reportsCommands: Commands = {
       const lang = (optional(args.options, 'lang') ?? 'ru') as Lang;
       if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError('--lang must be kk, ru or en');
       const format = formatOf(out);
+      const target = outPath(out);
       const file = withOffice(args.options, (core) => core.callAs(CLI_ACTOR, 'reports.export', { ...query, format, lang }));
-      const target = path.resolve(out);
-      writeFileSync(target, Buffer.from(file.base64, 'base64'));
+      writeOutFile(target, Buffer.from(file.base64, 'base64'));
       io.out(json({ out: target, format, rows: file.rows }));
     },
   },

@@ -13,14 +13,29 @@ import { generatedFile } from './files';
 
 const region = z.enum(OFFICE_CODES, { error: 'error.reports.region' });
 
-export const reportQuery = z.strictObject({
+/**
+ * A report's date: a real calendar date of the years the office's records can hold. Outside them
+ * a period means nothing to count, and the arithmetic of months and Kazakhstan's midnights would
+ * have to handle years before 1000 and after 9999 (0001-01-01..9999-12-31 once crashed it).
+ */
+export const REPORT_YEARS = { first: 1900, last: 2099 } as const;
+const wellFormed = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
+const reportDate = isoDate.refine((d) => !wellFormed(d) || (d >= `${REPORT_YEARS.first}-01-01` && d <= `${REPORT_YEARS.last}-12-31`), { error: 'error.reports.dateRange' });
+
+const queryShape = {
   name: z.enum(REPORT_NAMES, { error: 'error.reports.unknown' }),
   /** Calendar dates, both included; by default 1 January of this year to today (Kazakhstan's date). */
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: reportDate.optional(),
+  to: reportDate.optional(),
   /** An office code: only what belongs to that region. */
   region: region.optional(),
-}, { error: 'error.unknownField' });
+};
+
+/** A period that ends before it starts is a typing slip: refused, not answered with an empty report. */
+const inOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const periodInOrder = { error: 'error.reports.periodOrder', path: ['to'] };
+
+export const reportQuery = z.strictObject(queryShape, { error: 'error.unknownField' }).refine(inOrder, periodInOrder);
 export type ReportQuery = z.input<typeof reportQuery>;
 
 const value = z.union([z.string(), z.number(), z.null()]);
@@ -86,7 +101,9 @@ export const reportCalls = {
     access: 'staff',
     writes: false,
     long: true,
-    input: reportQuery.extend({ format: z.enum(['xlsx', 'pdf']), lang: z.enum(['kk', 'ru', 'en']).default('ru') }),
+    input: z
+      .strictObject({ ...queryShape, format: z.enum(['xlsx', 'pdf']), lang: z.enum(['kk', 'ru', 'en']).default('ru') }, { error: 'error.unknownField' })
+      .refine(inOrder, periodInOrder),
     output: generatedFile.extend({ rows: z.number() }),
   }),
   /** Every figure but likely duplicates (null there): that one scans everyone's names and comes apart. */

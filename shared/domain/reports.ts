@@ -22,9 +22,11 @@ export type ReportName = (typeof REPORT_NAMES)[number];
 /**
  * How a column's values read: `rate` is a share 0..1 (shown as a percentage), `region` an office
  * code, `category` / `sex` / `area` / `ageGroup` a vocabulary key, `categories` several
- * category keys joined by commas, `iin` restricted data (present only for roles that may read it).
+ * category keys joined by commas, `iin` restricted data (present only for roles that may read it),
+ * `group` a name rows are grouped by (an organisation's): the row of those in none reads "not given",
+ * where an empty `text` cell (a person in no organisation) stays blank.
  */
-export const COLUMN_TYPES = ['text', 'number', 'hours', 'rate', 'month', 'date', 'region', 'category', 'categories', 'sex', 'area', 'ageGroup', 'iin'] as const;
+export const COLUMN_TYPES = ['text', 'group', 'number', 'hours', 'rate', 'month', 'date', 'region', 'category', 'categories', 'sex', 'area', 'ageGroup', 'iin'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 /** Age groups on the report's date: the law's minimum of 14, adulthood at 18, youth up to 35 (Law on youth policy). */

@@ -114,6 +114,18 @@ test('the overview is the first screen; each figure links to its list; a report 
   expect(rows.slice(1, -1).map((r) => r![3])).toEqual(shown.rows.map((r) => r.hours));
   expect(rows.at(-1)![3]).toBe(shown.totals.hours);
 
+  // A period typed the wrong way round is refused under the date it names, in the user's language, not as an empty report.
+  await page.locator('#report-from').fill('31.12.2026');
+  await page.locator('#report-to').fill('01.01.2025');
+  for (const lang of ['kk', 'ru', 'en'] as const) {
+    await speak(page, lang);
+    await expect(page.locator('#report-to-error')).toHaveText(text(langs[lang], 'error.reports.periodOrder'));
+  }
+  await page.screenshot({ path: path.join(shots, 'report-period-order.png') });
+  await page.locator('#report-from').fill(`01.01.${todayInKazakhstan().slice(0, 4)}`);
+  await page.locator('#report-to').fill('');
+  await expect(page.locator('#report-to-error')).toHaveCount(0);
+
   // Another report: volunteers by age group, with its chart.
   await page.locator('#report-name').selectOption('volunteers-by-age');
   await expect(page.getByTestId('report-chart').locator('svg')).toBeVisible();

@@ -69,7 +69,7 @@ export function reportPdf(report: ReportResult, lang: Lang, office: string, now:
     columns: report.columns.map((c) => ({
       key: c.key,
       header: columnLabel(c.key, lang),
-      width: ['text', 'categories'].includes(c.type) ? 3 : ['iin', 'region', 'category', 'area', 'ageGroup'].includes(c.type) ? 2 : 1.4,
+      width: ['text', 'group', 'categories'].includes(c.type) ? 3 : ['iin', 'region', 'category', 'area', 'ageGroup'].includes(c.type) ? 2 : 1.4,
       align: ['number', 'hours', 'rate'].includes(c.type) ? 'right' : 'left',
     })),
     rows: report.rows.map((row) => Object.fromEntries(report.columns.map((c) => [c.key, cellText(c, row[c.key] ?? null, lang, row)]))),

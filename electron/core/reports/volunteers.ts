@@ -34,7 +34,7 @@ const DIMENSIONS = {
   sex: { key: 'sex', type: 'sex', group: 'v.sex' },
   area: { key: 'area', type: 'area', group: 'a.value', join: "LEFT JOIN json_each(CASE WHEN json_valid(v.areas) THEN v.areas ELSE '[]' END) a" },
   organisation: {
-    key: 'organisation', type: 'text', group: 'o.name',
+    key: 'organisation', type: 'group', group: 'o.name',
     join: 'LEFT JOIN memberships ms ON ms.volunteer_id = v.id AND ms.deleted = 0 LEFT JOIN organisations o ON o.id = ms.organisation_id AND o.deleted = 0',
   },
 } satisfies Record<string, Dimension>;

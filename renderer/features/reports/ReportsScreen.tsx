@@ -13,6 +13,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { Field, Select, TextInput } from '../../ui/Field';
 import { dateForInput, formatDate } from '../../ui/format';
 import { LongCallProgress } from '../../ui/LongCallProgress';
+import { callFieldErrors } from '../../ui/problems';
 import { toastOk } from '../../ui/toasts';
 import { useDebounced, useLoad } from '../../ui/useLoad';
 import { useLongCall } from '../../ui/useLongCall';
@@ -46,6 +47,8 @@ export function ReportsScreen() {
   const exporting = useLongCall();
   const r = report.data;
   const chart = useMemo(() => (r ? chartOf(r, lang) : null), [r, lang]);
+  // The core's refusal of a period (ends before it starts, a year out of range) is shown under the date it names.
+  const problems = callFieldErrors(report.error ?? exporting.error);
 
   const exportAs = async (format: 'xlsx' | 'pdf') => {
     const file = await exporting.run('reports.export', { ...query, format, lang });
@@ -74,11 +77,11 @@ export function ReportsScreen() {
         <Field id="report-name" label={t('reports.report')}>
           <Select id="report-name" value={name} options={reports} onChange={(v) => setName(v as ReportName)} />
         </Field>
-        <Field id="report-from" label={t('reports.from')}>
-          <TextInput id="report-from" value={fromText} onChange={setFrom} placeholder={t('form.dateHint')} inputMode="numeric" maxLength={10} invalid={fromText.trim() !== '' && !from} />
+        <Field id="report-from" label={t('reports.from')} problem={problems.from}>
+          <TextInput id="report-from" value={fromText} onChange={setFrom} placeholder={t('form.dateHint')} inputMode="numeric" maxLength={10} invalid={(fromText.trim() !== '' && !from) || !!problems.from} />
         </Field>
-        <Field id="report-to" label={t('reports.to')}>
-          <TextInput id="report-to" value={toText} onChange={setTo} placeholder={t('form.dateHint')} inputMode="numeric" maxLength={10} invalid={toText.trim() !== '' && !to} />
+        <Field id="report-to" label={t('reports.to')} problem={problems.to}>
+          <TextInput id="report-to" value={toText} onChange={setTo} placeholder={t('form.dateHint')} inputMode="numeric" maxLength={10} invalid={(toText.trim() !== '' && !to) || !!problems.to} />
         </Field>
         <Field id="report-region" label={t('reports.region')}>
           <Select id="report-region" value={region} options={regions} empty={t('reports.allRegions')} onChange={setRegion} />

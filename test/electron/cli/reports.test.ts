@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_NAMES } from '../../../shared/domain/reports';
-import { erikti, eriktiJson } from '../../helpers/cli';
+import { CLI_PATH, cliEnv, erikti, eriktiJson } from '../../helpers/cli';
 import { initOfficeFile, tempDir } from '../../helpers/temp-db';
 
 describe('erikti reports and report', () => {
@@ -42,5 +43,32 @@ describe('erikti reports and report', () => {
     expect(erikti(['report', 'nope', '--db', db]).status).toBe(1);
     expect(erikti(['report', 'hours', '--db', db, '--out', path.join(dir, 'x.csv')]).status).toBe(2);
     expect(existsSync(path.join(dir, 'x.csv'))).toBe(false);
+  }, 240_000);
+
+  it('takes a region typed in lower case; refuses --out in a missing folder before counting; never leaves half a file under the name', () => {
+    const dir = tempDir();
+    const db = initOfficeFile(path.join(dir, 'office.sqlite'), 'KZ');
+    eriktiJson(['seed', '--db', db, '--volunteers', '300']);
+    const period = ['--from', '2025-01-01', '--to', '2025-12-31'];
+    const upper = eriktiJson<{ region: string; totals: unknown }>(['report', 'hours', '--db', db, ...period, '--region', 'KZ-19']);
+    expect(eriktiJson(['report', 'hours', '--db', db, ...period, '--region', ' kz-19 '])).toEqual(upper);
+
+    const missing = erikti(['report', 'hours', '--db', db, '--out', path.join(dir, 'no-such-folder', 'x.pdf')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`there is no folder ${path.join(dir, 'no-such-folder')}`);
+
+    // A file size limit (as a full disk would) stops the write half-way: the old file stays whole, nothing else is left.
+    const target = path.join(dir, 'register.pdf');
+    const old = Buffer.alloc(200_000, 'old report ');
+    writeFileSync(target, old);
+    const limited = spawnSync('bash', ['-c', 'ulimit -f 64 && exec "$@"', 'bash', process.execPath, CLI_PATH, 'report', 'activity-register', '--db', db, ...period, '--out', target], { encoding: 'utf8', env: cliEnv() });
+    expect(limited.stderr).toContain(`cannot write ${target}`);
+    expect(limited.status).toBe(1);
+    expect(readFileSync(target).equals(old)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.includes('register'))).toEqual(['register.pdf']);
+    // Without the limit it is replaced by the whole report.
+    eriktiJson(['report', 'activity-register', '--db', db, ...period, '--out', target]);
+    expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(target).length).toBeGreaterThan(64 * 1024);
   }, 240_000);
 });

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { namedRegionFilter, periodFilter, type Period } from '../../../../electron/core/reports/report';
+import { namedRegionFilter, periodFilter, rate, type Period } from '../../../../electron/core/reports/report';
+import { cellText } from '../../../../shared/domain/report-format';
 
 /** Records with a single date and records spanning days, in two regions. */
 function records() {
@@ -44,5 +45,12 @@ describe('report filters', () => {
     };
     expect(count(march(null))).toBe(4);
     expect(count(march('KZ-19'))).toBe(3);
+  });
+
+  it('round a share once, to the tenth of a percent shown: 184 of 470 is 39.1 %, not 39.2 % by rounding twice', () => {
+    expect(rate(184, 470)).toBe(0.391);
+    expect(cellText({ key: 'fillRate', type: 'rate' }, rate(184, 470), 'en')).toBe('39.1 %');
+    expect(rate(1, 3)).toBe(0.333);
+    expect([rate(0, 0), rate(5, 4), rate(-1, 4)]).toEqual([null, 1, 0]);
   });
 });

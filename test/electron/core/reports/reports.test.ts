@@ -3,6 +3,7 @@ import type { Core } from '../../../../electron/core/app';
 import type { Actor } from '../../../../electron/core/context';
 import { readSpreadsheet } from '../../../../electron/core/spreadsheet/read';
 import { makeIin } from '../../../../shared/domain/iin';
+import { cellText } from '../../../../shared/domain/report-format';
 import { REPORT_NAMES } from '../../../../shared/domain/reports';
 import { ADMIN } from '../../../helpers/temp-db';
 import { failure } from '../../../helpers/call-error';
@@ -33,6 +34,23 @@ describe('reports', () => {
     const core = office('KZ-19');
     expect(core.callAs(STAFF, 'reports.list', {})).toEqual([...REPORT_NAMES]);
     expect(failure(() => core.callAs(STAFF, 'reports.run', { name: 'nope' })).fields).toEqual([expect.objectContaining({ path: 'name', key: 'error.reports.unknown' })]);
+  });
+
+  it('refuses a period that ends before it starts, and dates outside 1900–2099, for every report and its export', () => {
+    const core = office('KZ-19');
+    const fields = (input: Record<string, unknown>, call: 'reports.run' | 'reports.export' = 'reports.run') =>
+      failure(() => core.callAs(STAFF, call, { name: 'hours', ...input } as never)).fields;
+    expect(fields({ from: '2026-12-31', to: '2026-01-01' })).toEqual([expect.objectContaining({ path: 'to', key: 'error.reports.periodOrder' })]);
+    expect(fields({ from: '2026-12-31', to: '2026-01-01', format: 'pdf' }, 'reports.export')).toEqual([expect.objectContaining({ path: 'to', key: 'error.reports.periodOrder' })]);
+    // Once a crash ("something went wrong") in the months' and midnights' arithmetic; now a refusal naming the field.
+    for (const name of REPORT_NAMES) {
+      expect(failure(() => core.callAs(STAFF, 'reports.run', { name, from: '0001-01-01', to: '9999-12-31' })).fields?.map((f) => f.key)).toEqual(['error.reports.dateRange', 'error.reports.dateRange']);
+    }
+    expect(fields({ from: '2026-02-30' })).toEqual([expect.objectContaining({ path: 'from', key: 'error.noSuchDate' })]);
+    expect(fields({ from: '1.1.2026' })?.map((f) => f.key)).not.toContain('error.reports.dateRange');
+    // The bounds themselves, a single day, and a year with nothing in it are answered.
+    expect(run(core, 'hours', { from: '1900-01-01', to: '2099-12-31' }).totals.hours).toBe(0);
+    expect(run(core, 'volunteers-by-age', { from: '2099-12-31', to: '2099-12-31' }).totals.volunteers).toBe(0);
   });
 
   it('hours: by month, region and category; a correction counts once as corrected; the period cuts by the entry’s date', () => {
@@ -161,10 +179,10 @@ describe('reports', () => {
 
     const report = run(core, 'events-by-category', { from: '2026-03-01', to: '2026-03-31' });
     expect(report.rows).toEqual([
-      { category: 'flood', events: 1, cancelled: 1, shifts: 2, needed: 4, filled: 2, overfilled: 1, checkedIn: 2, noShows: 1, fillRate: 0.5, noShowRate: 0.3333 },
+      { category: 'flood', events: 1, cancelled: 1, shifts: 2, needed: 4, filled: 2, overfilled: 1, checkedIn: 2, noShows: 1, fillRate: 0.5, noShowRate: 0.333 },
       { category: 'forum', events: 1, cancelled: 0, shifts: 0, needed: 0, filled: 0, overfilled: 0, checkedIn: 0, noShows: 0, fillRate: null, noShowRate: null },
     ]);
-    expect(report.totals).toMatchObject({ events: 2, cancelled: 1, fillRate: 0.5, noShowRate: 0.3333 });
+    expect(report.totals).toMatchObject({ events: 2, cancelled: 1, fillRate: 0.5, noShowRate: 0.333 });
     // Only the over-full shift: full, not 200 %.
     const onlySmall = run(core, 'events-by-category', { from: '2026-03-01', to: '2026-03-31', region: 'KZ-19' });
     expect(onlySmall.rows.every((r) => r.fillRate === null || (Number(r.fillRate) >= 0 && Number(r.fillRate) <= 1))).toBe(true);
@@ -181,6 +199,20 @@ describe('reports', () => {
     const report = run(core, 'trainings-by-program', { from: '2026-03-01', to: '2026-03-31' });
     expect(report.rows).toEqual([expect.objectContaining({ program: 'Первая помощь: базовый курс', sessions: 1, enrolled: 3, passed: 1, failed: 1, passRate: 0.5 })]);
     expect(run(core, 'trainings-by-program', { from: '2026-03-01', to: '2026-03-31', region: 'KZ-75' }).rows).toEqual([]);
+  });
+
+  it('volunteers by organisation: the row of people in none reads "not given" on screen and in the file, not a blank', () => {
+    const core = office('KZ-19');
+    volunteer(core, 'Ұйымсыз');
+    const report = run(core, 'volunteers-by-organisation', { to: '2026-12-31' });
+    expect(report.rows).toEqual([expect.objectContaining({ organisation: null, volunteers: 1 })]);
+    const column = report.columns[0]!;
+    expect(['kk', 'ru', 'en'].map((lang) => cellText(column, null, lang as 'kk' | 'ru' | 'en'))).toEqual(['Көрсетілмеген', 'Не указано', 'Not given']);
+    // A person in no organisation in the per-person reports stays a blank cell.
+    expect(cellText({ key: 'organisation', type: 'text' }, null, 'en')).toBe('');
+    const xlsx = core.callAs(STAFF, 'reports.export', { name: 'volunteers-by-organisation', to: '2026-12-31', format: 'xlsx', lang: 'en' });
+    const limits = { fileBytes: 1 << 20, expandedBytes: 4 << 20, rows: 100, columns: 20, cells: 2000, cellChars: 1000, merges: 10, sheets: 2 };
+    expect(readSpreadsheet(Buffer.from(xlsx.base64, 'base64'), 'x.xlsx', limits).sheets[0]!.rows[1]).toEqual(['Not given', 1, 1, 1]);
   });
 
   it('exports a report as .xlsx and PDF with the same numbers', () => {
