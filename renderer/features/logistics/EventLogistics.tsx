@@ -14,7 +14,7 @@ import { VolunteerPicker } from '../../ui/VolunteerPicker';
 import { Handouts, type Person } from './Handouts';
 
 type Act = (work: () => Promise<unknown>, done?: string) => Promise<boolean>;
-import { countIn, itemName } from './names';
+import { countIn, itemName, parseCount } from './names';
 
 
 /**
@@ -127,7 +127,7 @@ function RequestForm({ eventId, items, act, busy }: { eventId: string; items: St
   const [quantity, setQuantity] = useState('');
   return (
     <form className="inline-form" aria-label={t('logistics.request')} data-testid="request-form"
-      onSubmit={(e) => { e.preventDefault(); if (itemId) void act(() => call('logistics.request', { eventId, itemId, quantity: Number(quantity) }), 'logistics.requestedDone'); }}>
+      onSubmit={(e) => { e.preventDefault(); if (itemId) void act(() => call('logistics.request', { eventId, itemId, quantity: parseCount(quantity) }), 'logistics.requestedDone'); }}>
       <select aria-label={t('logistics.item')} value={itemId} onChange={(e) => setItemId(e.target.value)} data-testid="request-item">
         <option value="">{t('common.choose')}</option>
         {items.map((r) => <option key={r.id} value={r.id}>{itemName(r.name, lang)}</option>)}

@@ -12,8 +12,8 @@ import { displayPhone } from '../../ui/format';
 import { callFieldErrors } from '../../ui/problems';
 import { toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
-import { FormDialog, parseCount } from './FormDialog';
-import { countIn, itemName } from './names';
+import { FormDialog } from './FormDialog';
+import { countIn, itemName, parseCount } from './names';
 
 export interface Person { volunteerId: string; name: string }
 

@@ -13,7 +13,7 @@ import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { IncomingTransfers } from './IncomingTransfers';
 import { useKeptHere } from './kept-here';
-import { UNITS, countIn, itemName, unitLabel } from './names';
+import { UNITS, countIn, itemName, parseCount, unitLabel } from './names';
 import { StockActions } from './StockActions';
 
 const today = () => new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
@@ -132,7 +132,7 @@ function AddItem({ onAdded }: { onAdded(): void }) {
   const [quantity, setQuantity] = useState('');
   const [storage, setStorage] = useState('');
   const add = async () => {
-    const done = await action.run(() => call('inventory.add', { name: { ru, kk }, kind, unit, quantity: Number(quantity || 0), storagePlace: storage }), toastError);
+    const done = await action.run(() => call('inventory.add', { name: { ru, kk }, kind, unit, quantity: quantity.trim() === '' ? 0 : parseCount(quantity), storagePlace: storage }), toastError);
     if (done !== undefined) {
       toastOk('logistics.inventory.added');
       setRu('');
@@ -168,7 +168,7 @@ function AddVehicle({ onAdded }: { onAdded(): void }) {
   const [category, setCategory] = useState<(typeof DRIVING_CATEGORIES)[number]>('B');
   const [owner, setOwner] = useState<(typeof VEHICLE_OWNERS)[number]>('office');
   const add = async () => {
-    const done = await action.run(() => call('vehicles.add', { plate, model, seats: Number(seats), category, owner }), toastError);
+    const done = await action.run(() => call('vehicles.add', { plate, model, seats: parseCount(seats), category, owner }), toastError);
     if (done !== undefined) {
       toastOk('logistics.vehicles.added');
       setPlate('');

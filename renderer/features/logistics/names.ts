@@ -17,3 +17,14 @@ export const withUnit = (n: number, unit: string) => `${Math.round(n * 1000) / 1
 
 /** A count with its unit in the reader's language ("12 л"). */
 export const countIn = (t: (key: string, options?: { defaultValue: string }) => string, n: number, unit: string) => withUnit(n, unit === 'pcs' ? unit : unitLabel(t, unit));
+
+/**
+ * A typed count: a decimal comma is read as a point (Russian and Kazakh keyboards give a comma),
+ * and spaces are thousands separators ("1 000", also the no-break ones a copied figure carries).
+ * Empty or not a number gives NaN, which the core refuses as a count naming the field (an empty
+ * request must not quietly clear the need, as Number('') = 0 would).
+ */
+export function parseCount(typed: string): number {
+  const t = typed.replace(/\s/g, '').replace(',', '.');
+  return t === '' ? NaN : Number(t);
+}
