@@ -7,7 +7,7 @@ import { saveFile } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { useMayCall } from '../../app/session';
 import { ActionsHeader } from '../../ui/ActionsHeader';
-import { ErrorText } from '../../ui/ErrorText';
+import { InlineError } from './InlineError';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { VolunteerPicker } from '../../ui/VolunteerPicker';
@@ -61,7 +61,7 @@ export function EventLogistics({ eventId }: { eventId: string }) {
         <span className="spacer" />
         <button type="button" disabled={action.busy} onClick={() => void print()} data-testid="print-roster">{t('logistics.printRoster')}</button>
       </div>
-      <ErrorText error={action.error} />
+      <InlineError error={action.error} />
       <ItemsTable lines={logistics.lines} eventId={eventId} open={open} act={act} busy={action.busy} />
       {plan && may('logistics.request') && <RequestForm eventId={eventId} items={stock.data ?? []} act={act} busy={action.busy} />}
       <Handouts logistics={logistics} people={people} heldHere={heldHere} issuing={open} onChanged={reload} />

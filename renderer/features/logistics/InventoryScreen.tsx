@@ -8,7 +8,7 @@ import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { useMayCall } from '../../app/session';
 import { ActionsHeader } from '../../ui/ActionsHeader';
-import { ErrorText } from '../../ui/ErrorText';
+import { InlineError } from './InlineError';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { IncomingTransfers } from './IncomingTransfers';
@@ -154,7 +154,7 @@ function AddItem({ onAdded }: { onAdded(): void }) {
       </select>
       <input aria-label={t('logisticsField.storagePlace')} placeholder={t('logisticsField.storagePlace')} value={storage} onChange={(e) => setStorage(e.target.value)} />
       <button type="submit" disabled={action.busy} data-testid="item-add-submit">{t('logistics.inventory.add')}</button>
-      <ErrorText error={action.error} />
+      <InlineError error={action.error} />
     </form>
   );
 }
@@ -189,7 +189,7 @@ function AddVehicle({ onAdded }: { onAdded(): void }) {
         {VEHICLE_OWNERS.map((o) => <option key={o} value={o}>{t(`vocab.vehicleOwner.${o}`)}</option>)}
       </select>
       <button type="submit" disabled={action.busy} data-testid="vehicle-add-submit">{t('logistics.vehicles.add')}</button>
-      <ErrorText error={action.error} />
+      <InlineError error={action.error} />
     </form>
   );
 }
