@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCount } from '../../../../renderer/features/logistics/names';
+import { parseCount, withUnit } from '../../../../renderer/features/logistics/names';
 
 describe('counts typed in the logistics forms', () => {
   it('reads a decimal comma and spaces (also no-break ones) between thousands', () => {
@@ -13,5 +13,15 @@ describe('counts typed in the logistics forms', () => {
     expect(parseCount('')).toBeNaN();
     expect(parseCount('  ')).toBeNaN();
     expect(parseCount('два')).toBeNaN();
+  });
+});
+
+describe('counts shown in the logistics screens', () => {
+  it('write a decimal comma in Kazakh and Russian, a point in English, without binary noise or "-0"', () => {
+    expect(withUnit(2.5, 'л', 'kk')).toBe('2,5 л');
+    expect(withUnit(0.1 + 0.2, 'л', 'ru')).toBe('0,3 л');
+    expect(withUnit(2.5, 'l', 'en')).toBe('2.5 l');
+    expect(withUnit(1000, 'pcs', 'ru')).toBe('1000');
+    expect(withUnit(-0.0001, 'l', 'ru')).toBe('0 l');
   });
 });
