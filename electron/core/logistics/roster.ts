@@ -44,7 +44,7 @@ export function printRoster(db: ReadDb, eventId: string, lang: Lang, now: Date):
     })),
     trips: tripsOf(db, eventId).map((t) => ({
       vehicle: [t.plate, t.model].filter(Boolean).join(' '), driver: t.driver, driverPhone: phone(t.driverPhone), departAt: t.departAt,
-      departPlace: t.departPlace, destination: t.destination, passengers: t.passengers.map((p) => p.name), seats: t.seats,
+      departPlace: t.departPlace, destination: t.destination, passengers: t.passengers.map((p) => ({ name: p.name, phone: phone(p.phone) })), seats: t.seats,
     })),
     held: heldOn(db, eventId).map((h) => ({ name: h.name, phone: phone(h.phone), item: nameOf(h.itemId), quantity: count(h.out, unitOf(h.itemId)) })),
     equipment: eventLines(db, eventId, printedOn).map((l) => ({ item: itemName({ name_kk: l.name.kk, name_ru: l.name.ru }, lang), allocated: count(l.allocated, l.unit), issued: count(l.issued, l.unit) })),
