@@ -74,8 +74,7 @@ export function eventRoster(input: EventRosterInput, lang: Lang): { file: Buffer
   /** A headed, numbered table; left out when there is nothing to list. */
   const section = <K extends string>(heading: string, table: Omit<Table<K>, 'numbered'>) => {
     if (table.rows.length === 0) return;
-    doc.paragraph(heading, { bold: true, size: 12 });
-    doc.table({ numbered: true, ...table });
+    doc.table({ numbered: true, heading, ...table });
   };
   section(t('trips'), {
     columns: [
