@@ -59,4 +59,20 @@ describe('the printed event roster', () => {
     for (const name of names) expect(roster.split(name).length - 1, name).toBe(2);
     expect(roster).toContain('40/40');
   });
+
+  it('prints litres as the screens show them: "2,5 л" in Kazakh and Russian, "2.5 l" in English', () => {
+    const core = officeCore('KZ-19');
+    const e = event(core, { start: '2030-03-09', end: '2030-03-11' });
+    const s = shift(core, e, { start: '2030-03-10T09:00', end: '2030-03-10T17:00' });
+    const aigerim = volunteer(core, 'Сейтқалиева', { firstName: 'Әйгерім' });
+    assignOne(core, s, aigerim);
+    const water = item(core, 'Вода', 100, { kind: 'consumable', unit: 'l' });
+    allocate(core, e, water, 120.5 - 100 + 0.1 + 0.2);
+    core.callAs(ADMIN, 'logistics.issue', { eventId: e, itemId: water, volunteerId: aigerim, quantity: 2.5 });
+    const page = (lang: 'kk' | 'ru' | 'en') => pdfPages(Buffer.from(core.callAs(ADMIN, 'logistics.roster', { id: e, lang }).base64, 'base64'))[0]!;
+    expect(page('kk')).toContain('20,8 л');
+    expect(page('kk')).toContain('2,5 л');
+    expect(page('ru')).toContain('2,5 л');
+    expect(page('en')).toContain('2.5 l');
+  });
 });
