@@ -18,7 +18,7 @@ export interface EventRosterInput {
     meetingPoint: string;
     people: { name: string; phone: string }[];
   }[];
-  trips: { vehicle: string; driver: string; driverPhone: string; departAt: string; departPlace: string; destination: string; passengers: string[]; seats: number }[];
+  trips: { vehicle: string; driver: string; driverPhone: string; departAt: string; departPlace: string; destination: string; passengers: { name: string; phone: string }[]; seats: number }[];
   /** Equipment out with people now: one row per person and item. */
   held: { name: string; phone: string; item: string; quantity: string }[];
   /** Every item planned for the event: allocated and issued. */
@@ -74,8 +74,7 @@ export function eventRoster(input: EventRosterInput, lang: Lang): { file: Buffer
   /** A headed, numbered table; left out when there is nothing to list. */
   const section = <K extends string>(heading: string, table: Omit<Table<K>, 'numbered'>) => {
     if (table.rows.length === 0) return;
-    doc.paragraph(heading, { bold: true, size: 12 });
-    doc.table({ numbered: true, ...table });
+    doc.table({ numbered: true, heading, ...table });
   };
   section(t('trips'), {
     columns: [
@@ -87,9 +86,21 @@ export function eventRoster(input: EventRosterInput, lang: Lang): { file: Buffer
     ],
     rows: input.trips.map((trip) => ({
       when: paperTime(trip.departAt), route: `${trip.departPlace} → ${trip.destination}`, vehicle: trip.vehicle,
-      driver: [trip.driver, trip.driverPhone].filter(Boolean).join('\n'), passengers: `${trip.passengers.join(', ')} (${trip.passengers.length}/${trip.seats})`,
+      driver: [trip.driver, trip.driverPhone].filter(Boolean).join('\n'), passengers: `${trip.passengers.length}/${trip.seats}`,
     })),
   });
+  // Each trip's passengers in a table of their own, a row each: a bus's twenty names in one
+  // cell outgrew the page and were cut off, and the roster is what is read out at the door.
+  for (const trip of input.trips) {
+    section(`${t('passengers')} · ${trip.vehicle} · ${paperTime(trip.departAt)}`, {
+      columns: [
+        { key: 'name', header: t('fullName'), width: 50 },
+        { key: 'phone', header: t('phone'), width: 25 },
+        { key: 'present', header: t('present'), width: 10, blank: 'box' },
+      ],
+      rows: trip.passengers,
+    });
+  }
   section(t('equipment'), {
     columns: [
       { key: 'item', header: t('item'), width: 50 },

@@ -20,6 +20,9 @@ const PAD = 4;
 const RULE = 0.5;
 const HEADER_FILL = '#e8e8e8';
 const NUMBER_WIDTH = 26;
+/** A table's heading (as the roster's sections). */
+const HEADING_SIZE = 12;
+
 /** Enough height for a handwritten signature. */
 const SIGNATURE_ROW_HEIGHT = 24;
 const BOX_SIDE = 9;
@@ -65,6 +68,8 @@ export interface Table<K extends string = string> {
   rows: Partial<Record<K, string>>[];
   /** A leading "№" column counting the rows from 1. */
   numbered?: boolean;
+  /** A bold heading kept on the page of the header and first row (never left alone at a page's foot). */
+  heading?: string;
 }
 
 interface PlacedColumn {
@@ -210,7 +215,12 @@ export class PrintedDocument {
     const headerCells = Object.fromEntries(columns.map((c) => [c.key, c.header]));
     const headerHeight = this.rowHeight(columns, headerCells, true, 0);
     const header = () => this.tableRow(columns, headerCells, true, headerHeight);
-    this.ensureSpace(headerHeight + this.rowHeight(columns, {}, false, minHeight));
+    // The heading, the header and the first row go on one page: a tall first row (a trip with its
+    // route and driver) otherwise left the heading and header alone at the foot of the last one.
+    const first = table.rows[0] ? { ...(table.rows[0] as Record<string, string>), '#': '1' } : {};
+    const headingHeight = table.heading ? this.pdf.font(FONT.bold).fontSize(HEADING_SIZE).heightOfString(table.heading, { width: this.contentWidth }) : 0;
+    this.ensureSpace(headingHeight + headerHeight + this.rowHeight(columns, first, false, minHeight));
+    if (table.heading) this.paragraph(table.heading, { bold: true, size: HEADING_SIZE });
     header();
     table.rows.forEach((row, index) => {
       const cells: Record<string, string> = { ...(row as Record<string, string>), '#': String(index + 1) };

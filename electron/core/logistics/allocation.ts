@@ -161,7 +161,8 @@ export function eventLines(db: ReadDb, eventId: string, today: string): ItemLine
   const lines = itemIds.flatMap((itemId) => {
     const item = prepared(db, 'SELECT * FROM inventory_items WHERE id = ? AND deleted = 0').get(itemId) as ItemFacts | undefined;
     if (!item) return [];
-    const sum = (sql: string) => (prepared(db, sql).get(eventId, itemId) as { n: number | null }).n ?? 0;
+    // Sums of fractional consumables carry binary noise (0.1 + 0.2 l); the line shows what was typed.
+    const sum = (sql: string) => tidy((prepared(db, sql).get(eventId, itemId) as { n: number | null }).n ?? 0);
     const requested = sum('SELECT sum(quantity) AS n FROM logistics_requests WHERE event_id = ? AND item_id = ? AND deleted = 0');
     const allocated = live ? sum('SELECT sum(quantity) AS n FROM allocations WHERE event_id = ? AND item_id = ? AND deleted = 0') : 0;
     const issued = sum("SELECT sum(quantity) AS n FROM handouts WHERE event_id = ? AND item_id = ? AND deleted = 0 AND kind = 'issue'");

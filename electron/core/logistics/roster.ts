@@ -1,4 +1,4 @@
-import type { Lang } from '../../../shared/i18n/translate';
+import { textAt, type Lang } from '../../../shared/i18n/translate';
 import { HOLDING_STATUSES } from '../../../shared/domain/events';
 import { formatPhone } from '../../../shared/domain/phone';
 import type { ReadDb } from '../db/read-only';
@@ -14,7 +14,15 @@ import { tripsOf } from './transport';
 /** Gathers an event's shifts, people, trips and equipment for the printed roster. */
 
 const phone = (p: string | null) => (p ? formatPhone(p) : '');
-const count = (n: number, unit: string) => `${n}${unit && unit !== 'pcs' ? ` ${unit}` : ''}`;
+/**
+ * A count on paper in the reader's language, as the screens show it: a decimal comma in Kazakh
+ * and Russian ("2,5 л"), the unit translated when it is one the app offers, else as typed.
+ */
+function countIn(lang: Lang, n: number, unit: string): string {
+  const figure = new Intl.NumberFormat(lang === 'en' ? 'en' : 'ru', { maximumFractionDigits: 3, useGrouping: false }).format(Math.round(n * 1000) / 1000 || 0);
+  if (!unit || unit === 'pcs') return figure;
+  return `${figure} ${textAt(lang, `vocab.unit.${unit}`) ?? unit}`;
+}
 
 export function printRoster(db: ReadDb, eventId: string, lang: Lang, now: Date): { fileName: string; file: Buffer; pages: number } {
   const event = loadEventFacts(db, eventId);
@@ -44,10 +52,10 @@ export function printRoster(db: ReadDb, eventId: string, lang: Lang, now: Date):
     })),
     trips: tripsOf(db, eventId).map((t) => ({
       vehicle: [t.plate, t.model].filter(Boolean).join(' '), driver: t.driver, driverPhone: phone(t.driverPhone), departAt: t.departAt,
-      departPlace: t.departPlace, destination: t.destination, passengers: t.passengers.map((p) => p.name), seats: t.seats,
+      departPlace: t.departPlace, destination: t.destination, passengers: t.passengers.map((p) => ({ name: p.name, phone: phone(p.phone) })), seats: t.seats,
     })),
-    held: heldOn(db, eventId).map((h) => ({ name: h.name, phone: phone(h.phone), item: nameOf(h.itemId), quantity: count(h.out, unitOf(h.itemId)) })),
-    equipment: eventLines(db, eventId, printedOn).map((l) => ({ item: itemName({ name_kk: l.name.kk, name_ru: l.name.ru }, lang), allocated: count(l.allocated, l.unit), issued: count(l.issued, l.unit) })),
+    held: heldOn(db, eventId).map((h) => ({ name: h.name, phone: phone(h.phone), item: nameOf(h.itemId), quantity: countIn(lang, h.out, unitOf(h.itemId)) })),
+    equipment: eventLines(db, eventId, printedOn).map((l) => ({ item: itemName({ name_kk: l.name.kk, name_ru: l.name.ru }, lang), allocated: countIn(lang, l.allocated, l.unit), issued: countIn(lang, l.issued, l.unit) })),
     printedOn,
   }, lang);
   return { fileName: eventRosterFileName({ start: event.start_date }), file, pages };

@@ -7,14 +7,14 @@ import { saveFile } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { useMayCall } from '../../app/session';
 import { ActionsHeader } from '../../ui/ActionsHeader';
-import { ErrorText } from '../../ui/ErrorText';
+import { InlineError } from './InlineError';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { VolunteerPicker } from '../../ui/VolunteerPicker';
 import { Handouts, type Person } from './Handouts';
 
 type Act = (work: () => Promise<unknown>, done?: string) => Promise<boolean>;
-import { countIn, itemName } from './names';
+import { countIn, itemName, parseCount } from './names';
 
 
 /**
@@ -61,7 +61,7 @@ export function EventLogistics({ eventId }: { eventId: string }) {
         <span className="spacer" />
         <button type="button" disabled={action.busy} onClick={() => void print()} data-testid="print-roster">{t('logistics.printRoster')}</button>
       </div>
-      <ErrorText error={action.error} />
+      <InlineError error={action.error} />
       <ItemsTable lines={logistics.lines} eventId={eventId} open={open} act={act} busy={action.busy} />
       {plan && may('logistics.request') && <RequestForm eventId={eventId} items={stock.data ?? []} act={act} busy={action.busy} />}
       <Handouts logistics={logistics} people={people} heldHere={heldHere} issuing={open} onChanged={reload} />
@@ -127,7 +127,7 @@ function RequestForm({ eventId, items, act, busy }: { eventId: string; items: St
   const [quantity, setQuantity] = useState('');
   return (
     <form className="inline-form" aria-label={t('logistics.request')} data-testid="request-form"
-      onSubmit={(e) => { e.preventDefault(); if (itemId) void act(() => call('logistics.request', { eventId, itemId, quantity: Number(quantity) }), 'logistics.requestedDone'); }}>
+      onSubmit={(e) => { e.preventDefault(); if (itemId) void act(() => call('logistics.request', { eventId, itemId, quantity: parseCount(quantity) }), 'logistics.requestedDone'); }}>
       <select aria-label={t('logistics.item')} value={itemId} onChange={(e) => setItemId(e.target.value)} data-testid="request-item">
         <option value="">{t('common.choose')}</option>
         {items.map((r) => <option key={r.id} value={r.id}>{itemName(r.name, lang)}</option>)}

@@ -5,9 +5,6 @@ import { CallError } from '../../../shared/contract/errors';
 import { ErrorText } from '../../ui/ErrorText';
 import { useModal } from '../../ui/useModal';
 
-/** A typed count: a decimal comma is read as a point (Russian and Kazakh keyboards give a comma). */
-export const parseCount = (typed: string) => Number(typed.trim().replace(',', '.'));
-
 /**
  * A small modal form for one stock action (receive, write off, transfer, return): its fields,
  * then the core's refusal in the reader's language (a field's problem shows under the field, so

@@ -6,14 +6,14 @@ import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { useMayCall } from '../../app/session';
 import { ActionsHeader } from '../../ui/ActionsHeader';
-import { ErrorText } from '../../ui/ErrorText';
+import { InlineError } from './InlineError';
 import { Field, Select, TextArea, TextInput } from '../../ui/Field';
 import { displayPhone } from '../../ui/format';
 import { callFieldErrors } from '../../ui/problems';
 import { toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
-import { FormDialog, parseCount } from './FormDialog';
-import { countIn, itemName } from './names';
+import { FormDialog } from './FormDialog';
+import { countIn, itemName, parseCount } from './names';
 
 export interface Person { volunteerId: string; name: string }
 
@@ -150,7 +150,7 @@ function IssueForm({ lines, people, eventId, onIssued }: { lines: ItemLine[]; pe
         <input className="short" aria-label={t('logisticsField.quantity')} placeholder={t('logisticsField.quantity')} inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.target.value)} data-testid="issue-quantity" />
         <button type="submit" disabled={action.busy || !volunteerId || !itemId} data-testid="issue-submit">{t('logistics.handouts.issue')}</button>
       </form>
-      <ErrorText error={action.error} />
+      <InlineError error={action.error} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { regionName } from '../../../shared/domain/regions';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { useMayCall } from '../../app/session';
-import { ErrorText } from '../../ui/ErrorText';
+import { InlineError } from './InlineError';
 import { toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { useKeptHere } from './kept-here';
@@ -59,7 +59,7 @@ function Incoming({ transfer: tr, items, onReceived }: { transfer: TransferRow; 
           <button type="button" disabled={action.busy} onClick={() => void receive()} data-testid="transfer-receive">{t('logistics.transfers.receive')}</button>
         </span>
       )}
-      <ErrorText error={action.error} />
+      <InlineError error={action.error} />
     </li>
   );
 }

@@ -8,12 +8,12 @@ import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { useMayCall } from '../../app/session';
 import { ActionsHeader } from '../../ui/ActionsHeader';
-import { ErrorText } from '../../ui/ErrorText';
+import { InlineError } from './InlineError';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { IncomingTransfers } from './IncomingTransfers';
 import { useKeptHere } from './kept-here';
-import { UNITS, countIn, itemName, unitLabel } from './names';
+import { UNITS, countIn, itemName, parseCount, unitLabel } from './names';
 import { StockActions } from './StockActions';
 
 const today = () => new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
@@ -132,7 +132,7 @@ function AddItem({ onAdded }: { onAdded(): void }) {
   const [quantity, setQuantity] = useState('');
   const [storage, setStorage] = useState('');
   const add = async () => {
-    const done = await action.run(() => call('inventory.add', { name: { ru, kk }, kind, unit, quantity: Number(quantity || 0), storagePlace: storage }), toastError);
+    const done = await action.run(() => call('inventory.add', { name: { ru, kk }, kind, unit, quantity: quantity.trim() === '' ? 0 : parseCount(quantity), storagePlace: storage }), toastError);
     if (done !== undefined) {
       toastOk('logistics.inventory.added');
       setRu('');
@@ -154,7 +154,7 @@ function AddItem({ onAdded }: { onAdded(): void }) {
       </select>
       <input aria-label={t('logisticsField.storagePlace')} placeholder={t('logisticsField.storagePlace')} value={storage} onChange={(e) => setStorage(e.target.value)} />
       <button type="submit" disabled={action.busy} data-testid="item-add-submit">{t('logistics.inventory.add')}</button>
-      <ErrorText error={action.error} />
+      <InlineError error={action.error} />
     </form>
   );
 }
@@ -168,7 +168,7 @@ function AddVehicle({ onAdded }: { onAdded(): void }) {
   const [category, setCategory] = useState<(typeof DRIVING_CATEGORIES)[number]>('B');
   const [owner, setOwner] = useState<(typeof VEHICLE_OWNERS)[number]>('office');
   const add = async () => {
-    const done = await action.run(() => call('vehicles.add', { plate, model, seats: Number(seats), category, owner }), toastError);
+    const done = await action.run(() => call('vehicles.add', { plate, model, seats: parseCount(seats), category, owner }), toastError);
     if (done !== undefined) {
       toastOk('logistics.vehicles.added');
       setPlate('');
@@ -189,7 +189,7 @@ function AddVehicle({ onAdded }: { onAdded(): void }) {
         {VEHICLE_OWNERS.map((o) => <option key={o} value={o}>{t(`vocab.vehicleOwner.${o}`)}</option>)}
       </select>
       <button type="submit" disabled={action.busy} data-testid="vehicle-add-submit">{t('logistics.vehicles.add')}</button>
-      <ErrorText error={action.error} />
+      <InlineError error={action.error} />
     </form>
   );
 }

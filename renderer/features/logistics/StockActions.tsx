@@ -9,8 +9,8 @@ import { Field, Select, TextInput } from '../../ui/Field';
 import { callFieldErrors } from '../../ui/problems';
 import { toastOk } from '../../ui/toasts';
 import { useAction } from '../../ui/useLoad';
-import { FormDialog, parseCount } from './FormDialog';
-import { countIn, itemName, unitLabel } from './names';
+import { FormDialog } from './FormDialog';
+import { countIn, itemName, parseCount, unitLabel } from './names';
 
 type Move = 'receive' | 'writeOff' | 'transfer';
 const MOVES: readonly Move[] = ['receive', 'writeOff', 'transfer'];

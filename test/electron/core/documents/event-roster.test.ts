@@ -36,4 +36,43 @@ describe('the printed event roster', () => {
     expect(ru[0]).toContain('Сейтқалиева Әйгерім');
     expect(ru[1]).toContain('Ведомость возврата снаряжения');
   });
+
+  it('lists every passenger of a full bus, a row each with the phone: forty names in one cell were cut off at the page’s end', () => {
+    const core = officeCore('KZ-19');
+    const e = event(core, { start: '2030-03-09', end: '2030-03-11' });
+    const s = shift(core, e, { start: '2030-03-10T09:00', end: '2030-03-10T17:00', needed: 40 });
+    // Long double-barrelled Kazakh names, told apart by a letter pair (names hold no digits).
+    const letters = 'абвгдежзиклмнопрстуфхцчшщыэюяәіңғүұқөһ';
+    const names = Array.from({ length: 40 }, (_, i) => `Нұрмұхамбетова-Сейітжаппарова${letters[i % 20]!}${letters[20 + Math.floor(i / 20)]!}`);
+    const people = names.map((lastName) => volunteer(core, lastName, { firstName: 'Әйгерім-Гүлжаһан', phone: '+77011234567' }));
+    core.callAs(ADMIN, 'events.assign', { shiftId: s, volunteerIds: people });
+    const driver = volunteer(core, 'Жүргізуші', { firstName: 'Ғалым', drivingCategories: ['D'] });
+    const bus = core.callAs(ADMIN, 'vehicles.add', { plate: '123 ABC 06', seats: 40, category: 'D' }).id;
+    const trip = core.callAs(ADMIN, 'trips.add', {
+      eventId: e, vehicleId: bus, driverId: driver, departAt: '2030-03-10T07:00', returnAt: '2030-03-10T19:00', departPlace: 'Атырау, офис', destination: 'Махамбет',
+    }).id;
+    core.callAs(ADMIN, 'trips.passengers.add', { tripId: trip, volunteerIds: people });
+    const pages = pdfPages(Buffer.from(core.callAs(ADMIN, 'logistics.roster', { id: e, lang: 'kk' }).base64, 'base64'));
+    // Everything before the return sheet (the last page), without line breaks inside a cell.
+    const roster = pages.slice(0, -1).join('\n').replace(/\s+/g, ' ').replace(/- /g, '-');
+    // Each passenger twice: on the shift and on the trip.
+    for (const name of names) expect(roster.split(name).length - 1, name).toBe(2);
+    expect(roster).toContain('40/40');
+  });
+
+  it('prints litres as the screens show them: "2,5 л" in Kazakh and Russian, "2.5 l" in English', () => {
+    const core = officeCore('KZ-19');
+    const e = event(core, { start: '2030-03-09', end: '2030-03-11' });
+    const s = shift(core, e, { start: '2030-03-10T09:00', end: '2030-03-10T17:00' });
+    const aigerim = volunteer(core, 'Сейтқалиева', { firstName: 'Әйгерім' });
+    assignOne(core, s, aigerim);
+    const water = item(core, 'Вода', 100, { kind: 'consumable', unit: 'l' });
+    allocate(core, e, water, 120.5 - 100 + 0.1 + 0.2);
+    core.callAs(ADMIN, 'logistics.issue', { eventId: e, itemId: water, volunteerId: aigerim, quantity: 2.5 });
+    const page = (lang: 'kk' | 'ru' | 'en') => pdfPages(Buffer.from(core.callAs(ADMIN, 'logistics.roster', { id: e, lang }).base64, 'base64'))[0]!;
+    expect(page('kk')).toContain('20,8 л');
+    expect(page('kk')).toContain('2,5 л');
+    expect(page('ru')).toContain('2,5 л');
+    expect(page('en')).toContain('2.5 l');
+  });
 });

@@ -44,4 +44,17 @@ describe('printed document layout', () => {
   it('refuses a print date that is not a calendar date', () => {
     expect(() => new PrintedDocument({ lang: 'en', title: 'x', printedOn: '27.11.2026' })).toThrow(/YYYY-MM-DD/);
   });
+
+  it('keeps a table’s heading and header with its first row, however tall, instead of alone at a page’s foot', () => {
+    const doc = new PrintedDocument({ lang: 'kk', title: 'Тізім', printedOn: '2026-11-27' });
+    // Filled to a few lines above the footer.
+    while (doc.pdf.y < doc.pdf.page.height - doc.pdf.page.margins.bottom - 70) doc.paragraph('Жол');
+    const route = Array.from({ length: 12 }, () => 'Алматы қаласы, Абай даңғылы').join(' ');
+    doc.table({ heading: 'Көлік', columns: [{ key: 'route', header: 'Бағыт', width: 20 }, { key: 'driver', header: 'Жүргізуші', width: 20 }], rows: [{ route, driver: 'Ғалым' }] });
+    const pages = pdfPages(doc.finish());
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).not.toContain('Көлік');
+    expect(pages[0]).not.toContain('Бағыт');
+    for (const text of ['Көлік', 'Бағыт', 'Ғалым']) expect(pages[1]).toContain(text);
+  });
 });

@@ -101,4 +101,14 @@ describe('allocating consumables', () => {
     // After the first event's day, what it awaited no longer counts.
     expect(stockOf(core, water, '2030-03-10')).toMatchObject({ allocated: 52.5, free: 47.5 });
   });
+
+  it('sums litres on the event’s line without binary noise (0.1 + 0.2 l is 0.3 l, in the API and the CLI too)', () => {
+    const core = officeCore('KZ-19');
+    const water = consumable(core, 'Вода', 10);
+    const flood = event(core, { start: '2030-03-09', end: '2030-03-11' });
+    core.callAs(ADMIN, 'logistics.request', { eventId: flood, itemId: water, quantity: 0.1 });
+    allocate(core, flood, water, 0.1);
+    allocate(core, flood, water, 0.2);
+    expect(lineOf(core, flood, water)).toMatchObject({ requested: 0.1, allocated: 0.3, shortage: 0 });
+  });
 });
