@@ -1,10 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { CLI_ACTOR } from '../core/app';
 import type { Core } from '../core/app';
 import type { GeneratedFile } from '../../shared/contract/files';
 import { DB, json, need, UsageError, withOffice, type Commands, type Parsed } from './helpers';
 import { withProgress } from './progress-line';
+import { outPath, writeOutFile } from './out-file';
 
 /**
  * `erikti certificates …`: issue (one, or a batch into one PDF), re-print, list, revoke and
@@ -32,12 +31,17 @@ const PRINTING = {
 function save(options: Parsed['options'], file: GeneratedFile | null): string | null {
   const out = text(options, 'out');
   if (!out || !file) return null;
-  const full = path.resolve(out);
-  writeFileSync(full, Buffer.from(file.base64, 'base64'));
+  const full = outPath(out);
+  writeOutFile(full, Buffer.from(file.base64, 'base64'));
   return full;
 }
 
-const printing = (options: Parsed['options']) => ({ print: text(options, 'out') !== undefined, english: options.english === true, signatory: text(options, 'signatory') });
+/** Print options; a --out whose folder is missing is refused here, before anything is numbered. */
+function printing(options: Parsed['options']) {
+  const out = text(options, 'out');
+  if (out !== undefined) outPath(out);
+  return { print: out !== undefined, english: options.english === true, signatory: text(options, 'signatory') };
+}
 
 export const certificatesCommands: Commands = {
   'certificates issue': {

@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { CLI_ACTOR } from '../core/app';
 import { publicKeyFile, requireOwnKeys } from '../core/office/keys';
 import { DB, existingFile, json, need, withOfficeKeyed as withOffice, type Commands, type OptionSpec } from './helpers';
+import { outPath, writeOutFile } from './out-file';
 
 /** `erikti keys export|trust|show|rotate` and `trust list|remove|confirm|reject`: whose bundles this office accepts. */
 
@@ -20,8 +20,8 @@ export const keysCommands: Commands = {
     options: { ...DB, out: { type: 'string', value: 'FILE.pub', required: true } },
     run: ({ options }, io) =>
       withOffice(options, (core) => {
-        const out = path.resolve(need(options, 'out'));
-        writeFileSync(out, publicKeyFile(core.db));
+        const out = outPath(need(options, 'out'));
+        writeOutFile(out, Buffer.from(publicKeyFile(core.db)));
         const keys = requireOwnKeys(core.db);
         io.out(json({ office: keys.office, replica: keys.replica, fingerprint: keys.fingerprint, out }));
       }),

@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { CallError } from '../../shared/contract/errors';
 import { CLI_ACTOR } from '../core/app';
 import { DB, langOption, positional, json, need, parseJson, UsageError, withOffice, type Commands, type Parsed } from './helpers';
+import { outPath, writeOutFile } from './out-file';
 
 /**
  * `erikti inventory …`, `erikti events allocate` and `erikti events roster`: the office's stock,
@@ -51,9 +50,9 @@ export const logisticsCommands: Commands = {
     run: (args, io) =>
       withOffice(args.options, (core) => {
         const id = positional(args, 0, 'event ID', 'events roster');
+        const out = outPath(need(args.options, 'out'));
         const result = core.callAs(CLI_ACTOR, 'logistics.roster', { id, lang: langOption(args.options, 'ru') });
-        const out = path.resolve(need(args.options, 'out'));
-        writeFileSync(out, Buffer.from(result.base64, 'base64'));
+        writeOutFile(out, Buffer.from(result.base64, 'base64'));
         io.out(json({ out, pages: result.pages }));
       }),
   },

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { bestSheet, EXPORT_COLUMNS, ROSTER_LIMITS, type ExportColumn } from '../../shared/contract/roster';
 import { CLI_ACTOR } from '../core/app';
@@ -7,6 +7,7 @@ import { DB, json, langOption, need, UsageError, withOffice, type Commands, type
 import { LANGS } from '../../shared/i18n/translate';
 import { english } from './messages';
 import { withProgress } from './progress-line';
+import { outPath, writeOutFile } from './out-file';
 
 /**
  * `erikti roster import|export`: the same calls as the import wizard, with the guessed mapping
@@ -77,15 +78,15 @@ export const rosterCommands: Commands = {
       columns: { type: 'string', value: 'lastName,firstName,...' },
     },
     run: ({ options }, io) => {
-      const out = path.resolve(need(options, 'out'));
-      const ext = path.extname(out).toLowerCase();
+      const ext = path.extname(need(options, 'out')).toLowerCase();
       if (ext !== '.xlsx' && ext !== '.csv') throw new UsageError('--out must end in .xlsx or .csv');
+      const out = outPath(need(options, 'out'));
       const format = ext === '.csv' ? 'csv' : 'xlsx';
       withOffice(options, (core) => {
         const wanted = columns(options);
         const input = { format, lang: lang(options), ...(wanted ? { columns: wanted } : {}) } as const;
         const result = withProgress(io, (control) => core.callAs(CLI_ACTOR, 'roster.export', input, control));
-        writeFileSync(out, Buffer.from(result.base64, 'base64'));
+        writeOutFile(out, Buffer.from(result.base64, 'base64'));
         io.out(json({ out, format, rows: result.rows }));
       });
     },

@@ -1,10 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { CallError } from '../../shared/contract/errors';
 import { LANGS, type Lang } from '../../shared/i18n/translate';
 import { CLI_ACTOR } from '../core/app';
 import type { Core } from '../core/app';
 import { DB, positional, integer, json, need, parseJson, UsageError, withOffice, type Commands, type Parsed } from './helpers';
+import { outPath, writeOutFile } from './out-file';
 
 /**
  * `erikti trainings …` and `erikti qualifications …`: the calls of the Trainings screens, JSON in
@@ -115,9 +114,9 @@ export const trainingsCommands: Commands = {
       const lang = (args.options.lang ?? 'ru') as Lang;
       if (!(LANGS as readonly unknown[]).includes(lang)) throw new UsageError('--lang must be kk, ru or en');
       const sessionId = positional(args, 0, 'session ID', 'trainings sheet');
-      const out = path.resolve(need(args.options, 'out'));
+      const out = outPath(need(args.options, 'out'));
       const sheet = withOffice(args.options, (core) => core.callAs(CLI_ACTOR, 'trainings.sheet', { sessionId, lang }));
-      writeFileSync(out, Buffer.from(sheet.base64, 'base64'));
+      writeOutFile(out, Buffer.from(sheet.base64, 'base64'));
       io.out(json({ out, suggestedName: sheet.fileName }));
     },
   },
