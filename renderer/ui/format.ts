@@ -1,10 +1,9 @@
+import { dateText, wallClockText } from '../../shared/domain/date-text';
 import { formatPhone } from '../../shared/domain/phone';
 
 /** Dates travel as ISO (YYYY-MM-DD) and are shown the way Kazakhstan writes them: dd.mm.yyyy. */
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+  return iso ? dateText(iso) : '';
 }
 
 /** A span of days: one day as dd.mm.yyyy, several as a range. */
@@ -48,7 +47,7 @@ export function parseLocalDateTime(text: string): string | null {
 }
 
 /** A wall-clock time 'YYYY-MM-DDTHH:MM' as Kazakhstan writes it: dd.mm.yyyy hh:mm. */
-export const formatLocalDateTime = (value: string): string => `${formatDate(value.slice(0, 10))} ${value.slice(11, 16)}`;
+export const formatLocalDateTime = wallClockText;
 
 /**
  * What a date field sends: ISO when the text reads as a date, the text itself otherwise (so the

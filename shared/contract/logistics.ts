@@ -115,8 +115,26 @@ export const vehicleRow = z.object({
   category: z.enum(DRIVING_CATEGORIES),
   owner: z.enum(VEHICLE_OWNERS),
   organisationId: z.string().nullable(),
+  /** The partner organisation's name; null for the office's own vehicles. */
+  organisation: z.string().nullable(),
 });
 export type VehicleRow = z.infer<typeof vehicleRow>;
+
+/**
+ * Another live trip that has the same vehicle or driver at an overlapping time. The core refuses
+ * such a trip when it is added; two offices (or workstations) booking offline both keep theirs
+ * after exchange, and each trip then shows the other until one is moved or cancelled.
+ */
+export const tripClash = z.object({
+  with: z.enum(['vehicle', 'driver']),
+  tripId: z.string(),
+  eventId: z.string(),
+  eventTitle: z.string(),
+  office: z.string().nullable(),
+  departAt: z.string(),
+  returnAt: z.string(),
+});
+export type TripClash = z.infer<typeof tripClash>;
 
 export const tripRow = z.object({
   id: z.string(),
@@ -133,6 +151,7 @@ export const tripRow = z.object({
   destination: z.string(),
   seats: z.number(),
   passengers: z.array(z.object({ volunteerId: z.string(), name: z.string(), phone: z.string().nullable() })),
+  clashes: z.array(tripClash),
 });
 export type TripRow = z.infer<typeof tripRow>;
 
@@ -176,7 +195,9 @@ export const vehicleInput = z.strictObject({
   category: z.enum(DRIVING_CATEGORIES),
   owner: z.enum(VEHICLE_OWNERS).default('office'),
   organisationId: id.nullable().default(null),
-}, { error: 'error.unknownField' });
+}, { error: 'error.unknownField' }).refine((v) => v.owner !== 'partner' || v.organisationId !== null, {
+  path: ['organisationId'], error: 'error.logistics.partnerOrganisation',
+});
 export type VehicleInput = z.input<typeof vehicleInput>;
 
 const onEventItem = { eventId: id, itemId: id };

@@ -1,3 +1,4 @@
+import { dateText } from './date-text';
 import type { ReportColumn } from '../contract/reports';
 import { translate, type Lang } from '../i18n/translate';
 import { regionName } from './regions';
@@ -39,10 +40,8 @@ export function cellText(column: ReportColumn, value: string | number | null, la
       return typeof value === 'number' ? `${formatNumber(percentOf(value), lang, 1)} %` : String(value);
     case 'region':
       return regionName(String(value), lang);
-    case 'date': {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
-      return m ? `${m[3]}.${m[2]}.${m[1]}` : String(value);
-    }
+    case 'date':
+      return dateText(String(value));
     case 'month': {
       const m = /^(\d{4})-(\d{2})$/.exec(String(value));
       return m ? `${m[2]}.${m[1]}` : String(value);

@@ -8,6 +8,22 @@ import { carry, langs, ru, shots, signIn, speak, text } from './kit';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
+/** Almaty and Astana, trusting each other, each with a coordinator (`coord`); both closed after `work`. */
+async function withAlmatyAndAstana(work: (almaty: Office, astana: Office) => Promise<void>): Promise<void> {
+  const opened: Office[] = [];
+  try {
+    const almaty = await openOffice('KZ-75');
+    opened.push(almaty);
+    const astana = await openOffice('KZ-71');
+    opened.push(astana);
+    trustEachOther(almaty.core, astana.core);
+    for (const o of opened) o.core.callAs(CLI_ACTOR, 'users.add', { login: 'coord', displayName: 'Айгерім Сапарова', role: 'coordinator', password: 'coordinator pass' });
+    await work(almaty, astana);
+  } finally {
+    for (const o of opened) await closeOffice(o);
+  }
+}
+
 test('add inventory, plan a flood needing more tents than are free (shortage shown), allocate what is free, add a bus and a trip, print the roster', async ({ page, office }) => {
   const core = office.core;
   createOffice(core.db, 'KZ-23');
@@ -62,6 +78,8 @@ test('add inventory, plan a flood needing more tents than are free (shortage sho
   await form.getByRole('option', { name: /Жүргізуші/ }).click();
   await form.getByTestId('trip-submit').click();
   await expect(section.getByTestId('trip')).toHaveCount(1);
+  // Times as Kazakhstan writes them; the return without its date on the same day.
+  await expect(section.getByTestId('trip')).toContainText('10.04.2030 07:00 – 19:00');
   // Saved: the form is empty for the next trip.
   await expect(form.getByTestId('trip-from')).toHaveValue('');
   await expect(form.getByTestId('trip-vehicle')).toHaveValue('');
@@ -201,14 +219,8 @@ test('receive stock and write it off with a reason (refused beyond the shelf), h
   }
 });
 
-test('send vests to another office; it receives them, after exchange, into its own vests; another office\'s items show no stock actions, its event no plans to change', async ({ page }) => {
-  const opened: Office[] = [];
-  try {
-    const almaty = await openOffice('KZ-75');
-    const astana = await openOffice('KZ-71');
-    opened.push(almaty, astana);
-    trustEachOther(almaty.core, astana.core);
-    for (const o of opened) o.core.callAs(CLI_ACTOR, 'users.add', { login: 'coord', displayName: 'Айгерім Сапарова', role: 'coordinator', password: 'coordinator pass' });
+test('send vests to another office; it receives them, after exchange, into its own vests; another office\'s items show no stock actions, its event no plans to change', async ({ page }) =>
+  withAlmatyAndAstana(async (almaty, astana) => {
     const almatyVests = almaty.core.callAs(CLI_ACTOR, 'inventory.add', { name: { ru: 'Жилет', kk: 'Кеудеше' }, kind: 'reusable', unit: 'pcs', quantity: 20 }).id;
     // Almaty's own event, with a vest handed out: Astana sees it after exchange, read-only.
     const marathon = almaty.core.callAs(CLI_ACTOR, 'events.add', { title: 'Алматы марафоны', category: 'publicEvent', start: '2030-04-20', end: '2030-04-20', region: 'KZ-75' }).id;
@@ -269,7 +281,52 @@ test('send vests to another office; it receives them, after exchange, into its o
     await expect(section.getByTestId('held-row')).toHaveCount(1);
     await expect(section.getByTestId('held-row')).toContainText('Қасымов Арман');
     for (const control of ['held-return', 'issue-form', 'request-form', 'trip-form', 'checklist-template']) await expect(section.getByTestId(control)).toHaveCount(0);
-  } finally {
-    for (const o of opened) await closeOffice(o);
-  }
-});
+  }));
+
+test('a bus and its driver booked offline at two offices: after exchange each trip names the other; a partner’s bus needs its organisation', async ({ page }) =>
+  withAlmatyAndAstana(async (almaty, astana) => {
+    const driver = almaty.core.callAs(CLI_ACTOR, 'volunteers.create', { lastName: 'Жүргізуші', firstName: 'Ерлан', birthDate: '1985-01-01', region: 'KZ-75', drivingCategories: ['D'] }).id;
+    const bus = almaty.core.callAs(CLI_ACTOR, 'vehicles.add', { plate: '123 ABC 02', seats: 20, category: 'D' }).id;
+    almaty.core.callAs(CLI_ACTOR, 'organisations.create', { name: 'Жасыл ел', type: 'association' });
+    const trip = (core: typeof almaty.core, eventId: string, departAt: string, returnAt: string) =>
+      core.callAs(CLI_ACTOR, 'trips.add', { eventId, vehicleId: bus, driverId: driver, departAt, returnAt, departPlace: 'Алматы', destination: 'Қонаев' });
+    carry(almaty.core, astana.core, 'KZ-71');
+    // Each office books the bus and its driver for its own event, neither knowing of the other.
+    const marathon = almaty.core.callAs(CLI_ACTOR, 'events.add', { title: 'Алматы марафоны', category: 'publicEvent', start: '2030-04-20', end: '2030-04-20', region: 'KZ-75' }).id;
+    const forum = astana.core.callAs(CLI_ACTOR, 'events.add', { title: 'Форум волонтёров', category: 'forum', start: '2030-04-20', end: '2030-04-20', region: 'KZ-71' }).id;
+    trip(almaty.core, marathon, '2030-04-20T07:00', '2030-04-20T19:00');
+    trip(astana.core, forum, '2030-04-20T15:00', '2030-04-20T22:00');
+    carry(astana.core, almaty.core, 'KZ-75');
+
+    const base = almaty.host.url.split('#')[0];
+    await page.goto(almaty.host.url);
+    await signIn(page, 'coord', 'coordinator pass');
+    await page.goto(`${base}#/events/${marathon}`);
+    const clashes = page.getByTestId('event-logistics').getByTestId('trip-clash');
+    await expect(clashes).toHaveCount(2);
+    await expect(clashes.first()).toContainText('123 ABC 02');
+    await expect(clashes.first()).toContainText('Форум волонтёров');
+    await expect(clashes.first()).toContainText('20.04.2030 15:00 – 20.04.2030 22:00');
+    await expect(clashes.nth(1)).toContainText('Жүргізуші Ерлан');
+    for (const lang of ['kk', 'en', 'ru'] as const) {
+      await speak(page, lang);
+      await expect(clashes.first()).toContainText(text(langs[lang], 'logistics.trips.openClash'));
+      await page.getByTestId('trips').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(shots, `logistics-trip-clash-${lang}.png`) });
+    }
+    await clashes.first().getByRole('link').click();
+    await expect(page.locator('h1')).toHaveText('Форум волонтёров');
+
+    await page.goto(`${base}#/logistics`);
+    await page.getByTestId('vehicle-plate').fill('505 ERK 02');
+    await page.getByTestId('vehicle-seats').fill('30');
+    await page.getByTestId('vehicle-owner').selectOption('partner');
+    await page.getByTestId('vehicle-add-submit').click();
+    await expect(page.getByTestId('vehicle-add').getByRole('alert')).toContainText(text(ru, 'error.logistics.partnerOrganisation'));
+    await expect(page.getByTestId('vehicle-row')).toHaveCount(1);
+    await page.getByTestId('vehicle-organisation').selectOption({ label: 'Жасыл ел' });
+    await page.getByTestId('vehicle-add-submit').click();
+    await expect(page.getByTestId('vehicle-row')).toHaveCount(2);
+    await expect(page.getByTestId('vehicle-row').filter({ hasText: '505 ERK 02' })).toContainText('Жасыл ел');
+  }));
+

@@ -1,5 +1,6 @@
+import { dateText } from '../../../shared/domain/date-text';
 import { translate, type Lang, type Params } from '../../../shared/i18n/translate';
-import { headedDocument, paperDate, paperDates } from './layout';
+import { headedDocument, paperDates } from './layout';
 
 /** One person on the sheet, as the roster holds them. */
 export interface AttendanceRow {
@@ -57,7 +58,7 @@ export function attendanceSheet(input: AttendanceSheetInput, lang: Lang): Buffer
       { key: 'signature', header: t('signature'), width: 26, blank: 'signature' },
       { key: 'present', header: t('present'), width: 11, blank: 'box' },
     ],
-    rows: input.rows.map((row) => ({ name: fullName(row), birth: row.birthDate ? paperDate(row.birthDate) : '' })),
+    rows: input.rows.map((row) => ({ name: fullName(row), birth: row.birthDate ? dateText(row.birthDate) : '' })),
   });
   doc.paragraph(t('total', { count: input.rows.length }));
   doc.signatureLine(t('trainerSignature'));

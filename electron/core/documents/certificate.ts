@@ -1,8 +1,9 @@
+import { dateText } from '../../../shared/domain/date-text';
 import QRCode from 'qrcode';
 import type { CertificateKind } from '../../../shared/domain/certificates';
 import type { EventCategory } from '../../../shared/domain/events';
 import { translate, type Lang } from '../../../shared/i18n/translate';
-import { paperDate, PrintedDocument } from './layout';
+import { paperDates, PrintedDocument } from './layout';
 import { noProgress, type Progress } from '../progress';
 
 /** What one certificate page prints; certificates/ fills it from the register. */
@@ -74,17 +75,16 @@ export function qrBox(page: { width: number; height: number }): { x: number; y: 
   return { x: page.width - FRAME - 30 - QR_SIDE, y: page.height - FRAME - 40 - QR_SIDE - 30, side: QR_SIDE, quietModules: QUIET_MODULES };
 }
 
-const period = (from: string, to: string) => (from === to ? paperDate(from) : `${paperDate(from)} – ${paperDate(to)}`);
 
 /** The statement in one language: what the holder did, in a sentence. */
 function statement(page: CertificatePage, lang: Lang): string {
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, `documents.certificate.${key}`, params);
   if (page.kind === 'training') {
     const title = page.title?.[lang] ?? page.title?.ru ?? page.title?.kk ?? page.title?.en ?? '';
-    return t('trainingText', { title, dates: period(page.from, page.to), hours: page.hours });
+    return t('trainingText', { title, dates: paperDates(page.from, page.to), hours: page.hours });
   }
   const categories = (page.categories ?? []).map((c) => translate(lang, `vocab.eventCategory.${c}`)).join(', ');
-  const text = t('serviceText', { period: period(page.from, page.to), hours: page.hours, events: page.events ?? 0 });
+  const text = t('serviceText', { period: paperDates(page.from, page.to), hours: page.hours, events: page.events ?? 0 });
   return categories ? `${text} ${t('categories', { list: categories })}` : text;
 }
 
@@ -128,7 +128,7 @@ export function certificatesPdf(pages: CertificatePage[], options: { english: bo
 
     const textX = left + 10;
     const textWidth = qrX - textX - 30;
-    pdf.font(FONT.regular).fontSize(10).fillColor('black').text(`${both('issuedOn')}: ${paperDate(page.issuedOn)}`, textX, qrY + 20, { width: textWidth });
+    pdf.font(FONT.regular).fontSize(10).fillColor('black').text(`${both('issuedOn')}: ${dateText(page.issuedOn)}`, textX, qrY + 20, { width: textWidth });
     pdf.moveDown(2.2);
     const lineY = pdf.y;
     pdf.moveTo(textX, lineY).lineTo(textX + 200, lineY).lineWidth(0.5).strokeColor('black').stroke();

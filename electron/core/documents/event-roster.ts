@@ -1,5 +1,6 @@
+import { wallClockText } from '../../../shared/domain/date-text';
 import { translate, type Lang, type Params } from '../../../shared/i18n/translate';
-import { headedDocument, paperDate, paperDates, type Table } from './layout';
+import { headedDocument, paperDates, type Table } from './layout';
 
 /** What the printed event roster shows; the logistics module fills it from the event. */
 export interface EventRosterInput {
@@ -27,8 +28,7 @@ export interface EventRosterInput {
 }
 
 /** 'YYYY-MM-DDTHH:MM' → 'DD.MM.YYYY HH:MM'. */
-const paperTime = (value: string) => `${paperDate(value.slice(0, 10))} ${value.slice(11, 16)}`;
-const span = (start: string, end: string) => (start.slice(0, 10) === end.slice(0, 10) ? `${paperTime(start)}–${end.slice(11, 16)}` : `${paperTime(start)} – ${paperTime(end)}`);
+const span = (start: string, end: string) => (start.slice(0, 10) === end.slice(0, 10) ? `${wallClockText(start)}–${end.slice(11, 16)}` : `${wallClockText(start)} – ${wallClockText(end)}`);
 
 export const eventRosterFileName = (input: Pick<EventRosterInput, 'start'>) => `event-roster-${input.start}.pdf`;
 
@@ -85,14 +85,14 @@ export function eventRoster(input: EventRosterInput, lang: Lang): { file: Buffer
       { key: 'passengers', header: t('passengers'), width: 30 },
     ],
     rows: input.trips.map((trip) => ({
-      when: paperTime(trip.departAt), route: `${trip.departPlace} → ${trip.destination}`, vehicle: trip.vehicle,
+      when: wallClockText(trip.departAt), route: `${trip.departPlace} → ${trip.destination}`, vehicle: trip.vehicle,
       driver: [trip.driver, trip.driverPhone].filter(Boolean).join('\n'), passengers: `${trip.passengers.length}/${trip.seats}`,
     })),
   });
   // Each trip's passengers in a table of their own, a row each: a bus's twenty names in one
   // cell outgrew the page and were cut off, and the roster is what is read out at the door.
   for (const trip of input.trips) {
-    section(`${t('passengers')} · ${trip.vehicle} · ${paperTime(trip.departAt)}`, {
+    section(`${t('passengers')} · ${trip.vehicle} · ${wallClockText(trip.departAt)}`, {
       columns: [
         { key: 'name', header: t('fullName'), width: 50 },
         { key: 'phone', header: t('phone'), width: 25 },

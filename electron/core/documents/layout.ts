@@ -1,3 +1,4 @@
+import { dateText } from '../../../shared/domain/date-text';
 import PDFDocument from 'pdfkit';
 import { translate, type Lang } from '../../../shared/i18n/translate';
 import { fontBytes } from './fonts';
@@ -81,12 +82,6 @@ interface PlacedColumn {
   blank?: 'signature' | 'box';
 }
 
-/** YYYY-MM-DD → DD.MM.YYYY, the way dates are written on paper in Kazakhstan. */
-export function paperDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : date;
-}
-
 /** Today's calendar date in Kazakhstan (UTC+5 everywhere since March 2024), whatever the machine's zone. */
 export function kazakhstanToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
@@ -94,7 +89,7 @@ export function kazakhstanToday(now: Date = new Date()): string {
 
 /** One day as DD.MM.YYYY; several as "DD.MM.YYYY – DD.MM.YYYY". */
 export function paperDates(start: string, end: string): string {
-  return start === end ? paperDate(start) : `${paperDate(start)} – ${paperDate(end)}`;
+  return start === end ? dateText(start) : `${dateText(start)} – ${dateText(end)}`;
 }
 
 /** The opening of a document about one thing an office holds (a training session, an event). */
@@ -297,7 +292,7 @@ export class PrintedDocument {
     const pdf = this.pdf;
     if (this.setup.footer === false) return this.bytes();
     const { start, count } = pdf.bufferedPageRange();
-    const printed = this.t('documents.printedOn', { date: paperDate(this.setup.printedOn) });
+    const printed = this.t('documents.printedOn', { date: dateText(this.setup.printedOn) });
     for (let i = start; i < start + count; i++) {
       pdf.switchToPage(i);
       // The footer sits in the bottom margin: lift the margin so pdfkit does not start a new page for it.

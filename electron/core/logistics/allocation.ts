@@ -7,8 +7,7 @@ import { loadEventFacts, loadShiftFacts } from '../events/shared';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../replication/write';
 import { stockOf, type Stock } from './stock';
-import { CLOSED_EVENT_STATUSES } from '../../../shared/domain/events';
-import { LIVE_EVENT_SQL, checkQuantity, itemName, loadItem, refuse, tidy, type ItemFacts } from './shared';
+import { LIVE_EVENT_SQL, checkQuantity, isLive, itemName, loadItem, refuse, tidy, type ItemFacts } from './shared';
 
 /**
  * Stock set aside for events. Reusables are needed at the same moment: what an event may take is
@@ -56,7 +55,6 @@ function handoutsByEvent(db: ReadDb, itemId: string): HandoutSums[] {
 }
 
 const periodOf = (a: AllocationSql): Period => (a.start_at && a.end_at ? { start: a.start_at, end: a.end_at } : eventPeriod(a.start_date, a.end_date));
-const isLive = (status: string) => !(CLOSED_EVENT_STATUSES as readonly string[]).includes(status);
 
 export interface Availability {
   /** Set aside in the period (reusables: the peak; consumables: the total awaited). */

@@ -10,12 +10,19 @@ import { refuse } from './shared';
 
 /** An event's checklist: lines from its category's template (kept as keys, read in each reader's language) or typed. */
 
+/** The event whose checklist may still change: a cancelled event's checklist stays as it was when cancelled. */
+function openEvent(db: ReadDb, eventId: string) {
+  const event = loadEventFacts(db, eventId);
+  if (event.status === 'cancelled') throw refuse('error.logistics.checklistCancelled', 'The event is cancelled: its checklist stays as it was', undefined, 'conflict');
+  return event;
+}
+
 const nextPosition = (db: ReadDb, eventId: string) =>
   (prepared(db, 'SELECT COALESCE(max(position), 0) + 1 FROM checklist_items WHERE event_id = ? AND deleted = 0').pluck().get(eventId) as number);
 
 /** Adds the template's lines the checklist does not have yet; returns how many. */
 export function fromTemplate(w: WriteStamp, eventId: string): number {
-  const event = loadEventFacts(w.db, eventId);
+  const event = openEvent(w.db, eventId);
   // A new line of the event's checklist: the event's office writes it.
   assertMayChange(w.db, 'checklist_items', newId(), { event_id: eventId });
   const have = new Set(prepared(w.db, 'SELECT template_key FROM checklist_items WHERE event_id = ? AND deleted = 0 AND template_key IS NOT NULL').pluck().all(eventId) as string[]);
@@ -30,7 +37,7 @@ export function fromTemplate(w: WriteStamp, eventId: string): number {
 }
 
 export function addLine(w: WriteStamp, eventId: string, text: string): string {
-  loadEventFacts(w.db, eventId);
+  openEvent(w.db, eventId);
   const id = newId();
   assertMayChange(w.db, 'checklist_items', id, { event_id: eventId });
   insertReplicated(w, 'checklist_items', id, { event_id: eventId, template_key: null, text: text.trim(), position: nextPosition(w.db, eventId), done_at: null, done_by: null, deleted: 0 });
@@ -38,7 +45,9 @@ export function addLine(w: WriteStamp, eventId: string, text: string): string {
 }
 
 export function tick(w: WriteStamp, id: string, done: boolean): void {
-  if (!prepared(w.db, 'SELECT 1 FROM checklist_items WHERE id = ? AND deleted = 0').get(id)) throw refuse('error.logistics.unknownChecklistLine', `No checklist line ${id}`, { id }, 'notFound');
+  const eventId = prepared(w.db, 'SELECT event_id FROM checklist_items WHERE id = ? AND deleted = 0').pluck().get(id) as string | undefined;
+  if (eventId === undefined) throw refuse('error.logistics.unknownChecklistLine', `No checklist line ${id}`, { id }, 'notFound');
+  openEvent(w.db, eventId);
   assertMayChange(w.db, 'checklist_items', id);
   updateReplicated(w, 'checklist_items', id, done ? { done_at: w.at, done_by: w.actor } : { done_at: null, done_by: null });
 }

@@ -1,6 +1,7 @@
+import { wallClockText } from '../../../shared/domain/date-text';
 import type { z } from 'zod';
-import type { TripRow, VehicleRow, tripInput, vehicleInput } from '../../../shared/contract/logistics';
-import { CLOSED_EVENT_STATUSES, localMinutes } from '../../../shared/domain/events';
+import type { TripClash, TripRow, VehicleRow, tripInput, vehicleInput } from '../../../shared/contract/logistics';
+import { localMinutes } from '../../../shared/domain/events';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { assertMayChange } from '../exchange/authority';
@@ -8,7 +9,7 @@ import { PERSON_NAME_SQL, loadEventFacts } from '../events/shared';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../replication/write';
 import { isOnEvent, livePerson, refuseNotOnEvent } from './issue-return';
-import { LIVE_EVENT_SQL, officeHere, refuse } from './shared';
+import { isLive, LIVE_EVENT_SQL, officeHere, refuse } from './shared';
 
 /**
  * Vehicles, trips and their passengers. A driver needs the vehicle's category on their profile;
@@ -28,8 +29,9 @@ interface VehicleSql {
   organisation_id: string | null;
 }
 
-const vehicleOf = (v: VehicleSql): VehicleRow => ({
+const vehicleOf = (v: VehicleSql & { organisation: string | null }): VehicleRow => ({
   id: v.id, office: v.office, plate: v.plate, model: v.model ?? '', seats: v.seats, category: v.category, owner: v.owner, organisationId: v.organisation_id,
+  organisation: v.organisation,
 });
 
 function loadVehicle(db: ReadDb, id: string): VehicleSql {
@@ -50,7 +52,9 @@ export function addVehicle(w: WriteStamp, input: z.output<typeof vehicleInput>):
   return id;
 }
 
-export const listVehicles = (db: ReadDb): VehicleRow[] => (prepared(db, 'SELECT * FROM vehicles WHERE deleted = 0 ORDER BY plate, id').all() as VehicleSql[]).map(vehicleOf);
+export const listVehicles = (db: ReadDb): VehicleRow[] =>
+  (prepared(db, 'SELECT ve.*, o.name AS organisation FROM vehicles ve LEFT JOIN organisations o ON o.id = ve.organisation_id WHERE ve.deleted = 0 ORDER BY ve.plate, ve.id')
+    .all() as (VehicleSql & { organisation: string | null })[]).map(vehicleOf);
 
 interface TripSql {
   id: string;
@@ -75,7 +79,7 @@ function clashingTrip(db: ReadDb, column: 'vehicle_id' | 'driver_id', id: string
 
 export function addTrip(w: WriteStamp, input: z.output<typeof tripInput>): string {
   const event = loadEventFacts(w.db, input.eventId);
-  if (CLOSED_EVENT_STATUSES.includes(event.status)) throw refuse('error.events.eventClosed', 'The event is cancelled or closed', undefined, 'conflict');
+  if (!isLive(event.status)) throw refuse('error.events.eventClosed', 'The event is cancelled or closed', undefined, 'conflict');
   const id = newId();
   assertMayChange(w.db, 'trips', id, { event_id: event.id });
   if (localMinutes(input.returnAt) <= localMinutes(input.departAt)) throw refuse('error.events.endBeforeStart', 'The trip comes back before it leaves');
@@ -90,11 +94,11 @@ export function addTrip(w: WriteStamp, input: z.output<typeof tripInput>): strin
   if (seats > vehicle.seats) throw refuse('error.logistics.seatsOverVehicle', `${vehicle.plate} has ${vehicle.seats} seats`, { plate: vehicle.plate, seats: vehicle.seats });
   const busyVehicle = clashingTrip(w.db, 'vehicle_id', vehicle.id, input.departAt, input.returnAt, null);
   if (busyVehicle) {
-    throw refuse('error.logistics.vehicleBusy', `${vehicle.plate} is on another trip`, { plate: vehicle.plate, from: busyVehicle.depart_at.replace('T', ' '), to: busyVehicle.return_at.replace('T', ' ') }, 'conflict');
+    throw refuse('error.logistics.vehicleBusy', `${vehicle.plate} is on another trip`, { plate: vehicle.plate, from: wallClockText(busyVehicle.depart_at), to: wallClockText(busyVehicle.return_at) }, 'conflict');
   }
   const busyDriver = clashingTrip(w.db, 'driver_id', driverId, input.departAt, input.returnAt, null);
   if (busyDriver) {
-    throw refuse('error.logistics.driverBusy', `${driver.name} drives another trip`, { driver: driver.name, from: busyDriver.depart_at.replace('T', ' '), to: busyDriver.return_at.replace('T', ' ') }, 'conflict');
+    throw refuse('error.logistics.driverBusy', `${driver.name} drives another trip`, { driver: driver.name, from: wallClockText(busyDriver.depart_at), to: wallClockText(busyDriver.return_at) }, 'conflict');
   }
   insertReplicated(w, 'trips', id, {
     event_id: event.id, vehicle_id: vehicle.id, driver_id: driverId, depart_at: input.departAt, return_at: input.returnAt,
@@ -155,9 +159,25 @@ export function tripsOf(db: ReadDb, eventId: string): TripRow[] {
     `SELECT p.volunteer_id AS volunteerId, ${PERSON_NAME_SQL} AS name, v.phone FROM trip_passengers p JOIN volunteers v ON v.id = p.volunteer_id
      WHERE p.trip_id = ? AND p.deleted = 0 ORDER BY v.sort_name, v.id`,
   );
+  // Only a live event's trips hold their vehicle and driver, so only they clash.
+  const clashes = prepared(
+    db,
+    `SELECT o.id AS tripId, o.vehicle_id, o.driver_id, o.depart_at AS departAt, o.return_at AS returnAt, e.id AS eventId, e.title AS eventTitle, e.office
+     FROM trips o JOIN events e ON e.id = o.event_id
+     WHERE (o.vehicle_id = ? OR o.driver_id = ?) AND o.id <> ? AND o.deleted = 0 AND ${LIVE_EVENT_SQL} AND o.depart_at < ? AND ? < o.return_at
+     ORDER BY o.depart_at, o.id`,
+  );
+  const live = isLive(loadEventFacts(db, eventId).status);
+  const clashesOf = (t: TripSql): TripClash[] =>
+    !live ? [] : (clashes.all(t.vehicle_id, t.driver_id, t.id, t.return_at, t.depart_at) as (Omit<TripClash, 'with'> & { vehicle_id: string; driver_id: string })[])
+      .flatMap(({ vehicle_id, driver_id, ...other }) => [
+        ...(vehicle_id === t.vehicle_id ? [{ with: 'vehicle' as const, ...other }] : []),
+        ...(driver_id === t.driver_id ? [{ with: 'driver' as const, ...other }] : []),
+      ]);
   return trips.map((t) => ({
     id: t.id, eventId: t.event_id, vehicleId: t.vehicle_id, plate: t.plate, model: t.model ?? '', driverId: t.driver_id, driver: t.driver, driverPhone: t.driver_phone,
     departAt: t.depart_at, returnAt: t.return_at, departPlace: t.depart_place ?? '', destination: t.destination ?? '', seats: t.seats,
     passengers: passengers.all(t.id) as TripRow['passengers'],
+    clashes: clashesOf(t),
   }));
 }

@@ -1,8 +1,9 @@
+import { dateText } from '../../../shared/domain/date-text';
 import type { ReportResult } from '../../../shared/contract/reports';
 import { regionName } from '../../../shared/domain/regions';
 import { cellText, columnLabel, percentOf, reportTitle } from '../../../shared/domain/report-format';
 import { translate, type Lang } from '../../../shared/i18n/translate';
-import { kazakhstanToday, paperDate, PrintedDocument } from '../documents/layout';
+import { kazakhstanToday, PrintedDocument } from '../documents/layout';
 import type { OutCell } from '../spreadsheet/sheet';
 import { writeSheet } from '../spreadsheet/write';
 
@@ -38,7 +39,7 @@ function totalsLine(report: ReportResult, lang: Lang): string {
     .join(' · ');
 }
 
-const periodLine = (report: ReportResult) => `${paperDate(report.from)} – ${paperDate(report.to)}`;
+const periodLine = (report: ReportResult) => `${dateText(report.from)} – ${dateText(report.to)}`;
 
 export function reportWorkbook(report: ReportResult, lang: Lang): Uint8Array {
   const keys = report.columns.map((c) => c.key);

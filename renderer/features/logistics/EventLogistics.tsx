@@ -1,21 +1,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventLogistics as Logistics, ItemLine, StockRow } from '../../../shared/contract/logistics';
+import type { EventLogistics as Logistics, ItemLine, StockRow, TripClash, TripRow } from '../../../shared/contract/logistics';
+import { regionName } from '../../../shared/domain/regions';
 import type { VolunteerRow } from '../../../shared/contract/volunteers';
 import { call } from '../../app/api';
 import { saveFile } from '../../app/files';
 import { useLang } from '../../app/i18n';
 import { useMayCall } from '../../app/session';
+import { hrefFor } from '../../app/router';
 import { ActionsHeader } from '../../ui/ActionsHeader';
+import { formatDateTime, formatLocalDateTime } from '../../ui/format';
 import { InlineError } from './InlineError';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { VolunteerPicker } from '../../ui/VolunteerPicker';
 import { Handouts, type Person } from './Handouts';
-
-type Act = (work: () => Promise<unknown>, done?: string) => Promise<boolean>;
 import { countIn, itemName, parseCount } from './names';
 
+type Act = (work: () => Promise<unknown>, done?: string) => Promise<boolean>;
 
 /**
  * The Logistics section of an event's screen: per item requested / allocated / issued /
@@ -66,7 +68,8 @@ export function EventLogistics({ eventId }: { eventId: string }) {
       {plan && may('logistics.request') && <RequestForm eventId={eventId} items={stock.data ?? []} act={act} busy={action.busy} />}
       <Handouts logistics={logistics} people={people} heldHere={heldHere} issuing={open} onChanged={reload} />
       <Trips logistics={logistics} eventId={eventId} plan={plan} people={people} act={act} busy={action.busy} />
-      <Checklist logistics={logistics} eventId={eventId} plan={event.mayChange} act={act} busy={action.busy} />
+      {/* A closed event's checklist may still be ticked (equipment back, report written); a cancelled one's stays as it was. */}
+      <Checklist logistics={logistics} eventId={eventId} plan={event.mayChange && event.status !== 'cancelled'} act={act} busy={action.busy} />
     </section>
   );
 }
@@ -138,6 +141,31 @@ function RequestForm({ eventId, items, act, busy }: { eventId: string; items: St
   );
 }
 
+/** Departure to return: the date once when the trip comes back the same day. */
+function tripTimes(tr: TripRow): string {
+  const back = tr.returnAt.slice(0, 10) === tr.departAt.slice(0, 10) ? tr.returnAt.slice(11, 16) : formatLocalDateTime(tr.returnAt);
+  return `${formatLocalDateTime(tr.departAt)} – ${back}`;
+}
+
+/**
+ * Another live trip with this trip's vehicle or driver at the same time: booked offline at
+ * another office or workstation, it arrived with an exchange. Both stay until a person moves one.
+ */
+function Clash({ trip, clash }: { trip: TripRow; clash: TripClash }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const params = {
+    plate: trip.plate, driver: trip.driver, event: clash.eventTitle, office: clash.office ? regionName(clash.office, lang) : '',
+    from: formatLocalDateTime(clash.departAt), to: formatLocalDateTime(clash.returnAt),
+  };
+  return (
+    <p className="notice" role="alert" data-testid="trip-clash">
+      {t(clash.with === 'vehicle' ? 'logistics.trips.clashVehicle' : 'logistics.trips.clashDriver', params)}{' '}
+      <a href={hrefFor({ name: 'event', id: clash.eventId })}>{t('logistics.trips.openClash')}</a>
+    </p>
+  );
+}
+
 function Trips({ logistics, eventId, plan, people, act, busy }: {
   logistics: Logistics; eventId: string; plan: boolean; people: Person[]; act: Act; busy: boolean;
 }) {
@@ -152,8 +180,10 @@ function Trips({ logistics, eventId, plan, people, act, busy }: {
         const free = people.filter((p) => !seated.has(p.volunteerId) && p.volunteerId !== tr.driverId);
         return (
           <div key={tr.id} className="trip" data-testid="trip">
-            <strong>{tr.departAt.replace('T', ' ')}</strong> {tr.departPlace} → {tr.destination} · {tr.plate} {tr.model} · {t('logisticsField.driverId')}: {tr.driver}
+            <strong>{tripTimes(tr)}</strong> {tr.departPlace} → {tr.destination} · {tr.plate} {tr.model} · {t('logisticsField.driverId')}: {tr.driver}
             <span className="muted"> · {t('logistics.trips.seats', { taken: tr.passengers.length, seats: tr.seats })}</span>
+            {tr.passengers.length > tr.seats && <p className="notice" role="alert" data-testid="trip-overbooked">{t('logistics.trips.overbooked', { taken: tr.passengers.length, seats: tr.seats })}</p>}
+            {tr.clashes.map((c) => <Clash key={`${c.with}:${c.tripId}`} trip={tr} clash={c} />)}
             {tr.passengers.length > 0 && (
               <ul className="passengers" aria-label={t('logistics.trips.passengers')} data-testid="trip-passengers">
                 {tr.passengers.map((p) => (
@@ -247,7 +277,7 @@ function Checklist({ logistics, eventId, plan, act, busy }: { logistics: Logisti
               <input type="checkbox" checked={l.doneAt !== null} disabled={busy || !plan || !may('checklists.tick')} onChange={(e) => void act(() => call('checklists.tick', { id: l.id, done: e.target.checked }))} data-testid="checklist-tick" />
               {l.templateKey ? t(`logistics.template.${l.templateKey}`) : l.text}
             </label>
-            {l.doneAt && <span className="muted"> · {l.doneBy} · {l.doneAt.slice(0, 16).replace('T', ' ')}</span>}
+            {l.doneAt && <span className="muted"> · {l.doneBy} · {formatDateTime(l.doneAt)}</span>}
           </li>
         ))}
       </ul>

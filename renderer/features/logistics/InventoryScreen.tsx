@@ -111,7 +111,7 @@ export function InventoryScreen() {
                 <td>{v.model}</td>
                 <td className="num">{v.seats}</td>
                 <td>{v.category}</td>
-                <td>{t(`vocab.vehicleOwner.${v.owner}`)}</td>
+                <td>{v.organisation ?? t(`vocab.vehicleOwner.${v.owner}`)}</td>
               </tr>
             ))}
           </tbody>
@@ -167,8 +167,12 @@ function AddVehicle({ onAdded }: { onAdded(): void }) {
   const [seats, setSeats] = useState('');
   const [category, setCategory] = useState<(typeof DRIVING_CATEGORIES)[number]>('B');
   const [owner, setOwner] = useState<(typeof VEHICLE_OWNERS)[number]>('office');
+  const [organisationId, setOrganisationId] = useState('');
+  // The partners to choose from, loaded only once a partner's vehicle is being added.
+  const organisations = useLoad(async () => (owner === 'partner' ? call('organisations.list', { text: '' }) : []), [owner]);
   const add = async () => {
-    const done = await action.run(() => call('vehicles.add', { plate, model, seats: parseCount(seats), category, owner }), toastError);
+    const input = { plate, model, seats: parseCount(seats), category, owner, organisationId: owner === 'partner' && organisationId ? organisationId : null };
+    const done = await action.run(() => call('vehicles.add', input), toastError);
     if (done !== undefined) {
       toastOk('logistics.vehicles.added');
       setPlate('');
@@ -185,9 +189,15 @@ function AddVehicle({ onAdded }: { onAdded(): void }) {
       <select aria-label={t('logisticsField.category')} value={category} onChange={(e) => setCategory(e.target.value as typeof category)} data-testid="vehicle-category">
         {DRIVING_CATEGORIES.map((c) => <option key={c} value={c}>{c}</option>)}
       </select>
-      <select aria-label={t('logisticsField.owner')} value={owner} onChange={(e) => setOwner(e.target.value as typeof owner)}>
+      <select aria-label={t('logisticsField.owner')} value={owner} onChange={(e) => setOwner(e.target.value as typeof owner)} data-testid="vehicle-owner">
         {VEHICLE_OWNERS.map((o) => <option key={o} value={o}>{t(`vocab.vehicleOwner.${o}`)}</option>)}
       </select>
+      {owner === 'partner' && (
+        <select aria-label={t('logisticsField.organisationId')} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)} data-testid="vehicle-organisation">
+          <option value="">{t('common.choose')}</option>
+          {(organisations.data ?? []).map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        </select>
+      )}
       <button type="submit" disabled={action.busy} data-testid="vehicle-add-submit">{t('logistics.vehicles.add')}</button>
       <InlineError error={action.error} />
     </form>

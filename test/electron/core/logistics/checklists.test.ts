@@ -21,4 +21,20 @@ describe('event checklists', () => {
     expect(failure(() => core.callAs(STAFF, 'checklists.add', { eventId: flood, text: 'x' })).code).toBe('forbidden');
     expect(core.callAs(ADMIN, 'checklists.fromTemplate', { eventId: event(core, { category: 'forum' }) })).toEqual({ added: 5 });
   });
+
+  it('stay as they were once the event is cancelled; a closed event’s can still be ticked', () => {
+    const core = officeCore('KZ-19');
+    const [cancelled, closed] = [event(core), event(core)];
+    for (const id of [cancelled, closed]) core.callAs(ADMIN, 'checklists.fromTemplate', { eventId: id });
+    const line = (id: string) => core.callAs(ADMIN, 'logistics.event', { id }).checklist[0]!.id;
+    core.callAs(ADMIN, 'events.cancel', { id: cancelled });
+    for (const refused of [
+      () => core.callAs(ADMIN, 'checklists.tick', { id: line(cancelled), done: true }),
+      () => core.callAs(ADMIN, 'checklists.add', { eventId: cancelled, text: 'Позвонить в акимат' }),
+      () => core.callAs(ADMIN, 'checklists.fromTemplate', { eventId: cancelled }),
+    ]) expect(failure(refused).key).toBe('error.logistics.checklistCancelled');
+    core.callAs(ADMIN, 'events.update', { id: closed, patch: {}, status: 'closed' });
+    core.callAs(ADMIN, 'checklists.tick', { id: line(closed), done: true });
+    expect(core.callAs(ADMIN, 'logistics.event', { id: closed }).checklist[0]!.doneAt).not.toBeNull();
+  });
 });

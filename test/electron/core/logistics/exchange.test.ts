@@ -4,7 +4,7 @@ import { dump } from '../../../../electron/core/dump/dump';
 import { ADMIN } from '../../../helpers/temp-db';
 import { failure } from '../../../helpers/call-error';
 import { exportTo, importInto, offices } from '../exchange/helpers';
-import { event } from '../events/helpers';
+import { event, volunteer } from '../events/helpers';
 import { allocate, item, lineOf } from './helpers';
 
 const sync = (from: Core, to: Core, code: string) => importInto(to, exportTo(from, code));
@@ -49,5 +49,34 @@ describe('logistics in the exchange', () => {
     expect(almaty.callAs(ADMIN, 'inventory.transfers', {}).outgoing).toEqual([]);
     expect(almaty.callAs(ADMIN, 'inventory.list', { office: 'all' }).map((r) => [r.office, r.onHand])).toEqual([['KZ-19', 12], ['KZ-71', 8]]);
     expect(dump(almaty.db)).toBe(dump(astana.db));
+  });
+
+  it('two offices booking the same bus and driver offline: both trips survive, each shows the other at both offices until one is cancelled', () => {
+    const [centre, region] = offices('KZ', 'KZ-19') as [Core, Core];
+    const bus = region.callAs(ADMIN, 'vehicles.add', { plate: '123 ABC 02', seats: 20, category: 'D' }).id;
+    const driver = volunteer(region, 'Водитель', { drivingCategories: ['D'] });
+    const a = event(region);
+    const b = event(centre, { title: 'Форум волонтёров', category: 'forum' });
+    sync(region, centre, 'KZ');
+    sync(centre, region, 'KZ-19');
+    const trip = (core: Core, eventId: string, departAt: string, returnAt: string) =>
+      core.callAs(ADMIN, 'trips.add', { eventId, vehicleId: bus, driverId: driver, departAt, returnAt, departPlace: 'Алматы', destination: 'Талгар' }).id;
+    const ours = trip(region, a, '2026-03-10T07:00', '2026-03-10T19:00');
+    const theirs = trip(centre, b, '2026-03-10T15:00', '2026-03-10T22:00');
+    expect(region.callAs(ADMIN, 'logistics.event', { id: a }).trips[0]!.clashes).toEqual([]);
+    sync(region, centre, 'KZ');
+    sync(centre, region, 'KZ-19');
+    for (const core of [centre, region]) {
+      const [mine] = core.callAs(ADMIN, 'logistics.event', { id: a }).trips;
+      expect(mine!.clashes).toEqual([
+        { with: 'vehicle', tripId: theirs, eventId: b, eventTitle: 'Форум волонтёров', office: 'KZ', departAt: '2026-03-10T15:00', returnAt: '2026-03-10T22:00' },
+        { with: 'driver', tripId: theirs, eventId: b, eventTitle: 'Форум волонтёров', office: 'KZ', departAt: '2026-03-10T15:00', returnAt: '2026-03-10T22:00' },
+      ]);
+      expect(core.callAs(ADMIN, 'logistics.event', { id: b }).trips[0]!.clashes.map((c) => [c.with, c.tripId, c.office])).toEqual([['vehicle', ours, 'KZ-19'], ['driver', ours, 'KZ-19']]);
+    }
+    centre.callAs(ADMIN, 'events.cancel', { id: b });
+    sync(centre, region, 'KZ-19');
+    expect(region.callAs(ADMIN, 'logistics.event', { id: a }).trips[0]!.clashes).toEqual([]);
+    expect(region.callAs(ADMIN, 'logistics.event', { id: b }).trips[0]!.clashes).toEqual([]);
   });
 });

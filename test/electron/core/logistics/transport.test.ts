@@ -15,13 +15,25 @@ function setUp() {
   const e = event(core);
   const s = shift(core, e, { needed: 10 });
   const bus = core.callAs(ADMIN, 'vehicles.add', { plate: '123 abc 02', model: 'ПАЗ', seats: 3, category: 'D' }).id;
-  const van = core.callAs(ADMIN, 'vehicles.add', { plate: '777 KZ 02', seats: 7, category: 'B', owner: 'partner' }).id;
+  const partner = core.callAs(ADMIN, 'organisations.create', { name: 'Жасыл ел', type: 'association' }).id;
+  const van = core.callAs(ADMIN, 'vehicles.add', { plate: '777 KZ 02', seats: 7, category: 'B', owner: 'partner', organisationId: partner }).id;
   const driver = volunteer(core, 'Водитель', { drivingCategories: ['B', 'D'] });
   const carOnly = volunteer(core, 'Легковой', { drivingCategories: ['B'] });
   return { core, e, s, bus, van, driver, carOnly };
 }
 
 describe('transport', () => {
+  it('needs the partner organisation of a partner’s vehicle, and lists it by name', () => {
+    const { core, van } = setUp();
+    const before = dump(core.db);
+    expect(failure(() => core.callAs(ADMIN, 'vehicles.add', { plate: '888 KZ 02', seats: 7, category: 'B', owner: 'partner' })).fields).toEqual([
+      expect.objectContaining({ path: 'organisationId', key: 'error.logistics.partnerOrganisation' }),
+    ]);
+    expect(dump(core.db)).toBe(before);
+    expect(core.callAs(ADMIN, 'vehicles.list', {}).find((v) => v.id === van)).toMatchObject({ owner: 'partner', organisation: 'Жасыл ел' });
+    expect(core.callAs(ADMIN, 'vehicles.list', {}).find((v) => v.id !== van)).toMatchObject({ owner: 'office', organisation: null });
+  });
+
   it('refuses a driver without the vehicle’s category, naming both, with nothing written', () => {
     const { core, e, bus, carOnly } = setUp();
     const before = dump(core.db);
@@ -33,7 +45,7 @@ describe('transport', () => {
     const { core, e, bus, van, driver, carOnly } = setUp();
     trip(core, e, bus, driver);
     expect(failure(() => trip(core, e, bus, driver, { departAt: '2026-03-10T18:00', returnAt: '2026-03-10T21:00' }))).toMatchObject({
-      key: 'error.logistics.vehicleBusy', params: { plate: '123 ABC 02', from: '2026-03-10 07:00', to: '2026-03-10 19:00' },
+      key: 'error.logistics.vehicleBusy', params: { plate: '123 ABC 02', from: '10.03.2026 07:00', to: '10.03.2026 19:00' },
     });
     expect(failure(() => trip(core, e, van, driver, { departAt: '2026-03-10T12:00', returnAt: '2026-03-10T13:00' })).key).toBe('error.logistics.driverBusy');
     trip(core, e, van, carOnly, { departAt: '2026-03-10T12:00', returnAt: '2026-03-10T13:00' });
