@@ -1,5 +1,5 @@
 import { dateText } from './date-text';
-import type { ReportColumn } from '../contract/reports';
+import type { ReportColumn, ReportNote } from '../contract/reports';
 import { translate, type Lang } from '../i18n/translate';
 import { regionName } from './regions';
 
@@ -53,4 +53,11 @@ export function cellText(column: ReportColumn, value: string | number | null, la
       return vocab ? translate(lang, `${vocab}.${String(value)}`) : String(value);
     }
   }
+}
+
+/** A note in words: the regions it lists (codes, for scripts) named in the reader's language. */
+export function noteText(note: ReportNote, lang: Lang): string {
+  const regions = note.params?.regions;
+  const params = typeof regions === 'string' ? { ...note.params, regions: regions.split(', ').map((code) => regionName(code, lang)).join(', ') } : note.params;
+  return translate(lang, note.key, params);
 }

@@ -70,12 +70,17 @@ test('add inventory, plan a flood needing more tents than are free (shortage sho
 
   const form = section.getByTestId('trip-form');
   await form.getByTestId('trip-vehicle').selectOption({ index: 1 });
-  await form.getByTestId('trip-depart-at').fill('2030-04-10T07:00');
-  await form.getByTestId('trip-return-at').fill('2030-04-10T19:00');
+  await form.getByTestId('trip-depart-at').fill('10.04.2030 07:00');
+  // A time typed the wrong way is named under the form, nothing saved.
+  await form.getByTestId('trip-return-at').fill('19:00');
   await form.getByTestId('trip-from').fill('Атырау, офис');
   await form.getByTestId('trip-to').fill('Махамбет');
   await form.locator('#trip-driver').fill('Жүргізуші');
   await form.getByRole('option', { name: /Жүргізуші/ }).click();
+  await form.getByTestId('trip-submit').click();
+  await expect(section.getByRole('alert')).toContainText(`${text(ru, 'logisticsField.returnAt')}: ${text(ru, 'error.dateTime')}`);
+  await expect(section.getByTestId('trip')).toHaveCount(0);
+  await form.getByTestId('trip-return-at').fill('10.04.2030 19:00');
   await form.getByTestId('trip-submit').click();
   await expect(section.getByTestId('trip')).toHaveCount(1);
   // Times as Kazakhstan writes them; the return without its date on the same day.

@@ -9,6 +9,7 @@ import { seedTrainings } from '../../electron/core/seed/trainings';
 import { todayInKazakhstan } from '../../shared/domain/trainings';
 import { expect, test } from './fixtures';
 import { langs, shots, signIn, speak, text } from './kit';
+import { regionName } from '../../shared/domain/regions';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -33,6 +34,9 @@ test('the overview is the first screen; each figure links to its list; a report 
   for (const lang of ['kk', 'ru', 'en'] as const) {
     await speak(page, lang);
     await expect(page.getByRole('heading', { name: text(langs[lang], 'dashboard.title') })).toBeVisible();
+    // Silent regions are named as people know them, not by code.
+    await expect(page.getByTestId('dashboard-note')).toContainText(regionName('KZ-19', lang));
+    await expect(page.getByTestId('dashboard-note')).not.toContainText('KZ-19');
     await page.screenshot({ path: path.join(shots, `dashboard-${lang}.png`) });
   }
   await speak(page, 'ru');

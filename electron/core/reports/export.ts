@@ -1,7 +1,7 @@
 import { dateText } from '../../../shared/domain/date-text';
 import type { ReportResult } from '../../../shared/contract/reports';
 import { regionName } from '../../../shared/domain/regions';
-import { cellText, columnLabel, percentOf, reportTitle } from '../../../shared/domain/report-format';
+import { cellText, columnLabel, noteText, percentOf, reportTitle } from '../../../shared/domain/report-format';
 import { translate, type Lang } from '../../../shared/i18n/translate';
 import { kazakhstanToday, PrintedDocument } from '../documents/layout';
 import type { OutCell } from '../spreadsheet/sheet';
@@ -77,6 +77,6 @@ export function reportPdf(report: ReportResult, lang: Lang, office: string, now:
   });
   doc.paragraph('');
   doc.paragraph(totalsLine(report, lang), { bold: true });
-  for (const note of report.notes) doc.paragraph(translate(lang, note.key, note.params));
+  for (const note of report.notes) doc.paragraph(noteText(note, lang));
   return doc.finish();
 }

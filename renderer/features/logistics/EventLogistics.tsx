@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventLogistics as Logistics, ItemLine, StockRow, TripClash, TripRow } from '../../../shared/contract/logistics';
+import { CallError } from '../../../shared/contract/errors';
 import { regionName } from '../../../shared/domain/regions';
 import type { VolunteerRow } from '../../../shared/contract/volunteers';
 import { call } from '../../app/api';
@@ -9,7 +10,7 @@ import { useLang } from '../../app/i18n';
 import { useMayCall } from '../../app/session';
 import { hrefFor } from '../../app/router';
 import { ActionsHeader } from '../../ui/ActionsHeader';
-import { formatDateTime, formatLocalDateTime } from '../../ui/format';
+import { formatDateTime, formatLocalDateTime, parseLocalDateTime } from '../../ui/format';
 import { InlineError } from './InlineError';
 import { toastError, toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
@@ -223,7 +224,14 @@ function TripForm({ eventId, act, busy }: { eventId: string; act: Act; busy: boo
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const submit = async () => {
-    if (!(await act(() => call('trips.add', { eventId, vehicleId, driverId: driver?.id ?? '', departAt, returnAt, departPlace: from, destination: to }), 'logistics.trips.added'))) return;
+    const times = { departAt: parseLocalDateTime(departAt), returnAt: parseLocalDateTime(returnAt) };
+    const add = () => {
+      // A time not typed as dd.mm.yyyy hh:mm is named so here: the contract's message would show its wire form.
+      const untyped = (['departAt', 'returnAt'] as const).filter((f) => times[f] === null);
+      if (untyped.length > 0) throw new CallError({ code: 'validation', key: 'error.validation', fields: untyped.map((path) => ({ path, key: 'error.dateTime' })) });
+      return call('trips.add', { eventId, vehicleId, driverId: driver?.id ?? '', departAt: times.departAt!, returnAt: times.returnAt!, departPlace: from, destination: to });
+    };
+    if (!(await act(add, 'logistics.trips.added'))) return;
     // Saved: the form is empty for the next trip (a refusal keeps what was typed, to correct it).
     setVehicleId('');
     setDriver(null);
@@ -239,8 +247,9 @@ function TripForm({ eventId, act, busy }: { eventId: string; act: Act; busy: boo
           <option value="">{t('logisticsField.vehicleId')}: {t('common.choose')}</option>
           {(vehicles.data ?? []).map((v) => <option key={v.id} value={v.id}>{v.plate} {v.model} ({v.category}, {v.seats})</option>)}
         </select>
-        <label>{t('logisticsField.departAt')} <input type="datetime-local" value={departAt} onChange={(e) => setDepartAt(e.target.value)} data-testid="trip-depart-at" /></label>
-        <label>{t('logisticsField.returnAt')} <input type="datetime-local" value={returnAt} onChange={(e) => setReturnAt(e.target.value)} data-testid="trip-return-at" /></label>
+        {/* Typed as Kazakhstan writes it, the same on every machine whatever its locale (as a shift's times). */}
+        <label>{t('logisticsField.departAt')} <input className="date-time" placeholder={t('form.dateTimeHint')} maxLength={16} value={departAt} onChange={(e) => setDepartAt(e.target.value)} data-testid="trip-depart-at" /></label>
+        <label>{t('logisticsField.returnAt')} <input className="date-time" placeholder={t('form.dateTimeHint')} maxLength={16} value={returnAt} onChange={(e) => setReturnAt(e.target.value)} data-testid="trip-return-at" /></label>
       </div>
       <div className="inline-form">
         <input aria-label={t('logisticsField.departPlace')} placeholder={t('logisticsField.departPlace')} value={from} onChange={(e) => setFrom(e.target.value)} data-testid="trip-from" />

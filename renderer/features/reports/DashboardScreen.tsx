@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Dashboard, DashboardFigure, Figure } from '../../../shared/contract/reports';
 import { regionName } from '../../../shared/domain/regions';
-import { formatNumber } from '../../../shared/domain/report-format';
+import { formatNumber, noteText } from '../../../shared/domain/report-format';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { ErrorText } from '../../ui/ErrorText';
@@ -80,6 +80,7 @@ function Regions({ dashboard }: { dashboard: Dashboard }) {
 /** The first screen after sign-in: the office's work at a glance, each figure a link to the list behind it. */
 export function DashboardScreen() {
   const { t } = useTranslation();
+  const lang = useLang();
   const dashboard = useLoad(() => call('dashboard.office', {}), []);
   // The duplicates count scans every name: the other figures do not wait for it.
   const duplicates = useLoad(() => call('dashboard.duplicates', {}), []);
@@ -93,7 +94,7 @@ export function DashboardScreen() {
         {d && <span className="count">{t('dashboard.on', { date: formatDate(d.on) })}</span>}
       </div>
       <ErrorText error={dashboard.error} />
-      {d?.notes.map((note) => <p key={note.key} className="notice warn" role="note" data-testid="dashboard-note">{t(note.key, note.params)}</p>)}
+      {d?.notes.map((note) => <p key={note.key} className="notice warn" role="note" data-testid="dashboard-note">{noteText(note, lang)}</p>)}
       {d && (
         <div className="figure-grid" data-testid="dashboard-figures">
           {figureList!.map((f) => <FigureCard key={f.key} figure={f} on={d.on} />)}

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FILE_TYPES } from '../../../shared/contract/files';
 import { OFFICE_CODES, regionName } from '../../../shared/domain/regions';
-import { cellText, columnLabel, reportTitle } from '../../../shared/domain/report-format';
+import { cellText, columnLabel, noteText, reportTitle } from '../../../shared/domain/report-format';
 import { REPORT_NAMES, type ReportName } from '../../../shared/domain/reports';
 import { isoDate } from '../../../shared/domain/text';
 import { todayInKazakhstan } from '../../../shared/domain/trainings';
@@ -89,7 +89,7 @@ export function ReportsScreen() {
       </div>
       <LongCallProgress call={exporting} testId="report-export-progress" />
       <ErrorText error={report.error ?? exporting.error} />
-      {r?.notes.map((note) => <p key={note.key} className="notice" role="note">{t(note.key, note.params)}</p>)}
+      {r?.notes.map((note) => <p key={note.key} className="notice" role="note">{noteText(note, lang)}</p>)}
       {r && <p className="report-totals" data-testid="report-totals">{totalsLine}</p>}
       {chart && <EChart option={chart} label={reportTitle(name, lang)} />}
       {r && r.rows.length === 0 && <p className="empty">{t('reports.empty')}</p>}
