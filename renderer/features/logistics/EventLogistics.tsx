@@ -12,7 +12,7 @@ import { hrefFor } from '../../app/router';
 import { ActionsHeader } from '../../ui/ActionsHeader';
 import { formatDateTime, formatLocalDateTime, parseLocalDateTime } from '../../ui/format';
 import { InlineError } from './InlineError';
-import { toastError, toastOk } from '../../ui/toasts';
+import { toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { VolunteerPicker } from '../../ui/VolunteerPicker';
 import { Handouts, type Person } from './Handouts';
@@ -41,7 +41,7 @@ export function EventLogistics({ eventId }: { eventId: string }) {
     stock.reload();
   };
   const act: Act = async (work, done) => {
-    if ((await action.run(work, toastError)) === undefined) return false;
+    if ((await action.run(work)) === undefined) return false;
     if (done) toastOk(done);
     reload();
     return true;
@@ -54,7 +54,7 @@ export function EventLogistics({ eventId }: { eventId: string }) {
   const people: Person[] = event.shifts.flatMap((s) => s.assignments.filter((a) => a.status === 'invited' || a.status === 'confirmed'))
     .filter((a, i, all) => all.findIndex((b) => b.volunteerId === a.volunteerId) === i);
   const print = async () => {
-    const file = await action.run(() => call('logistics.roster', { id: eventId, lang }), toastError);
+    const file = await action.run(() => call('logistics.roster', { id: eventId, lang }));
     if (file) await saveFile(file, { open: true });
   };
   return (

@@ -9,7 +9,7 @@ import { hrefFor } from '../../app/router';
 import { useMayCall } from '../../app/session';
 import { ActionsHeader } from '../../ui/ActionsHeader';
 import { InlineError } from './InlineError';
-import { toastError, toastOk } from '../../ui/toasts';
+import { toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
 import { IncomingTransfers } from './IncomingTransfers';
 import { useKeptHere } from './kept-here';
@@ -132,7 +132,7 @@ function AddItem({ onAdded }: { onAdded(): void }) {
   const [quantity, setQuantity] = useState('');
   const [storage, setStorage] = useState('');
   const add = async () => {
-    const done = await action.run(() => call('inventory.add', { name: { ru, kk }, kind, unit, quantity: quantity.trim() === '' ? 0 : parseCount(quantity), storagePlace: storage }), toastError);
+    const done = await action.run(() => call('inventory.add', { name: { ru, kk }, kind, unit, quantity: quantity.trim() === '' ? 0 : parseCount(quantity), storagePlace: storage }));
     if (done !== undefined) {
       toastOk('logistics.inventory.added');
       setRu('');
@@ -172,7 +172,7 @@ function AddVehicle({ onAdded }: { onAdded(): void }) {
   const organisations = useLoad(async () => (owner === 'partner' ? call('organisations.list', { text: '' }) : []), [owner]);
   const add = async () => {
     const input = { plate, model, seats: parseCount(seats), category, owner, organisationId: owner === 'partner' && organisationId ? organisationId : null };
-    const done = await action.run(() => call('vehicles.add', input), toastError);
+    const done = await action.run(() => call('vehicles.add', input));
     if (done !== undefined) {
       toastOk('logistics.vehicles.added');
       setPlate('');
