@@ -5,6 +5,8 @@ import { CLI_ACTOR } from '../../electron/core/app';
 import { createOffice } from '../../electron/core/office/identity';
 import { closeOffice, expect, openOffice, test, trustEachOther, type Office } from './fixtures';
 import { carry, langs, ru, shots, signIn, speak, text } from './kit';
+import { dateText } from '../../shared/domain/date-text';
+import { todayInKazakhstan } from '../../shared/domain/trainings';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -142,6 +144,17 @@ test('receive stock and write it off with a reason (refused beyond the shelf), h
   const row = page.getByTestId('inventory-row').filter({ hasText: 'Рация' });
   const stockOnHand = row.locator('td').nth(2);
   await expect(stockOnHand).toHaveText('5');
+  // The day typed as Kazakhstan writes it: on a day of the flood its two radios are set aside, not free.
+  const day = page.getByTestId('inventory-on');
+  await day.fill('11.04.2030');
+  await expect(row.locator('td').nth(4)).toHaveText('2');
+  await expect(row.locator('td').nth(5)).toHaveText('3');
+  // A day that does not exist changes nothing, and leaving the field shows the day the list is for.
+  await day.fill('31.02.2030');
+  await day.blur();
+  await expect(day).toHaveValue('11.04.2030');
+  await day.fill(dateText(todayInKazakhstan()));
+  await expect(row.locator('td').nth(4)).toHaveText('0');
 
   await row.getByTestId('stock-receive').click();
   const receive = page.getByTestId('stock-receive-dialog');

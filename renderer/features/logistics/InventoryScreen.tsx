@@ -2,12 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ITEM_KINDS, VEHICLE_OWNERS, type ItemKind } from '../../../shared/domain/logistics';
 import { regionName } from '../../../shared/domain/regions';
+import { isoDate } from '../../../shared/domain/text';
+import { todayInKazakhstan } from '../../../shared/domain/trainings';
 import { DRIVING_CATEGORIES } from '../../../shared/domain/vocabulary';
 import { call } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { hrefFor } from '../../app/router';
 import { useMayCall } from '../../app/session';
 import { ActionsHeader } from '../../ui/ActionsHeader';
+import { formatDate, parseDate } from '../../ui/format';
 import { InlineError } from './InlineError';
 import { toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
@@ -15,8 +18,6 @@ import { IncomingTransfers } from './IncomingTransfers';
 import { useKeptHere } from './kept-here';
 import { UNITS, countIn, itemName, parseCount, unitLabel } from './names';
 import { StockActions } from './StockActions';
-
-const today = () => new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * The office's inventory (`#/logistics`, from the events list): on hand, out, allocated and free
@@ -29,7 +30,14 @@ export function InventoryScreen() {
   const lang = useLang();
   const may = useMayCall();
   const keptHere = useKeptHere();
-  const [on, setOn] = useState(today());
+  const [on, setOn] = useState(todayInKazakhstan());
+  // The day is typed as dd.mm.yyyy, whatever the machine's locale; the list follows once it is a real day.
+  const [onText, setOnText] = useState(() => formatDate(todayInKazakhstan()));
+  const typeOn = (text: string) => {
+    setOnText(text);
+    const iso = parseDate(text);
+    if (iso && isoDate.safeParse(iso).success) setOn(iso);
+  };
   // This office's stock, or every office's (other offices' shown without stock actions: theirs to count).
   const [every, setEvery] = useState(false);
   const stock = useLoad(() => call('inventory.list', every ? { on, office: 'all' } : { on }), [on, every]);
@@ -43,7 +51,8 @@ export function InventoryScreen() {
         <span className="spacer" />
         <label className="inline-form">
           {t('logistics.inventory.on')}
-          <input type="date" value={on} onChange={(e) => e.target.value && setOn(e.target.value)} data-testid="inventory-on" />
+          <input className="date-filter" placeholder={t('form.dateHint')} maxLength={10} inputMode="numeric" value={onText} onChange={(e) => typeOn(e.target.value)} onBlur={() => setOnText(formatDate(on))}
+            data-testid="inventory-on" />
         </label>
         <label className="inline-form">
           {t('logisticsField.office')}
