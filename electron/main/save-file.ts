@@ -1,8 +1,8 @@
 import type { BaseWindow, Dialog, IpcMain, IpcMainInvokeEvent, Shell } from 'electron';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { fileKindOf, SAVEABLE_NAME } from '../../shared/contract/files';
+import { writeAtomically } from '../core/files/atomic-file';
 import { FILES_CHANNELS, type SavedFile } from './channels';
 import { fromAppPage } from './ipc';
 
@@ -26,9 +26,8 @@ type SaveDialogApi = Pick<Dialog, 'showSaveDialog'>;
 
 /**
  * Hands a file the core generated (a PDF, a roster export) to the user in the desktop app: the
- * native save dialog, starting from the suggested name and offering only its kind; the bytes are
- * written beside the chosen path and renamed into place, so a failed write leaves nothing
- * half-written. With `open`, the saved file then opens in the system's viewer (a PDF to read or
+ * native save dialog, starting from the suggested name and offering only its kind; the file
+ * appears whole or not at all (`core/files/atomic-file.ts`). With `open`, the saved file then opens in the system's viewer (a PDF to read or
  * print). The page learns the base name it was saved as, never the path; null when cancelled.
  */
 export function registerFileSaving(
@@ -51,14 +50,9 @@ export function registerFileSaving(
     const result = await (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options));
     if (result.canceled || !result.filePath) return null;
     const target = result.filePath;
-    const partial = `${target}.part`;
-    try {
-      await writeFile(partial, Buffer.from(base64, 'base64'));
-      await rename(partial, target);
-    } catch (error) {
-      await rm(partial, { force: true });
-      throw error;
-    }
+    // Synchronous, as every file Erikti writes: a generated file is a few megabytes at most in practice.
+    const bytes = Buffer.from(base64, 'base64');
+    writeAtomically(target, (file) => file.write(bytes));
     // openPath answers with an error text, empty on success; the file is saved either way.
     const opened = open ? (await shell.openPath(target)) === '' : false;
     return { name: path.basename(target), opened };

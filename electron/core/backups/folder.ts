@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { writeAtomically } from '../files/atomic-file';
 import { BACKUP_EXTENSION, readBackupHeader, type BackupHeader } from './format';
 import { backupError, folderError } from './errors';
 
@@ -9,8 +9,6 @@ import { backupError, folderError } from './errors';
  * whole or not at all (written under a temporary name, flushed, renamed), and only Erikti's own
  * backups of this office are ever counted or deleted there.
  */
-const TEMP_PREFIX = '.erikti-backup-';
-
 export function checkFolder(folder: string): void {
   let stat;
   try {
@@ -27,38 +25,14 @@ export function backupName(officeCode: string, at: Date): string {
   return `erikti-${officeCode}-${stamp}${BACKUP_EXTENSION}`;
 }
 
-/** Makes a file by `write(fd)` in `folder` atomically: nothing under `name` until it is complete and on disk. */
-export function writeAtomically(folder: string, name: string, write: (fd: number) => void): string {
-  const temp = path.join(folder, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}.tmp`);
+/** Makes a backup file by `write(fd)` in `folder`: nothing under `name` until it is complete and on disk. */
+export function writeBackupFile(folder: string, name: string, write: (fd: number) => void): string {
   const target = path.join(folder, name);
-  let fd: number | null = null;
   try {
-    fd = openSync(temp, 'wx', 0o600);
-    write(fd);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(temp, target);
-    syncFolder(folder);
+    writeAtomically(target, (file) => write(file.fd), 0o600);
     return target;
   } catch (error) {
-    if (fd !== null) closeSync(fd);
-    rmSync(temp, { force: true });
     throw folderError(error, folder);
-  }
-}
-
-/** The rename itself reaches the disk only when the folder is flushed (where the system allows it). */
-export function syncFolder(folder: string): void {
-  try {
-    const fd = openSync(folder, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open a folder for flushing; its rename is already durable enough there.
   }
 }
 

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { openDatabase } from '../db/connection';
 import { registerSqlFunctions } from '../db/functions';
 import { SCHEMA_VERSION } from '../db/migrate';
+import { syncFolder } from '../files/atomic-file';
 import type { KeyProtector } from '../office/key-protection';
 import { adoptKek, attachKeyProtector } from '../office/private-keys';
 import { readOffice } from '../office/identity';
 import type { Progress } from '../progress';
 import { backupError } from './errors';
 import { decryptBackup, type BackupCounts, type Decrypted } from './format';
-import { syncFolder } from './folder';
 import { countsOf, removeScratch, scratchFile } from './snapshot';
 
 /** What a backup holds, read from the decrypted database itself (not from the header's claims). */

@@ -6,7 +6,7 @@ import { exportKek } from '../office/private-keys';
 import type { Progress } from '../progress';
 import { folderError } from './errors';
 import { encryptBackup, type HeaderFacts } from './format';
-import { backupName, checkFolder, pruneBackups, writeAtomically } from './folder';
+import { backupName, checkFolder, pruneBackups, writeBackupFile } from './folder';
 import { removeScratch, factsOf, scratchFile, snapshotInto } from './snapshot';
 import { CallError } from '../../../shared/contract/errors';
 
@@ -52,7 +52,7 @@ export function takeBackup(db: Db, request: BackupRequest): BackupMade {
     const plain = snapshot;
     const facts = factsOf(plain, request.now);
     const name = backupName(facts.office.code, request.now);
-    const file = writeAtomically(folder, name, (fd) =>
+    const file = writeBackupFile(folder, name, (fd) =>
       encryptBackup(plain, fd, {
         password: request.password,
         facts,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createAtomically, type AtomicFile } from '../files/atomic-file';
 import { isOfficeCode } from '../../../shared/domain/regions';
 import type { Db } from '../db/connection';
 import { SCHEMA_VERSION } from '../db/migrate';
@@ -194,30 +194,14 @@ export function memorySink(): Sink & { bytes(): Buffer } {
 
 /**
  * A sink that streams into a temporary file next to the target and renames it into place on
- * `commit`, so a half-written bundle never sits under the final name.
+ * `commit` (`files/atomic-file.ts`), so a half-written bundle never sits under the final name.
  */
 export function fileSink(target: string): Sink & { commit(): void; abort(): void } {
-  const temp = `${target}.part-${process.pid}`;
-  let fd: number | null;
+  let file: AtomicFile;
   try {
-    fd = openSync(temp, 'w');
+    file = createAtomically(target);
   } catch (error) {
     throw bundleError('unreadable', `Cannot write the bundle file: ${(error as Error).message}`);
   }
-  return {
-    write(chunk) {
-      let done = 0;
-      while (done < chunk.length) done += writeSync(fd!, chunk, done, chunk.length - done);
-    },
-    commit() {
-      closeSync(fd!);
-      fd = null;
-      renameSync(temp, target);
-    },
-    abort() {
-      if (fd !== null) closeSync(fd);
-      fd = null;
-      rmSync(temp, { force: true });
-    },
-  };
+  return { write: (chunk) => file.write(chunk), commit: () => file.commit(), abort: () => file.abort() };
 }
