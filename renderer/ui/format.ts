@@ -37,11 +37,12 @@ export function parseDate(text: string): string | null {
 }
 
 /**
- * Reads a typed Kazakhstan wall-clock time: a date as parseDate reads it, a space (or 'T') and
- * h:mm or hh:mm. Returns 'YYYY-MM-DDTHH:MM', or null when the text is not shaped like one.
+ * Reads a typed Kazakhstan wall-clock time: a date as parseDate reads it, a space, a comma or 'T',
+ * and h:mm or hh:mm (also h.mm, as Russian often writes the time). Returns 'YYYY-MM-DDTHH:MM', or
+ * null when the text is not shaped like one.
  */
 export function parseLocalDateTime(text: string): string | null {
-  const m = /^(\S+)(?:\s+|T)(\d{1,2}):(\d{2})$/.exec(text.trim());
+  const m = /^([^\s,]+)(?:\s*,\s*|\s+|T)(\d{1,2})[:.](\d{2})$/.exec(text.trim());
   const date = m ? parseDate(m[1]!) : null;
   return m && date ? `${date}T${m[2]!.padStart(2, '0')}:${m[3]}` : null;
 }

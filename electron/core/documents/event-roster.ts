@@ -20,6 +20,8 @@ export interface EventRosterInput {
     people: { name: string; phone: string }[];
   }[];
   trips: { vehicle: string; driver: string; driverPhone: string; departAt: string; departPlace: string; destination: string; passengers: { name: string; phone: string }[]; seats: number }[];
+  /** Trips still clashing with another office's when printed (already in the reader's words): the coordinator should know before the day. */
+  tripWarnings?: string[];
   /** Equipment out with people now: one row per person and item. */
   held: { name: string; phone: string; item: string; quantity: string }[];
   /** Every item planned for the event: allocated and issued. */
@@ -27,7 +29,7 @@ export interface EventRosterInput {
   printedOn?: string;
 }
 
-/** 'YYYY-MM-DDTHH:MM' → 'DD.MM.YYYY HH:MM'. */
+/** A shift's hours: the date once when it ends the day it starts. */
 const span = (start: string, end: string) => (start.slice(0, 10) === end.slice(0, 10) ? `${wallClockText(start)}–${end.slice(11, 16)}` : `${wallClockText(start)} – ${wallClockText(end)}`);
 
 export const eventRosterFileName = (input: Pick<EventRosterInput, 'start'>) => `event-roster-${input.start}.pdf`;
@@ -89,6 +91,7 @@ export function eventRoster(input: EventRosterInput, lang: Lang): { file: Buffer
       driver: [trip.driver, trip.driverPhone].filter(Boolean).join('\n'), passengers: `${trip.passengers.length}/${trip.seats}`,
     })),
   });
+  for (const warning of input.tripWarnings ?? []) doc.paragraph(warning, { bold: true });
   // Each trip's passengers in a table of their own, a row each: a bus's twenty names in one
   // cell outgrew the page and were cut off, and the roster is what is read out at the door.
   for (const trip of input.trips) {

@@ -1,4 +1,5 @@
 import { textAt, type Lang } from '../../../shared/i18n/translate';
+import { clashText } from '../../../shared/domain/logistics-text';
 import { HOLDING_STATUSES } from '../../../shared/domain/events';
 import { formatPhone } from '../../../shared/domain/phone';
 import type { ReadDb } from '../db/read-only';
@@ -39,6 +40,7 @@ export function printRoster(db: ReadDb, eventId: string, lang: Lang, now: Date):
   const nameOf = (id: string) => (items.get(id) ? itemName(items.get(id)!, lang) : id);
   const unitOf = (id: string) => items.get(id)?.unit ?? '';
   const printedOn = new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
+  const trips = tripsOf(db, eventId);
   const { file, pages } = eventRoster({
     office: readOffice(db)?.name ?? '',
     title: event.title,
@@ -50,10 +52,11 @@ export function printRoster(db: ReadDb, eventId: string, lang: Lang, now: Date):
       title: s.title, start: s.start_at, end: s.end_at, meetingPoint: s.meeting_point ?? '',
       people: (people.all(s.id) as { name: string; phone: string | null }[]).map((p) => ({ name: p.name, phone: phone(p.phone) })),
     })),
-    trips: tripsOf(db, eventId).map((t) => ({
+    trips: trips.map((t) => ({
       vehicle: [t.plate, t.model].filter(Boolean).join(' '), driver: t.driver, driverPhone: phone(t.driverPhone), departAt: t.departAt,
       departPlace: t.departPlace, destination: t.destination, passengers: t.passengers.map((p) => ({ name: p.name, phone: phone(p.phone) })), seats: t.seats,
     })),
+    tripWarnings: trips.flatMap((t) => t.clashes.map((c) => clashText(t, c, lang))),
     held: heldOn(db, eventId).map((h) => ({ name: h.name, phone: phone(h.phone), item: nameOf(h.itemId), quantity: countIn(lang, h.out, unitOf(h.itemId)) })),
     equipment: eventLines(db, eventId, printedOn).map((l) => ({ item: itemName({ name_kk: l.name.kk, name_ru: l.name.ru }, lang), allocated: countIn(lang, l.allocated, l.unit), issued: countIn(lang, l.issued, l.unit) })),
     printedOn,

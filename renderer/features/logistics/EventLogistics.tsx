@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventLogistics as Logistics, ItemLine, StockRow, TripClash, TripRow } from '../../../shared/contract/logistics';
 import { CallError } from '../../../shared/contract/errors';
-import { regionName } from '../../../shared/domain/regions';
+import { clashText } from '../../../shared/domain/logistics-text';
 import type { VolunteerRow } from '../../../shared/contract/volunteers';
 import { call } from '../../app/api';
 import { saveFile } from '../../app/files';
@@ -155,13 +155,9 @@ function tripTimes(tr: TripRow): string {
 function Clash({ trip, clash }: { trip: TripRow; clash: TripClash }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const params = {
-    plate: trip.plate, driver: trip.driver, event: clash.eventTitle, office: clash.office ? regionName(clash.office, lang) : '',
-    from: formatLocalDateTime(clash.departAt), to: formatLocalDateTime(clash.returnAt),
-  };
   return (
     <p className="notice" role="alert" data-testid="trip-clash">
-      {t(clash.with === 'vehicle' ? 'logistics.trips.clashVehicle' : 'logistics.trips.clashDriver', params)}{' '}
+      {clashText(trip, clash, lang)}{' '}
       <a href={hrefFor({ name: 'event', id: clash.eventId })}>{t('logistics.trips.openClash')}</a>
     </p>
   );

@@ -8,11 +8,14 @@ describe('typed wall-clock times (shift start and end)', () => {
     ['  27/11/2026   18:30 ', '2026-11-27T18:30'],
     ['2026-11-27T22:00', '2026-11-27T22:00'],
     ['2026-11-27 22:00', '2026-11-27T22:00'],
+    ['27.11.2026 9.30', '2026-11-27T09:30'],
+    ['27.11.2026, 09:00', '2026-11-27T09:00'],
+    ['27.11.2026,9:00', '2026-11-27T09:00'],
   ])('reads %j as %j', (typed, wire) => {
     expect(parseLocalDateTime(typed)).toBe(wire);
   });
 
-  it.each(['', '27.11.2026', '09:00', '27.11.2026 9', 'завтра 9:00', '27.11.2026 09:00:00'])('leaves %j for the form to name as not a date and time', (typed) => {
+  it.each(['', '27.11.2026', '09:00', '27.11.2026 9', 'завтра 9:00', '27.11.2026 09:00:00', '27.11.2026.09.00', '27.11.2026 9,30'])('leaves %j for the form to name as not a date and time', (typed) => {
     expect(parseLocalDateTime(typed)).toBeNull();
   });
 

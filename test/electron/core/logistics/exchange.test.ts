@@ -3,6 +3,7 @@ import type { Core } from '../../../../electron/core/app';
 import { dump } from '../../../../electron/core/dump/dump';
 import { ADMIN } from '../../../helpers/temp-db';
 import { failure } from '../../../helpers/call-error';
+import { pdfPages } from '../../../helpers/pdf';
 import { exportTo, importInto, offices } from '../exchange/helpers';
 import { event, volunteer } from '../events/helpers';
 import { allocate, item, lineOf } from './helpers';
@@ -74,6 +75,10 @@ describe('logistics in the exchange', () => {
       ]);
       expect(core.callAs(ADMIN, 'logistics.event', { id: b }).trips[0]!.clashes.map((c) => [c.with, c.tripId, c.office])).toEqual([['vehicle', ours, 'KZ-19'], ['driver', ours, 'KZ-19']]);
     }
+    // The printed roster says it too: the coordinator may be in the field when it is noticed.
+    const printed = pdfPages(Buffer.from(region.callAs(ADMIN, 'logistics.roster', { id: a, lang: 'ru' }).base64, 'base64')).join('\n');
+    expect(printed).toContain('123 ABC 02 также занят для «Форум волонтёров»');
+    expect(printed).toContain('Водитель Тест также ведёт рейс');
     centre.callAs(ADMIN, 'events.cancel', { id: b });
     sync(centre, region, 'KZ-19');
     expect(region.callAs(ADMIN, 'logistics.event', { id: a }).trips[0]!.clashes).toEqual([]);
