@@ -27,8 +27,8 @@ type SaveDialogApi = Pick<Dialog, 'showSaveDialog'>;
 /**
  * Hands a file the core generated (a PDF, a roster export) to the user in the desktop app: the
  * native save dialog, starting from the suggested name and offering only its kind; the file
- * appears whole or not at all (`core/files/atomic-file.ts`). With `open`, the saved file then opens in the system's viewer (a PDF to read or
- * print). The page learns the base name it was saved as, never the path; null when cancelled.
+ * appears whole or not at all (`core/files/atomic-file.ts`). With `open`, the saved file then
+ * opens in the system's viewer (a PDF to read or print). The page learns the base name it was saved as, never the path; null when cancelled.
  */
 export function registerFileSaving(
   ipcMain: Pick<IpcMain, 'handle'>,

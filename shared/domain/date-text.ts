@@ -12,3 +12,8 @@ export function dateText(iso: string): string {
 
 /** A wall-clock time 'YYYY-MM-DDTHH:MM' as dd.mm.yyyy hh:mm. */
 export const wallClockText = (value: string): string => `${dateText(value.slice(0, 10))} ${value.slice(11, 16)}`;
+
+/** From one wall-clock time to another (a shift, a trip): the date once when both fall on one day. */
+export function wallClockSpan(start: string, end: string): string {
+  return start.slice(0, 10) === end.slice(0, 10) ? `${wallClockText(start)}–${end.slice(11, 16)}` : `${wallClockText(start)} – ${wallClockText(end)}`;
+}

@@ -24,6 +24,8 @@ export const EVENT_STATUSES = ['planned', 'active', 'finished', 'closed', 'cance
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 /** Statuses in which nobody is assigned any more. */
 export const CLOSED_EVENT_STATUSES: readonly EventStatus[] = ['closed', 'cancelled'];
+/** Whether an event with this status still holds what was planned for it: people, stock, vehicles, seats. */
+export const isLiveEvent = (status: string): boolean => !(CLOSED_EVENT_STATUSES as readonly string[]).includes(status);
 const STATUS_ORDER: Record<EventStatus, number> = { planned: 0, active: 1, finished: 2, closed: 3, cancelled: 4 };
 /** Forward only (skipping ahead allowed), or cancelled before closing. */
 export function statusMayBecome(from: EventStatus, to: EventStatus): boolean {

@@ -1,6 +1,6 @@
 import type { TripClash, TripRow } from '../contract/logistics';
 import { translate, type Lang } from '../i18n/translate';
-import { wallClockText } from './date-text';
+import { wallClockSpan } from './date-text';
 import { regionName } from './regions';
 
 /** Logistics facts in words, the same on the event screen and on the printed roster. */
@@ -9,6 +9,6 @@ import { regionName } from './regions';
 export function clashText(trip: Pick<TripRow, 'plate' | 'driver'>, clash: TripClash, lang: Lang): string {
   return translate(lang, clash.with === 'vehicle' ? 'logistics.trips.clashVehicle' : 'logistics.trips.clashDriver', {
     plate: trip.plate, driver: trip.driver, event: clash.eventTitle, office: clash.office ? regionName(clash.office, lang) : '',
-    from: wallClockText(clash.departAt), to: wallClockText(clash.returnAt),
+    when: wallClockSpan(clash.departAt, clash.returnAt),
   });
 }

@@ -55,7 +55,10 @@ export function cellText(column: ReportColumn, value: string | number | null, la
   }
 }
 
-/** A note in words: the regions it lists (codes, for scripts) named in the reader's language. */
+/**
+ * A note in words: the regions it lists (codes joined by ', ' for scripts, `staleNote` in
+ * electron/core/reports/freshness.ts) named in the reader's language.
+ */
 export function noteText(note: ReportNote, lang: Lang): string {
   const regions = note.params?.regions;
   const params = typeof regions === 'string' ? { ...note.params, regions: regions.split(', ').map((code) => regionName(code, lang)).join(', ') } : note.params;

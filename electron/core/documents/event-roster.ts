@@ -1,4 +1,4 @@
-import { wallClockText } from '../../../shared/domain/date-text';
+import { wallClockSpan, wallClockText } from '../../../shared/domain/date-text';
 import { translate, type Lang, type Params } from '../../../shared/i18n/translate';
 import { headedDocument, paperDates, type Table } from './layout';
 
@@ -29,8 +29,6 @@ export interface EventRosterInput {
   printedOn?: string;
 }
 
-/** A shift's hours: the date once when it ends the day it starts. */
-const span = (start: string, end: string) => (start.slice(0, 10) === end.slice(0, 10) ? `${wallClockText(start)}–${end.slice(11, 16)}` : `${wallClockText(start)} – ${wallClockText(end)}`);
 
 export const eventRosterFileName = (input: Pick<EventRosterInput, 'start'>) => `event-roster-${input.start}.pdf`;
 
@@ -56,7 +54,7 @@ export function eventRoster(input: EventRosterInput, lang: Lang): { file: Buffer
     ],
   });
   for (const shift of input.shifts) {
-    doc.paragraph(`${shift.title} · ${span(shift.start, shift.end)}`, { bold: true });
+    doc.paragraph(`${shift.title} · ${wallClockSpan(shift.start, shift.end)}`, { bold: true });
     if (shift.meetingPoint) doc.paragraph(`${t('meetingPoint')}: ${shift.meetingPoint}`);
     if (shift.people.length === 0) {
       doc.paragraph(t('nobody'));

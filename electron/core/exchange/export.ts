@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createAtomically, type AtomicFile } from '../files/atomic-file';
+import { createAtomically } from '../files/atomic-file';
 import { isOfficeCode } from '../../../shared/domain/regions';
 import type { Db } from '../db/connection';
 import { SCHEMA_VERSION } from '../db/migrate';
@@ -197,11 +197,9 @@ export function memorySink(): Sink & { bytes(): Buffer } {
  * `commit` (`files/atomic-file.ts`), so a half-written bundle never sits under the final name.
  */
 export function fileSink(target: string): Sink & { commit(): void; abort(): void } {
-  let file: AtomicFile;
   try {
-    file = createAtomically(target);
+    return createAtomically(target);
   } catch (error) {
     throw bundleError('unreadable', `Cannot write the bundle file: ${(error as Error).message}`);
   }
-  return { write: (chunk) => file.write(chunk), commit: () => file.commit(), abort: () => file.abort() };
 }

@@ -7,7 +7,8 @@ import { loadEventFacts, loadShiftFacts } from '../events/shared';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../replication/write';
 import { stockOf, type Stock } from './stock';
-import { LIVE_EVENT_SQL, checkQuantity, isLive, itemName, loadItem, refuse, tidy, type ItemFacts } from './shared';
+import { isLiveEvent } from '../../../shared/domain/events';
+import { LIVE_EVENT_SQL, checkQuantity, itemName, loadItem, refuse, tidy, type ItemFacts } from './shared';
 
 /**
  * Stock set aside for events. Reusables are needed at the same moment: what an event may take is
@@ -90,7 +91,7 @@ export function availability(db: ReadDb, item: ItemFacts, stock: Stock, period: 
     const own = eventPeriod(h.start_date, h.end_date);
     // Things handed out beyond an event's allocation are held over its period too; after it (or
     // for a closed event) they are simply not on the shelf until they come back.
-    if (isLive(h.status) && periodsOverlap(own, period)) holdings.push({ ...own, quantity: Math.max(0, out - (allocatedTo.get(h.event_id) ?? 0)) });
+    if (isLiveEvent(h.status) && periodsOverlap(own, period)) holdings.push({ ...own, quantity: Math.max(0, out - (allocatedTo.get(h.event_id) ?? 0)) });
     else outElsewhere += out;
   }
   const allocated = peakConcurrent(holdings, period);
@@ -108,7 +109,7 @@ function allocationPeriod(db: ReadDb, eventId: string, shiftId: string | undefin
 
 function assertEventOpen(db: ReadDb, eventId: string): void {
   const event = loadEventFacts(db, eventId);
-  if (!isLive(event.status)) throw refuse('error.events.eventClosed', 'The event is cancelled or closed', undefined, 'conflict');
+  if (!isLiveEvent(event.status)) throw refuse('error.events.eventClosed', 'The event is cancelled or closed', undefined, 'conflict');
 }
 
 /** Sets aside `quantity` for the event; refused beyond what is free in its period, naming how many are. */
@@ -149,7 +150,7 @@ export function request(w: WriteStamp, eventId: string, itemId: string, quantity
 /** Requested / allocated / issued / returned / used per item for the event, and its shortages. */
 export function eventLines(db: ReadDb, eventId: string, today: string): ItemLine[] {
   const event = loadEventFacts(db, eventId);
-  const live = isLive(event.status);
+  const live = isLiveEvent(event.status);
   const itemIds = prepared(
     db,
     `SELECT item_id FROM logistics_requests WHERE event_id = ? AND deleted = 0

@@ -1,13 +1,13 @@
 import type { EventLogistics, HeldRow } from '../../../shared/contract/logistics';
 import type { ReturnCondition } from '../../../shared/domain/logistics';
-import { HOLDING_STATUSES } from '../../../shared/domain/events';
+import { HOLDING_STATUSES, isLiveEvent } from '../../../shared/domain/events';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { PERSON_NAME_SQL, loadEventFacts } from '../events/shared';
 import { newId } from '../replication/ids';
 import { resolveSurvivor } from '../replication/merges';
 import { insertReplicated, type WriteStamp } from '../replication/write';
-import { assertHeldHere, checkQuantity, isLive, itemName, loadItem, refuse, tidy } from './shared';
+import { assertHeldHere, checkQuantity, itemName, loadItem, refuse, tidy } from './shared';
 import { onShelf, stockOf } from './stock';
 
 /**
@@ -58,7 +58,7 @@ function handout(w: WriteStamp, values: { eventId: string; itemId: string; volun
 /** Hands things to a person: within what the event was allocated and what is on the shelf. */
 export function issue(w: WriteStamp, input: { eventId: string; itemId: string; volunteerId: string; quantity: number }): string {
   const event = loadEventFacts(w.db, input.eventId);
-  if (!isLive(event.status)) throw refuse('error.events.eventClosed', 'The event is cancelled or closed', undefined, 'conflict');
+  if (!isLiveEvent(event.status)) throw refuse('error.events.eventClosed', 'The event is cancelled or closed', undefined, 'conflict');
   const item = loadItem(w.db, input.itemId);
   assertHeldHere(w.db, item);
   checkQuantity(item, input.quantity);

@@ -59,8 +59,5 @@ export function assertHeldHere(db: ReadDb, item: ItemFacts): void {
 /** SQL (on `e`) for events whose plans still hold things: cancelled and closed ones release theirs. */
 export const LIVE_EVENT_SQL = `e.deleted = 0 AND e.status NOT IN (${CLOSED_EVENT_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
-/** Whether an event with this status still holds what was planned for it (LIVE_EVENT_SQL, in code). */
-export const isLive = (status: string) => !(CLOSED_EVENT_STATUSES as readonly string[]).includes(status);
-
 /** Rounds away binary noise of sums of fractional consumables (litres). */
 export const tidy = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,7 +1,7 @@
 import { wallClockText } from '../../../shared/domain/date-text';
 import type { z } from 'zod';
 import type { TripClash, TripRow, VehicleRow, tripInput, vehicleInput } from '../../../shared/contract/logistics';
-import { localMinutes } from '../../../shared/domain/events';
+import { isLiveEvent, localMinutes } from '../../../shared/domain/events';
 import type { ReadDb } from '../db/read-only';
 import { prepared } from '../db/statements';
 import { assertMayChange } from '../exchange/authority';
@@ -9,7 +9,7 @@ import { PERSON_NAME_SQL, loadEventFacts } from '../events/shared';
 import { newId } from '../replication/ids';
 import { insertReplicated, updateReplicated, type WriteStamp } from '../replication/write';
 import { isOnEvent, livePerson, refuseNotOnEvent } from './issue-return';
-import { isLive, LIVE_EVENT_SQL, officeHere, refuse } from './shared';
+import { LIVE_EVENT_SQL, officeHere, refuse } from './shared';
 
 /**
  * Vehicles, trips and their passengers. A driver needs the vehicle's category on their profile;
@@ -79,7 +79,7 @@ function clashingTrip(db: ReadDb, column: 'vehicle_id' | 'driver_id', id: string
 
 export function addTrip(w: WriteStamp, input: z.output<typeof tripInput>): string {
   const event = loadEventFacts(w.db, input.eventId);
-  if (!isLive(event.status)) throw refuse('error.events.eventClosed', 'The event is cancelled or closed', undefined, 'conflict');
+  if (!isLiveEvent(event.status)) throw refuse('error.events.eventClosed', 'The event is cancelled or closed', undefined, 'conflict');
   const id = newId();
   assertMayChange(w.db, 'trips', id, { event_id: event.id });
   if (localMinutes(input.returnAt) <= localMinutes(input.departAt)) throw refuse('error.events.endBeforeStart', 'The trip comes back before it leaves');
@@ -167,7 +167,7 @@ export function tripsOf(db: ReadDb, eventId: string): TripRow[] {
      WHERE (o.vehicle_id = ? OR o.driver_id = ?) AND o.id <> ? AND o.deleted = 0 AND ${LIVE_EVENT_SQL} AND o.depart_at < ? AND ? < o.return_at
      ORDER BY o.depart_at, o.id`,
   );
-  const live = isLive(loadEventFacts(db, eventId).status);
+  const live = isLiveEvent(loadEventFacts(db, eventId).status);
   const clashesOf = (t: TripSql): TripClash[] =>
     !live ? [] : (clashes.all(t.vehicle_id, t.driver_id, t.id, t.return_at, t.depart_at) as (Omit<TripClash, 'with'> & { vehicle_id: string; driver_id: string })[])
       .flatMap(({ vehicle_id, driver_id, ...other }) => [

@@ -62,11 +62,11 @@ export function seedLogistics(db: Db, options: { seed: number }): LogisticsSeedR
       return id;
     });
     // A partner's bus belongs to one of the seeded organisations (the office's own when there is none).
-    const partner = db.prepare('SELECT id FROM organisations WHERE deleted = 0 ORDER BY id LIMIT 1').pluck().get() as string | undefined;
+    const partner = (db.prepare('SELECT id FROM organisations WHERE deleted = 0 ORDER BY id LIMIT 1').pluck().get() as string | undefined) ?? null;
     const vehicleIds = VEHICLES.map((v) => {
       const id = seededId();
       const owner = v.owner === 'partner' && partner ? 'partner' : 'office';
-      insertReplicated(stamp, 'vehicles', id, { office, plate: v.plate, model: v.model, seats: v.seats, category: v.category, owner, organisation_id: owner === 'partner' ? (partner ?? null) : null, deleted: 0 });
+      insertReplicated(stamp, 'vehicles', id, { office, plate: v.plate, model: v.model, seats: v.seats, category: v.category, owner, organisation_id: owner === 'partner' ? partner : null, deleted: 0 });
       result.vehicles++;
       return { id, ...v };
     });

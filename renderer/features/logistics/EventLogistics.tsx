@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventLogistics as Logistics, ItemLine, StockRow, TripClash, TripRow } from '../../../shared/contract/logistics';
 import { CallError } from '../../../shared/contract/errors';
+import { wallClockSpan } from '../../../shared/domain/date-text';
 import { clashText } from '../../../shared/domain/logistics-text';
 import type { VolunteerRow } from '../../../shared/contract/volunteers';
 import { call } from '../../app/api';
@@ -10,7 +11,7 @@ import { useLang } from '../../app/i18n';
 import { useMayCall } from '../../app/session';
 import { hrefFor } from '../../app/router';
 import { ActionsHeader } from '../../ui/ActionsHeader';
-import { formatDateTime, formatLocalDateTime, parseLocalDateTime } from '../../ui/format';
+import { formatDateTime, parseLocalDateTime } from '../../ui/format';
 import { InlineError } from './InlineError';
 import { toastOk } from '../../ui/toasts';
 import { useAction, useLoad } from '../../ui/useLoad';
@@ -142,12 +143,6 @@ function RequestForm({ eventId, items, act, busy }: { eventId: string; items: St
   );
 }
 
-/** Departure to return: the date once when the trip comes back the same day. */
-function tripTimes(tr: TripRow): string {
-  const back = tr.returnAt.slice(0, 10) === tr.departAt.slice(0, 10) ? tr.returnAt.slice(11, 16) : formatLocalDateTime(tr.returnAt);
-  return `${formatLocalDateTime(tr.departAt)} – ${back}`;
-}
-
 /**
  * Another live trip with this trip's vehicle or driver at the same time: booked offline at
  * another office or workstation, it arrived with an exchange. Both stay until a person moves one.
@@ -177,7 +172,7 @@ function Trips({ logistics, eventId, plan, people, act, busy }: {
         const free = people.filter((p) => !seated.has(p.volunteerId) && p.volunteerId !== tr.driverId);
         return (
           <div key={tr.id} className="trip" data-testid="trip">
-            <strong>{tripTimes(tr)}</strong> {tr.departPlace} → {tr.destination} · {tr.plate} {tr.model} · {t('logisticsField.driverId')}: {tr.driver}
+            <strong>{wallClockSpan(tr.departAt, tr.returnAt)}</strong> {tr.departPlace} → {tr.destination} · {tr.plate} {tr.model} · {t('logisticsField.driverId')}: {tr.driver}
             <span className="muted"> · {t('logistics.trips.seats', { taken: tr.passengers.length, seats: tr.seats })}</span>
             {tr.passengers.length > tr.seats && <p className="notice" role="alert" data-testid="trip-overbooked">{t('logistics.trips.overbooked', { taken: tr.passengers.length, seats: tr.seats })}</p>}
             {tr.clashes.map((c) => <Clash key={`${c.with}:${c.tripId}`} trip={tr} clash={c} />)}
